@@ -1,0 +1,216 @@
+"""Read queries over documents and events, with validated filters (used by library, CLI and API)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from emberwatch.errors import InputError
+from emberwatch.store.database import Store
+
+EVENT_COLUMNS = [
+    "id", "origin", "event_type", "sub_type", "date", "date_end", "date_precision",
+    "place_name", "admin1", "admin2", "country_code", "lat", "lon", "geonames_id",
+    "location_precision", "perpetrator_id", "perpetrator_mention", "attribution",
+    "targets", "victims", "weapons", "killed_low", "killed_best", "killed_high",
+    "wounded_low", "wounded_best", "wounded_high", "mechanisms", "confidence", "language",
+    "n_sources", "review_status", "summary", "created_at", "updated_at",
+]  # fmt: skip
+
+DOCUMENT_COLUMNS = [
+    "id", "source", "url", "title", "published", "language", "content_hash", "ingested_at",
+    "near_duplicate_of",
+]  # fmt: skip
+
+
+class SortOrder(StrEnum):
+    date_desc = "-date"
+    date_asc = "date"
+    killed_desc = "-killed"
+    sources_desc = "-n_sources"
+    confidence_desc = "-confidence"
+
+
+_SORT_SQL = {
+    SortOrder.date_desc: "date DESC NULLS LAST, id",
+    SortOrder.date_asc: "date ASC NULLS LAST, id",
+    SortOrder.killed_desc: "coalesce(killed_best, killed_low, 0) DESC, date DESC NULLS LAST, id",
+    SortOrder.sources_desc: "n_sources DESC, date DESC NULLS LAST, id",
+    SortOrder.confidence_desc: "confidence DESC NULLS LAST, id",
+}
+
+
+class EventFilter(BaseModel):
+    """Filters for events; every field is optional and they combine with AND."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: date | None = Field(default=None, description="Events on or after this date.")
+    end: date | None = Field(default=None, description="Events on or before this date.")
+    bbox: tuple[float, float, float, float] | None = Field(
+        default=None, description="min_lon, min_lat, max_lon, max_lat"
+    )
+    country: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes.")
+    admin1: list[str] = Field(default_factory=list)
+    admin2: list[str] = Field(default_factory=list)
+    actor: list[str] = Field(default_factory=list, description="Actor ids; affiliates included.")
+    event_type: list[str] = Field(default_factory=list)
+    mechanism: list[str] = Field(default_factory=list)
+    language: list[str] = Field(default_factory=list)
+    review_status: list[str] = Field(default_factory=list)
+    include_rejected: bool = Field(default=False, description="Rejected events are hidden unless set.")
+    q: str | None = Field(default=None, max_length=200, description="Free-text search.")
+    ids: list[str] = Field(default_factory=list)
+    sort: SortOrder = SortOrder.date_desc
+    limit: int | None = Field(default=None, ge=1, le=100_000)
+    offset: int = Field(default=0, ge=0)
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, value: list[str]) -> list[str]:
+        return [v.upper() for v in value]
+
+    @model_validator(mode="after")
+    def _check(self) -> EventFilter:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start ({self.start}) is after end ({self.end}); swap them.")
+        if self.bbox:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+                raise ValueError(
+                    "bbox must be min_lon,min_lat,max_lon,max_lat within -180..180 / -90..90"
+                )
+        return self
+
+
+def affiliates_sql() -> str:
+    """A recursive CTE expanding ``$actors`` to the actors and all their descendants."""
+    return (
+        "WITH RECURSIVE fam(id) AS (SELECT unnest($actors::VARCHAR[]) "
+        "UNION SELECT a.id FROM actors a JOIN fam ON a.parent_id = fam.id) "
+    )
+
+
+def event_where(flt: EventFilter) -> tuple[str, dict[str, Any]]:
+    """SQL WHERE clause and named parameters for a filter (always parameterised)."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if flt.start:
+        clauses.append("coalesce(date_end, date) >= $start")
+        params["start"] = flt.start
+    if flt.end:
+        clauses.append("date <= $end")
+        params["end"] = flt.end
+    if flt.bbox:
+        clauses.append("lon BETWEEN $min_lon AND $max_lon AND lat BETWEEN $min_lat AND $max_lat")
+        params.update(zip(("min_lon", "min_lat", "max_lon", "max_lat"), flt.bbox, strict=True))
+    for column, values in (
+        ("country_code", flt.country),
+        ("admin1", flt.admin1),
+        ("admin2", flt.admin2),
+        ("event_type", flt.event_type),
+        ("language", flt.language),
+        ("review_status", flt.review_status),
+        ("id", flt.ids),
+    ):
+        if values:
+            clauses.append(f"{column} IN (SELECT unnest(${column}::VARCHAR[]))")
+            params[column] = values
+    if not flt.include_rejected and "rejected" not in flt.review_status:
+        clauses.append("review_status <> 'rejected'")
+    if flt.actor:
+        clauses.append("perpetrator_id IN (SELECT id FROM fam)")
+        params["actors"] = flt.actor
+    if flt.mechanism:
+        clauses.append("list_has_any(mechanisms, $mechanism::VARCHAR[])")
+        params["mechanism"] = flt.mechanism
+    if flt.q:
+        clauses.append(
+            "(contains(lower(coalesce(summary, '')), $q) OR contains(lower(coalesce(place_name, '')), $q)"
+            " OR contains(lower(coalesce(perpetrator_mention, '')), $q)"
+            " OR contains(lower(event_type), $q))"
+        )
+        params["q"] = flt.q.lower()
+    where = " AND ".join(clauses) if clauses else "TRUE"
+    return where, params
+
+
+def query_events(store: Store, flt: EventFilter | None = None, columns: list[str] | None = None) -> pd.DataFrame:
+    """Events matching ``flt`` as a DataFrame, one row per event, with an ``id`` column."""
+    flt = flt or EventFilter()
+    where, params = event_where(flt)
+    cte = affiliates_sql() if flt.actor else ""
+    cols = ", ".join(columns or EVENT_COLUMNS)
+    sql = f"{cte}SELECT {cols} FROM events WHERE {where} ORDER BY {_SORT_SQL[flt.sort]}"
+    if flt.limit is not None:
+        sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
+    return store.query_df(sql, params)
+
+
+def count_events(store: Store, flt: EventFilter | None = None) -> int:
+    flt = flt or EventFilter()
+    where, params = event_where(flt)
+    cte = affiliates_sql() if flt.actor else ""
+    row = store.execute(f"{cte}SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+class DocumentFilter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    language: list[str] = Field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    source: str | None = Field(default=None, description="Substring of the source path/URL.")
+    q: str | None = Field(default=None, max_length=200)
+    ids: list[str] = Field(default_factory=list)
+    with_text: bool = False
+    limit: int | None = Field(default=None, ge=1, le=100_000)
+    offset: int = Field(default=0, ge=0)
+
+
+def query_documents(store: Store, flt: DocumentFilter | None = None) -> pd.DataFrame:
+    flt = flt or DocumentFilter()
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if flt.language:
+        clauses.append("language IN (SELECT unnest($language::VARCHAR[]))")
+        params["language"] = flt.language
+    if flt.ids:
+        clauses.append("id IN (SELECT unnest($ids::VARCHAR[]))")
+        params["ids"] = flt.ids
+    if flt.start:
+        clauses.append("published >= $start")
+        params["start"] = flt.start
+    if flt.end:
+        clauses.append("published <= $end")
+        params["end"] = flt.end
+    if flt.source:
+        clauses.append("contains(source, $source)")
+        params["source"] = flt.source
+    if flt.q:
+        clauses.append("(contains(lower(text), $q) OR contains(lower(coalesce(title, '')), $q))")
+        params["q"] = flt.q.lower()
+    cols = DOCUMENT_COLUMNS + (["text"] if flt.with_text else [])
+    where = " AND ".join(clauses) if clauses else "TRUE"
+    sql = f"SELECT {', '.join(cols)} FROM documents WHERE {where} ORDER BY published DESC NULLS LAST, id"
+    if flt.limit is not None:
+        sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
+    return store.query_df(sql, params)
+
+
+def build_filter(model: type[BaseModel], **values: Any) -> Any:
+    """Validate filter keyword arguments, turning pydantic errors into an :class:`InputError`."""
+    from pydantic import ValidationError
+
+    try:
+        return model(**{k: v for k, v in values.items() if v is not None})
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'filter'}: {e['msg']}" for e in exc.errors()
+        )
+        raise InputError(f"Invalid filter: {problems}") from exc
