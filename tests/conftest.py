@@ -49,3 +49,36 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA} (set EMBERWATCH_SHARED_DATA)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def extract_resources():  # type: ignore[no-untyped-def]
+    """Extraction resources from the shipped codebook (codebook role fillers, no geoparser)."""
+    from emberwatch.extract.pipeline import default_resources
+
+    return default_resources()
+
+
+@pytest.fixture(scope="session")
+def geoparser(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A ``Geoparser`` over a gazetteer index built once and reused (~30 s the first time).
+
+    The index lives in ``$EMBERWATCH_TEST_GAZETTEER_DIR`` if set, else in pytest's cache folder
+    (kept between runs, rebuilt when stale). Once this fixture has run, every later test's settings
+    point ``gazetteer_dir`` at the same index.
+    """
+    import fcntl
+
+    from emberwatch.geo import Geoparser, ensure_gazetteer
+    from emberwatch.settings import load_settings
+
+    configured = os.environ.get("EMBERWATCH_TEST_GAZETTEER_DIR")
+    directory = Path(configured) if configured else request.config.cache.mkdir("emberwatch-gazetteer") / "index"
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    geo_settings = load_settings(gazetteer_dir=directory, data_dir=directory.parent)
+    with (directory.parent / ".build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ensure_gazetteer(geo_settings)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    os.environ["EMBERWATCH_TEST_GAZETTEER_DIR"] = str(directory)
+    return Geoparser.load(geo_settings)

@@ -65,12 +65,25 @@ class Settings(BaseSettings):
         description="ISO country codes that the geocoder prefers when a place name is ambiguous.",
     )
     workers: int = Field(default=1, ge=1, description="Processes/Dask workers for extraction.")
+    watch_areas: Path | None = Field(
+        default=None,
+        description="Watch-area file (GeoJSON or YAML place list) used for return alerts in the API "
+        "and dashboard; none by default.",
+    )
+    gazetteer_dir: Path | None = Field(
+        default=None,
+        description="Folder of the gazetteer index built by `emberwatch gazetteer build`; "
+        "default `<data_dir>/gazetteer`.",
+    )
 
     @model_validator(mode="after")
     def _fill_paths(self) -> Settings:
         self.data_dir = self.data_dir.expanduser()
         if self.database is None:
             self.database = self.data_dir / "emberwatch.duckdb"
+        if self.gazetteer_dir is None:
+            self.gazetteer_dir = self.data_dir / "gazetteer"
+        self.gazetteer_dir = self.gazetteer_dir.expanduser()
         return self
 
     @property

@@ -12,6 +12,13 @@ from emberwatch.errors import EmberwatchError
 # Each module registers its commands on ``app`` when imported.
 COMMAND_MODULES = [
     "emberwatch.cli.store_cmds",
+    "emberwatch.cli.extract_cmds",
+    "emberwatch.cli.ingest_cmds",
+    "emberwatch.cli.web_cmds",
+    "emberwatch.cli.evaluate_cmds",
+    "emberwatch.cli.geo_cmds",
+    "emberwatch.cli.train_cmds",
+    "emberwatch.cli.analysis_cmds",
 ]
 
 for _module in COMMAND_MODULES:

@@ -173,8 +173,8 @@ class DocumentFilter(BaseModel):
     offset: int = Field(default=0, ge=0)
 
 
-def query_documents(store: Store, flt: DocumentFilter | None = None) -> pd.DataFrame:
-    flt = flt or DocumentFilter()
+def document_where(flt: DocumentFilter) -> tuple[str, dict[str, Any]]:
+    """SQL WHERE clause and named parameters for a document filter (always parameterised)."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if flt.language:
@@ -195,8 +195,13 @@ def query_documents(store: Store, flt: DocumentFilter | None = None) -> pd.DataF
     if flt.q:
         clauses.append("(contains(lower(text), $q) OR contains(lower(coalesce(title, '')), $q))")
         params["q"] = flt.q.lower()
+    return (" AND ".join(clauses) if clauses else "TRUE"), params
+
+
+def query_documents(store: Store, flt: DocumentFilter | None = None) -> pd.DataFrame:
+    flt = flt or DocumentFilter()
+    where, params = document_where(flt)
     cols = DOCUMENT_COLUMNS + (["text"] if flt.with_text else [])
-    where = " AND ".join(clauses) if clauses else "TRUE"
     sql = f"SELECT {', '.join(cols)} FROM documents WHERE {where} ORDER BY published DESC NULLS LAST, id"
     if flt.limit is not None:
         sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
@@ -214,3 +219,109 @@ def build_filter(model: type[BaseModel], **values: Any) -> Any:
             f"{'.'.join(str(p) for p in e['loc']) or 'filter'}: {e['msg']}" for e in exc.errors()
         )
         raise InputError(f"Invalid filter: {problems}") from exc
+
+
+# --------------------------------------------------------------------------- dashboard reads
+
+
+class TimelinePeriod(StrEnum):
+    week = "week"
+    month = "month"
+
+
+FACET_COLUMNS = ("country_code", "admin1", "event_type", "language", "review_status", "perpetrator_id")
+
+
+def _filtered(flt: EventFilter) -> tuple[str, str, dict[str, Any]]:
+    """(CTE prefix, WHERE clause, params) for a filter; the CTE expands actor affiliates."""
+    where, params = event_where(flt)
+    return (affiliates_sql() if flt.actor else ""), where, params
+
+
+def event_timeline(store: Store, flt: EventFilter, period: TimelinePeriod) -> pd.DataFrame:
+    """Events per period start and event type (columns ``period``, ``event_type``, ``events``, ``killed``)."""
+    cte, where, params = _filtered(flt)
+    unit = "week" if period is TimelinePeriod.week else "month"
+    sql = (
+        f"{cte}SELECT date_trunc('{unit}', date) AS period, event_type, count(*) AS events, "
+        "sum(coalesce(killed_best, killed_low, 0)) AS killed "
+        f"FROM events WHERE ({where}) AND date IS NOT NULL GROUP BY ALL ORDER BY period, event_type"
+    )
+    return store.query_df(sql, params)
+
+
+def event_facets(store: Store, flt: EventFilter, top: int = 200) -> dict[str, pd.DataFrame]:
+    """Counts of matching events per value of each facet column (``value``, ``events``), largest first."""
+    cte, where, params = _filtered(flt)
+    facets: dict[str, pd.DataFrame] = {}
+    for column in FACET_COLUMNS:
+        sql = (
+            f"{cte}SELECT {column} AS value, count(*) AS events FROM events WHERE {where} "
+            f"AND {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {int(top)}"
+        )
+        facets[column] = store.query_df(sql, params)
+    sql = (
+        f"{cte}SELECT m AS value, count(*) AS events FROM "
+        f"(SELECT unnest(mechanisms) AS m FROM events WHERE {where}) GROUP BY 1 ORDER BY 2 DESC, 1"
+    )
+    facets["mechanism"] = store.query_df(sql, params)
+    return facets
+
+
+def event_points(store: Store, flt: EventFilter, limit: int) -> list[tuple[Any, ...]]:
+    """Located events for the map as tuples ``(id, lat, lon, event_type, date, killed)``."""
+    cte, where, params = _filtered(flt)
+    sql = (
+        f"{cte}SELECT id, lat, lon, event_type, date, coalesce(killed_best, killed_low, 0) AS killed "
+        f"FROM events WHERE ({where}) AND lat IS NOT NULL AND lon IS NOT NULL "
+        f"ORDER BY {_SORT_SQL[flt.sort]} LIMIT {int(limit)}"
+    )
+    return store.execute(sql, params).fetchall()
+
+
+def perpetrator_counts(store: Store) -> pd.DataFrame:
+    """Events per perpetrator id (rejected events excluded): ``perpetrator_id``, ``events``."""
+    return store.query_df(
+        "SELECT perpetrator_id, count(*) AS events FROM events WHERE perpetrator_id IS NOT NULL "
+        "AND review_status <> 'rejected' GROUP BY 1"
+    )
+
+
+def event_source_names(store: Store, event_ids: list[str]) -> pd.DataFrame:
+    """Per event, its distinct document URLs/titles joined by ``; `` (``event_id``, ``sources``)."""
+    return store.query_df(
+        "SELECT s.event_id, string_agg(DISTINCT coalesce(d.url, d.title, d.source), '; ') AS sources "
+        "FROM event_sources s JOIN documents d ON d.id = s.document_id "
+        "WHERE s.event_id IN (SELECT unnest($ids::VARCHAR[])) GROUP BY 1",
+        {"ids": event_ids},
+    )
+
+
+def query_event_rows(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Like :func:`query_events` but as plain Python dicts (faster for small pages served by the API)."""
+    flt = flt or EventFilter()
+    where, params = event_where(flt)
+    cte = affiliates_sql() if flt.actor else ""
+    sql = f"{cte}SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {where} ORDER BY {_SORT_SQL[flt.sort]}"
+    if flt.limit is not None:
+        sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
+    cursor = store.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def count_documents(store: Store, flt: DocumentFilter | None = None) -> int:
+    """Documents matching ``flt`` (limit/offset ignored)."""
+    where, params = document_where(flt or DocumentFilter())
+    row = store.execute(f"SELECT count(*) FROM documents WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def document_event_ids(store: Store, document_id: str) -> list[str]:
+    """Ids of the events a document supports (through ``event_sources``)."""
+    rows = store.execute(
+        "SELECT DISTINCT s.event_id FROM event_sources s LEFT JOIN event_mentions m ON m.id = s.mention_id "
+        "WHERE coalesce(s.document_id, m.document_id) = $doc ORDER BY 1",
+        {"doc": document_id},
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -1,0 +1,335 @@
+"""Mechanism indicators (defined in the codebook's ``indicators.yaml``) as per-area/per-period series.
+
+Every row carries the ids of the events behind it (``event_ids``) and, for passage indicators, the
+passages (``passage_refs``: ``document:start-end``), so each figure can be traced back to sentences.
+Formulas per kind are in docs/analysis.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from emberwatch.analysis.common import (
+    Level,
+    Period,
+    h3_cells,
+    haversine_km,
+    period_range,
+    period_start,
+    spherical_centroid,
+    with_area,
+)
+from emberwatch.analysis.passages import Passage, mechanism_passages
+from emberwatch.codebook import Codebook, load_codebook
+from emberwatch.codebook.indicators_schema import (
+    EventFlag,
+    EventSelector,
+    IndicatorDefinition,
+    IndicatorKind,
+    SpatialUnit,
+)
+from emberwatch.errors import CodebookError, NotFoundError
+from emberwatch.store import Store
+from emberwatch.store.analysis import analysis_events
+from emberwatch.store.queries import EventFilter
+
+SERIES_COLUMNS = ["indicator", "area", "period", "value", "selected", "n", "event_ids", "passage_refs"]
+
+# (event_type, sub_type or None) -> flags that apply
+FlagTable = dict[tuple[str, str | None], frozenset[str]]
+PassageLookup = Callable[[Sequence[str], Sequence[str]], list[Passage]]
+
+
+def flag_table(codebook: Codebook) -> FlagTable:
+    """Flags of every event type and sub-type (a sub-type's own flag overrides its type's)."""
+    table: FlagTable = {}
+    for event_type in codebook.event_types:
+        base = {f.value for f in EventFlag if getattr(event_type, f.value, False)}
+        table[(event_type.id, None)] = frozenset(base)
+        for sub in event_type.sub_types:
+            flags = set(base)
+            for flag in EventFlag:
+                own = getattr(sub, flag.value, None)
+                if own is True:
+                    flags.add(flag.value)
+                elif own is False:
+                    flags.discard(flag.value)
+            table[(event_type.id, sub.id)] = frozenset(flags)
+    return table
+
+
+def get_indicator(codebook: Codebook, indicator_id: str) -> IndicatorDefinition:
+    found = next((i for i in codebook.indicators if i.id == indicator_id), None)
+    if found is None:
+        known = ", ".join(i.id for i in codebook.indicators) or "none"
+        raise NotFoundError(f"Unknown indicator '{indicator_id}' (indicators.yaml). Known: {known}")
+    return found
+
+
+def selector_mask(events: pd.DataFrame, selector: EventSelector, flags: FlagTable) -> pd.Series:
+    """Which events a selector matches (any criterion; an empty selector matches all)."""
+    if selector.is_empty():
+        return pd.Series(True, index=events.index)
+    mask = events["event_type"].isin(selector.event_types)
+    if selector.sub_types:
+        mask |= events["sub_type"].isin(selector.sub_types)
+    if selector.flags:
+        wanted = {f.value for f in selector.flags}
+        mask |= pd.Series(
+            [
+                bool(
+                    wanted
+                    & flags.get((t, s if isinstance(s, str) else None), flags.get((t, None), frozenset()))
+                )
+                for t, s in zip(events["event_type"], events["sub_type"], strict=True)
+            ],
+            index=events.index,
+            dtype=bool,
+        )
+    if selector.mechanisms:
+        wanted_mech = set(selector.mechanisms)
+        mask |= events["mechanisms"].map(lambda m: bool(wanted_mech & set(_as_list(m))))
+    return mask.astype(bool)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or isinstance(value, float):
+        return []
+    return [str(v) for v in value]  # type: ignore[union-attr]
+
+
+def _unit_keys(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.Series:
+    precision = pd.to_numeric(events["location_precision"], errors="coerce").fillna(1)
+    if definition.unit is SpatialUnit.h3:
+        return h3_cells(events, definition.h3_resolution, definition.max_location_precision)
+    keys = events["country_code"].fillna("?") + "/" + events["admin1"].fillna("?") + "/" + events["admin2"]
+    return keys.where(events["admin2"].notna() & (precision <= max(definition.max_location_precision, 3)))
+
+
+def _located(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.DataFrame:
+    precision = pd.to_numeric(events["location_precision"], errors="coerce").fillna(1)
+    ok = events["lat"].notna() & events["lon"].notna() & (precision <= definition.max_location_precision)
+    return events[ok]
+
+
+def _distance(group: pd.DataFrame, kind: IndicatorKind) -> float:
+    if group.empty:
+        return float("nan")
+    lat, lon = group["lat"].to_numpy(float), group["lon"].to_numpy(float)
+    c_lat, c_lon = spherical_centroid(lat, lon)
+    d = haversine_km(lat, lon, c_lat, c_lon)
+    return float(np.sqrt(np.mean(d**2))) if kind is IndicatorKind.standard_distance else float(np.mean(d))
+
+
+def _new_unit_events(events: pd.DataFrame, definition: IndicatorDefinition, period: Period) -> pd.Series:
+    """True for selected events in a unit with no selected event in the N months before their period."""
+    units = _unit_keys(events, definition)
+    starts = period_start(events["date"], period)
+    dates = pd.to_datetime(events["date"])
+    lookback = pd.DateOffset(months=definition.lookback_months)
+    new = pd.Series(False, index=events.index)
+    for _unit, idx in events.index.to_series().groupby(units).groups.items():
+        unit_dates = np.sort(dates.loc[idx].to_numpy())
+        period_starts = starts.loc[idx]
+        before = np.searchsorted(unit_dates, period_starts.to_numpy(), side="left")
+        previous = pd.Series(unit_dates[np.maximum(before - 1, 0)], index=idx)
+        new.loc[idx] = (before == 0) | (previous < period_starts - lookback).to_numpy()
+    return new
+
+
+def _group_rows(
+    frame: pd.DataFrame, definition: IndicatorDefinition, flags: FlagTable, period: Period
+) -> pd.DataFrame:
+    """One row per area x period of ``frame`` (events already carrying ``area`` and ``period``)."""
+    selected = selector_mask(frame, definition.select, flags)
+    kind = definition.kind
+    frame = frame.assign(_sel=selected)
+    if kind is IndicatorKind.share:
+        assert definition.against is not None
+        frame["_against"] = selector_mask(frame, definition.against, flags) & ~selected
+    if kind is IndicatorKind.new_areas:
+        sel = frame[frame["_sel"]]
+        frame["_new"] = False
+        frame.loc[sel.index, "_new"] = _new_unit_events(sel, definition, period)
+    if kind is IndicatorKind.distinct_areas:
+        frame["_unit"] = _unit_keys(frame, definition)
+    rows = []
+    for (area, start), group in frame.groupby(["area", "period"], sort=True):
+        rows.append({"area": area, "period": start, **_value(group, definition)})
+    return pd.DataFrame(rows)
+
+
+def _value(group: pd.DataFrame, definition: IndicatorDefinition) -> dict[str, object]:
+    kind = definition.kind
+    sel = group[group["_sel"]]
+    if kind is IndicatorKind.count:
+        return {"value": float(len(sel)), "selected": len(sel), "n": len(group), "event_ids": list(sel["id"])}
+    if kind is IndicatorKind.share:
+        against = group[group["_against"]]
+        n = len(sel) + len(against)
+        value = len(sel) / n if n else float("nan")
+        return {"value": value, "selected": len(sel), "n": n, "event_ids": [*sel["id"], *against["id"]]}
+    if kind is IndicatorKind.distinct_areas:
+        units = sel[sel["_unit"].notna()]
+        return {"value": float(units["_unit"].nunique()), "selected": len(sel), "n": len(units),
+                "event_ids": list(units["id"])}  # fmt: skip
+    if kind in (IndicatorKind.standard_distance, IndicatorKind.mean_distance):
+        located = _located(sel, definition)
+        return {"value": _distance(located, kind), "selected": len(sel), "n": len(located),
+                "event_ids": list(located["id"])}  # fmt: skip
+    if kind is IndicatorKind.new_areas:
+        new = sel[sel["_new"]]
+        units = _unit_keys(new, definition)
+        return {
+            "value": float(units.nunique()),
+            "selected": len(sel),
+            "n": len(new),
+            "event_ids": list(new["id"]),
+        }
+    raise CodebookError(f"indicators.yaml -> {definition.id} -> kind: '{kind}' is not computed from events")
+
+
+def _passage_rows(
+    frame: pd.DataFrame, definition: IndicatorDefinition, lookup: PassageLookup
+) -> pd.DataFrame:
+    passages = lookup(list(frame["id"]), definition.select.mechanisms)
+    by_event: dict[str, list[Passage]] = {}
+    for passage in passages:
+        by_event.setdefault(passage.event_id, []).append(passage)
+    rows = []
+    for (area, start), group in frame.groupby(["area", "period"], sort=True):
+        found = [p for event_id in group["id"] for p in by_event.get(event_id, [])]
+        ids = list(dict.fromkeys(p.event_id for p in found))
+        rows.append({"area": area, "period": start, "value": float(len(found)), "selected": len(ids),
+                     "n": len(group), "event_ids": ids, "passage_refs": [p.ref for p in found]})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def indicator_frame(
+    events: pd.DataFrame,
+    definition: IndicatorDefinition,
+    level: Level | str,
+    period: Period | str,
+    flags: FlagTable,
+    passages: PassageLookup | None = None,
+    start: date | None = None,
+    h3_resolution: int = 5,
+) -> pd.DataFrame:
+    """Indicator series from an events frame: every area with events x every period in range.
+
+    Periods before ``start`` (history loaded only for look-backs) are dropped. Periods where an area has
+    no events get ``value`` 0 for counts and NaN for shares and distances.
+    """
+    level, period = Level(level), Period(period)
+    dated = events[events["date"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    frame = with_area(dated, level, h3_resolution)
+    frame["period"] = period_start(frame["date"], period)
+    if definition.kind is IndicatorKind.passages:
+        if passages is None:
+            raise CodebookError(f"indicators.yaml -> {definition.id}: passage indicators need the store")
+        rows = _passage_rows(frame, definition, passages)
+    else:
+        rows = _group_rows(frame, definition, flags, period)
+    rows = _complete(rows, frame, definition, period)
+    if definition.kind is IndicatorKind.new_areas:
+        covered_from = pd.Timestamp(frame["date"].min()) + pd.DateOffset(months=definition.lookback_months)
+        rows.loc[rows["period"] < covered_from, "value"] = float("nan")
+    if start is not None:
+        rows = rows[rows["period"] >= period_start(pd.Series([pd.Timestamp(start)]), period).iloc[0]]
+    rows["indicator"] = definition.id
+    rows["period"] = pd.to_datetime(rows["period"]).dt.date
+    return rows[SERIES_COLUMNS].reset_index(drop=True)
+
+
+def _complete(
+    rows: pd.DataFrame, frame: pd.DataFrame, definition: IndicatorDefinition, period: Period
+) -> pd.DataFrame:
+    index = pd.MultiIndex.from_product(
+        [sorted(frame["area"].unique()), period_range(frame["period"].min(), frame["period"].max(), period)],
+        names=["area", "period"],
+    )
+    full = rows.set_index(["area", "period"]).reindex(index).reset_index()
+    empty_value = 0.0 if definition.kind in _COUNT_KINDS else float("nan")
+    missing = full["n"].isna()
+    full.loc[missing, "value"] = empty_value
+    full["selected"] = full["selected"].fillna(0).astype(int)
+    full["n"] = full["n"].fillna(0).astype(int)
+    for column in ("event_ids", "passage_refs"):
+        if column not in full:
+            full[column] = None
+        full[column] = [v if isinstance(v, list) else [] for v in full[column]]
+    return full
+
+
+_COUNT_KINDS = {
+    IndicatorKind.count,
+    IndicatorKind.distinct_areas,
+    IndicatorKind.new_areas,
+    IndicatorKind.passages,
+}
+
+
+def indicator_series(
+    store: Store,
+    indicator_id: str,
+    level: Level | str = Level.all,
+    period: Period | str = Period.month,
+    filters: EventFilter | None = None,
+    codebook: Codebook | None = None,
+    h3_resolution: int = 5,
+) -> pd.DataFrame:
+    """The series of one codebook indicator by area x period, with the events/passages behind each row."""
+    codebook = codebook or load_codebook()
+    definition = get_indicator(codebook, indicator_id)
+    flt = filters or EventFilter()
+    fetch = flt
+    if definition.kind is IndicatorKind.new_areas and flt.start is not None:
+        earlier = (pd.Timestamp(flt.start) - pd.DateOffset(months=definition.lookback_months + 1)).date()
+        fetch = flt.model_copy(update={"start": earlier})
+    events = analysis_events(store, fetch)
+
+    def lookup(ids: Sequence[str], mechanisms: Sequence[str]) -> list[Passage]:
+        return mechanism_passages(store, ids, mechanisms)
+
+    return indicator_frame(
+        events, definition, level, period, flag_table(codebook), lookup, flt.start, h3_resolution
+    )
+
+
+def indicator_table(
+    store: Store,
+    level: Level | str = Level.all,
+    period: Period | str = Period.month,
+    filters: EventFilter | None = None,
+    codebook: Codebook | None = None,
+    indicator_ids: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Every (or the chosen) codebook indicator's series stacked in one frame."""
+    codebook = codebook or load_codebook()
+    ids = list(indicator_ids) if indicator_ids else [i.id for i in codebook.indicators]
+    frames = [indicator_series(store, i, level, period, filters, codebook) for i in ids]
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
+
+
+def indicator_trends(series: pd.DataFrame, last: int = 6) -> pd.DataFrame:
+    """The last ``last`` periods of each indicator x area side by side (one column per period)."""
+    if series.empty:
+        return pd.DataFrame(columns=["indicator", "area"])
+    periods = sorted(series["period"].unique())[-last:]
+    recent = series[series["period"].isin(periods)]
+    table = recent.pivot_table(
+        index=["indicator", "area"], columns="period", values="value", aggfunc="first", dropna=False
+    )
+    table.columns = [str(c) for c in table.columns]
+    order = {i: n for n, i in enumerate(dict.fromkeys(series["indicator"]))}
+    table = table.round(2).reset_index()
+    return table.sort_values(
+        ["indicator", "area"], key=lambda c: c.map(order) if c.name == "indicator" else c, ignore_index=True
+    )

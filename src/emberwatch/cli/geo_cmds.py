@@ -1,0 +1,84 @@
+"""Gazetteer and geocoding commands: ``gazetteer build``, ``gazetteer lookup``, ``geocode``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
+
+import pandas as pd
+import typer
+
+from emberwatch.cli.app import app
+from emberwatch.cli.common import OutputFormat, console, print_frame, progress
+from emberwatch.settings import get_settings
+from emberwatch.models import Language, PlaceRef
+
+if TYPE_CHECKING:
+    from emberwatch.geo import Geoparser
+
+gazetteer_app = typer.Typer(help="Build and query the offline gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _with_progress(task: Callable[[Callable[[str, int, int], None]], object]) -> object:
+    with progress() as bar:
+        task_id = bar.add_task("gazetteer", total=None)
+
+        def report(stage: str, done: int, total: int) -> None:
+            bar.update(task_id, description=f"gazetteer: {stage}", completed=done, total=total)
+
+        return task(report)
+
+
+def load_geoparser() -> Geoparser:
+    """Open the geoparser, building the gazetteer first (with a progress bar) if needed."""
+    from emberwatch.geo import Geoparser, index_is_current
+
+    settings = get_settings()
+    assert settings.gazetteer_dir is not None
+    if index_is_current(settings.gazetteer_dir):
+        return Geoparser.load(settings)
+    parser = _with_progress(lambda report: Geoparser.load(settings, progress=report))
+    assert isinstance(parser, Geoparser)
+    return parser
+
+
+def _frame(places: list[PlaceRef]) -> pd.DataFrame:
+    columns = list(PlaceRef.model_fields)
+    return pd.DataFrame([p.model_dump(mode="json") for p in places], columns=columns)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if a current index exists.")] = False,
+) -> None:
+    """Build the gazetteer index from the installed GeoNames packages into the gazetteer folder."""
+    from emberwatch.geo import ensure_gazetteer
+
+    settings = get_settings()
+    directory = _with_progress(lambda report: ensure_gazetteer(settings, report, force=force))
+    console.print(f"gazetteer index: {directory}")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(
+    name: Annotated[str, typer.Argument(help="Place name, English or Arabic (matched after folding).")],
+    limit: Annotated[int, typer.Option(help="Maximum entries to show.")] = 20,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the gazetteer entries with exactly this name, most populous first."""
+    places = load_geoparser().lookup(name)[:limit]
+    print_frame(_frame(places).drop(columns=["text", "start", "end"]), fmt, f"gazetteer: {name}")
+
+
+@app.command("geocode")
+def geocode(
+    text: Annotated[str, typer.Argument(help="Text to geoparse (English or Arabic).")],
+    language: Annotated[Language, typer.Option(help="Language of the text.")] = Language.en,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Find and resolve every place name in TEXT."""
+    places = load_geoparser().geoparse(text, language)
+    print_frame(_frame(places), fmt, "places")

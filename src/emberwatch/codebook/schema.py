@@ -1,0 +1,194 @@
+"""Pydantic schema of the codebook YAML files (see docs/codebook.md for every field).
+
+Term lists use one convention everywhere: ``terms: {en: [...], ar: [...]}``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from emberwatch.codebook.indicators_schema import IndicatorDefinition
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_\-]*$"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Terms(Entry):
+    """Words and phrases per language; matched case-insensitively on word boundaries."""
+
+    en: list[str] = Field(default_factory=list, description="English terms.")
+    ar: list[str] = Field(default_factory=list, description="Arabic terms.")
+
+    @field_validator("en", "ar")
+    @classmethod
+    def _non_empty(cls, values: list[str]) -> list[str]:
+        for i, value in enumerate(values):
+            if not value.strip():
+                raise ValueError(f"{i}: empty string")
+        return values
+
+    def for_language(self, language: str) -> list[str]:
+        return list(getattr(self, language, []) or [])
+
+
+class SubType(Entry):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    terms: Terms = Field(default_factory=Terms)
+    gtd_attack_type: str | None = None
+    acled_sub_event_type: str | None = None
+    insurgent_tactic: bool | None = Field(default=None, description="Overrides the parent type's flag.")
+    territorial_control: bool | None = None
+
+
+class EventType(Entry):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    description: str = ""
+    terms: Terms = Field(default_factory=Terms)
+    gtd_attack_type: str | None = Field(default=None, description="GTD attacktype1_txt.")
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    insurgent_tactic: bool = Field(default=False, description="Ambush, IED, assassination, hit-and-run...")
+    territorial_control: bool = Field(default=False, description="Claims of control or capture.")
+    priority: int = Field(default=0, description="Higher wins when several types trigger in one sentence.")
+    sub_types: list[SubType] = Field(default_factory=list)
+
+
+class ActorType(StrEnum):
+    jihadist_group = "jihadist_group"
+    state_force = "state_force"
+    non_state_armed_group = "non_state_armed_group"
+    international_coalition = "international_coalition"
+    militia = "militia"
+    foreign_force = "foreign_force"
+    rebel_group = "rebel_group"
+
+
+class Actor(Entry):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    name_ar: str | None = None
+    kind: ActorType
+    parent: str | None = Field(default=None, description="Id of the parent actor (affiliate link).")
+    country_codes: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes.")
+    aliases: Terms = Field(default_factory=Terms)
+    abbreviations: list[str] = Field(default_factory=list, description="Matched case-sensitively.")
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @field_validator("abbreviations")
+    @classmethod
+    def _abbr(cls, values: list[str]) -> list[str]:
+        for i, value in enumerate(values):
+            if not value.strip():
+                raise ValueError(f"{i}: empty string")
+        return values
+
+
+class DescriptionRole(StrEnum):
+    perpetrator_individual = "perpetrator_individual"
+    perpetrator_organization = "perpetrator_organization"
+
+
+class Description(Entry):
+    """Generic perpetrator descriptions ("gunmen", "a suicide bomber", "cell members")."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    role: DescriptionRole = DescriptionRole.perpetrator_individual
+    terms: Terms = Field(default_factory=Terms)
+
+
+class Weapon(Entry):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    category: str = Field(min_length=1, description="firearms, explosives, incendiary, melee...")
+    gtd_weapon_type: str | None = None
+    terms: Terms = Field(default_factory=Terms)
+
+
+class Target(Entry):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    human: bool = Field(default=False, description="True for people (victims), false for physical targets.")
+    gtd_target_type: str | None = None
+    terms: Terms = Field(default_factory=Terms)
+
+
+class MechanismIndicator(Entry):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    terms: Terms = Field(default_factory=Terms)
+
+
+class Mechanism(Entry):
+    code: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    description: str = ""
+    indicators: list[MechanismIndicator] = Field(default_factory=list)
+
+
+class Cues(Entry):
+    """Context words that qualify a trigger or a perpetrator mention."""
+
+    claimed: Terms = Field(default_factory=Terms, description="Claim of responsibility.")
+    attributed: Terms = Field(default_factory=Terms, description="Officials/reports attribute it.")
+    suspected: Terms = Field(default_factory=Terms, description="Suspicion, belief, likelihood.")
+    negation: Terms = Field(default_factory=Terms, description="The event did not happen.")
+    hypothetical: Terms = Field(default_factory=Terms, description="Threats, plans, future events.")
+    perpetrator_killed: Terms = Field(
+        default_factory=Terms, description="Words marking dead/wounded as the attackers themselves."
+    )
+    anaphora: Terms = Field(
+        default_factory=Terms, description="Phrases referring back to an event already reported (the attack)."
+    )
+    new_event: Terms = Field(
+        default_factory=Terms, description="Phrases introducing another event (in a separate incident)."
+    )
+    reporting: Terms = Field(
+        default_factory=Terms, description="Reporting verbs: a person right before one is a source, not a victim."
+    )
+
+
+class Codebook(BaseModel):
+    """The whole validated codebook (one object per folder; see :func:`load_codebook`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: Path | None = Field(default=None, description="Folder it was read from (None: package data).")
+    version: str = Field(description="Short hash of the YAML contents.")
+    event_types: list[EventType] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    descriptions: list[Description] = Field(default_factory=list)
+    weapons: list[Weapon] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    mechanisms: list[Mechanism] = Field(default_factory=list)
+    cues: Cues = Field(default_factory=Cues)
+    indicators: list[IndicatorDefinition] = Field(default_factory=list)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def event_type(self, type_id: str) -> EventType | None:
+        return next((t for t in self.event_types if t.id == type_id), None)
+
+    def mechanism_codes(self) -> list[str]:
+        return [m.code for m in self.mechanisms]
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """Parent chain of an actor, nearest first (cycles are rejected by ``check_codebook``)."""
+        by_id = {a.id: a for a in self.actors}
+        chain: list[str] = []
+        current = by_id.get(actor_id)
+        while current is not None and current.parent and current.parent not in chain:
+            chain.append(current.parent)
+            current = by_id.get(current.parent)
+        return chain

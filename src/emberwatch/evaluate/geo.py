@@ -1,0 +1,216 @@
+"""Geoparsing evaluation on LGL and GeoVirus (``../shared/data/geoparsing``).
+
+Metrics (as in Gritta et al., "A pragmatic guide to geoparsing evaluation"):
+
+- recognition precision/recall/F1 on exact character spans;
+- end to end: accuracy within 161 km (100 miles) and median error over the gold toponyms that were
+  recognised with the exact span, plus the share of *all* gold toponyms found and resolved within
+  161 km;
+- resolution alone: the gold spans are given to :meth:`Geoparser.resolve_spans`; accuracy within
+  161 km and median error over all gold toponyms with coordinates (unresolved = wrong, 20,000 km).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from emberwatch.errors import InputError
+from emberwatch.geo.gazetteer import distance_km
+from emberwatch.geo.geoparser import Geoparser
+from emberwatch.models import Language, PlaceRef
+
+ACCURACY_KM = 161.0
+UNRESOLVED_KM = 20_000.0
+
+
+class GeoCorpus(StrEnum):
+    lgl = "lgl"
+    geovirus = "geovirus"
+
+
+CORPUS_FILES = {GeoCorpus.lgl: "lgl.xml", GeoCorpus.geovirus: "GeoVirus.xml"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+@dataclass
+class GeoScores:
+    """Counts and errors accumulated over a corpus."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    e2e_errors: list[float] = field(default_factory=list)
+    e2e_gold_with_coords: int = 0
+    gold_errors: list[float] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return 100.0 * self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return 100.0 * self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class GeoReport:
+    corpus: GeoCorpus
+    documents: int
+    seconds: float
+    scores: GeoScores
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(metric, value, detail) rows for a table or Markdown."""
+        s = self.scores
+        e2e_hits = sum(e <= ACCURACY_KM for e in s.e2e_errors)
+        gold_hits = sum(e <= ACCURACY_KM for e in s.gold_errors)
+        return [
+            ("recognition precision", f"{s.precision:.1f}%", f"{s.matched}/{s.predicted} predicted spans"),
+            ("recognition recall", f"{s.recall:.1f}%", f"{s.matched}/{s.gold} gold spans"),
+            ("recognition F1", f"{s.f1:.1f}", "exact span match"),
+            ("end to end: within 161 km", _pct(e2e_hits, len(s.e2e_errors)),
+             f"{e2e_hits}/{len(s.e2e_errors)} recognised gold toponyms"),
+            ("end to end: median error", _km(s.e2e_errors), "recognised gold toponyms"),
+            ("end to end: all gold within 161 km", _pct(e2e_hits, s.e2e_gold_with_coords),
+             f"{e2e_hits}/{s.e2e_gold_with_coords} gold toponyms with coordinates"),
+            ("gold spans: within 161 km", _pct(gold_hits, len(s.gold_errors)),
+             f"{gold_hits}/{len(s.gold_errors)} gold toponyms"),
+            ("gold spans: median error", _km(s.gold_errors), "gold toponyms"),
+        ]  # fmt: skip
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100.0 * hits / total:.1f}%" if total else "n/a"
+
+
+def _km(errors: list[float]) -> str:
+    return f"{statistics.median(errors):.0f} km" if errors else "n/a"
+
+
+# ---------------------------------------------------------------------- corpora
+
+
+def _float(node: object | None) -> float | None:
+    text = getattr(node, "text", None)
+    try:
+        return float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_corpus(path: Path, corpus: GeoCorpus) -> list[GoldDocument]:
+    """Parse an LGL or GeoVirus XML file (with defusedxml)."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as exc:
+        raise InputError(f"Cannot read the {corpus} corpus {path}: {exc}") from exc
+    documents = []
+    for article in root.iter("article"):
+        text = article.findtext("text") or ""
+        gold = []
+        nodes = article.iter("toponym") if corpus is GeoCorpus.lgl else article.iter("location")
+        for node in nodes:
+            start, end = int(node.findtext("start") or 0), int(node.findtext("end") or 0)
+            if corpus is GeoCorpus.lgl:
+                tag = node.find("gaztag")
+                lat = _float(tag.find("lat")) if tag is not None else None
+                lon = _float(tag.find("lon")) if tag is not None else None
+            else:
+                lat, lon = _float(node.find("lat")), _float(node.find("lon"))
+            gold.append(GoldToponym(start, end, text[start:end], lat, lon))
+        documents.append(GoldDocument(text, tuple(gold)))
+    return documents
+
+
+def default_corpus_path(corpus: GeoCorpus, shared_data: Path | None = None) -> Path:
+    import os
+
+    base = shared_data or Path(
+        os.environ.get("EMBERWATCH_SHARED_DATA", Path(__file__).resolve().parents[3].parent / "shared" / "data")
+    )
+    return base / "geoparsing" / CORPUS_FILES[corpus]
+
+
+# ---------------------------------------------------------------------- scoring
+
+
+def _error(ref: PlaceRef | None, gold: GoldToponym) -> float:
+    if ref is None or ref.lat is None or ref.lon is None:
+        return UNRESOLVED_KM
+    assert gold.lat is not None and gold.lon is not None
+    return distance_km(ref.lat, ref.lon, gold.lat, gold.lon)
+
+
+def score_document(geoparser: Geoparser, document: GoldDocument, scores: GeoScores) -> None:
+    """Add one document's recognition, end-to-end and gold-span results to ``scores``."""
+    predicted = geoparser.geoparse(document.text, Language.en)
+    by_span = {(p.start, p.end): p for p in predicted}
+    gold_spans = {(g.start, g.end) for g in document.toponyms}
+    scores.gold += len(gold_spans)
+    scores.predicted += len(by_span)
+    scores.matched += len(gold_spans & by_span.keys())
+    for gold in document.toponyms:
+        if gold.lat is None:
+            continue
+        scores.e2e_gold_with_coords += 1
+        if (gold.start, gold.end) in by_span:
+            scores.e2e_errors.append(_error(by_span[(gold.start, gold.end)], gold))
+    with_coords = [g for g in document.toponyms if g.lat is not None]
+    ordered = sorted(with_coords, key=lambda g: g.start)
+    resolved = geoparser.resolve_spans(document.text, [(g.start, g.end) for g in ordered], Language.en)
+    scores.gold_errors.extend(_error(ref, gold) for ref, gold in zip(resolved, ordered, strict=True))
+
+
+def evaluate_geo(
+    geoparser: Geoparser, corpus: GeoCorpus, path: Path | None = None, limit: int | None = None
+) -> GeoReport:
+    """Score ``geoparser`` on the first ``limit`` documents of ``corpus``."""
+    path = path or default_corpus_path(corpus)
+    if not path.is_file():
+        raise InputError(
+            f"Geoparsing corpus not found: {path}. Set EMBERWATCH_SHARED_DATA to the folder holding "
+            "geoparsing/lgl.xml and geoparsing/GeoVirus.xml."
+        )
+    documents = read_corpus(path, corpus)[:limit] if limit else read_corpus(path, corpus)
+    scores = GeoScores()
+    started = time.perf_counter()
+    for document in documents:
+        score_document(geoparser, document, scores)
+    return GeoReport(corpus, len(documents), time.perf_counter() - started, scores)
+
+
+def report_markdown(report: GeoReport, command: str) -> str:
+    """A Markdown table of the report, with the command that reproduced it."""
+    lines = [
+        f"`{command}` ({report.documents} documents, {report.seconds:.1f} s):",
+        "",
+        "| metric | value | detail |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {m} | {v} | {d} |" for m, v, d in report.rows()]
+    return "\n".join(lines) + "\n"

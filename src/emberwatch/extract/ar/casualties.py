@@ -1,0 +1,252 @@
+"""Killed and wounded figures in one Arabic sentence.
+
+A number (see :mod:`emberwatch.extract.ar.numbers`) is paired with a casualty word: first a noun or
+plural passive verb right after it (``14 قتيلا``, ``ثلاثة جرحى``, ``خمسة أشخاص قتلوا``), otherwise the
+nearest killing/wounding word before it with no other number in between (``مقتل ما لا يقل عن 14
+شخصا وإصابة 20 آخرين``). Words without a number count too: duals (``قتيلان``, ``مقتل جنديين`` = 2)
+and a singular person after the word (``مقتل شرطي`` = 1). Qualifiers before or after the number set
+the bounds: at least (``ما لا يقل عن``, ``على الأقل``), more than (``أكثر من``), about (``نحو``,
+``حوالي``), up to (``ما يصل إلى``). Deaths of the attackers (``مقتل ثلاثة من المهاجمين``,
+``مقتل الانتحاري``) are flagged ``perpetrator``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from emberwatch.extract.ar.numbers import NumberExpr, dual_value, parse_numbers
+from emberwatch.extract.types import CountMention, TextSpan
+from emberwatch.models import Count
+from emberwatch.text.arabic import Token, clitic_variants, fold
+
+KILLED, WOUNDED = "killed", "wounded"
+_F = fold
+
+# words that come before the figure ("مقتل 14", "قتل ثلاثة", "أودى بحياة 5")
+TRIGGERS: dict[str, str] = {
+    **{_F(w): KILLED for w in (
+        "مقتل", "قتل", "قتلت", "مصرع", "استشهاد", "وفاة", "حياة", "قضى",
+    )},
+    **{_F(w): WOUNDED for w in (
+        "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب",
+    )},
+}  # fmt: skip
+# words that come after the figure ("14 قتيلا", "ثلاثة جرحى", "خمسة أشخاص قتلوا")
+NOUNS: dict[str, str] = {
+    **{_F(w): KILLED for w in (
+        "قتيل", "قتيلا", "قتلى", "قتلوا", "شهيد", "شهيدا", "شهداء", "استشهدوا", "ضحايا", "ضحية",
+        "حتفهم", "حتفه", "مصرعهم", "مصرعه", "جثث", "جثة",
+    )},
+    **{_F(w): WOUNDED for w in (
+        "جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "مصابون", "أصيبوا", "جرحوا", "إصابات",
+        "بجروح",
+    )},
+}  # fmt: skip
+SINGLE_NOUNS: dict[str, str] = {_F("قتيل"): KILLED, _F("جريح"): WOUNDED, _F("مصاب"): WOUNDED}
+DUAL_STEMS: dict[str, str] = {_F("قتيل"): KILLED, _F("جريح"): WOUNDED, _F("شهيد"): KILLED}
+# singular people after a casualty word count one; their duals count two (broken plurals only, so
+# the dual -ين cannot be a sound masculine plural)
+PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "شرطي",
+                                      "مدني", "مواطن", "عسكري", "قيادي", "قائد", "راعي", "مزارع")}
+DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط")}
+PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
+    "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
+    "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
+    "جناة", "مهاجمي", "عناصر التنظيم", "الخلية", "خلية",
+))  # fmt: skip
+
+_AT_LEAST = [_F(p) for p in ("ما لا يقل عن", "ما لا يقل على", "لا يقل عن")]
+_MORE_THAN = [_F(p) for p in ("أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "ما يربو على",
+                                "أزيد من", "ما يفوق")]  # fmt: skip
+_ABOUT = [_F(p) for p in ("نحو", "حوالي", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "قرابه")]
+_UP_TO = [_F(p) for p in ("ما يصل إلى", "ما يصل الى", "حتى")]
+_AFTER_AT_LEAST = _F("على الأقل")
+_AFTER_ABOUT = _F("تقريبا")
+_BEFORE_WINDOW = 6
+_PERP_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class _Word:
+    kind: str
+    stem: str
+
+
+def _lookup(token: str, table: dict[str, str]) -> _Word | None:
+    for split in clitic_variants(token):
+        if split.stem in table:
+            return _Word(table[split.stem], split.stem)
+    return None
+
+
+def _stems(token: str) -> set[str]:
+    return {split.stem for split in clitic_variants(token)}
+
+
+def _phrase_before(toks: list[Token], index: int, phrases: Iterable[str]) -> int | None:
+    """Index of the first token of a phrase that ends right before ``index``, or None."""
+    for phrase in phrases:
+        words = phrase.split()
+        first = index - len(words)
+        if first < 0:
+            continue
+        window = [t.norm for t in toks[first:index]]
+        if window == words or (window[1:] == words[1:] and words[0] in _stems(window[0])):
+            return first
+    return None
+
+
+def _bounds(toks: list[Token], expr: NumberExpr) -> tuple[Count, int, int]:
+    """The count for ``expr`` with its qualifier, and the token range the qualifier widens it to."""
+    n = expr.value
+    first, last = expr.first, expr.last
+    after = " ".join(t.norm for t in toks[last + 1 : last + 5])
+    if (q := _phrase_before(toks, first, _AT_LEAST)) is not None:
+        return Count(low=n, best=n, high=None), q, last
+    if (q := _phrase_before(toks, first, _MORE_THAN)) is not None:
+        return Count(low=n + 1, best=n + 1, high=None), q, last
+    if (q := _phrase_before(toks, first, _ABOUT)) is not None:
+        return Count(low=None, best=n, high=None), q, last
+    if (q := _phrase_before(toks, first, _UP_TO)) is not None:
+        return Count(low=None, best=n, high=n), q, last
+    if expr.vague is not None:
+        return expr.vague, first, last
+    if _AFTER_AT_LEAST in after:
+        return Count(low=n, best=n, high=None), first, last
+    if _AFTER_ABOUT in after.split()[:3]:
+        return Count(low=None, best=n, high=None), first, last
+    return Count(low=n, best=n, high=n), first, last
+
+
+def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
+    for k in range(expr.last + 1, min(expr.last + 3, len(toks))):
+        word = _lookup(toks[k].norm, NOUNS)
+        if word is not None:
+            return word, k
+    return None
+
+
+def _trigger_before(toks: list[Token], expr: NumberExpr, previous_end: int) -> tuple[_Word, int] | None:
+    for k in range(expr.first - 1, max(previous_end, expr.first - _BEFORE_WINDOW - 1), -1):
+        word = _lookup(toks[k].norm, TRIGGERS) or _lookup(toks[k].norm, NOUNS)
+        if word is not None:
+            return word, k
+    return None
+
+
+def _is_perpetrator(toks: list[Token], expr: NumberExpr, last: int, perpetrators: frozenset[str]) -> bool:
+    """Attackers named in the figure's noun phrase ("ثلاثة من المهاجمين", "المسلحين الثلاثة")."""
+    number_has_article = any(s.has_article for s in clitic_variants(toks[expr.first].norm))
+    first = expr.first - 1 if number_has_article and expr.first > 0 else expr.last + 1
+    for k in range(first, min(len(toks), last + _PERP_WINDOW + 1)):
+        if k == expr.first:
+            continue
+        if _stems(toks[k].norm) & perpetrators:
+            return True
+        pair = f"{toks[k].norm} {toks[k + 1].norm}" if k + 1 < len(toks) else ""
+        if pair in perpetrators:
+            return True
+    return False
+
+
+def _span(text: str, toks: list[Token], first: int, last: int) -> TextSpan:
+    return TextSpan.of(text, toks[first].start, toks[last].end)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One figure before merging; ``trigger`` is the index of the word it hangs on, if shared."""
+
+    kind: str
+    count: Count
+    first: int
+    last: int
+    perpetrator: bool
+    trigger: int | None
+
+
+def casualties_in(
+    text: str, toks: list[Token], perpetrator_words: frozenset[str] = frozenset()
+) -> list[CountMention]:
+    """Casualty figures among ``toks`` (tokens of one sentence, offsets into ``text``).
+
+    Figures hanging on the same word are added up, as in English ("مقتل جنديين وثلاثة مدنيين" = 5).
+    ``perpetrator_words`` (folded, e.g. the codebook's ``perpetrator_killed`` cues) extend the
+    built-in list of words naming the attackers.
+    """
+    perpetrators = PERPETRATORS | perpetrator_words
+    figures = _with_numbers(toks, perpetrators) + _without_numbers(toks, perpetrators)
+    merged: dict[tuple[object, ...], _Figure] = {}
+    for fig in figures:
+        key: tuple[object, ...] = (
+            (fig.trigger, fig.kind, fig.perpetrator) if fig.trigger is not None else (id(fig),)
+        )
+        if key in merged:
+            old = merged[key]
+            fig = _Figure(fig.kind, _add(old.count, fig.count), min(old.first, fig.first),
+                          max(old.last, fig.last), fig.perpetrator, fig.trigger)  # fmt: skip
+        merged[key] = fig
+    ordered = sorted(merged.values(), key=lambda f: f.first)
+    return [CountMention(f.kind, f.count, _span(text, toks, f.first, f.last), f.perpetrator) for f in ordered]
+
+
+def _add(a: Count, b: Count) -> Count:
+    """Sum of two figures (a bound is unknown when either is)."""
+
+    def plus(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+
+    best_a = a.best if a.best is not None else a.low
+    best_b = b.best if b.best is not None else b.low
+    return Count(low=plus(a.low, b.low), best=plus(best_a, best_b), high=plus(a.high, b.high))
+
+
+def _with_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
+    found: list[_Figure] = []
+    previous_end = -1
+    for expr in parse_numbers(toks):
+        count, q_first, q_last = _bounds(toks, expr)
+        after = _noun_after(toks, expr)
+        pairing = after or _trigger_before(toks, expr, previous_end)
+        previous_end = expr.last
+        if pairing is None:
+            continue
+        word, k = pairing
+        first, last = min(q_first, k), max(q_last, k)
+        if last == expr.last and last + 1 < len(toks) and not toks[last + 1].norm.isdigit():
+            last += 1  # the counted noun: "مقتل 14 جنديا"
+        perp = _is_perpetrator(toks, expr, max(expr.last, k), perpetrators)
+        found.append(_Figure(word.kind, count, first, last, perp, None if after else k))
+    return found
+
+
+def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
+    found: list[_Figure] = []
+    numbers = {i for e in parse_numbers(toks) for i in range(e.first, e.last + 1)}
+    for i, tok in enumerate(toks):
+        if i in numbers:
+            continue
+        dual = next((kind for stem, kind in DUAL_STEMS.items() if _any_dual(tok.norm, {stem})), None)
+        if dual is not None:
+            found.append(_Figure(dual, Count(low=2, best=2, high=2), i, i, False, None))
+            continue
+        single = _lookup(tok.norm, SINGLE_NOUNS)
+        if single is not None and not numbers & {i - 1, i - 2}:
+            found.append(_Figure(single.kind, Count(low=1, best=1, high=1), i, i, False, None))
+            continue
+        trigger = _lookup(tok.norm, TRIGGERS)
+        if trigger is None or i + 1 >= len(toks) or (i + 1) in numbers:
+            continue
+        nxt = toks[i + 1].norm
+        value = 2 if _any_dual(nxt, DUAL_PERSONS) else 1 if _stems(nxt) & PERSONS else 0
+        perp = bool(_stems(nxt) & perpetrators)
+        if perp and not value:
+            value = 1 if not nxt.endswith(("ين", "ون")) else 0
+        if value:
+            found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, i + 1, perp, i))
+    return found
+
+
+def _any_dual(token: str, nouns: set[str]) -> bool:
+    return any(dual_value(split.stem, nouns) for split in clitic_variants(token))

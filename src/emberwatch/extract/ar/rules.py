@@ -1,0 +1,145 @@
+"""Arabic implementation of :class:`~emberwatch.extract.language.LanguageRules`.
+
+Terms are matched with the clitic-aware :class:`~emberwatch.text.arabic.TermMatcher` on folded text,
+so ``وبتفجير`` finds ``تفجير`` and ``لتنظيم الدولة`` finds the actor ``تنظيم الدولة``; every offset
+points into the original text. Event, weapon, target, description, mechanism and cue terms also
+accept attached pronouns and sound plural/dual endings (``هجومهم``, ``عبوتين ناسفتين``); actor names
+do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from emberwatch.codebook.schema import Codebook, Terms
+from emberwatch.extract.ar import casualties, dates, sentences
+from emberwatch.extract.language import DateContext, NormalizedText
+from emberwatch.extract.types import CountMention, ResolvedDate, Sentence, TermMatch, TextSpan
+from emberwatch.models import Attribution, Language
+from emberwatch.text.arabic import TermMatcher, Token, fold, normalise, tokens
+
+# How far (characters) from a trigger a cue still applies, as in the English rules.
+CUE_WINDOW = 60
+# A negation/hypothetical cue must be this close (in words) before the trigger: Arabic sentences often
+# hold an unrelated negation ("لم تعلن أي جهة مسؤوليتها عن الهجوم").
+NEGATION_WORDS = 3
+CLAIM_CUES = ("claimed", "attributed", "suspected")
+_RESPONSIBILITY = {fold(w) for w in ("مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "تبني", "صلته")}
+_SEP = "\t"
+
+
+def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
+    for et in codebook.event_types:
+        yield et.terms, "event_types", et.id
+        for sub in et.sub_types:
+            yield sub.terms, "event_types", f"{et.id}/{sub.id}"
+    for d in codebook.descriptions:
+        yield d.terms, "descriptions", d.id
+    for w in codebook.weapons:
+        yield w.terms, "weapons", w.id
+    for t in codebook.targets:
+        yield t.terms, "targets", t.id
+    for m in codebook.mechanisms:
+        for ind in m.indicators:
+            yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
+    for name in ("claimed", "attributed", "suspected", "negation", "hypothetical", "perpetrator_killed"):
+        yield getattr(codebook.cues, name), "cues", name
+
+
+def build_matcher(codebook: Codebook) -> TermMatcher:
+    """One clitic-aware matcher for every Arabic term of the codebook (keys ``section<TAB>key``)."""
+    matcher = TermMatcher()
+    for terms, section, key in _codebook_terms(codebook):
+        for term in terms.ar:
+            matcher.add(term, f"{section}{_SEP}{key}", suffixes=True)
+    for actor in codebook.actors:
+        names = [actor.name_ar] if actor.name_ar else []
+        for term in [*names, *actor.aliases.ar, *actor.abbreviations]:
+            matcher.add(term, f"actors{_SEP}{actor.id}", suffixes=False)
+    return matcher
+
+
+def _longest_per_section(hits: list[TermMatch]) -> list[TermMatch]:
+    """Within a section keep the longest of overlapping matches (equal spans keep every key)."""
+    kept: list[TermMatch] = []
+    for section in sorted({h.section for h in hits}):
+        chosen: list[TermMatch] = []
+        section_hits = [h for h in hits if h.section == section]
+        for hit in sorted(section_hits, key=lambda m: (m.start - m.end, m.start)):
+            if all(
+                hit.end <= c.start or hit.start >= c.end or (hit.start, hit.end) == (c.start, c.end)
+                for c in chosen
+            ):
+                chosen.append(hit)
+        kept.extend(chosen)
+    kept.sort(key=lambda m: (m.start, m.end, m.section, m.key))
+    return kept
+
+
+class ArabicRules:
+    """Codebook-driven Arabic rules; build once per codebook."""
+
+    language = Language.ar
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self.matcher = build_matcher(codebook)
+        self.perpetrator_words = frozenset(fold(w) for w in codebook.cues.perpetrator_killed.ar)
+
+    def normalize(self, text: str) -> NormalizedText:
+        nt = normalise(text)
+        return NormalizedText(nt.text, nt.offsets)
+
+    def sentences(self, text: str) -> list[Sentence]:
+        return sentences.split_sentences(text)
+
+    def match_terms(self, text: str, normalized: NormalizedText | None = None) -> list[TermMatch]:
+        hits = []
+        for m in self.matcher.find_all(text):
+            section, key = m.key.split(_SEP, 1)
+            hits.append(TermMatch(section, key, m.start, m.end, m.text))
+        return _longest_per_section(list(dict.fromkeys(hits)))
+
+    def casualties(self, text: str, sentence: Sentence) -> list[CountMention]:
+        nt = normalise(text[sentence.start : sentence.end])
+        toks = [_shift(t, sentence.start) for t in tokens(nt)]
+        return casualties.casualties_in(text, toks, self.perpetrator_words)
+
+    def resolve_date(self, text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
+        nt = normalise(text[sentence.start : sentence.end])
+        return dates.best_date(dates.find_dates(nt, tokens(nt), context, offset=sentence.start))
+
+    def date_headings(self, text: str) -> list[tuple[int, DateContext]]:
+        return dates.date_headings(text)
+
+    def is_negated(self, text: str, sentence: Sentence, trigger: TextSpan, cues: list[TermMatch]) -> bool:
+        for cue in cues:
+            if cue.key not in {"negation", "hypothetical"} or not sentence.start <= cue.start < sentence.end:
+                continue
+            if cue.end > trigger.start or trigger.start - cue.end > CUE_WINDOW:
+                continue
+            between = tokens(text[cue.end : trigger.start])
+            if len(between) > NEGATION_WORDS or any(t.norm in _RESPONSIBILITY for t in between):
+                continue
+            if fold(cue.text) == "قد" and not (between and between[0].norm.startswith(("ي", "س"))):
+                continue  # قد + perfect verb asserts the past ("وقد قتل"); only قد + imperfect is "may"
+            if "؛" not in text[cue.end : trigger.start]:
+                return True
+        return False
+
+    def attribution(
+        self, text: str, sentence: Sentence, actor: TextSpan, cues: list[TermMatch]
+    ) -> Attribution:
+        found = {c.key for c in cues if c.key in CLAIM_CUES and sentence.start <= c.start < sentence.end}
+        if "claimed" in found:
+            return Attribution.claimed
+        near = [c for c in cues if c.key == "suspected" and abs(c.start - actor.start) <= CUE_WINDOW]
+        if near:
+            return Attribution.suspected
+        return Attribution.attributed
+
+
+def _shift(tok: Token, offset: int) -> Token:
+    """A sentence token with its original offsets moved into document coordinates."""
+    return replace(tok, start=tok.start + offset, end=tok.end + offset)

@@ -1,0 +1,414 @@
+"""English number phrases and casualty figures ("at least 14 soldiers were killed").
+
+Vague quantities follow one stated rule (docs/extraction.md): a dozen = 12; several = 3 (high 9);
+a few = 2..5, best 3; dozens = 24..99, best 36; scores = 40..99, best 60; hundreds = 200..999, best 200;
+"at least N" low = best = N; "more than N" low = best = N + 1; "up to N" / "nearly N" best = high = N;
+"N to M" low N, high M, best the rounded-down mean. Summed phrases ("two soldiers and three civilians")
+add their figures; counts after "including" / "among them" are parts of a total and are not added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from emberwatch.extract.types import CountMention, Sentence, TextSpan
+from emberwatch.models import Count
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "both": 2, "couple": 2, "pair": 2,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1000}
+VAGUE = {
+    "dozen": Count(low=12, best=12, high=12),
+    "several": Count(low=3, best=3, high=9),
+    "few": Count(low=2, best=3, high=5),
+    "dozens": Count(low=24, best=36, high=99),
+    "scores": Count(low=40, best=60, high=99),
+    "hundreds": Count(low=200, best=200, high=999),
+    "thousands": Count(low=2000, best=2000, high=9999),
+    "number": Count(low=2, best=3, high=None),
+}
+LOWER = (
+    "at least",
+    "more than",
+    "over",
+    "no fewer than",
+    "no less than",
+    "upwards of",
+    "in excess of",
+    "above",
+)
+UPPER = ("up to", "as many as", "nearly", "almost", "close to", "under", "fewer than", "less than")
+APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
+
+KILLED = frozenset(
+    [
+        "killed",
+        "killing",
+        "kill",
+        "kills",
+        "dead",
+        "died",
+        "die",
+        "dies",
+        "death",
+        "deaths",
+        "fatalities",
+        "fatality",
+        "slain",
+        "lives",
+        "massacred",
+        "executed",
+        "beheaded",
+        "murdered",
+        "perished",
+        "bodies",
+    ]
+)
+WOUNDED = frozenset(
+    ["wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injury", "casualties"]
+)
+_PASSIVE_GAP = frozenset(
+    ["feared", "reported", "confirmed", "believed", "found", "left"]
+    + ["were", "was", "have", "has", "had", "been", "are", "is", "reportedly", "later", "also"]
+)
+_SUBSET = frozenset({"including", "among", "of"})
+_AUXILIARIES = frozenset({"were", "was", "been", "are", "is", "be"})
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_STOP = frozenset(
+    [
+        "and",
+        "or",
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "are",
+        "is",
+        "in",
+        "on",
+        "at",
+        "after",
+        "when",
+        "by",
+        "the",
+        "of",
+        "others",
+    ]
+)
+
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and numbers with offsets (punctuation dropped)."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def word_number(words: list[str]) -> int | None:
+    """Value of spelled-out number words ("twenty-five", "two hundred") or None."""
+    total = current = 0
+    seen = False
+    for word in words:
+        for part in word.split("-"):
+            if part in UNITS and part not in {"a", "an", "no"}:
+                current += UNITS[part]
+            elif part in SCALES:
+                current = max(current, 1) * SCALES[part]
+                if SCALES[part] >= 1000:
+                    total += current
+                    current = 0
+            elif part == "and" and seen:
+                continue
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPhrase:
+    count: Count
+    start: int  # token index of the first token
+    end: int  # token index after the last token
+
+
+def parse_number(tokens: list[Token], i: int) -> NumberPhrase | None:
+    """A number phrase starting at token ``i`` (modifiers, digits, words, ranges, vague amounts)."""
+    n = len(tokens)
+    words = [t.lower for t in tokens[i : i + 4]]
+    modifier = None
+    j = i
+    for group, kind in ((LOWER, "low"), (UPPER, "up"), (APPROX, "approx")):
+        for phrase in group:
+            parts = phrase.split()
+            if words[: len(parts)] == parts:
+                modifier, j = (kind, phrase), i + len(parts)
+                break
+        if modifier:
+            break
+    base = _bare_number(tokens, j)
+    if base is None:
+        return None
+    value, k = base
+    if k + 1 < n and tokens[k].lower in {"to", "or", "and"} and modifier is None:
+        upper = _bare_number(tokens, k + 1)
+        if upper is not None and isinstance(value, int) and isinstance(upper[0], int) and upper[0] > value:
+            return NumberPhrase(Count(low=value, best=(value + upper[0]) // 2, high=upper[0]), i, upper[1])
+    if isinstance(value, Count):
+        return NumberPhrase(value, i, k)
+    if modifier is None:
+        return NumberPhrase(Count(low=value, best=value, high=value), i, k)
+    if modifier[0] == "low":
+        bump = 1 if modifier[1] in {"more than", "over", "upwards of", "in excess of", "above"} else 0
+        return NumberPhrase(Count(low=value + bump, best=value + bump), i, k)
+    if modifier[0] == "up":
+        return NumberPhrase(Count(best=value, high=value), i, k)
+    return NumberPhrase(Count(best=value), i, k)
+
+
+def _bare_number(tokens: list[Token], j: int) -> tuple[int | Count, int] | None:
+    if j >= len(tokens):
+        return None
+    tok = tokens[j]
+    if tok.lower[0].isdigit():
+        try:
+            return int(float(tok.lower.replace(",", ""))), j + 1
+        except ValueError:
+            return None
+    if (
+        tok.lower in {"a", "an"}
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower in {"dozen", "few", "number", "couple"}
+    ):
+        nxt = tokens[j + 1].lower
+        if nxt == "couple":
+            return 2, j + 2
+        return VAGUE[nxt], (
+            j + 3 if nxt == "number" and j + 2 < len(tokens) and tokens[j + 2].lower == "of" else j + 2
+        )
+    if tok.lower in VAGUE and tok.lower not in {"few", "number"}:
+        k = j + 1
+        if k < len(tokens) and tokens[k].lower == "of":
+            k += 1
+        return VAGUE[tok.lower], k
+    k = j
+    while (
+        k < len(tokens)
+        and k - j < 5
+        and (
+            (
+                any(p in UNITS or p in SCALES for p in tokens[k].lower.split("-"))
+                and tokens[k].lower not in {"a", "an", "no"}
+            )
+            or (tokens[k].lower == "and" and k > j and k + 1 < len(tokens) and tokens[k - 1].lower in SCALES)
+        )
+    ):
+        k += 1
+    if k > j:
+        value = word_number([t.lower for t in tokens[j:k]])
+        if value is not None:
+            return value, k
+    return None
+
+
+def _add(a: Count, b: Count) -> Count:
+    def plus(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+
+    best_a = a.best if a.best is not None else a.low
+    best_b = b.best if b.best is not None else b.low
+    return Count(low=plus(a.low, b.low), best=plus(best_a, best_b), high=plus(a.high, b.high))
+
+
+def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozenset[str]) -> list[CountMention]:
+    """Killed/wounded figures of one sentence; figures about the attackers are flagged ``perpetrator``."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    out: list[CountMention] = []
+    used: set[int] = set()
+    for idx, tok in enumerate(tokens):
+        kind = "killed" if tok.lower in KILLED else "wounded" if tok.lower in WOUNDED else None
+        if kind is None:
+            continue
+        if idx > 0 and tokens[idx - 1].lower in _AUXILIARIES:
+            found = _numbers_before(tokens, idx, used)
+        elif _prefers_after(tokens, idx):
+            found = _numbers_after(tokens, idx, used) or _numbers_before(tokens, idx, used)
+        else:
+            found = _numbers_before(tokens, idx, used) or _numbers_after(tokens, idx, used)
+        if not found:
+            continue
+        for phrase, perpetrator in _group(tokens, found, perpetrator_words):
+            first, last = tokens[phrase[0].start], tokens[max(phrase[-1].end - 1, phrase[0].start)]
+            noun = phrase[-1].end
+            if (
+                noun < len(tokens)
+                and noun != idx
+                and tokens[noun].lower.isalpha()
+                and tokens[noun].lower not in _STOP
+                and not text[last.end : tokens[noun].start].strip()
+            ):
+                last = tokens[noun]
+            span_start, span_end = min(first.start, tok.start), max(last.end, tok.end)
+            total = phrase[0].count
+            for extra in phrase[1:]:
+                total = _add(total, extra.count)
+            out.append(CountMention(kind, total, TextSpan.of(text, span_start, span_end), perpetrator))
+    return out
+
+
+def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[NumberPhrase]:
+    """ "five soldiers and two civilians were killed": number phrases left of the keyword."""
+    j = idx - 1
+    while j >= 0 and tokens[j].lower in _PASSIVE_GAP:
+        j -= 1
+    phrases: list[NumberPhrase] = []
+    k = max(0, j - 12)
+    i = k
+    while i <= j:
+        if i in used:
+            i += 1
+            continue
+        phrase = parse_number(tokens, i)
+        if phrase is None and tokens[i].lower in {"a", "an"} and i < j:
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
+        if phrase is not None and _is_date_number(tokens, phrase):
+            i = phrase.end
+            continue
+        if phrase is not None and phrase.end <= j + 1 and j + 1 - phrase.end <= 10:
+            if any(tokens[x].lower in _SUBSET for x in range(max(0, phrase.start - 2), phrase.start)):
+                i = phrase.end
+                continue
+            if tokens[phrase.start].lower in {"a", "an"} and not (j + 1 - phrase.end <= 2 and idx - j > 1):
+                i = phrase.end
+                continue
+            phrases.append(phrase)
+            used.update(range(phrase.start, phrase.end))
+            i = phrase.end
+        else:
+            i += 1
+    if (
+        phrases
+        and tokens[phrases[-1].end : j + 1]
+        and any(t.lower in KILLED | WOUNDED for t in tokens[phrases[-1].end : j + 1])
+    ):
+        return []
+    return phrases
+
+
+def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[NumberPhrase]:
+    """ "killing at least 10 people", "left 3 dead": number phrases right of the keyword."""
+    phrases: list[NumberPhrase] = []
+    i = idx + 1
+    limit = min(len(tokens), idx + 12)
+    while i < limit:
+        phrase = parse_number(tokens, i) if i not in used else None
+        if phrase is None and i == idx + 1 and tokens[i].lower in {"a", "an"}:
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
+        if phrase is not None and _is_date_number(tokens, phrase):
+            phrase = None
+        if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == idx + 1):
+            phrases.append(phrase)
+            used.update(range(phrase.start, phrase.end))
+            i = phrase.end
+            continue
+        word = tokens[i].lower
+        if (
+            word in KILLED
+            or word in WOUNDED
+            or word in _SUBSET
+            or word in {"in", "on", "at", "after", "when"}
+        ):
+            break
+        if phrases and word not in {"and", "or"} and i - phrases[-1].end > 3:
+            break
+        if not phrases and i - idx > 3:
+            break
+        i += 1
+    return phrases
+
+
+def _is_date_number(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """ "16 January", "March 3": a day of a month, not a count."""
+    after = tokens[phrase.end].lower if phrase.end < len(tokens) else ""
+    before = tokens[phrase.start - 1].lower if phrase.start > 0 else ""
+    return after.rstrip(".") in _MONTH_WORDS or before.rstrip(".") in _MONTH_WORDS
+
+
+def _prefers_after(tokens: list[Token], idx: int) -> bool:
+    """Active verbs take their count after them: "killing 10", "killed three soldiers"."""
+    word = tokens[idx].lower
+    if word.endswith("ing"):
+        return True
+    return (
+        word in {"killed", "wounded", "injured", "left"}
+        and idx + 1 < len(tokens)
+        and (parse_number(tokens, idx + 1) is not None or tokens[idx + 1].lower in {"a", "an"})
+    )
+
+
+def _group(
+    tokens: list[Token], phrases: list[NumberPhrase], perpetrator_words: frozenset[str]
+) -> list[tuple[list[NumberPhrase], bool]]:
+    """Split phrases into victims and attackers by the noun that follows each number."""
+    victims: list[NumberPhrase] = []
+    attackers: list[NumberPhrase] = []
+    for phrase in phrases:
+        k = phrase.end
+        while k < len(tokens) and tokens[k].lower in {"of", "the", "them", "its", "their", "suspected"}:
+            k += 1
+        nouns = " ".join(t.lower for t in tokens[k : k + 3])
+        first = tokens[k].lower if k < len(tokens) else ""
+        is_perp = first in perpetrator_words or any(
+            nouns.startswith(w + " ") or nouns == w for w in perpetrator_words if " " in w
+        )
+        (attackers if is_perp else victims).append(phrase)
+    groups: list[tuple[list[NumberPhrase], bool]] = []
+    if victims:
+        groups.append((victims, False))
+    if attackers:
+        groups.append((attackers, True))
+    return groups

@@ -1,0 +1,153 @@
+"""English implementation of :class:`~emberwatch.extract.language.LanguageRules`."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from emberwatch.codebook.schema import Codebook, Terms
+from emberwatch.extract.en import dates, numbers, sentences
+from emberwatch.extract.language import DateContext, NormalizedText
+from emberwatch.extract.matching import TermMatcher
+from emberwatch.extract.types import CountMention, ResolvedDate, Sentence, TermMatch, TextSpan
+from emberwatch.models import Attribution, Language
+from emberwatch.text.offsets import OffsetMap
+
+# Abbreviations that are also ordinary English words: matched only with their exact case in
+# mixed-case text, never in single-case (all upper / all lower) text.
+AMBIGUOUS_ABBREVIATIONS = frozenset(
+    {"is", "isi", "us", "aq", "oir", "adf", "iss", "ism", "cts", "sna", "fsa", "ana"}
+)
+# How far (characters) before a trigger a negation/hypothetical cue still applies.
+CUE_WINDOW = 60
+CLAIM_SECTIONS = ("claimed", "attributed", "suspected")
+
+
+def plural_forms(term: str) -> list[str]:
+    """The term and the English plural of its last word."""
+    head, _, last = term.rpartition(" ")
+    prefix = head + " " if head else ""
+    if not last.isalpha() or len(last) < 3:
+        return [term]
+    if last.endswith(("s", "x", "ch", "sh", "z")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith("man"):
+        plural = last[:-3] + "men"
+    else:
+        plural = last + "s"
+    return [term, prefix + plural]
+
+
+def _terms(entries: Iterator[tuple[Terms, str, str]], expand: bool) -> Iterator[tuple[str, str, str]]:
+    for terms, section, key in entries:
+        for term in terms.en:
+            for form in plural_forms(term) if expand else [term]:
+                yield form, section, key
+
+
+def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
+    for et in codebook.event_types:
+        yield et.terms, "event_types", et.id
+        for sub in et.sub_types:
+            yield sub.terms, "event_types", f"{et.id}/{sub.id}"
+    for actor in codebook.actors:
+        yield Terms(en=[actor.name, *actor.aliases.en]), "actors", actor.id
+    for d in codebook.descriptions:
+        yield d.terms, "descriptions", d.id
+    for w in codebook.weapons:
+        yield w.terms, "weapons", w.id
+    for t in codebook.targets:
+        yield t.terms, "targets", t.id
+    for m in codebook.mechanisms:
+        for ind in m.indicators:
+            yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
+
+
+def _cue_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
+    for name in type(codebook.cues).model_fields:
+        yield getattr(codebook.cues, name), "cues", name
+
+
+class EnglishRules:
+    """Codebook-driven English rules; build once per codebook (compiles the Aho-Corasick automata)."""
+
+    language = Language.en
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        terms = list(_terms(_codebook_terms(codebook), expand=True)) + list(
+            _terms(_cue_terms(codebook), False)
+        )
+        abbreviations = [(a, "actors", actor.id) for actor in codebook.actors for a in actor.abbreviations]
+        self._mixed = TermMatcher(terms, str.lower, case_sensitive=abbreviations)
+        single_case = [(a, s, k) for a, s, k in abbreviations if a.lower() not in AMBIGUOUS_ABBREVIATIONS]
+        self._single = TermMatcher(terms + single_case, str.lower)
+        self.perpetrator_words = frozenset(
+            f.lower() for t in codebook.cues.perpetrator_killed.en for f in plural_forms(t)
+        )
+
+    def normalize(self, text: str) -> NormalizedText:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return NormalizedText(lowered)
+        starts: list[int] = []
+        ends: list[int] = []
+        pieces = []
+        for i, ch in enumerate(text):
+            low = ch.lower()
+            pieces.append(low)
+            starts.extend([i] * len(low))
+            ends.extend([i + 1] * len(low))
+        return NormalizedText("".join(pieces), OffsetMap(starts, ends, len(text)))
+
+    def sentences(self, text: str) -> list[Sentence]:
+        return sentences.split_sentences(text)
+
+    def match_terms(self, text: str, normalized: NormalizedText | None = None) -> list[TermMatch]:
+        normalized = normalized or self.normalize(text)
+        matcher = self._single if _single_case(text) else self._mixed
+        return matcher.match(text, normalized)
+
+    def casualties(self, text: str, sentence: Sentence) -> list[CountMention]:
+        return numbers.casualty_mentions(text, sentence, self.perpetrator_words)
+
+    def resolve_date(self, text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
+        return dates.resolve_sentence_date(text, sentence, context)
+
+    def date_headings(self, text: str) -> list[tuple[int, DateContext]]:
+        return dates.date_headings(text)
+
+    def is_negated(self, text: str, sentence: Sentence, trigger: TextSpan, cues: list[TermMatch]) -> bool:
+        for cue in cues:
+            if cue.key not in {"negation", "hypothetical"} or not sentence.start <= cue.start < sentence.end:
+                continue
+            if cue.end <= trigger.start and trigger.start - cue.end <= CUE_WINDOW:
+                between = text[cue.end : trigger.start]
+                if ";" not in between and " but " not in between.lower():
+                    return True
+        return False
+
+    def attribution(
+        self, text: str, sentence: Sentence, actor: TextSpan, cues: list[TermMatch]
+    ) -> Attribution:
+        found = {c.key for c in cues if c.key in CLAIM_SECTIONS and sentence.start <= c.start < sentence.end}
+        if "claimed" in found:
+            return Attribution.claimed
+        near = [c for c in cues if c.key == "suspected" and abs(c.start - actor.start) <= CUE_WINDOW]
+        if near:
+            return Attribution.suspected
+        return Attribution.attributed
+
+
+def _single_case(text: str) -> bool:
+    """True when the text has letters of only one case (wire style / MUC-4)."""
+    sample = text[:3000]
+    return sample.upper() == sample or sample.lower() == sample
+
+
+def sentence_index(sentences_: list[Sentence], offset: int) -> int:
+    """Index of the sentence containing ``offset`` (or the one before it)."""
+    starts = [s.start for s in sentences_]
+    return max(0, bisect.bisect_right(starts, offset) - 1)

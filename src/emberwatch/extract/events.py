@@ -1,0 +1,662 @@
+"""Language-independent event assembly: triggers -> anchors -> merged events with roles and evidence.
+
+Everything language-specific comes from the :class:`LanguageRules` object; everything here works on
+offsets, codebook ids and term matches. See docs/extraction.md for the rules and the confidence formula.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from emberwatch.codebook.schema import ActorType, Codebook
+from emberwatch.extract.en.sentences import is_heading, paragraph_ids
+from emberwatch.extract.language import DateContext, LanguageRules
+from emberwatch.extract.types import CountMention, EventAnchor, RoleFillers, Sentence, TermMatch, TextSpan
+from emberwatch.models import (
+    ActorKind,
+    ActorMention,
+    Attribution,
+    Count,
+    DatePrecision,
+    DateValue,
+    DocumentExtraction,
+    ExtractedEvent,
+    ExtractInput,
+    Language,
+    MechanismHit,
+    Perpetrator,
+    PlaceRef,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from emberwatch.extract.pipeline import ExtractResources
+
+NON_STATE = frozenset(
+    {ActorType.jihadist_group, ActorType.non_state_armed_group, ActorType.rebel_group, ActorType.militia}
+)
+STATE_ACTION_TYPES = frozenset({"airstrike", "arrest"})
+OBJECT_MARKERS = (
+    "against",
+    "targeting",
+    "targeted",
+    "on",
+    "at",
+    "attacked",
+    "ambushed",
+    "killed",
+    "killing",
+    "members of",
+    "positions of",
+    "by",
+    "of",
+)
+PASSIVE_MARKERS = (" was ", " were ", " been ", " being ")
+_DETERMINERS = re.compile(
+    r"(?:\s+(?:the|a|an|its|their|his|her|\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten))+$"
+)
+_PASSIVE_HARM = re.compile(
+    r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:[a-z-]+\s+){0,2}(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|attacked|targeted|ambushed|kidnapped|abducted|hit|struck|dead)\b"
+)
+SPECIFIC_BONUS = 1  # sub-type triggers outrank their parent type's generic triggers
+
+
+@dataclass(frozen=True)
+class CodebookIndex:
+    """Lookups derived once from the codebook (kept in ExtractResources)."""
+
+    priority: dict[str, int]
+    human_targets: frozenset[str]
+    actor_kind: dict[str, ActorType]
+    children: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, codebook: Codebook) -> CodebookIndex:
+        priority: dict[str, int] = {}
+        for et in codebook.event_types:
+            priority[et.id] = et.priority
+            for sub in et.sub_types:
+                priority[f"{et.id}/{sub.id}"] = et.priority + SPECIFIC_BONUS
+        children: dict[str, set[str]] = {}
+        for actor in codebook.actors:
+            for ancestor in codebook.ancestors(actor.id):
+                children.setdefault(ancestor, set()).add(actor.id)
+        return cls(
+            priority=priority,
+            human_targets=frozenset(t.id for t in codebook.targets if t.human),
+            actor_kind={a.id: a.kind for a in codebook.actors},
+            children={k: frozenset(v) for k, v in children.items()},
+        )
+
+
+@dataclass
+class _Group:
+    """One event: its sentences (indices) and the trigger matches that support it."""
+
+    primary: int
+    sentences: list[int]
+    triggers: list[TermMatch]
+    key: str
+    paragraph: int
+    explicit_date: bool = False
+
+    @property
+    def event_type(self) -> str:
+        return self.key.split("/", 1)[0]
+
+    @property
+    def sub_type(self) -> str | None:
+        return self.key.split("/", 1)[1] if "/" in self.key else None
+
+
+@dataclass
+class _Doc:
+    """Per-document working state (local to one extract_document call)."""
+
+    text: str
+    sentences: list[Sentence]
+    starts: list[int]
+    paragraphs: list[int]
+    by_section: dict[str, list[TermMatch]] = field(default_factory=dict)
+    starts_by_section: dict[str, list[int]] = field(default_factory=dict)
+
+    def in_range(self, section: str, start: int, end: int) -> list[TermMatch]:
+        items = self.by_section.get(section, [])
+        lo = bisect.bisect_left(self.starts_by_section.get(section, []), start)
+        out = []
+        for item in items[lo:]:
+            if item.start >= end:
+                break
+            if item.start >= start:
+                out.append(item)
+        return out
+
+    def sentence_matches(self, section: str, indices: Iterable[int]) -> list[TermMatch]:
+        out: list[TermMatch] = []
+        for i in indices:
+            s = self.sentences[i]
+            out += self.in_range(section, s.start, s.end)
+        return out
+
+    def paragraph_range(self, paragraph: int) -> tuple[int, int]:
+        idx = [i for i, p in enumerate(self.paragraphs) if p == paragraph]
+        return self.sentences[idx[0]].start, self.sentences[idx[-1]].end
+
+
+def extract_events(
+    inp: ExtractInput, language: Language, rules: LanguageRules, resources: ExtractResources
+) -> DocumentExtraction:
+    text = inp.text
+    index: CodebookIndex = resources.index
+    matches = rules.match_terms(text, rules.normalize(text))
+    sentences = rules.sentences(text)
+    doc = _Doc(text, sentences, [s.start for s in sentences], paragraph_ids(text, sentences))
+    for m in matches:
+        doc.by_section.setdefault(m.section, []).append(m)
+    for section, items in doc.by_section.items():
+        items.sort(key=lambda m: m.start)
+        doc.starts_by_section[section] = [m.start for m in items]
+    groups = _group_triggers(doc, rules, index)
+    contexts = _contexts(rules.date_headings(text), inp.published)
+    places = resources.geoparser.geoparse(text, language, inp.published) if resources.geoparser else []
+    anchors = [_anchor(doc, g, language) for g in groups]
+    fillers = _role_fillers(text, anchors, resources)
+    events = []
+    previous_date: DateValue | None = None
+    previous_paragraph = -1
+    for group, anchor, roles in zip(groups, anchors, fillers, strict=True):
+        codebook_roles = _codebook_roles(doc, group, index)
+        event = _build_event(
+            doc,
+            group,
+            anchor,
+            _combine(roles, codebook_roles),
+            codebook_roles,
+            rules,
+            resources,
+            _context_at(contexts, doc.sentences[group.primary].start, inp.published),
+            places,
+            previous_date if previous_paragraph == group.paragraph else None,
+        )
+        previous_date, previous_paragraph = event.date, group.paragraph
+        if _is_informative(event, group, index):
+            events.append(event)
+    return DocumentExtraction(
+        id=inp.id, language=language, events=events, places=places, actors=_actor_mentions(doc, fillers)
+    )
+
+
+# ------------------------------------------------------------------------------------------ triggers
+
+
+def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> list[_Group]:
+    """One candidate per sentence (best trigger), then merge follow-up sentences of the same event."""
+    cues = doc.by_section.get("cues", [])
+    groups: list[_Group] = []
+    for i, sentence in enumerate(doc.sentences):
+        if is_heading(doc.text, sentence) or len(sentence_words(doc, i)) < MIN_WORDS:
+            continue
+        triggers = [
+            t for t in doc.in_range("event_types", sentence.start, sentence.end)
+            if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
+        ]  # fmt: skip
+        sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
+        continues = _continues_previous(doc, groups, i, sentence_cues, rules)
+        if not triggers:
+            if continues and "claimed" in sentence_cues:
+                groups[-1].sentences.append(i)
+            continue
+        best = max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start))
+        same_type = [t for t in triggers if t.key.split("/")[0] == best.key.split("/")[0]]
+        generic_only = all(index.priority.get(t.key, 0) == 0 for t in triggers)
+        own_actor = bool(doc.sentence_matches("actors", [i]))
+        if continues and (
+            "claimed" in sentence_cues or "anaphora" in sentence_cues or (generic_only and not own_actor)
+        ):
+            groups[-1].sentences.append(i)
+            groups[-1].triggers += same_type
+            continue
+        group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
+        if continues and _same_paragraph_compatible(groups[-1], group, index):
+            previous = groups[-1]
+            previous.sentences.append(i)
+            previous.triggers += same_type
+            if index.priority.get(best.key, 0) > index.priority.get(previous.key, 0):
+                previous.key = best.key
+            continue
+        groups.append(group)
+    return groups
+
+
+MIN_WORDS = 4  # shorter units (titles, link lists) are not event reports
+FOLLOW_UP_SENTENCES = 3  # how far a claim/anaphor may follow the event it refers to
+
+
+def sentence_words(doc: _Doc, i: int) -> list[str]:
+    sentence = doc.sentences[i]
+    return doc.text[sentence.start : sentence.end].split()
+
+
+def _continues_previous(
+    doc: _Doc, groups: list[_Group], i: int, sentence_cues: set[str], rules: LanguageRules
+) -> bool:
+    """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue and no
+    new explicit date."""
+    if not groups or groups[-1].sentences[-1] < i - FOLLOW_UP_SENTENCES or "new_event" in sentence_cues:
+        return False
+    if rules.resolve_date(doc.text, doc.sentences[i], DateContext(published=None)) is not None:
+        return False
+    return not _is_heading_between(doc, groups[-1].sentences[-1], i)
+
+
+def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
+    return any(is_heading(doc.text, doc.sentences[k]) for k in range(first + 1, last))
+
+
+def _same_paragraph_compatible(previous: _Group, group: _Group, index: CodebookIndex) -> bool:
+    """Same paragraph and the same type, or one of the two only has the generic type."""
+    if previous.paragraph != group.paragraph:
+        return False
+    generic = index.priority.get(group.key, 0) == 0 or index.priority.get(previous.key, 0) == 0
+    return previous.event_type == group.event_type or generic
+
+
+def _anchor(doc: _Doc, group: _Group, language: Language) -> EventAnchor:
+    first, last = doc.sentences[group.sentences[0]], doc.sentences[group.sentences[-1]]
+    trigger = next((t for t in group.triggers if t.key == group.key), group.triggers[0])
+    return EventAnchor(
+        first.start, last.end, trigger.start, trigger.end, group.event_type, language, group.sub_type
+    )
+
+
+def _role_fillers(
+    text: str, anchors: list[EventAnchor], resources: ExtractResources
+) -> list[RoleFillers | None]:
+    if resources.role_filler is None or not anchors:
+        return [None] * len(anchors)
+    filled = resources.role_filler(text, anchors, resources)
+    if len(filled) != len(anchors):
+        raise ValueError(f"role filler returned {len(filled)} results for {len(anchors)} anchors")
+    return list(filled)
+
+
+# ------------------------------------------------------------------------------------------ roles
+
+
+def unique_spans(spans: Iterable[Span]) -> list[Span]:
+    """Each participant once: drop mentions whose text is contained in a longer kept mention."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-len(s.text), s.start)):
+        folded = " ".join(span.text.casefold().split())
+        if not any(folded in " ".join(k.text.casefold().split()) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _span(m: TermMatch | TextSpan) -> Span:
+    return Span(text=m.text, start=m.start, end=m.end)
+
+
+def _overlaps(m: TermMatch, others: Sequence[TermMatch]) -> bool:
+    return any(m.start < o.end and o.start < m.end for o in others)
+
+
+def _is_speaker(doc: _Doc, term: TermMatch, reporting: list[TermMatch]) -> bool:
+    """ "a local official said", "according to residents": a source of the report, not a victim."""
+    for cue in reporting:
+        if 0 <= cue.start - term.end <= 12 and cue.text.lower() != "according to":
+            return True
+        if cue.text.lower() == "according to" and 0 <= term.start - cue.end <= 25:
+            return True
+    return False
+
+
+def _codebook_roles(doc: _Doc, group: _Group, index: CodebookIndex) -> RoleFillers:
+    """Role fillers from codebook terms in the event's sentences."""
+    idx = group.sentences
+    weapons = doc.sentence_matches("weapons", idx)
+    descriptions = doc.sentence_matches("descriptions", idx)
+    triggers = doc.sentence_matches("event_types", idx)
+    actors = doc.sentence_matches("actors", idx)
+    cues = doc.sentence_matches("cues", idx)
+    descriptions = [d for d in descriptions if not _overlaps(d, actors)]
+    blockers = [*weapons, *descriptions, *actors, *cues]
+    targets = [t for t in doc.sentence_matches("targets", idx) if not _overlaps(t, blockers)]
+    roles = RoleFillers()
+    roles.weapons = unique_spans(_span(w) for w in weapons)
+    roles.perpetrator_individuals = unique_spans(_span(d) for d in descriptions if d.key != "death-squad")
+    roles.perpetrator_organizations = unique_spans(_span(d) for d in descriptions if d.key == "death-squad")
+    reporting = [c for c in cues if c.key == "reporting"]
+    roles.victims = unique_spans(
+        _span(t) for t in targets if t.key in index.human_targets and not _is_speaker(doc, t, reporting)
+    )
+    roles.targets = unique_spans(
+        _span(t) for t in targets if t.key not in index.human_targets and not _overlaps(t, triggers)
+    )
+    return roles
+
+
+def _combine(model: RoleFillers | None, codebook: RoleFillers) -> RoleFillers:
+    """The role filler's spans plus codebook spans that overlap none of them (in any role)."""
+    if model is None:
+        return codebook
+    taken = [s for name in ROLE_NAMES for s in getattr(model, name)]
+    combined = RoleFillers()
+    for name in ROLE_NAMES:
+        extra = [
+            s for s in getattr(codebook, name) if not any(s.start < t.end and t.start < s.end for t in taken)
+        ]
+        setattr(combined, name, [*getattr(model, name), *extra])
+    return combined
+
+
+ROLE_NAMES = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
+
+
+# ------------------------------------------------------------------------------------------ perpetrator
+
+
+def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group, index: CodebookIndex) -> int:
+    """How likely an actor mention is the perpetrator; a mention scoring under 2 is not one."""
+    kind = index.actor_kind.get(actor.key)
+    preferred = kind not in NON_STATE if group.event_type in STATE_ACTION_TYPES else kind in NON_STATE
+    score = 2 if preferred else 0
+    before = _DETERMINERS.sub("", doc.text[max(0, actor.start - 30) : actor.start].lower().rstrip())
+    if any(before.endswith(" " + m) or before == m for m in OBJECT_MARKERS):
+        score -= 3
+    after = doc.text[actor.end : actor.end + 40].lower()
+    if _PASSIVE_HARM.match(after):
+        score -= 3
+    if actor.start < trigger.start:
+        between = doc.text[actor.end : trigger.start].lower()
+        if any(p in f" {between} " for p in PASSIVE_MARKERS) and len(between) < 40:
+            score -= 2
+        else:
+            score += 1
+    return score
+
+
+def _victim_actors(doc: _Doc, group: _Group, perpetrator_id: str | None, index: CodebookIndex) -> list[Span]:
+    """Actors named as the harmed side ("fighters of the SDF were killed") in a sentence with casualties."""
+    out = []
+    for i in group.sentences:
+        for actor in doc.sentence_matches("actors", [i]):
+            if actor.key == perpetrator_id:
+                continue
+            before = _DETERMINERS.sub("", doc.text[max(0, actor.start - 30) : actor.start].lower().rstrip())
+            after = doc.text[actor.end : actor.end + 40].lower()
+            if _PASSIVE_HARM.match(after) or any(
+                before.endswith(" " + m) for m in ("of", "killing", "killed")
+            ):
+                out.append(_span(actor))
+    return out
+
+
+def _perpetrator(
+    doc: _Doc, group: _Group, rules: LanguageRules, codebook_roles: RoleFillers, index: CodebookIndex
+) -> tuple[Perpetrator | None, list[Span]]:
+    cues = doc.by_section.get("cues", [])
+    trigger = next((t for t in group.triggers if t.key == group.key), group.triggers[0])
+    candidates = [(a, i) for i in group.sentences for a in doc.sentence_matches("actors", [i])]
+    scored = [(_actor_score(doc, a, trigger, group, index), a, i) for a, i in candidates]
+    scored = [s for s in scored if s[0] >= 2]
+    if not scored:
+        claim = _claim_elsewhere(doc, group, index)
+        if claim is None:
+            if group.event_type not in STATE_ACTION_TYPES and (
+                codebook_roles.perpetrator_individuals or codebook_roles.perpetrator_organizations
+            ):
+                first = (codebook_roles.perpetrator_organizations or codebook_roles.perpetrator_individuals)[
+                    0
+                ]
+                return Perpetrator(actor_id=None, name=first.text, attribution=Attribution.unknown), []
+            return None, []
+        scored = [(1, claim[0], claim[1])]
+    _, best, sentence_idx = max(scored, key=lambda s: (s[0], -abs(s[1].start - trigger.start)))
+    actor_id = _most_specific(doc, group, best.key, index)
+    mentions = [a for a, _ in candidates if a.key == actor_id] or [best]
+    if all(a.key != actor_id for a, _ in candidates):
+        mentions = [a for a in doc.in_range("actors", *_group_range(doc, group)) if a.key == actor_id] or [
+            best
+        ]
+    name = max(mentions, key=lambda a: len(a.text))
+    sentence = doc.sentences[sentence_idx]
+    attribution = rules.attribution(doc.text, sentence, TextSpan(best.start, best.end, best.text), cues)
+    if attribution is not Attribution.claimed and _claimed_in_group(doc, group, actor_id, index):
+        attribution = Attribution.claimed
+    return (
+        Perpetrator(actor_id=actor_id, name=name.text, attribution=attribution),
+        unique_spans(_span(m) for m in mentions),
+    )
+
+
+def _claimed_in_group(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex) -> bool:
+    """A claim sentence of the event names this actor (or its parent) or no other non-state actor."""
+    related = {actor_id, *doc_ancestors(index, actor_id)}
+    for i in group.sentences:
+        if not any(c.key == "claimed" for c in doc.sentence_matches("cues", [i])):
+            continue
+        others = [
+            a.key for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE
+        ]
+        if not others or any(o in related or actor_id in index.children.get(o, ()) for o in others):
+            return True
+    return False
+
+
+def doc_ancestors(index: CodebookIndex, actor_id: str) -> list[str]:
+    return [parent for parent, kids in index.children.items() if actor_id in kids]
+
+
+def _group_range(doc: _Doc, group: _Group) -> tuple[int, int]:
+    """From the start of the event's first paragraph to the end of its last one."""
+    first = doc.paragraph_range(doc.paragraphs[group.sentences[0]])
+    last = doc.paragraph_range(doc.paragraphs[group.sentences[-1]])
+    return first[0], last[1]
+
+
+def _most_specific(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex) -> str:
+    """Prefer a province/affiliate of the chosen actor named in the same paragraph."""
+    children = index.children.get(actor_id)
+    if not children:
+        return actor_id
+    in_paragraph = doc.in_range("actors", *_group_range(doc, group))
+    specific = [a.key for a in in_paragraph if a.key in children]
+    return specific[0] if specific else actor_id
+
+
+def _claim_elsewhere(doc: _Doc, group: _Group, index: CodebookIndex) -> tuple[TermMatch, int] | None:
+    """ "X claimed responsibility" in a later sentence of the paragraph (or the next 3 sentences)."""
+    last = group.sentences[-1]
+    for i in range(last + 1, min(len(doc.sentences), last + 4)):
+        if doc.paragraphs[i] != group.paragraph and i > last + 1:
+            break
+        claims = [
+            c for c in doc.sentence_matches("cues", [i]) if c.key in {"claimed", "attributed", "suspected"}
+        ]
+        if not claims:
+            continue
+        actors = [a for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE]
+        if actors:
+            return actors[0], i
+    return None
+
+
+# ------------------------------------------------------------------------------------------ fields
+
+
+def _contexts(
+    headings: list[tuple[int, DateContext]], published: date | None
+) -> list[tuple[int, DateContext]]:
+    return [(o, DateContext(published, c.dateline, c.heading_year, c.heading_month)) for o, c in headings]
+
+
+def _context_at(contexts: list[tuple[int, DateContext]], offset: int, published: date | None) -> DateContext:
+    current = DateContext(published)
+    for start, context in contexts:
+        if start > offset:
+            break
+        current = context
+    return current
+
+
+def _date(
+    doc: _Doc, group: _Group, rules: LanguageRules, context: DateContext, previous: DateValue | None
+) -> tuple[DateValue, bool]:
+    for i in group.sentences:
+        resolved = rules.resolve_date(doc.text, doc.sentences[i], context)
+        if resolved is not None:
+            return DateValue(value=resolved.value, precision=resolved.precision, end=resolved.end), True
+    if previous is not None and previous.value is not None:
+        return previous, False
+    if context.heading_year is not None:
+        if context.heading_month is not None:
+            first = date(context.heading_year, context.heading_month, 1)
+            return DateValue(
+                value=first,
+                precision=DatePrecision.month,
+                end=_month_end(context.heading_year, context.heading_month),
+            ), False
+        return DateValue(
+            value=date(context.heading_year, 1, 1),
+            precision=DatePrecision.year,
+            end=date(context.heading_year, 12, 31),
+        ), False
+    if context.anchor is not None:
+        return DateValue(
+            value=context.anchor - timedelta(days=6), precision=DatePrecision.week, end=context.anchor
+        ), False
+    return DateValue(), False
+
+
+def _is_informative(event: ExtractedEvent, group: _Group, index: CodebookIndex) -> bool:
+    """A sentence with only the generic "attack" trigger is an event only if it says something about it
+    (a codebook perpetrator, casualties, victims, targets or weapons)."""
+    if any(index.priority.get(t.key, 0) > 0 for t in group.triggers):
+        return True
+    has_actor = event.perpetrator is not None and event.perpetrator.actor_id is not None
+    has_harm = event.killed.best is not None or event.killed.low is not None or event.wounded.best is not None
+    return has_actor or has_harm or bool(event.victims or event.targets or event.weapons)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _casualties(mentions: list[CountMention], kind: str) -> Count:
+    best: Count = Count()
+    for m in mentions:
+        if m.kind != kind or m.perpetrator:
+            continue
+        value = m.count
+        if (value.best or value.low or 0) > (best.best or best.low or 0):
+            best = value
+    return best
+
+
+def _mechanisms(doc: _Doc, group: _Group) -> list[MechanismHit]:
+    start, end = _group_range(doc, group)
+    hits: dict[str, MechanismHit] = {}
+    for m in doc.in_range("mechanisms", start, end):
+        code = m.key.split("/", 1)[0]
+        hits.setdefault(code, MechanismHit(code=code, evidence=_span(m)))
+    return list(hits.values())
+
+
+def _confidence(event: ExtractedEvent, specific: bool, n_triggers: int, explicit_date: bool) -> float:
+    """0.3 base + 0.15 specific trigger + 0.15 perpetrator + 0.1 each for explicit date, place,
+    casualties/victims/targets and corroborating triggers; at most 0.95."""
+    score = 0.3
+    score += 0.15 if specific else 0.0
+    score += 0.15 if event.perpetrator and event.perpetrator.actor_id else 0.05 if event.perpetrator else 0.0
+    score += 0.1 if explicit_date else 0.0
+    score += 0.1 if event.place is not None else 0.0
+    has_harm = (
+        event.killed.best is not None or event.wounded.best is not None or event.victims or event.targets
+    )
+    score += 0.1 if has_harm else 0.0
+    score += 0.1 if n_triggers > 1 else 0.0
+    return round(min(score, 0.95), 3)
+
+
+def _build_event(
+    doc: _Doc,
+    group: _Group,
+    anchor: EventAnchor,
+    roles: RoleFillers,
+    codebook_roles: RoleFillers,
+    rules: LanguageRules,
+    resources: ExtractResources,
+    context: DateContext,
+    places: list[PlaceRef],
+    previous_date: DateValue | None,
+) -> ExtractedEvent:
+    index: CodebookIndex = resources.index
+    perpetrator, org_mentions = _perpetrator(doc, group, rules, codebook_roles, index)
+    counts = [c for i in group.sentences for c in rules.casualties(doc.text, doc.sentences[i])]
+    date_value, explicit = _date(doc, group, rules, context, previous_date)
+    sentence = doc.sentences[group.primary]
+    place = None
+    if resources.geoparser is not None and places:
+        place = resources.geoparser.event_place(
+            doc.text,
+            places,
+            (anchor.sentence_start, anchor.sentence_end),
+            (anchor.trigger_start, anchor.trigger_end),
+        )
+    organizations = unique_spans([*org_mentions, *roles.perpetrator_organizations])
+    event = ExtractedEvent(
+        event_type=group.event_type,
+        sub_type=group.sub_type,
+        date=date_value,
+        place=place,
+        perpetrator=perpetrator,
+        perpetrator_organizations=organizations,
+        perpetrator_individuals=unique_spans(roles.perpetrator_individuals),
+        targets=unique_spans(roles.targets),
+        victims=unique_spans(
+            [*roles.victims, *_victim_actors(doc, group, perpetrator and perpetrator.actor_id, index)]
+        ),
+        weapons=unique_spans(roles.weapons),
+        killed=_casualties(counts, "killed"),
+        wounded=_casualties(counts, "wounded"),
+        mechanisms=_mechanisms(doc, group),
+        confidence=0.0,
+        evidence=Span(text=doc.text[sentence.start : sentence.end], start=sentence.start, end=sentence.end),
+    )
+    specific = index.priority.get(group.key, 0) > 0
+    return event.model_copy(
+        update={"confidence": _confidence(event, specific, len(group.triggers), explicit)}
+    )
+
+
+def _actor_mentions(doc: _Doc, fillers: list[RoleFillers | None]) -> list[ActorMention]:
+    mentions = [
+        ActorMention(text=m.text, start=m.start, end=m.end, actor_id=m.key, kind=ActorKind.organization)
+        for m in doc.by_section.get("actors", [])
+    ]
+    descriptions = doc.by_section.get("descriptions", [])
+    mentions += [
+        ActorMention(text=m.text, start=m.start, end=m.end, actor_id=None, kind=ActorKind.group_description)
+        for m in descriptions
+    ]
+    taken = {(m.start, m.end) for m in mentions}
+    for roles in fillers:
+        for span in roles.perpetrator_individuals if roles else []:
+            if (span.start, span.end) not in taken and not any(
+                d.start <= span.start and span.end <= d.end for d in descriptions
+            ):
+                taken.add((span.start, span.end))
+                mentions.append(
+                    ActorMention(
+                        text=span.text, start=span.start, end=span.end, actor_id=None, kind=ActorKind.person
+                    )
+                )
+    return sorted(mentions, key=lambda m: (m.start, m.end))

@@ -1,0 +1,92 @@
+"""One Aho-Corasick pass over a whole document for every codebook term of a language.
+
+Patterns are normalised with the same function as the text; a hit counts only on word boundaries
+(the characters around it are not letters/digits). Within one section overlapping hits keep the
+longest (then the earliest), so "suicide car bomb" wins over "car bomb" and "bomb".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import ahocorasick
+
+from emberwatch.extract.language import NormalizedText
+from emberwatch.extract.types import TermMatch
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class TermMatcher:
+    """Built once per language and codebook; matching is a pure function of the text."""
+
+    def __init__(
+        self,
+        patterns: Iterable[tuple[str, str, str]],
+        normalize: Callable[[str], str],
+        case_sensitive: Iterable[tuple[str, str, str]] = (),
+    ) -> None:
+        """``patterns``/``case_sensitive``: (term, section, key). Case-sensitive terms match the raw text."""
+        self._automaton = self._build(((normalize(t).strip(), s, k) for t, s, k in patterns))
+        self._exact = self._build(((t.strip(), s, k) for t, s, k in case_sensitive))
+
+    @staticmethod
+    def _build(entries: Iterable[tuple[str, str, str]]) -> ahocorasick.Automaton | None:
+        automaton = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, str]]] = {}
+        for term, section, key in entries:
+            if term:
+                table.setdefault(term, [])
+                if (section, key) not in table[term]:
+                    table[term].append((section, key))
+        if not table:
+            return None
+        for term, owners in table.items():
+            automaton.add_word(term, (len(term), tuple(owners)))
+        automaton.make_automaton()
+        return automaton
+
+    def match(self, text: str, normalized: NormalizedText) -> list[TermMatch]:
+        hits = self._scan(self._automaton, normalized.text, normalized, text)
+        hits += self._scan(self._exact, text, NormalizedText(text), text)
+        return _longest_per_section(hits)
+
+    @staticmethod
+    def _scan(
+        automaton: ahocorasick.Automaton | None, haystack: str, norm: NormalizedText, text: str
+    ) -> list[TermMatch]:
+        if automaton is None:
+            return []
+        hits = []
+        n = len(haystack)
+        for end_index, (length, owners) in automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and _is_word_char(haystack[start - 1]) and _is_word_char(haystack[start]):
+                continue
+            if end < n and _is_word_char(haystack[end]) and _is_word_char(haystack[end - 1]):
+                continue
+            o_start, o_end = norm.original_span(start, end)
+            surface = text[o_start:o_end]
+            hits.extend(TermMatch(section, key, o_start, o_end, surface) for section, key in owners)
+        return hits
+
+
+def _longest_per_section(hits: list[TermMatch]) -> list[TermMatch]:
+    kept: list[TermMatch] = []
+    by_section: dict[str, list[TermMatch]] = {}
+    for hit in hits:
+        by_section.setdefault(hit.section, []).append(hit)
+    for section_hits in by_section.values():
+        # longest first, then earliest: greedy selection of non-overlapping spans
+        chosen: list[TermMatch] = []
+        for hit in sorted(section_hits, key=lambda m: (-(m.end - m.start), m.start)):
+            if all(
+                hit.end <= c.start or hit.start >= c.end or (hit.start, hit.end) == (c.start, c.end)
+                for c in chosen
+            ):
+                chosen.append(hit)
+        kept.extend(chosen)
+    kept.sort(key=lambda m: (m.start, m.end, m.section, m.key))
+    return kept

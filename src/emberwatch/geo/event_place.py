@@ -1,0 +1,98 @@
+"""Which of a document's places is where an event happened.
+
+Not the dateline ("BAGHDAD (Reuters) -"), not where a statement was issued ("officials said in
+Damascus"). Preference order: a place introduced by a locative word ("in/near/at X", "في", "قرب")
+close to the trigger in the trigger's sentence; the most specific other place in the sentence; the
+most specific place of the paragraph; the dateline place as a last resort, with its precision
+lowered to admin1 level (the event is somewhere around the dateline city).
+"""
+
+from __future__ import annotations
+
+import re
+
+from emberwatch.geo.folding import fold_key
+from emberwatch.geo.recognise import load_cues
+from emberwatch.models import LocationPrecision, PlaceRef
+
+_DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LOCATIVE_EN = frozenset("in near at outside around inside into across of".split())
+_LOCATIVE_AR = frozenset(fold_key(w) for w in ("في", "قرب", "بالقرب", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب"))
+_SPECIFICITY = {1: 1.5, 2: 1.3, 3: 1.0, 4: 0.6, 5: 0.3, 6: 0.0, 7: -1.0}
+
+
+def dateline_end(text: str) -> int:
+    """Offset where a dateline ("MOSUL, Iraq, May 3 (AP) —", "بغداد - ") ends, or 0 if none."""
+    match = _DATELINE.match(text)
+    if not match:
+        return 0
+    head = match.group("head")
+    if len(_WORD.findall(head)) > 8:
+        return 0
+    return match.start("head") + len(head)
+
+
+def _words_before(text: str, start: int, lower: int, n: int) -> list[str]:
+    window = text[max(lower, start - 80) : start]
+    return [fold_key(w) for w in _WORD.findall(window)][-n:]
+
+
+def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
+    """"said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق"."""
+    cues = load_cues()
+    words = _words_before(text, place.start, lower, 6)
+    if not words or words[-1] not in {"in", "from", "في", "من"}:
+        return False
+    phrases = cues.statement_before | cues.ar_statement_before
+    return any(
+        tuple(words[k : k + len(p)]) == p for p in phrases for k in range(0, max(0, len(words) - len(p)) + 1)
+    )
+
+
+def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
+    words = _words_before(text, place.start, lower, 1)
+    if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
+        return True
+    head = text[max(0, place.start - 1) : place.start]
+    return head in ("ب", "و") and place.start > 0 and not text[place.start - 1].isspace()
+
+
+def _score(text: str, place: PlaceRef, sentence: tuple[int, int], trigger: tuple[int, int]) -> float:
+    score = _SPECIFICITY[int(place.precision)]
+    if _is_locative(text, place, sentence[0]):
+        score += 3.0
+    distance = place.start - trigger[1] if place.start >= trigger[1] else trigger[0] - place.end
+    score -= min(3.0, max(0, distance) / 60.0)
+    return score
+
+
+def _paragraph(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, sentence[0])
+    end = text.find("\n\n", sentence[1])
+    return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
+
+
+def event_place(
+    text: str, places: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
+) -> PlaceRef | None:
+    """The place of the event whose trigger is ``trigger`` inside ``sentence`` (offsets into ``text``)."""
+    resolved = [p for p in places if p.lat is not None]
+    head_end = dateline_end(text)
+    dateline = [p for p in resolved if p.end <= head_end]
+    usable = [p for p in resolved if p.end > head_end and not is_statement_place(text, p)]
+    in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
+    if in_sentence:
+        return max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
+    lo, hi = _paragraph(text, sentence)
+    in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
+    if in_paragraph:
+        return max(
+            in_paragraph,
+            key=lambda p: (_SPECIFICITY[int(p.precision)], -abs(p.start - sentence[0])),
+        )
+    if dateline:
+        place = max(dateline, key=lambda p: _SPECIFICITY[int(p.precision)])
+        lowered = max(int(place.precision), int(LocationPrecision.admin1))
+        return place.model_copy(update={"precision": LocationPrecision(lowered)})
+    return None

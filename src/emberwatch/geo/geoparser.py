@@ -1,0 +1,146 @@
+"""The geoparser used by the extractor: recognise, resolve and place events.
+
+``Geoparser.load()`` opens (building on first use) the memory-mapped gazetteer index in
+``settings.gazetteer_dir``; loading takes a few milliseconds plus one-off table set-up. A
+``Geoparser`` pickles as its index folder and region of interest and re-opens the index in the
+receiving process (cheap), so it can be sent to worker processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+from pathlib import Path
+
+from emberwatch.errors import GazetteerError
+from emberwatch.geo.build import ProgressCallback, build_gazetteer
+from emberwatch.geo.event_place import event_place as _event_place
+from emberwatch.geo.folding import folding_signature
+from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
+from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise
+from emberwatch.geo.resolve import Resolution, precision_for, resolve
+from emberwatch.models import Language, PlaceRef
+from emberwatch.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+_BUILD_LOCK = threading.Lock()
+
+
+def index_is_current(directory: Path) -> bool:
+    """True when ``directory`` holds an index this version can read with the current folding."""
+    import json
+
+    try:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return meta.get("format") == FORMAT_VERSION and meta.get("folding") == folding_signature()
+
+
+def ensure_gazetteer(
+    settings: Settings | None = None, progress: ProgressCallback | None = None, force: bool = False
+) -> Path:
+    """Build the index into ``settings.gazetteer_dir`` unless a current one is there; return the folder."""
+    settings = settings or get_settings()
+    directory = settings.gazetteer_dir
+    if directory is None:
+        raise GazetteerError("settings.gazetteer_dir is not set; set EMBERWATCH_GAZETTEER_DIR.")
+    with _BUILD_LOCK:
+        if force or not index_is_current(directory):
+            log.info("building the gazetteer index in %s", directory)
+            build_gazetteer(directory, progress)
+    return directory
+
+
+class Geoparser:
+    """Find, resolve and choose places in English and Arabic text."""
+
+    def __init__(self, gazetteer: Gazetteer, region_of_interest: list[str] | tuple[str, ...] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.region_of_interest = frozenset(code.upper() for code in region_of_interest)
+        load_cues()
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Geoparser:
+        """Open the gazetteer index (building it first if missing or stale)."""
+        settings = settings or get_settings()
+        directory = ensure_gazetteer(settings, progress)
+        return cls(Gazetteer(directory), settings.region_of_interest)
+
+    def __reduce__(self) -> tuple[object, tuple[Path, tuple[str, ...]]]:
+        return (_reopen, (self.gazetteer.directory, tuple(sorted(self.region_of_interest))))
+
+    # ------------------------------------------------------------------ API
+
+    def geoparse(self, text: str, language: Language | str = Language.en, published: date | None = None) -> list[PlaceRef]:
+        """Every toponym in ``text`` resolved, offsets into the original text, in text order.
+
+        English and Arabic names are both recognised whatever ``language`` says (reports mix
+        scripts); ``language`` and ``published`` are part of the stage contract and recorded by
+        callers, the resolver itself needs neither.
+        """
+        del language, published
+        mentions = recognise(self.gazetteer, text)
+        resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
+        return [
+            self._place_ref(m, r) for m, r in zip(mentions, resolutions, strict=True) if not m.demonym
+        ]
+
+    def resolve_spans(
+        self, text: str, spans: list[tuple[int, int]], language: Language | str = Language.en
+    ) -> list[PlaceRef]:
+        """Resolve given toponym spans (e.g. gold annotations): one PlaceRef per span, in order.
+
+        Countries and demonyms recognised elsewhere in the text are used as context.
+        """
+        del language
+        given = [mention_for_span(self.gazetteer, text, s, e) for s, e in spans]
+        context = [m for m in recognise(self.gazetteer, text) if m.demonym]
+        mentions = given + context
+        for k in range(len(given) - 1):
+            between = text[given[k].end : given[k + 1].start]
+            if between.strip() in (",", "،") or between in (" in ", " في "):
+                given[k].next_mention = k + 1
+        resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
+        return [self._place_ref(m, r) for m, r in zip(given, resolutions[: len(given)], strict=True)]
+
+    def event_place(
+        self, text: str, places: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
+    ) -> PlaceRef | None:
+        """The place where the event at ``trigger`` happened (see :mod:`emberwatch.geo.event_place`)."""
+        return _event_place(text, places, sentence, trigger)
+
+    def lookup(self, name: str) -> list[PlaceRef]:
+        """Gazetteer entries for an exact name, most populous first (for `emberwatch gazetteer lookup`)."""
+        out = []
+        for place in self.gazetteer.lookup(name):
+            mention = Mention(0, len(name), name, name, [], False)
+            precision = precision_for(self.gazetteer, mention, place.index)
+            out.append(self._place_ref(mention, Resolution(place.index, precision)))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+
+    def _place_ref(self, mention: Mention, resolution: Resolution) -> PlaceRef:
+        ref = PlaceRef(
+            text=mention.text, start=mention.start, end=mention.end, precision=resolution.precision
+        )
+        if resolution.place is None:
+            return ref
+        place = self.gazetteer.place(resolution.place)
+        return ref.model_copy(
+            update={
+                "name": place.name,
+                "country_code": place.country_code or None,
+                "admin1": place.name if place.kind == PlaceKind.admin1 else place.admin1,
+                "admin2": place.name if place.kind == PlaceKind.admin2 else place.admin2,
+                "lat": round(place.lat, 5),
+                "lon": round(place.lon, 5),
+                "geonames_id": place.geonameid if place.geonameid > 0 else None,
+            }
+        )
+
+
+def _reopen(directory: Path, region_of_interest: tuple[str, ...]) -> Geoparser:
+    return Geoparser(Gazetteer(directory), region_of_interest)

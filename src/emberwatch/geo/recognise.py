@@ -1,0 +1,444 @@
+"""Toponym recognition: find gazetteer names in English and Arabic text.
+
+The text is folded (see :mod:`emberwatch.geo.folding`) and split into word tokens; from every token
+the longest gazetteer key is looked up in the sorted key table (Arabic tokens are also tried without
+their proclitics: ``وبالموصل`` -> ``الموصل``). Each match is then judged:
+
+- wire text in capitals, title-case lines and sentence-initial words carry no case evidence; there a
+  name that is also a common word ("Hit", "Said", "Mobile") needs a place cue ("in Hit",
+  "Hit district") and small places need a cue;
+- in mixed-case text a match must be capitalised and not part of a longer proper name
+  ("Raquel Henry", "Dublin Road");
+- stop words never match; demonyms ("Syrian") are kept apart as country context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from emberwatch.geo.folding import Folded, fold, fold_key, is_arabic
+from emberwatch.geo.gazetteer import Gazetteer, NameFlag, PlaceKind, Posting
+
+_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?؟]\s+|\n")
+COMMON_ZIPF = 3.9  # Zipf frequency above which a name is also an everyday word
+BIG_PLACE = 1_000_000  # population that makes a capitalised common word a place without a cue
+MIN_UNCUED_POPULATION = 5_000  # smallest place accepted without any cue when case gives no evidence
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Folded cue phrases (tuples of tokens) from ``geo/data/cues.yaml``."""
+
+    near_before: frozenset[tuple[str, ...]]
+    place_before: frozenset[str]
+    admin1_after: frozenset[str]
+    admin2_after: frozenset[str]
+    part_before: frozenset[str]
+    statement_before: frozenset[tuple[str, ...]]
+    ar_near_before: frozenset[tuple[str, ...]]
+    ar_place_before: frozenset[str]
+    ar_admin1_before: frozenset[str]
+    ar_admin2_before: frozenset[str]
+    ar_part_after: frozenset[str]
+    ar_statement_before: frozenset[tuple[str, ...]]
+
+
+def _phrases(items: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold_key(item).split()) for item in items)
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(fold_key(item) for item in items)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    raw = yaml.safe_load(
+        resources.files("emberwatch.geo").joinpath("data").joinpath("cues.yaml").read_text(encoding="utf-8")
+    )
+    en, ar = raw["en"], raw["ar"]
+    return Cues(
+        near_before=_phrases(en["near_before"]),
+        place_before=_words(en["place_before"]),
+        admin1_after=_words(en["admin1_after"]),
+        admin2_after=_words(en["admin2_after"]),
+        part_before=_words(en["part_before"]),
+        statement_before=_phrases(en["statement_before"]),
+        ar_near_before=_phrases(ar["near_before"]),
+        ar_place_before=_words(ar["place_before"]),
+        ar_admin1_before=_words(ar["admin1_before"]) | _words(ar["admin1_after"]),
+        ar_admin2_before=_words(ar["admin2_before"]),
+        ar_part_after=_words(ar["part_after"]),
+        ar_statement_before=_phrases(ar["statement_before"]),
+    )
+
+
+# Function words that are never toponyms and never glue two proper names together.
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to from by for with and or but as into near over after before during "
+    "this that these those his her their its our he she they we it i you".split()
+)
+
+
+@dataclass
+class Mention:
+    """A name in the text that the gazetteer knows, before resolution."""
+
+    start: int  # offsets into the original text
+    end: int
+    text: str
+    key: str
+    postings: list[Posting]
+    arabic: bool
+    near: bool = False  # "near X", "20 km east of X"
+    part: bool = False  # "eastern X"
+    admin_hint: PlaceKind | None = None  # "X province" / "محافظة X"
+    cue: bool = False  # preceded by a locative word ("in", "في", the clitic ب)
+    demonym: bool = False
+    stop_word: bool = False
+    needs_context: bool = False  # a cued common word, accepted if the document names its country
+    zipf: float = 0.0  # how common the name is as an everyday word
+    token_range: tuple[int, int] = (0, 0)
+    next_mention: int | None = field(default=None, repr=False)  # "Mayadin, Deir ez-Zor": index of the second
+
+    @property
+    def places(self) -> list[int]:
+        return sorted({p.place for p in self.postings})
+
+
+@dataclass
+class _Doc:
+    text: str
+    folded: Folded
+    tokens: list[tuple[int, int]]  # folded offsets
+    upper_text: bool
+    sentence_starts: set[int]  # original offsets where a sentence begins
+
+    def token_text(self, i: int) -> str:
+        s, e = self.tokens[i]
+        return self.folded.text[s:e]
+
+    def original(self, i: int) -> tuple[int, int]:
+        s, e = self.tokens[i]
+        return self.folded.to_original(s, e)
+
+
+def _prepare(text: str) -> _Doc:
+    folded = fold(text)
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded.text)]
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    upper = len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
+    return _Doc(text, folded, tokens, upper, starts)
+
+
+def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
+    """Every accepted toponym (and demonym) mention in ``text``, in text order."""
+    doc = _prepare(text)
+    cues = load_cues()
+    mentions: list[Mention] = []
+    deferred: list[Mention] = []
+    i = 0
+    while i < len(doc.tokens):
+        found = _longest_at(gazetteer, doc, i)
+        accepted = None
+        for mention in found:
+            _annotate(doc, mention, cues)
+            if _accept(gazetteer, doc, mention, cues):
+                accepted = mention
+                break
+            if mention.needs_context:
+                deferred.append(mention)
+        if accepted is None:
+            i += 1
+            continue
+        mentions.append(accepted)
+        i = accepted.token_range[1]
+    mentions = _accept_in_context(gazetteer, mentions, deferred)
+    _link_hierarchy(doc, mentions)
+    return mentions
+
+
+def _accept_in_context(gazetteer: Gazetteer, mentions: list[Mention], deferred: list[Mention]) -> list[Mention]:
+    """Accept cued common-word names ("IN HIT") when the document names a country they are in."""
+    if not deferred:
+        return mentions
+    countries: set[str] = set()
+    for mention in mentions:
+        places = mention.places
+        if places:
+            top = max(places, key=lambda p: int(gazetteer.population[p]))
+            countries.add(gazetteer.country_code(top))
+    taken = [(m.token_range[0], m.token_range[1]) for m in mentions]
+    for mention in deferred:
+        a, b = mention.token_range
+        if any(a < y and x < b for x, y in taken):
+            continue
+        if any(gazetteer.country_code(p) in countries for p in mention.places):
+            mentions.append(mention)
+            taken.append((a, b))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> Mention:
+    """A mention for a given span (gold toponym), with candidates from its exact or fuzzy key."""
+    doc = _prepare(text)
+    key = fold_key(text[start:end])
+    postings: list[Posting] = []
+    arabic = is_arabic(key)
+    candidates = [key]
+    if arabic:
+        from emberwatch.text.arabic import clitic_variants
+
+        for split in clitic_variants(key):
+            candidates += ["ال" + split.stem if split.has_article else split.stem, split.stem]
+    else:
+        candidates += [key.removeprefix("the "), re.sub(r"['’]s$", "", key)]
+    for candidate in candidates:
+        index = gazetteer.key_index(candidate)
+        if index is not None:
+            postings = gazetteer.postings(index)
+            key = candidate
+            break
+    token_ids = [i for i, (s, e) in enumerate(doc.tokens) if doc.folded.to_original(s, e)[0] >= start]
+    first = token_ids[0] if token_ids else len(doc.tokens)
+    last = max([i + 1 for i in token_ids if doc.original(i)[1] <= end] or [first])
+    mention = Mention(start, end, text[start:end], key, postings, arabic, token_range=(first, last))
+    _annotate(doc, mention, load_cues())
+    return mention
+
+
+# ---------------------------------------------------------------------- candidate generation
+
+
+def _first_forms(doc: _Doc, i: int) -> list[tuple[str, int, bool]]:
+    """(form, folded start offset, clitic cue) readings of token ``i``."""
+    token = doc.token_text(i)
+    start = doc.tokens[i][0]
+    forms = [(token, start, False)]
+    if is_arabic(token):
+        from emberwatch.text.arabic import clitic_variants
+
+        for split in clitic_variants(token):
+            if not split.prefix and not split.has_article:
+                continue
+            cue = "ب" in split.prefix or "ل" in split.prefix
+            if split.has_article:
+                forms.append(("ال" + split.stem, start + split.stem_offset, cue))
+            forms.append((split.stem, start + split.stem_offset, cue))
+    return forms
+
+
+def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
+    """Matches starting at token ``i``, longest first."""
+    text = doc.folded.text
+    out: list[Mention] = []
+    for form, fstart, clitic_cue in _first_forms(doc, i):
+        if len(form) < 2 or form.isdigit():
+            continue
+        query = form
+        j = i
+        while True:
+            index = gazetteer.key_index(query)
+            fend = doc.tokens[j][1]
+            if index is not None:
+                out.append(_make(gazetteer, doc, index, query, fstart, fend, (i, j + 1), clitic_cue))
+            elif _possessive(doc, j) and (index := gazetteer.key_index(query[:-1])) is not None:
+                out.append(_make(gazetteer, doc, index, query[:-1], fstart, fend - 1, (i, j + 1), clitic_cue))
+            if j + 1 >= len(doc.tokens) or not gazetteer.has_longer(query):
+                break
+            gap = text[doc.tokens[j][1] : doc.tokens[j + 1][0]]
+            if gap not in (" ", ". "):
+                break
+            j += 1
+            query = query + gap + doc.token_text(j)
+    out.sort(key=lambda m: (m.token_range[1] - m.token_range[0], m.end - m.start), reverse=True)
+    return out
+
+
+def _possessive(doc: _Doc, j: int) -> bool:
+    """Token ``j`` is written with a possessive "'s" ("Iraq's": folded "iraqs")."""
+    end = doc.original(j)[1]
+    return doc.text[end - 2 : end] in ("'s", "’s")
+
+
+def _make(
+    gazetteer: Gazetteer,
+    doc: _Doc,
+    index: int,
+    key: str,
+    fstart: int,
+    fend: int,
+    token_range: tuple[int, int],
+    cue: bool,
+) -> Mention:
+    start, end = doc.folded.to_original(fstart, fend)
+    postings = gazetteer.postings(index)
+    mention = Mention(start, end, doc.text[start:end], key, postings, is_arabic(key), token_range=token_range)
+    mention.cue = cue
+    mention.demonym = all(p.flags & NameFlag.demonym for p in postings)
+    if not mention.demonym:
+        mention.postings = [p for p in postings if not p.flags & NameFlag.demonym]
+    mention.zipf = gazetteer.zipf(index)
+    mention.stop_word = gazetteer.is_stop_word(index)
+    return mention
+
+
+# ---------------------------------------------------------------------- context
+
+
+def _before(doc: _Doc, i: int, n: int) -> tuple[str, ...]:
+    return tuple(doc.token_text(k) for k in range(max(0, i - n), i))
+
+
+def _ends_with(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(len(p) <= len(words) and words[len(words) - len(p) :] == p for p in phrases)
+
+
+def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
+    i, j = mention.token_range
+    before = _before(doc, i, 4)
+    after = doc.token_text(j) if j < len(doc.tokens) else ""
+    if mention.arabic:
+        mention.near = mention.near or _ends_with(before, cues.ar_near_before)
+        prev = before[-1] if before else ""
+        mention.cue = mention.cue or prev in cues.ar_place_before or mention.near
+        if prev in cues.ar_admin1_before:
+            mention.admin_hint, mention.cue = PlaceKind.admin1, True
+        elif prev in cues.ar_admin2_before:
+            mention.admin_hint, mention.cue = PlaceKind.admin2, True
+        mention.part = after in cues.ar_part_after
+        return
+    mention.near = _ends_with(before, cues.near_before)
+    prev = before[-1] if before else ""
+    mention.part = prev in cues.part_before
+    mention.cue = mention.cue or mention.near or prev in cues.place_before or mention.part
+    if after in cues.admin1_after:
+        mention.admin_hint, mention.cue = PlaceKind.admin1, True
+    elif after in cues.admin2_after:
+        mention.admin_hint, mention.cue = PlaceKind.admin2, True
+
+
+# ---------------------------------------------------------------------- acceptance
+
+
+def _max_population(gazetteer: Gazetteer, mention: Mention, primary_only: bool = False) -> int:
+    best = 0
+    for p in mention.postings:
+        if primary_only and not p.flags & NameFlag.primary:
+            continue
+        best = max(best, int(gazetteer.population[p.place]))
+    return best
+
+
+def _is_major(gazetteer: Gazetteer, mention: Mention) -> bool:
+    """A primary name of a country or province, or of a very large city."""
+    for p in mention.postings:
+        if not p.flags & (NameFlag.primary | NameFlag.abbreviation | NameFlag.arabic):
+            continue
+        kind = int(gazetteer.kind[p.place])
+        if kind in (PlaceKind.country, PlaceKind.admin1) or int(gazetteer.population[p.place]) >= BIG_PLACE:
+            return True
+    return False
+
+
+def _sentence_initial(doc: _Doc, start: int) -> bool:
+    k = start
+    while k > 0 and doc.text[k - 1] in " \t\"'“‘(«":
+        k -= 1
+    return k in doc.sentence_starts
+
+
+def _title_case_context(doc: _Doc, mention: Mention) -> bool:
+    """True when the words around the mention are nearly all capitalised (a headline)."""
+    i, j = mention.token_range
+    window = [k for k in range(max(0, i - 4), min(len(doc.tokens), j + 4)) if k < i or k >= j]
+    words = [doc.text[slice(*doc.original(k))] for k in window]
+    words = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bool:
+    if not mention.postings or mention.stop_word:
+        return False
+    zipf = mention.zipf
+    if mention.arabic:
+        return _accept_uncased(gazetteer, mention, zipf)
+    if any(p.flags & NameFlag.abbreviation for p in mention.postings) and len(mention.postings) == 1:
+        return mention.text.isupper() and not doc.upper_text
+    first = mention.text[:1]
+    if not first.isalpha():
+        return False
+    if mention.demonym:
+        return first.isupper() or doc.upper_text
+    if doc.upper_text or _title_case_context(doc, mention):
+        return _accept_uncased(gazetteer, mention, zipf)
+    if not first.isupper():
+        return zipf < 2.5 and len(mention.key) >= 5 and _max_population(gazetteer, mention) >= 100_000
+    if _part_of_longer_name(doc, mention, cues):
+        return False
+    if _sentence_initial(doc, mention.start):
+        return _accept_uncased(gazetteer, mention, zipf)
+    if zipf >= COMMON_ZIPF:
+        return mention.cue or _is_major(gazetteer, mention) or _comma_linked(doc, mention)
+    return True
+
+
+def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool:
+    """Acceptance without case evidence: frequency, cues and population."""
+    if mention.demonym:
+        return zipf < 5.5
+    if len(mention.key) < 3:
+        return False
+    major = _is_major(gazetteer, mention)
+    if zipf >= COMMON_ZIPF:
+        if mention.cue and (major or zipf < 5.0):
+            return True
+        mention.needs_context = mention.cue
+        return False
+    if major or mention.cue:
+        return True
+    return _max_population(gazetteer, mention, primary_only=not mention.arabic) >= MIN_UNCUED_POPULATION
+
+
+_FEATURE_WORDS = frozenset(
+    "province governorate district county parish region state city town village valley desert "
+    "mountains mountain river dam airport camp border crossing prison base".split()
+)
+
+
+def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> bool:
+    """Mixed-case text: a capitalised word glued on either side makes it another proper name."""
+    i, j = mention.token_range
+    if i > 0 and doc.text[doc.original(i - 1)[1] : mention.start] == " ":
+        prev = doc.text[slice(*doc.original(i - 1))]
+        folded_prev = doc.token_text(i - 1)
+        ignorable = _FUNCTION_WORDS | cues.part_before | cues.place_before
+        if prev[:1].isupper() and folded_prev not in ignorable:
+            return True
+    if j < len(doc.tokens) and doc.text[mention.end : doc.original(j)[0]] == " ":
+        nxt = doc.text[slice(*doc.original(j))]
+        if nxt[:1].isupper() and doc.token_text(j) not in _FEATURE_WORDS:
+            return True
+    return False
+
+
+def _comma_linked(doc: _Doc, mention: Mention) -> bool:
+    """"Mobile, Alabama": a name followed by a comma and another capitalised word."""
+    tail = doc.text[mention.end : mention.end + 3]
+    return tail.startswith(", ") and tail[2:3].isupper()
+
+
+def _link_hierarchy(doc: _Doc, mentions: list[Mention]) -> None:
+    """Mark "A, B" and "A in B" pairs, where B may contain A."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        between = doc.text[a.end : b.start]
+        if between in (", ", " , ", "، ", " in ", " في ", " ، ") or between.strip() in (",", "،"):
+            a.next_mention = k + 1

@@ -1,0 +1,237 @@
+"""Toponym resolution: pick one gazetteer entry per mention.
+
+Each candidate gets a score from its own weight (population, how the name was obtained, feature
+kind) and from the document: countries named or implied (country names, demonyms, the likely
+countries of the other toponyms), the admin hierarchy written next to it ("Mayadin, Deir ez-Zor"),
+other places in the same province, nearby places, the "X province" cue, and the user's region of
+interest. Two passes: the second uses the first pass's choices as context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from emberwatch.geo.gazetteer import Gazetteer, NameFlag, PlaceKind, distance_km
+from emberwatch.geo.recognise import Mention
+from emberwatch.models import LocationPrecision
+
+W_POPULATION = 0.55
+W_PRIMARY = 2.0
+W_ALTERNATE = 0.3
+W_COUNTRY_CONTEXT = 3.0
+W_ROI = 2.0
+W_HIERARCHY = 5.0
+W_SAME_ADMIN1 = 1.0
+W_NEARBY = 1.5
+W_ADMIN_HINT = 4.0
+KIND_BONUS = {
+    PlaceKind.country: 2.5,
+    PlaceKind.admin1: 0.8,
+    PlaceKind.admin2: -0.6,
+    PlaceKind.city: 0.0,
+    PlaceKind.region: 0.5,
+    PlaceKind.continent: 1.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entry chosen for a mention and the precision code it gets."""
+
+    place: int | None
+    precision: LocationPrecision
+    score: float = 0.0
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    admin1: Counter[int]
+    points: list[tuple[int, float, float]]  # (mention index, lat, lon) of resolved cities
+    roi: frozenset[str]
+    own: dict[int, tuple[str, float, int]]  # mention index -> (country, weight, admin1) it contributed
+
+    def country_share(self, index: int, code: str) -> float:
+        """Share of the document's country evidence that points to ``code``, this mention excluded."""
+        own_code, own_weight, _ = self.own.get(index, ("", 0.0, -1))
+        total = sum(self.countries.values()) - own_weight
+        count = self.countries[code] - (own_weight if own_code == code else 0.0)
+        return count / total if total > 0 else 0.0
+
+    def admin1_count(self, index: int, admin1: int) -> int:
+        own = self.own.get(index, ("", 0.0, -1))[2]
+        return self.admin1[admin1] - (1 if own == admin1 else 0)
+
+
+def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: NameFlag) -> float:
+    population = int(gazetteer.population[place])
+    kind = PlaceKind(int(gazetteer.kind[place]))
+    score = W_POPULATION * math.log10(population + 10) + KIND_BONUS[kind]
+    if flags & (NameFlag.primary | NameFlag.abbreviation):
+        score += W_PRIMARY
+    elif flags & (NameFlag.alternate | NameFlag.arabic):
+        score += W_ALTERNATE
+    if mention.admin_hint is not None:
+        if kind == mention.admin_hint:
+            score += W_ADMIN_HINT
+        elif kind in (PlaceKind.admin1, PlaceKind.admin2):
+            score += W_ADMIN_HINT / 2
+    return score
+
+
+def _context_score(
+    gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int, ctx: _Context
+) -> float:
+    code = gazetteer.country_code(place)
+    score = W_COUNTRY_CONTEXT * ctx.country_share(index, code)
+    if code in ctx.roi:
+        score += W_ROI
+    kind = int(gazetteer.kind[place])
+    admin1 = place if kind == PlaceKind.admin1 else int(gazetteer.admin1[place])
+    if admin1 >= 0:
+        score += W_SAME_ADMIN1 * min(3, ctx.admin1_count(index, admin1))
+    score += _hierarchy_score(gazetteer, mentions, index, place)
+    if kind in (PlaceKind.city, PlaceKind.admin2) and ctx.points:
+        lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
+        near = min(
+            (distance_km(lat, lon, p_lat, p_lon) for m, p_lat, p_lon in ctx.points if m != index),
+            default=math.inf,
+        )
+        if near < 50:
+            score += W_NEARBY * 1.5
+        elif near < 250:
+            score += W_NEARBY
+    return score
+
+
+def _hierarchy_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int) -> float:
+    """Bonus when the next mention ("A, B") or the previous one ("B: A") contains this place."""
+    linked = mentions[index].next_mention
+    if linked is None:
+        return 0.0
+    containers = set(mentions[linked].places)
+    admin1, admin2 = int(gazetteer.admin1[place]), int(gazetteer.admin2[place])
+    if admin1 in containers or admin2 in containers:
+        return W_HIERARCHY
+    code = gazetteer.country_code(place)
+    for other in containers:
+        if int(gazetteer.kind[other]) == PlaceKind.country and gazetteer.country_code(other) == code:
+            return W_HIERARCHY * 0.8
+    return 0.0
+
+
+def _container_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int) -> float:
+    """Bonus for B in "A, B" when some candidate of A lies in B."""
+    for other in mentions:
+        if other.next_mention != index:
+            continue
+        for candidate in other.places:
+            if place in (int(gazetteer.admin1[candidate]), int(gazetteer.admin2[candidate])):
+                return W_HIERARCHY * 0.6
+            if int(gazetteer.kind[place]) == PlaceKind.country and gazetteer.country_code(
+                candidate
+            ) == gazetteer.country_code(place):
+                return W_HIERARCHY * 0.4
+    return 0.0
+
+
+def _initial_context(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str]) -> _Context:
+    countries: Counter[str] = Counter()
+    own: dict[int, tuple[str, float, int]] = {}
+    for i, mention in enumerate(mentions):
+        places = mention.places
+        codes = {gazetteer.country_code(p) for p in places}
+        explicit = [p for p in places if int(gazetteer.kind[p]) == PlaceKind.country]
+        if len(codes) == 1 or (explicit and len(places) <= 3):
+            code = gazetteer.country_code(explicit[0] if explicit else places[0])
+            weight = 1.5 if mention.demonym else 1.0
+            countries[code] += weight
+            own[i] = (code, weight, -1)
+    return _Context(countries, Counter(), [], roi, own)
+
+
+def _choose(
+    gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Context
+) -> tuple[int | None, float]:
+    best, best_score = None, -math.inf
+    for posting in mentions[index].postings:
+        score = _own_score(gazetteer, mentions[index], posting.place, posting.flags)
+        score += _context_score(gazetteer, mentions, index, posting.place, ctx)
+        score += _container_score(gazetteer, mentions, index, posting.place)
+        if score > best_score or (score == best_score and best is not None and posting.place < best):
+            best, best_score = posting.place, score
+    return best, best_score
+
+
+def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, place: int) -> int:
+    """"Raqqa" names both a city and its province: without a province cue, the city."""
+    if mention.admin_hint is not None or int(gazetteer.kind[place]) not in (PlaceKind.admin1, PlaceKind.admin2):
+        return place
+    for other in mention.places:
+        if int(gazetteer.kind[other]) == PlaceKind.city and place in (
+            int(gazetteer.admin1[other]),
+            int(gazetteer.admin2[other]),
+        ):
+            return other
+    return place
+
+
+def precision_for(gazetteer: Gazetteer, mention: Mention, place: int | None) -> LocationPrecision:
+    """UCDP-style precision of a resolved mention."""
+    if place is None:
+        return LocationPrecision.unknown
+    kind = PlaceKind(int(gazetteer.kind[place]))
+    if kind == PlaceKind.country:
+        return LocationPrecision.part_of_country if mention.part else LocationPrecision.country
+    if kind == PlaceKind.region:
+        return LocationPrecision.part_of_country
+    if kind == PlaceKind.continent:
+        return LocationPrecision.unknown
+    if kind == PlaceKind.admin1:
+        return LocationPrecision.admin1
+    if kind == PlaceKind.admin2:
+        return LocationPrecision.admin2
+    return LocationPrecision.near if (mention.near or mention.part) else LocationPrecision.exact
+
+
+def resolve(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str] = frozenset()) -> list[Resolution]:
+    """One :class:`Resolution` per mention (demonyms resolve to their country)."""
+    ctx = _initial_context(gazetteer, mentions, roi)
+    choices: list[tuple[int | None, float]] = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
+    for _ in range(2):
+        ctx = _context_from(gazetteer, mentions, choices, roi)
+        choices = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
+    containers = {m.next_mention for m in mentions if m.next_mention is not None}
+    out = []
+    for i, (mention, (place, score)) in enumerate(zip(mentions, choices, strict=True)):
+        if place is not None and i not in containers:
+            place = _prefer_city_over_same_name_admin(gazetteer, mention, place)
+        out.append(Resolution(place, precision_for(gazetteer, mention, place), score))
+    return out
+
+
+def _context_from(
+    gazetteer: Gazetteer, mentions: list[Mention], choices: list[tuple[int | None, float]], roi: frozenset[str]
+) -> _Context:
+    countries: Counter[str] = Counter()
+    admin1: Counter[int] = Counter()
+    points: list[tuple[int, float, float]] = []
+    own: dict[int, tuple[str, float, int]] = {}
+    for i, (mention, (place, _score)) in enumerate(zip(mentions, choices, strict=True)):
+        if place is None:
+            continue
+        weight = 1.5 if mention.demonym else 1.0
+        code = gazetteer.country_code(place)
+        if not code:
+            continue
+        countries[code] += weight
+        kind = int(gazetteer.kind[place])
+        unit = place if kind == PlaceKind.admin1 else int(gazetteer.admin1[place])
+        if unit >= 0:
+            admin1[unit] += 1
+        own[i] = (code, weight, unit)
+        if kind in (PlaceKind.city, PlaceKind.admin2):
+            points.append((i, float(gazetteer.lat[place]), float(gazetteer.lon[place])))
+    return _Context(countries, admin1, points, roi, own)

@@ -1,0 +1,1 @@
+"""Reports built from the event database: exports (and briefs)."""

@@ -1,0 +1,68 @@
+"""Killed and wounded figures in Arabic sentences (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from emberwatch.extract.ar.casualties import casualties_in
+from emberwatch.models import Count
+from emberwatch.text.arabic import tokens
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, bool]]:
+    return [
+        (m.kind, m.count.low, m.count.best, m.count.high, m.perpetrator)
+        for m in casualties_in(text, tokens(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أسفر الهجوم عن مقتل ما لا يقل عن 14 شخصا وإصابة 20 آخرين",
+            [("killed", 14, 14, None, False), ("wounded", 20, 20, 20, False)],
+        ),
+        (
+            "قتل ثلاثة جنود وأصيب خمسة وعشرون مدنيا",
+            [("killed", 3, 3, 3, False), ("wounded", 25, 25, 25, False)],
+        ),
+        ("سقط ٣ قتلى و٥ جرحى في التفجير", [("killed", 3, 3, 3, False), ("wounded", 5, 5, 5, False)]),
+        ("قتيلان وجريح في هجوم على حاجز", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
+        ("مقتل جنديين وإصابة شرطي", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
+        ("مقتل جنديين وثلاثة مدنيين", [("killed", 5, 5, 5, False)]),
+        ("وقتل ثلاثة من المهاجمين", [("killed", 3, 3, 3, True)]),
+        ("مقتل الانتحاري وأربعة عشر مدنيا", [("killed", 1, 1, 1, True), ("killed", 14, 14, 14, False)]),
+        ("مقتل نحو 30 شخصا", [("killed", None, 30, None, False)]),
+        ("أكثر من 10 قتلى", [("killed", 11, 11, None, False)]),
+        ("قتل 7 أشخاص على الأقل", [("killed", 7, 7, None, False)]),
+        ("لقي خمسة أشخاص حتفهم", [("killed", 5, 5, 5, False)]),
+        ("سقوط عشرات القتلى", [("killed", 24, 36, 99, False)]),
+        ("أصيب العشرات بجروح", [("wounded", 24, 36, 99, False)]),
+        ("أودى الانفجار بحياة أربعة أطفال", [("killed", 4, 4, 4, False)]),
+        ("سقوط 3 صواريخ على القاعدة", []),
+        ("في عام 2019 قتل شخص", [("killed", 1, 1, 1, False)]),
+    ],
+)
+def test_casualties_figures(
+    text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]
+) -> None:
+    assert sorted(_figures(text), key=lambda f: (f[0], f[4], f[1] or 0)) == sorted(
+        expected, key=lambda f: (f[0], f[4], f[1] or 0)
+    )
+
+
+def test_casualties_evidence_points_into_text() -> None:
+    prefix = "قال مسؤول محلي إن "
+    text = prefix + "الهجوم أسفر عن مقتل ١٤ جندياً"
+    toks = tokens(text)
+    (mention,) = casualties_in(text, toks)
+    assert mention.count == Count(low=14, best=14, high=14)
+    assert text[mention.evidence.start : mention.evidence.end] == mention.evidence.text == "مقتل ١٤ جندياً"
+
+
+def test_casualties_codebook_perpetrator_words() -> None:
+    text = "مقتل أربعة من الخوارج"
+    assert _figures(text) == [("killed", 4, 4, 4, False)]
+    mention = casualties_in(text, tokens(text), frozenset({"الخوارج"}))[0]
+    assert mention.perpetrator

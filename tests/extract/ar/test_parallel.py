@@ -1,0 +1,79 @@
+"""An Arabic report and its English translation yield the same event fields.
+
+The pairs below were written for this test (not taken from any dataset). Places are compared in
+``tests/evaluate/test_arabic.py`` through the demo corpus when a gazetteer is available.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from emberwatch.extract.pipeline import ExtractResources, default_resources, extract_document
+from emberwatch.models import DocumentExtraction, ExtractInput, Language
+
+PUBLISHED = date(2021, 3, 11)  # a Thursday
+
+PAIRS = [
+    (
+        "قتل ما لا يقل عن أربعة جنود وأصيب اثنان آخران يوم الثلاثاء عندما نصب مسلحون كمينا لدوريتهم. "
+        "وتبنى تنظيم الدولة الإسلامية الهجوم عبر وكالة أعماق.",
+        "At least four soldiers were killed and two others wounded on Tuesday when gunmen ambushed "
+        "their patrol. The Islamic State claimed the attack through its Amaq news agency.",
+    ),
+    (
+        "انفجرت سيارة مفخخة قرب سوق شعبي في 7 آذار 2021، ما أدى إلى مقتل 12 شخصا وإصابة 30 آخرين.",
+        "A car bomb exploded near a crowded market on 7 March 2021, killing 12 people and wounding "
+        "30 others.",
+    ),
+    (
+        "قُتل ثلاثة رعاة أمس بانفجار عبوة ناسفة.",
+        "Three shepherds were killed yesterday by a roadside bomb.",
+    ),
+    (
+        "اختطف مسلحون من ولاية غرب أفريقيا خمسة عمال إغاثة يوم الاثنين.",
+        "Fighters of the Islamic State West Africa Province kidnapped five aid workers on Monday.",
+    ),
+    (
+        "فجّر انتحاري نفسه عند نقطة تفتيش للجيش العراقي يوم الأحد، ما أسفر عن مقتل سبعة جنود.",
+        "A suicide bomber blew himself up at an Iraqi army checkpoint on Sunday, killing seven soldiers.",
+    ),
+    (
+        "اغتال مسلحون مجهولون مختار قرية قبل ثلاثة أيام.",
+        "Unidentified gunmen assassinated a village mukhtar three days ago.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def resources() -> ExtractResources:
+    return default_resources()
+
+
+def _fields(out: DocumentExtraction) -> list[tuple[object, ...]]:
+    return sorted(
+        (
+            e.event_type,
+            e.sub_type,
+            e.date.value,
+            e.date.precision,
+            e.killed.best,
+            e.wounded.best,
+            e.perpetrator.actor_id if e.perpetrator else None,
+        )
+        for e in out.events
+    )
+
+
+@pytest.mark.parametrize(("arabic", "english"), PAIRS, ids=[f"pair{i + 1}" for i in range(len(PAIRS))])
+def test_parallel_reports_yield_the_same_events(
+    arabic: str, english: str, resources: ExtractResources
+) -> None:
+    ar = extract_document(ExtractInput(id="ar", text=arabic, published=PUBLISHED), resources)
+    en = extract_document(ExtractInput(id="en", text=english, published=PUBLISHED), resources)
+    assert ar.language is Language.ar and en.language is Language.en
+    assert ar.events, "no event found in the Arabic report"
+    assert _fields(ar) == _fields(en)
+    for event in ar.events:
+        assert arabic[event.evidence.start : event.evidence.end] == event.evidence.text

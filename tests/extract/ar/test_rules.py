@@ -1,0 +1,145 @@
+"""The Arabic LanguageRules: codebook terms with clitics, cues, and the extract JSON lines contract."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from emberwatch.codebook import load_codebook
+from emberwatch.extract.ar import ArabicRules, build_rules
+from emberwatch.extract.language import LanguageRules
+from emberwatch.extract.types import TextSpan
+from emberwatch.models import Attribution, DocumentExtraction, Language
+
+
+@pytest.fixture(scope="module")
+def rules() -> ArabicRules:
+    return build_rules(load_codebook(None))
+
+
+def test_rules_satisfy_the_protocol(rules: ArabicRules) -> None:
+    assert isinstance(rules, LanguageRules)
+    assert rules.language is Language.ar
+
+
+def test_rules_normalize_maps_back(rules: ArabicRules) -> None:
+    text = "قُتِلَ \u200fجنديٌّ"
+    norm = rules.normalize(text)
+    start = norm.text.index("جندي")
+    assert norm.original_span(start, start + 4) == (8, 14)
+    assert text[8:14] == "جنديٌّ"
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "key", "surface"),
+    [
+        ("هجوم لداعش على حاجز", "actors", "isis", "داعش"),
+        ("بيان لتنظيم الدولة الإسلامية", "actors", "isis", "تنظيم الدولة الإسلامية"),
+        ("اشتباكات مع قسد", "actors", "sdf", "قسد"),
+        ("عناصر من ولاية سيناء", "actors", "isis-sinai", "ولاية سيناء"),
+        ("هاجمت هيئة تحرير الشام", "actors", "hts", "هيئة تحرير الشام"),
+        ("وبالحشد الشعبي", "actors", "pmf", "الحشد الشعبي"),
+        ("انفجار بعبوة ناسفة", "event_types", "bombing/ied", "عبوة ناسفة"),
+        ("بعبوتين ناسفتين", "event_types", "bombing/ied", "عبوتين ناسفتين"),
+        ("وبسيارة مفخخة", "weapons", "vbied", "سيارة مفخخة"),
+        ("نصبوا كميناً لدورية", "event_types", "ambush", "نصبوا كميناً"),
+        ("واختطاف رعاة", "event_types", "kidnapping", "اختطاف"),
+        ("ويفرض التنظيم إتاوات على التجار", "mechanisms", "funding/extortion", "إتاوات"),
+        ("وطلب الخاطفون فدية", "mechanisms", "funding/ransom", "فدية"),
+        ("نشاط الخلايا النائمة", "mechanisms", "sleeper_cells/cells", "الخلايا النائمة"),
+        ("وتبنى التنظيم الهجوم", "cues", "claimed", "تبنى"),
+    ],
+)
+def test_rules_match_terms(rules: ArabicRules, text: str, section: str, key: str, surface: str) -> None:
+    hits = [m for m in rules.match_terms(text) if (m.section, m.key) == (section, key)]
+    assert [m.text for m in hits] == [surface]
+    assert text[hits[0].start : hits[0].end] == surface
+
+
+def test_rules_fajr_is_not_a_bombing(rules: ArabicRules) -> None:
+    assert not [m for m in rules.match_terms("هاجم مسلحون القرية فجر اليوم") if m.key.startswith("bombing")]
+
+
+def _first(rules: ArabicRules, text: str, section: str) -> TextSpan:
+    m = next(m for m in rules.match_terms(text) if m.section == section)
+    return TextSpan(m.start, m.end, m.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("نفت الشرطة وقوع هجوم على الحاجز", True),
+        ("هدد التنظيم بشن هجمات جديدة", True),
+        ("أحبطت القوات الأمنية هجوما انتحاريا", True),
+        ("لم تعلن أي جهة مسؤوليتها عن الهجوم", False),
+        ("وقد قتل ثلاثة أشخاص في هجوم", False),
+        ("نفى التنظيم مسؤوليته عن الهجوم", False),
+        ("قتل ثلاثة أشخاص في هجوم", False),
+    ],
+)
+def test_rules_is_negated(rules: ArabicRules, text: str, negated: bool) -> None:
+    sentence = rules.sentences(text)[0]
+    trigger = _first(rules, text, "event_types")
+    cues = [m for m in rules.match_terms(text) if m.section == "cues"]
+    assert rules.is_negated(text, sentence, trigger, cues) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        ("وتبنى تنظيم داعش الهجوم عبر وكالة أعماق", Attribution.claimed),
+        ("ويشتبه في أن داعش يقف وراء الهجوم", Attribution.suspected),
+        ("واتهمت السلطات داعش بتنفيذ الهجوم", Attribution.attributed),
+    ],
+)
+def test_rules_attribution(rules: ArabicRules, text: str, attribution: Attribution) -> None:
+    sentence = rules.sentences(text)[0]
+    actor = _first(rules, text, "actors")
+    cues = [m for m in rules.match_terms(text) if m.section == "cues"]
+    assert rules.attribution(text, sentence, actor, cues) is attribution
+
+
+def test_rules_casualties_in_document_offsets(rules: ArabicRules) -> None:
+    text = "مقدمة قصيرة. وأسفر الهجوم عن مقتل ١٤ جندياً وإصابة عشرين آخرين."
+    sentence = rules.sentences(text)[1]
+    mentions = rules.casualties(text, sentence)
+    assert [(m.kind, m.count.best) for m in mentions] == [("killed", 14), ("wounded", 20)]
+    for m in mentions:
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+def test_rules_extract_cli_contract(tmp_path: Path) -> None:
+    """``emberwatch extract`` reads Arabic with or without a language and keeps original offsets."""
+    from typer.testing import CliRunner
+
+    from emberwatch.cli import app
+
+    text = (
+        "الرمادي - قُتل ثلاثة جنود وأصيب خمسة آخرون يوم الثلاثاء بانفجار عبوة ناسفة، وتبنى تنظيم داعش الهجوم."
+    )
+    source = tmp_path / "in.jsonl"
+    lines = [
+        {"id": "with-language", "text": text, "published": "2021-03-11", "language": "ar"},
+        {"id": "detected", "text": text, "published": "2021-03-11"},
+    ]
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(source), "--out", str(out), "--no-geo"])
+    assert result.exit_code == 0, result.output
+    docs = [
+        DocumentExtraction.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()
+    ]
+    assert [d.language for d in docs] == [Language.ar, Language.ar]
+    for doc in docs:
+        (event,) = doc.events
+        assert (event.event_type, event.sub_type) == ("bombing", "ied")
+        assert (event.killed.best, event.wounded.best) == (3, 5)
+        assert event.date.value == date(2021, 3, 9)
+        assert event.perpetrator is not None and event.perpetrator.actor_id == "isis"
+        assert event.perpetrator.attribution is Attribution.claimed
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+        for span in [*event.weapons, *event.perpetrator_organizations]:
+            assert text[span.start : span.end] == span.text

@@ -1,0 +1,194 @@
+"""Sentence -> expected-event tables for the English extractor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from emberwatch.extract.pipeline import ExtractResources, extract_document
+from emberwatch.models import DocumentExtraction, ExtractInput, Language
+
+PUBLISHED = date(2019, 3, 14)  # a Thursday
+
+
+def run(resources: ExtractResources, text: str, published: date | None = PUBLISHED) -> DocumentExtraction:
+    return extract_document(ExtractInput(id="t", text=text, published=published), resources)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_type"),
+    [
+        ("A car bomb exploded near a market in Tikrit, killing six people.", "bombing", "vbied"),
+        ("A suicide bomber blew himself up at a mosque.", "bombing", "suicide_bombing"),
+        ("Militants ambushed an army convoy on the desert road.", "ambush", None),
+        ("Gunmen kidnapped two aid workers from their car.", "kidnapping", None),
+        ("Unknown assailants assassinated a village mukhtar in Hajin.", "assassination", None),
+        ("Security forces arrested four members of a sleeper cell.", "arrest", None),
+        ("Fighters seized control of the town after heavy clashes.", "territorial_control", None),
+        ("Mortar fire hit a residential district.", "shelling", None),
+    ],
+)
+def test_pipeline_event_types(
+    extract_resources: ExtractResources, text: str, event_type: str, sub_type: str | None
+) -> None:
+    events = run(extract_resources, text).events
+    assert [(e.event_type, e.sub_type) for e in events] == [(event_type, sub_type)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "attribution"),
+    [
+        (
+            "The Islamic State claimed responsibility for the bombing that killed 10 people in Kabul.",
+            "isis",
+            "claimed",
+        ),
+        ("A roadside bomb killed three soldiers. ISIS claimed the attack in a statement.", "isis", "claimed"),
+        ("Officials blamed al-Shabaab for the attack on the hotel.", "al-shabaab", "attributed"),
+        ("Suspected ISWAP fighters attacked a military base in Borno.", "iswap", "suspected"),
+        ("Jihadists believed to be from JNIM attacked a village.", "jnim", "suspected"),
+        ("Islamic State West Africa Province fighters raided the town of Monguno.", "iswap", "attributed"),
+    ],
+)
+def test_pipeline_perpetrator_and_attribution(
+    extract_resources: ExtractResources, text: str, actor_id: str, attribution: str
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None
+    assert (event.perpetrator.actor_id, event.perpetrator.attribution.value) == (actor_id, attribution)
+
+
+def test_pipeline_unknown_perpetrator_is_a_description(extract_resources: ExtractResources) -> None:
+    (event,) = run(extract_resources, "Gunmen opened fire on a bus, wounding five passengers.").events
+    assert event.perpetrator is not None
+    assert (event.perpetrator.actor_id, event.perpetrator.name, event.perpetrator.attribution.value) == (
+        None,
+        "Gunmen",
+        "unknown",
+    )
+    assert [s.text for s in event.perpetrator_individuals] == ["Gunmen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("At least 14 soldiers were killed and dozens wounded in the attack.", (14, 14, None), (24, 36, 99)),
+        ("The blast killed two soldiers and three civilians.", (5, 5, 5), (None, None, None)),
+        ("The attack killed 10 to 15 people.", (10, 12, 15), (None, None, None)),
+        ("More than twenty people were killed in the bombing.", (21, 21, None), (None, None, None)),
+        ("The bombing killed up to 40 people and injured a dozen.", (None, 40, 40), (12, 12, 12)),
+        (
+            "Three attackers were killed after the assault on the checkpoint.",
+            (None, None, None),
+            (None, None, None),
+        ),
+        ("The attack killed 25 people, including 3 children.", (25, 25, 25), (None, None, None)),
+        ("A policeman was killed when gunmen attacked his patrol.", (1, 1, 1), (None, None, None)),
+    ],
+)
+def test_pipeline_casualties(
+    extract_resources: ExtractResources,
+    text: str,
+    killed: tuple[int | None, ...],
+    wounded: tuple[int | None, ...],
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert (event.killed.low, event.killed.best, event.killed.high) == killed
+    assert (event.wounded.low, event.wounded.best, event.wounded.high) == wounded
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Gunmen attacked a checkpoint on Tuesday.", date(2019, 3, 12), 1),
+        ("A bomb exploded yesterday in Kirkuk.", date(2019, 3, 13), 1),
+        ("Militants attacked a village two days ago.", date(2019, 3, 12), 1),
+        ("An IED struck a patrol on 16 January.", date(2019, 1, 16), 1),
+        ("An IED struck a patrol on 20 March.", date(2018, 3, 20), 1),
+        ("Clashes broke out in March 2018 near the border.", date(2018, 3, 1), 4),
+        ("The group attacked oil fields in early 2018.", date(2018, 1, 1), 5),
+        ("Insurgents ambushed a convoy last week.", date(2019, 3, 4), 3),
+    ],
+)
+def test_pipeline_dates(extract_resources: ExtractResources, text: str, value: date, precision: int) -> None:
+    (event,) = run(extract_resources, text).events
+    assert (event.date.value, event.date.precision) == (value, precision)
+
+
+def test_pipeline_undated_event_gets_publication_week(extract_resources: ExtractResources) -> None:
+    (event,) = run(extract_resources, "Gunmen attacked a checkpoint.").events
+    assert (event.date.value, event.date.precision, event.date.end) == (date(2019, 3, 8), 3, PUBLISHED)
+
+
+TIMELINE = """# Attacks in the province
+
+== 2019 ==
+* 16 January: A suicide bomber killed four people in Manbij. ISIS claimed the attack.
+* 3 March – gunmen kidnapped two shepherds in the desert for ransom.
+
+### 2020
+- 5 February: An IED destroyed a military vehicle near Hajin.
+"""
+
+
+def test_pipeline_timeline_gives_one_event_per_item(extract_resources: ExtractResources) -> None:
+    events = run(extract_resources, TIMELINE, published=date(2021, 1, 1)).events
+    assert [(e.event_type, e.date.value, e.date.precision) for e in events] == [
+        ("bombing", date(2019, 1, 16), 1),
+        ("kidnapping", date(2019, 3, 3), 1),
+        ("bombing", date(2020, 2, 5), 1),
+    ]
+    assert events[0].perpetrator is not None and events[0].perpetrator.attribution.value == "claimed"
+    assert {m.code for m in events[1].mechanisms} == {"funding", "dispersed_operations"}
+
+
+def test_pipeline_repeated_mentions_merge(extract_resources: ExtractResources) -> None:
+    text = "A car bomb exploded in Raqqa on Monday. The blast killed seven civilians and wounded 20."
+    (event,) = run(extract_resources, text).events
+    assert (event.sub_type, event.killed.best, event.wounded.best) == ("vbied", 7, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group threatened to attack the city.",
+        "The army denied that militants attacked the airport.",
+        "Officials said the group plans to bomb the bridge.",
+    ],
+)
+def test_pipeline_negated_and_hypothetical_are_dropped(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    assert run(extract_resources, text).events == []
+
+
+@pytest.mark.parametrize("transform", [str.upper, str.lower])
+def test_pipeline_single_case_text(extract_resources: ExtractResources, transform) -> None:  # type: ignore[no-untyped-def]
+    text = transform(
+        "Suspected ISIS militants ambushed an army patrol on Tuesday, killing at least 14 soldiers."
+    )
+    (event,) = run(extract_resources, text).events
+    assert event.event_type == "ambush"
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "isis"
+    assert event.killed.low == 14 and event.date.value == date(2019, 3, 12)
+
+
+def test_pipeline_upper_case_ambiguous_abbreviation_is_ignored(extract_resources: ExtractResources) -> None:
+    result = run(extract_resources, "THE ATTACK IS BELIEVED TO HAVE KILLED FIVE PEOPLE.")
+    assert all(a.actor_id != "isis" for a in result.actors)
+
+
+def test_pipeline_detects_language_and_keeps_document_actors(extract_resources: ExtractResources) -> None:
+    result = run(
+        extract_resources, "Syrian Democratic Forces fighters clashed with ISIS cells near Deir ez-Zor."
+    )
+    assert result.language is Language.en
+    assert {a.actor_id for a in result.actors} >= {"sdf", "isis"}
+    assert result.events[0].perpetrator is not None
+
+
+def test_pipeline_most_specific_province_wins(extract_resources: ExtractResources) -> None:
+    text = "Islamic State fighters attacked an army post. The ISWAP faction claimed the raid in a statement."
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "iswap"

@@ -1,0 +1,166 @@
+"""JSON lines and store entry points, the output schema and evidence round-trips."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from emberwatch.cli import app
+from emberwatch.extract.pipeline import ExtractResources, extract_document
+from emberwatch.extract.run import extract_jsonl, extract_store
+from emberwatch.extract.schema import output_json_schema
+from emberwatch.models import DocumentExtraction, ExtractInput
+from emberwatch.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+LINES = [
+    {
+        "id": "a",
+        "text": "Gunmen killed three soldiers at a checkpoint near Raqqa on Monday.",
+        "published": "2021-03-03",
+    },
+    {"id": 5},
+    "not json",
+    {"id": "b", "text": "ISIS CLAIMED A CAR BOMB THAT KILLED 12 PEOPLE IN THE DESERT.", "language": "en"},
+]
+
+
+def _write_input(path: Path) -> None:
+    path.write_text(
+        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in LINES) + "\n",
+        encoding="utf-8",
+    )
+
+
+def _spans(result: DocumentExtraction) -> list[tuple[str, int, int]]:
+    out = [(p.text, p.start, p.end) for p in result.places] + [
+        (a.text, a.start, a.end) for a in result.actors
+    ]
+    for event in result.events:
+        spans = [
+            event.evidence,
+            *event.perpetrator_organizations,
+            *event.perpetrator_individuals,
+            *event.targets,
+            *event.victims,
+            *event.weapons,
+            *(m.evidence for m in event.mechanisms),
+        ]
+        out += [(s.text, s.start, s.end) for s in spans]
+    return out
+
+
+def test_run_jsonl_skips_bad_lines_and_matches_schema(
+    tmp_path: Path, extract_resources: ExtractResources
+) -> None:
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_input(source)
+    report = extract_jsonl(source, out, extract_resources)
+    assert (report.documents, [p.line for p in report.problems]) == (2, [2, 3])
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    schema = output_json_schema()
+    for row in rows:
+        jsonschema.validate(row, schema)
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[1]["events"][0]["perpetrator"]["actor_id"] == "isis"
+
+
+def test_run_schema_file_is_current() -> None:
+    on_disk = json.loads((REPO / "docs" / "extract-output.schema.json").read_text(encoding="utf-8"))
+    assert on_disk == output_json_schema()
+
+
+def test_run_cli_reports_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_input(source)
+    result = CliRunner().invoke(app, ["extract", str(source), "--out", str(out), "--no-geo"])
+    assert result.exit_code == 1
+    assert "line 2 skipped" in result.output and "line 3 skipped" in result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def _add_documents(store: Store) -> None:
+    frame = pd.DataFrame([
+        {"id": "d1", "source": "test", "language": "en", "published": date(2020, 5, 1),
+         "text": "A roadside bomb killed two Iraqi soldiers in Tarmiyah. ISIS claimed the attack.",
+         "content_hash": "h1", "ingested_at": datetime.now(UTC)},
+        {"id": "d2", "source": "test", "language": "en", "published": date(2020, 5, 2),
+         "text": "Nothing happened here.", "content_hash": "h2", "ingested_at": datetime.now(UTC)},
+    ])  # fmt: skip
+    with store.transaction() as tx:
+        store.insert_df("documents", frame, conn=tx)
+
+
+def test_run_store_extracts_once_per_version(store: Store, extract_resources: ExtractResources) -> None:
+    _add_documents(store)
+    first = extract_store(store, extract_resources)
+    assert (first.documents, first.events, first.skipped) == (2, 1, 0)
+    assert store.count("event_mentions") == 1
+    assert store.count("actors") == len(extract_resources.codebook.actors)
+    again = extract_store(store, extract_resources)
+    assert (again.documents, again.skipped) == (0, 2)
+    forced = extract_store(store, extract_resources, force=True)
+    assert forced.documents == 2 and store.count("event_mentions") == 1
+    row = store.execute("SELECT perpetrator_id, extractor_version FROM event_mentions").fetchone()
+    assert row == ("isis", extract_resources.extractor_version)
+
+
+WORDS = st.sampled_from(
+    [
+        "ISIS",
+        "al-Shabaab",
+        "gunmen",
+        "a",
+        "suicide",
+        "bomber",
+        "killed",
+        "12",
+        "at",
+        "least",
+        "dozens",
+        "soldiers",
+        "civilians",
+        "wounded",
+        "on",
+        "Tuesday",
+        "16",
+        "January",
+        "2019",
+        "claimed",
+        "responsibility",
+        "attack",
+        "ambushed",
+        "IED",
+        "car",
+        "bomb",
+        "checkpoint",
+        "desert",
+        "ransom",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "*",
+        "==",
+        "###",
+        "é",
+        "İ",
+        "ﬁ",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(WORDS, min_size=1, max_size=60))
+def test_run_evidence_round_trips(extract_resources: ExtractResources, words: list[str]) -> None:
+    text = " ".join(words)
+    result = extract_document(ExtractInput(id="p", text=text, published=date(2020, 1, 1)), extract_resources)
+    for span_text, start, end in _spans(result):
+        assert text[start:end] == span_text
