@@ -1,8 +1,8 @@
 """Documents per CPU-second of ``extract_document`` next to bare spaCy English tokenisation.
 
 Texts: the MUC-4 dev documents (when ../shared/data exists) and the demo corpus. Both timings use
-process CPU time on the same texts in the same run; the geoparser and the trained role filler are
-left out so the figure is the extractor's own (codebook roles).
+process CPU time on the same texts in the same run; the geoparser is left out. Two variants: codebook
+role fillers only (the extractor's own rules) and with the trained role filler (what the CLI runs).
 Run: ``.venv/bin/python bench/run.py bench_extract``.
 """
 
@@ -16,8 +16,9 @@ from pathlib import Path
 
 import spacy
 
-from emberwatch.extract.pipeline import default_resources, extract_document
+from emberwatch.extract.pipeline import ExtractResources, default_resources, extract_document, load_resources
 from emberwatch.models import ExtractInput
+from emberwatch.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("EMBERWATCH_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -50,8 +51,7 @@ def _cpu(work: Callable[[], object]) -> float:
     return best
 
 
-def measure(name: str, texts: list[str]) -> list[dict[str, object]]:
-    resources = default_resources()
+def measure(name: str, texts: list[str], resources: ExtractResources, label: str) -> list[dict[str, object]]:
     tokenizer = spacy.blank("en").tokenizer
     inputs = [ExtractInput(id=str(i), text=t) for i, t in enumerate(texts)]
     extract_document(inputs[0], resources)  # warm-up
@@ -83,10 +83,17 @@ def measure(name: str, texts: list[str]) -> list[dict[str, object]]:
 
 
 def run() -> list[dict[str, object]]:
+    """Codebook role fillers, then the trained role filler (``emberwatch.extract.roles``) as in the CLI."""
+    variants = [
+        ("codebook roles", default_resources()),
+        ("trained roles", load_resources(load_settings(), with_geo=False, with_roles=True)),
+    ]
     rows: list[dict[str, object]] = []
     for name, texts in (("MUC-4 dev", muc4_dev()), ("demo corpus", demo_corpus())):
-        if texts:
-            rows += measure(name, texts)
+        for label, resources in variants:
+            if texts:
+                seen = {row["benchmark"] for row in rows}
+                rows += [row for row in measure(name, texts, resources, label) if row["benchmark"] not in seen]
     return rows
 
 

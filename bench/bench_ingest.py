@@ -47,7 +47,7 @@ def _timed(inputs: list[str], folder: Path, name: str) -> tuple[float, int]:
         started = time.perf_counter()
         report = ingest(store, inputs, IngestOptions(batch_size=500))
         elapsed = time.perf_counter() - started
-    assert report.ok, report.failures()
+    assert report.ok, report.failures
     return elapsed, report.added
 
 

@@ -135,8 +135,9 @@ export class EventPanel {
   render(detail) {
     const ev = detail.event;
     const close = el("button", { type: "button", className: "close", "aria-label": "Close event", onclick: () => this.close() }, "×");
-    const title = el("h2", { dir: "auto" }, `${ev.event_type.replace(/_/g, " ")} · ${ev.place_name || "unknown place"} · ${ev.date || "undated"}`);
-    const summary = ev.summary ? el("p", { className: "summary", ...textDirAttrs(ev.language) }, ev.summary) : null;
+    const type = ev.event_type.replace(/_/g, " ");
+    const title = el("h2", { dir: "auto" }, `${type.charAt(0).toUpperCase()}${type.slice(1)} · ${ev.place_name || "unknown place"} · ${ev.date || "undated"}`);
+    const summary = ev.summary ? el("p", { className: "summary", dir: "auto" }, ev.summary) : null;
     const canAct = this.actionsEnabled && getToken();
     clear(this.container).append(
       el(

@@ -21,13 +21,13 @@ from emberwatch.store.queries import (
 )
 
 if TYPE_CHECKING:
-    from emberwatch.consolidate import ConsolidationReport
-    from emberwatch.review import EventDetail
-    from emberwatch.review.session import Reviewer
     from emberwatch.analysis import Alert, AlertConfig, BacktestResult, WatchArea, WatchConfig, WatchSignal
+    from emberwatch.consolidate import ConsolidationReport
     from emberwatch.extract.run import ExtractStoreReport
     from emberwatch.imports.ucdp import ImportReport
     from emberwatch.ingest.models import IngestReport
+    from emberwatch.review import EventDetail
+    from emberwatch.review.session import Reviewer
 
 
 class Workspace:

@@ -29,8 +29,8 @@ MAYADIN_AREA = WatchArea(id="mayadin", name="Mayadin", actor="isis", lost_on=dat
 
 
 def test_watch_areas_example_files_load() -> None:
-    from_yaml = load_watch_areas(EXAMPLE / "isis-lost-2016-2019.yaml")
-    from_geojson = load_watch_areas(EXAMPLE / "isis-lost-2016-2019.geojson")
+    from_yaml = load_watch_areas(EXAMPLE / "isis-lost-areas-2016-2019.yaml")
+    from_geojson = load_watch_areas(EXAMPLE / "isis-lost-areas-2016-2019.geojson")
     assert len(from_yaml) == len(from_geojson) >= 15
     assert [a.id for a in from_yaml] == [a.id for a in from_geojson]
     assert all(a.lost_on and date(2016, 1, 1) <= a.lost_on <= date(2019, 12, 31) for a in from_yaml)

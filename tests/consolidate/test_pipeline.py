@@ -10,15 +10,24 @@ from emberwatch.consolidate import consolidate
 from emberwatch.consolidate.fixtures import FixturePlace, FixtureRecord, build_event, build_record, load_fixtures
 from emberwatch.store import Store
 from emberwatch.store.mentions import save_extractions
-from emberwatch.testing import event_row, load_events, events_frame
+from emberwatch.testing import event_row, events_frame, load_events
 
 TIKRIT = FixturePlace(
-    name="Tikrit", country_code="IQ", admin1="Salah ad Din", admin2="Tikrit District",
-    lat=34.6158, lon=43.6786, geonames_id=89520,
-)  # fmt: skip
-BAIJI = FixturePlace(name="Baiji", country_code="IQ", admin1="Salah ad Din", lat=34.9292, lon=43.4930, geonames_id=99446)
+    name="Tikrit",
+    country_code="IQ",
+    admin1="Salah ad Din",
+    admin2="Tikrit District",
+    lat=34.6158,
+    lon=43.6786,
+    geonames_id=89520,
+)
+BAIJI = FixturePlace(
+    name="Baiji", country_code="IQ", admin1="Salah ad Din", lat=34.9292, lon=43.4930, geonames_id=99446
+)
 MOSUL = FixturePlace(name="Mosul", country_code="IQ", admin1="Nineveh", lat=36.335, lon=43.1189, geonames_id=99072)
-SALAH_AD_DIN = FixturePlace(name="Salah ad Din", country_code="IQ", admin1="Salah ad Din", lat=34.5, lon=43.5, precision=4)
+SALAH_AD_DIN = FixturePlace(
+    name="Salah ad Din", country_code="IQ", admin1="Salah ad Din", lat=34.5, lon=43.5, precision=4
+)
 
 WIRE = (
     "TIKRIT, March 2 (Wire) - A car bomb exploded at an army checkpoint on the southern edge of Tikrit on "
@@ -30,10 +39,18 @@ WIRE_COPY = WIRE.replace("(Wire)", "(Wire via Daily Gazette)") + " The checkpoin
 
 def _bombing(doc: str, text: str, evidence: str, published: date, killed=(4, 4, None), language="en", when=None, **kw):
     event = build_event(
-        text, evidence, "bombing", when=when or date(2021, 3, 2), place_text=kw.pop("place_text", "Tikrit"),
-        place=kw.pop("place", TIKRIT), actor_id=kw.pop("actor_id", "isis"),
-        perpetrator=kw.pop("perpetrator", "Islamic State"), attribution="claimed", killed=killed, **kw,
-    )  # fmt: skip
+        text,
+        evidence,
+        "bombing",
+        when=when or date(2021, 3, 2),
+        place_text=kw.pop("place_text", "Tikrit"),
+        place=kw.pop("place", TIKRIT),
+        actor_id=kw.pop("actor_id", "isis"),
+        perpetrator=kw.pop("perpetrator", "Islamic State"),
+        attribution="claimed",
+        killed=killed,
+        **kw,
+    )
     return build_record(doc, text, [("tikrit-bomb", event)], published=published, language=language)
 
 
@@ -58,13 +75,23 @@ def translated_and_conflicting() -> list[FixtureRecord]:
     return [
         _bombing("wire-1", WIRE, "A car bomb exploded", date(2021, 3, 2)),
         _bombing(
-            "ar-1", ARABIC, "انفجرت سيارة مفخخة", date(2021, 3, 2), killed=(6, 6, None), language="ar",
-            place_text="تكريت", perpetrator="تنظيم الدولة الإسلامية",
-        ),  # fmt: skip
+            "ar-1",
+            ARABIC,
+            "انفجرت سيارة مفخخة",
+            date(2021, 3, 2),
+            killed=(6, 6, None),
+            language="ar",
+            place_text="تكريت",
+            perpetrator="تنظيم الدولة الإسلامية",
+        ),
         _bombing(
-            "local-1", LOCAL, "an explosives-laden car blew up", date(2021, 3, 3), killed=(5, 5, None),
+            "local-1",
+            LOCAL,
+            "an explosives-laden car blew up",
+            date(2021, 3, 3),
+            killed=(5, 5, None),
             perpetrator="Daesh",
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -97,14 +124,31 @@ def test_pipeline_arabic_and_english_reports_merge_with_count_range(store: Store
     assert "Bombing in Tikrit, IQ on 2021-03-02" in event["summary"] and "(3 sources)" in event["summary"]
 
 
-def _report(doc: str, text: str, when: date, precision: int = 1, event_type: str = "bombing", place=TIKRIT,
-            place_text: str = "Tikrit", gold: str = "x", published: date | None = None, killed=(None, None, None),
-            actor_id: str | None = None) -> FixtureRecord:  # fmt: skip
+def _report(
+    doc: str,
+    text: str,
+    when: date,
+    precision: int = 1,
+    event_type: str = "bombing",
+    place=TIKRIT,
+    place_text: str = "Tikrit",
+    gold: str = "x",
+    published: date | None = None,
+    killed=(None, None, None),
+    actor_id: str | None = None,
+) -> FixtureRecord:
     event = build_event(
-        text, text.split(",")[0], event_type, when=when, precision=precision, place_text=place_text,
-        place=place, actor_id=actor_id, perpetrator="militants" if actor_id is None else "Islamic State",
+        text,
+        text.split(",")[0],
+        event_type,
+        when=when,
+        precision=precision,
+        place_text=place_text,
+        place=place,
+        actor_id=actor_id,
+        perpetrator="militants" if actor_id is None else "Islamic State",
         killed=killed,
-    )  # fmt: skip
+    )
     return build_record(doc, text, [(gold, event)], published=published or when)
 
 
@@ -127,11 +171,19 @@ def test_pipeline_lookalike_incidents_stay_apart(store: Store) -> None:
         _report("a1", "A bombing at the Tikrit checkpoint, police said", date(2021, 3, 2), gold="a"),
         _report("a2", "Bombing near Tikrit checkpoint kills soldiers", date(2021, 3, 2), gold="a"),
         _report("b1", "Gunmen kidnapped a shepherd near Tikrit", date(2021, 3, 2), event_type="kidnapping", gold="b"),
-        _report("c1", "A bombing hit a market in Mosul, sources said", date(2021, 3, 2), place=MOSUL,
-                place_text="Mosul", gold="c"),  # fmt: skip
+        _report(
+            "c1",
+            "A bombing hit a market in Mosul, sources said",
+            date(2021, 3, 2),
+            place=MOSUL,
+            place_text="Mosul",
+            gold="c",
+        ),
         _report("d1", "A bombing in Tikrit, on Thursday", date(2021, 3, 4), gold="d"),
-        _report("e1", "A bombing struck Baiji, police said", date(2021, 3, 2), place=BAIJI, place_text="Baiji", gold="e"),
-    ]  # fmt: skip
+        _report(
+            "e1", "A bombing struck Baiji, police said", date(2021, 3, 2), place=BAIJI, place_text="Baiji", gold="e"
+        ),
+    ]
     load_fixtures(store, records)
     consolidate(store)
     sources = store.query_df("SELECT event_id, document_id FROM event_sources")
@@ -144,8 +196,15 @@ def test_pipeline_vague_mention_does_not_chain_two_incidents(store: Store) -> No
     records = [
         _report("p1", "A bombing in Tikrit, early in March", date(2021, 3, 2), gold="a"),
         _report("p2", "A bombing in Tikrit, a week later", date(2021, 3, 9), gold="b"),
-        _report("v1", "Bombings in Salah ad Din, this month", date(2021, 3, 1), precision=4, place=SALAH_AD_DIN,
-                place_text="Salah ad Din", gold="a"),  # fmt: skip
+        _report(
+            "v1",
+            "Bombings in Salah ad Din, this month",
+            date(2021, 3, 1),
+            precision=4,
+            place=SALAH_AD_DIN,
+            place_text="Salah ad Din",
+            gold="a",
+        ),
     ]
     load_fixtures(store, records)
     consolidate(store)
@@ -155,8 +214,11 @@ def test_pipeline_vague_mention_does_not_chain_two_incidents(store: Store) -> No
 
 
 def test_pipeline_rerun_changes_no_ids_or_counts(store: Store) -> None:
-    records = translated_and_conflicting() + [
-        _report("m1", "A bombing hit a market in Mosul, sources said", date(2021, 3, 2), place=MOSUL, place_text="Mosul")
+    records = [
+        *translated_and_conflicting(),
+        _report(
+            "m1", "A bombing hit a market in Mosul, sources said", date(2021, 3, 2), place=MOSUL, place_text="Mosul"
+        ),
     ]
     load_fixtures(store, records)
     consolidate(store)
@@ -195,9 +257,15 @@ def test_pipeline_leaves_other_origins_alone(store: Store) -> None:
 
 
 def test_pipeline_removed_documents_remove_incidents(store: Store) -> None:
-    load_fixtures(store, wire_copies() + [
-        _report("m1", "A bombing hit a market in Mosul, sources said", date(2021, 3, 2), place=MOSUL, place_text="Mosul")
-    ])  # fmt: skip
+    load_fixtures(
+        store,
+        [
+            *wire_copies(),
+            _report(
+                "m1", "A bombing hit a market in Mosul, sources said", date(2021, 3, 2), place=MOSUL, place_text="Mosul"
+            ),
+        ],
+    )
     consolidate(store)
     assert store.count("events") == 2
     with store.transaction() as tx:

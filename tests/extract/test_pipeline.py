@@ -192,3 +192,45 @@ def test_pipeline_most_specific_province_wins(extract_resources: ExtractResource
     text = "Islamic State fighters attacked an army post. The ISWAP faction claimed the raid in a statement."
     (event,) = run(extract_resources, text).events
     assert event.perpetrator is not None and event.perpetrator.actor_id == "iswap"
+
+
+def test_pipeline_negated_claim_is_not_a_claim(extract_resources: ExtractResources) -> None:
+    text = "A bomb exploded at a market in Mayadin, killing three people. No group claimed responsibility."
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is None or event.perpetrator.attribution.value != "claimed"
+
+
+def test_pipeline_harmed_actor_is_a_victim_not_the_perpetrator(extract_resources: ExtractResources) -> None:
+    text = "Four fighters of the Syrian Democratic Forces were killed when gunmen ambushed their patrol."
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None and event.perpetrator.actor_id is None
+    assert "Syrian Democratic Forces" in [s.text for s in event.victims]
+    assert event.killed.best == 4
+
+
+def test_pipeline_news_follow_up_paragraphs_merge(extract_resources: ExtractResources) -> None:
+    text = (
+        "A car bomb exploded in Raqqa on Monday.\n\nThe attack killed seven people.\n\n"
+        "The Islamic State group claimed the bombing.\n\nIn a separate incident, gunmen kidnapped a shepherd."
+    )
+    events = run(extract_resources, text).events
+    assert [(e.event_type, e.killed.best) for e in events] == [("bombing", 7), ("kidnapping", None)]
+    assert events[0].perpetrator is not None and events[0].perpetrator.attribution.value == "claimed"
+
+
+def test_pipeline_uninformative_generic_mention_is_dropped(extract_resources: ExtractResources) -> None:
+    assert run(extract_resources, "It was the third attack in the area this month.").events == []
+
+
+def test_pipeline_undated_narrative_keeps_the_running_year(extract_resources: ExtractResources) -> None:
+    text = "The offensive began on 22 March 2017 with heavy clashes. On 26 March, SDF fighters captured two villages."
+    events = run(extract_resources, text, published=None).events
+    assert [(e.event_type, e.date.value) for e in events] == [
+        ("armed_clash", date(2017, 3, 22)),
+        ("territorial_control", date(2017, 3, 26)),
+    ]
+
+
+def test_pipeline_deaths_of(extract_resources: ExtractResources) -> None:
+    (event,) = run(extract_resources, "The airstrikes resulted in the deaths of 18 fighters.").events
+    assert (event.event_type, event.killed.best) == ("airstrike", 18)

@@ -27,6 +27,7 @@ class LocalSite:
     base: str
     routes: dict[str, Route] = field(default_factory=dict)
     hits: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -39,6 +40,7 @@ def local_site() -> Iterator[LocalSite]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             site.hits.append(self.path)
+            site.hosts.append(self.headers.get("Host", ""))
             route = site.routes.get(self.path, Route(b"not found", 404))
             time.sleep(route.delay)
             self.send_response(route.status)

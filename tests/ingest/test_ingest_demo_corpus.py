@@ -9,6 +9,7 @@ from pathlib import Path
 import frontmatter
 
 from emberwatch.ingest import ingest
+from emberwatch.ingest.language import detect_language
 from emberwatch.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "demo-corpus"
@@ -54,3 +55,11 @@ def test_demo_corpus_notice_attributes_every_article() -> None:
         subject = re.search(r"^subject: (.+)$", path.read_text(encoding="utf-8"), re.M)
         assert subject and f"`wikipedia/{path.name}` | {subject.group(1).strip()} |" in notice
     assert sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file()) < 2_500_000
+
+
+def test_demo_corpus_detected_language_matches_declared() -> None:
+    for path in sorted(CORPUS.rglob("*.md")):
+        if path.name in {"README.md", "NOTICE.md"}:
+            continue
+        post = frontmatter.load(path)
+        assert detect_language(post.content).value == post.get("language", "en"), path

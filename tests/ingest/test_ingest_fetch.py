@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+import shutil
+import ssl
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from conftest import LocalSite, Route
@@ -46,6 +55,13 @@ def test_fetch_local_server_allowed_with_flag(local_site: LocalSite, http_settin
     )
     page = fetch(local_site.url("/a"), http_settings, allow_private=True)
     assert page.data == b"<html>hello</html>" and page.content_type == "text/html"
+
+
+def test_fetch_connects_to_checked_address_with_original_host(local_site: LocalSite, http_settings) -> None:
+    local_site.routes["/h"] = Route(b"ok")
+    url = local_site.url("/h").replace("127.0.0.1", "localhost")
+    assert fetch(url, http_settings, allow_private=True).data == b"ok"
+    assert local_site.hosts == [url.removeprefix("http://").removesuffix("/h")]
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
@@ -104,3 +120,51 @@ def test_fetch_reports_http_errors_and_timeouts(local_site: LocalSite) -> None:
         fetch(local_site.url("/slow"), settings, allow_private=True)
     with pytest.raises(InputError, match="only http and https"):
         fetch("ftp://example.org/file.txt", settings)
+
+
+@pytest.fixture
+def tls_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """An HTTPS server on 127.0.0.1 whose self-signed certificate names ``localhost``, trusted by httpx."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl command not available to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = f"host={self.headers.get('Host')}".encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    server.socket = server_ctx.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    trusted = ssl.create_default_context(cafile=str(cert))
+    real_init = httpx.Client.__init__
+
+    def init(self: httpx.Client, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **{**kwargs, "verify": trusted})
+
+    monkeypatch.setattr(httpx.Client, "__init__", init)
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_https_pins_address_but_verifies_host_name(tls_site: int, http_settings) -> None:
+    """The connection goes to the checked IP; TLS still checks the certificate against the host name."""
+    page = fetch(f"https://localhost:{tls_site}/x", http_settings, allow_private=True)
+    assert page.data == f"host=localhost:{tls_site}".encode()
+    with pytest.raises(InputError, match="CERTIFICATE_VERIFY_FAILED"):
+        fetch(f"https://127.0.0.1:{tls_site}/x", http_settings, allow_private=True)

@@ -71,7 +71,7 @@ def test_pipeline_bad_inputs_reported_and_batch_continues(store: Store, tmp_path
     inputs = [str(p) for p in good] + [str(tmp_path / n) for n in bad] + [str(tmp_path / "missing.txt")]
     report = ingest(store, inputs, settings=settings)
     assert report.added == 2 and report.failed == len(bad) + 1 and not report.ok
-    reasons = {Path(r.input).name: r.reason or "" for r in report.failures()}
+    reasons = {Path(r.input).name: r.reason or "" for r in report.failures}
     assert "binary file" in reasons["binary.txt"] and "empty file" in reasons["empty.txt"]
     assert "iconv -f WINDOWS-1256" in reasons["cp1256.txt"] and "not valid UTF-8" in reasons["latin1.md"]
     assert "over the max_file_bytes limit of 500" in reasons["huge.txt"]
@@ -182,3 +182,16 @@ def test_pipeline_cli_summary_and_exit_codes(tmp_path: Path) -> None:
     again = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "--batch-size", "1"])
     assert again.exit_code == InputError.exit_code
     assert "duplicate" in again.output and "empty file" in again.output
+
+
+def test_pipeline_cli_long_runs_list_only_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    from emberwatch.cli.ingest_cmds import ROW_LIMIT, print_report
+    from emberwatch.ingest import IngestReport, InputResult
+
+    results = [InputResult(input=f"doc{n}.txt", status=InputStatus.added, added=1) for n in range(ROW_LIMIT)]
+    results.append(InputResult(input="broken.txt", status=InputStatus.failed, reason="empty file"))
+    print_report(IngestReport(results=results))
+    short = capsys.readouterr().out
+    assert "broken.txt" in short and "doc7.txt" not in short and "--all" in short
+    print_report(IngestReport(results=results), show_all=True)
+    assert "doc7.txt" in capsys.readouterr().out

@@ -176,7 +176,7 @@ def test_readers_jsonl_mapping_and_bad_line(store: Store, tmp_path: Path) -> Non
     path = write(tmp_path, "export.jsonl", "\n".join(lines))
     report = run(store, path)
     assert report.added == 2 and not report.ok
-    failed = {r.location: r.reason for r in report.failures()}
+    failed = {r.location: r.reason for r in report.failures}
     assert set(failed) == {"line 2", "line 4", "line 5"}
     assert "invalid JSON" in failed["line 2"] and "expected a JSON object" in failed["line 4"]
     assert "--text-field" in (failed["line 5"] or "")
@@ -204,7 +204,7 @@ def test_readers_csv_mapping(store: Store, tmp_path: Path) -> None:
     )
     report = run(store, write(tmp_path, "rows.csv", content))
     assert report.added == 2
-    assert [(r.location, r.status) for r in report.failures()] == [("line 4", InputStatus.failed)]
+    assert [(r.location, r.status) for r in report.failures] == [("line 4", InputStatus.failed)]
     by_title = {d["title"]: d for d in docs(store)}
     assert by_title["First"]["published"] == date(2019, 11, 2)
     assert by_title["Second"]["published"] == date(2020, 4, 3) and by_title["Second"]["language"] == "ar"
@@ -247,7 +247,7 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 
 def test_readers_rss_feed_entries(store: Store, tmp_path: Path) -> None:
     report = run(store, write(tmp_path, "wire.rss", RSS))
-    assert report.added == 2 and [r.location for r in report.failures()] == ["entry 3"]
+    assert report.added == 2 and [r.location for r in report.failures] == ["entry 3"]
     by_title = {d["title"]: d for d in docs(store)}
     first = by_title["Ambush in the desert"]
     assert first["text"] == f"{EN_TEXT}\nSecond paragraph." and first["published"] == date(2024, 3, 5)
@@ -292,7 +292,7 @@ def test_readers_urls_and_url_lists(store: Store, tmp_path: Path, local_site: Lo
     txt_list = write(tmp_path, "more.txt", f"{local_site.url('/note.txt')}\n{local_site.url('/missing')}\n")
     report = run(store, local_site.url("/article"), url_list, txt_list, allow_private=True)
     assert report.added == 4
-    failed = {r.label: r.reason for r in report.failures()}
+    failed = {r.label: r.reason for r in report.failures}
     assert set(failed) == {
         f"{url_list} (line 4)",
         local_site.url("/missing"),

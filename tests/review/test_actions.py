@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from emberwatch.consolidate import consolidate
-from emberwatch.consolidate.pipeline import now_utc
 from emberwatch.consolidate.fixtures import FixturePlace, FixtureRecord, build_event, build_record, load_fixtures
+from emberwatch.consolidate.pipeline import now_utc
 from emberwatch.errors import InputError, NotFoundError
 from emberwatch.review import (
     edit,
@@ -28,23 +28,47 @@ HAWIJA = FixturePlace(name="Hawija", country_code="IQ", admin1="Kirkuk", lat=35.
 MAYADIN = FixturePlace(name="Mayadin", country_code="SY", admin1="Deir ez-Zor", lat=35.0196, lon=40.4513)
 
 
-def _record(doc: str, text: str, when: date, place: FixturePlace, event_type: str = "ambush",
-            killed: tuple = (None, None, None)) -> FixtureRecord:  # fmt: skip
+def _record(
+    doc: str, text: str, when: date, place: FixturePlace, event_type: str = "ambush", killed: tuple = (None, None, None)
+) -> FixtureRecord:
     event = build_event(
-        text, text.split(".")[0], event_type, when=when, place_text=place.name, place=place, actor_id="isis",
-        perpetrator="Islamic State", attribution="attributed", killed=killed,
-    )  # fmt: skip
+        text,
+        text.split(".")[0],
+        event_type,
+        when=when,
+        place_text=place.name,
+        place=place,
+        actor_id="isis",
+        perpetrator="Islamic State",
+        attribution="attributed",
+        killed=killed,
+    )
     return build_record(doc, text, [("g", event)], published=when, title=f"Report {doc}", source="test")
 
 
 RECORDS = [
-    _record("h1", "Militants ambushed a patrol near Hawija, killing three. Officials blamed Islamic State.",
-            date(2022, 5, 10), HAWIJA, killed=(3, 3, None)),
-    _record("h2", "An ambush on an army patrol outside Hawija left three dead. Islamic State was blamed.",
-            date(2022, 5, 10), HAWIJA, killed=(3, 3, None)),
-    _record("m1", "Islamic State fighters ambushed a convoy in Mayadin. Two soldiers were killed.",
-            date(2022, 5, 10), MAYADIN, killed=(2, 2, None)),
-]  # fmt: skip
+    _record(
+        "h1",
+        "Militants ambushed a patrol near Hawija, killing three. Officials blamed Islamic State.",
+        date(2022, 5, 10),
+        HAWIJA,
+        killed=(3, 3, None),
+    ),
+    _record(
+        "h2",
+        "An ambush on an army patrol outside Hawija left three dead. Islamic State was blamed.",
+        date(2022, 5, 10),
+        HAWIJA,
+        killed=(3, 3, None),
+    ),
+    _record(
+        "m1",
+        "Islamic State fighters ambushed a convoy in Mayadin. Two soldiers were killed.",
+        date(2022, 5, 10),
+        MAYADIN,
+        killed=(2, 2, None),
+    ),
+]
 
 
 @pytest.fixture
@@ -166,3 +190,18 @@ def test_actions_review_imported_event(store: Store) -> None:
     assert event_detail(store, "ucdp-7").machine.killed_best == 2
     with pytest.raises(InputError, match="only extracted events"):
         merge(store, ["ucdp-7", "ucdp-7b"], author="ana", reason="x")
+
+
+def test_actions_edit_survives_reextraction_with_new_mention_ids(loaded: Store) -> None:
+    hawija = _ids(loaded)["h1"]
+    edit(loaded, hawija, "weapons", "rifles, RPG", author="ana", reason="video evidence")
+    shifted = []
+    for record in RECORDS:
+        event = record.extraction.events[0]
+        evidence = event.evidence.model_copy(update={"end": event.evidence.end - 1, "text": event.evidence.text[:-1]})
+        events = [event.model_copy(update={"evidence": evidence})]
+        shifted.append((record.document.id, record.extraction.model_copy(update={"events": events})))
+    save_extractions(loaded, shifted, "extractor-v2")
+    consolidate(loaded)
+    assert _ids(loaded)["h1"] == hawija
+    assert list(_event(loaded, hawija)["weapons"]) == ["rifles", "RPG"]

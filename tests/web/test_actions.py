@@ -20,9 +20,7 @@ def test_actions_verify_records_author_and_status(rw_client: TestClient, seeded_
     assert (last["action"], last["author"], last["reason"]) == ("verify", "rana", "matches a second report")
 
 
-def test_actions_reject_hides_the_event_and_needs_a_reason(
-    rw_client: TestClient, seeded_rw: Any, auth: dict
-) -> None:
+def test_actions_reject_hides_the_event_and_needs_a_reason(rw_client: TestClient, seeded_rw: Any, auth: dict) -> None:
     event_id = seeded_rw.ids["ev-xss-bomb"]
     missing = rw_client.post(f"/api/events/{event_id}/reject", json={}, headers=auth)
     assert missing.status_code == 422 and "reason" in missing.json()["error"]["message"]

@@ -193,8 +193,11 @@ def test_app_indicators_definitions_and_series(client: TestClient) -> None:
     assert "Known:" in response.json()["error"]["message"]
 
 
-def test_app_alerts_state_rule_and_evidence(client: TestClient) -> None:
-    alerts = client.get("/api/alerts").json()
+@pytest.mark.parametrize("params", [{}, {"q": "Badush"}])
+def test_app_alerts_state_rule_and_evidence(client: TestClient, params: dict[str, str]) -> None:
+    response = client.get("/api/alerts", params=params)
+    assert response.status_code == 200, response.text
+    alerts = response.json()
     assert isinstance(alerts, list)
     for alert in alerts:
         assert alert["rule"] and alert["summary"]

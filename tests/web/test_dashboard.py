@@ -78,9 +78,7 @@ def open_page(browser: Any, viewport: tuple[int, int] = (1280, 800)) -> tuple[An
 def load_dashboard(page: Any, url: str, fragment: str = "") -> None:
     page.goto(f"{url}/{fragment}")
     page.wait_for_selector("body[data-loaded]", timeout=20_000)
-    page.wait_for_function(
-        "() => document.querySelectorAll('.leaflet-overlay-pane path').length > 100", timeout=20_000
-    )
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-overlay-pane path').length > 100", timeout=20_000)
 
 
 def assert_clean(page: Any, rec: Recorder) -> None:

@@ -117,8 +117,11 @@ def with_area(frame: pd.DataFrame, level: Level, h3_resolution: int = 5) -> pd.D
         return out
     columns = area_columns(level)
     complete = out[columns].notna().all(axis=1)
-    labels = out[columns].fillna("").astype(str).agg(AREA_SEPARATOR.join, axis=1) if len(out) else ""
-    out["area"] = pd.Series(labels, index=out.index, dtype=object).where(complete, UNLOCATED)
+    parts = [out[c].fillna("").astype(str) for c in columns]
+    labels = parts[0]
+    for part in parts[1:]:
+        labels = labels + AREA_SEPARATOR + part
+    out["area"] = labels.astype(object).where(complete, UNLOCATED)
     return out
 
 

@@ -37,6 +37,9 @@ from emberwatch.store import Store
 from emberwatch.store.analysis import analysis_events
 from emberwatch.store.queries import EventFilter
 
+# the only columns the computations read (grouping narrow frames is several times faster)
+_USED_COLUMNS = ["id", "date", "event_type", "sub_type", "mechanisms", "country_code", "admin1", "admin2",
+                 "lat", "lon", "location_precision"]  # fmt: skip
 SERIES_COLUMNS = ["indicator", "area", "period", "value", "selected", "n", "event_ids", "passage_refs"]
 
 # (event_type, sub_type or None) -> flags that apply
@@ -81,10 +84,7 @@ def selector_mask(events: pd.DataFrame, selector: EventSelector, flags: FlagTabl
         wanted = {f.value for f in selector.flags}
         mask |= pd.Series(
             [
-                bool(
-                    wanted
-                    & flags.get((t, s if isinstance(s, str) else None), flags.get((t, None), frozenset()))
-                )
+                bool(wanted & flags.get((t, s if isinstance(s, str) else None), flags.get((t, None), frozenset())))
                 for t, s in zip(events["event_type"], events["sub_type"], strict=True)
             ],
             index=events.index,
@@ -110,10 +110,10 @@ def _unit_keys(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.Seri
     return keys.where(events["admin2"].notna() & (precision <= max(definition.max_location_precision, 3)))
 
 
-def _located(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.DataFrame:
+def _located(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.Series:
+    """Events with coordinates at least as precise as the indicator's ``max_location_precision``."""
     precision = pd.to_numeric(events["location_precision"], errors="coerce").fillna(1)
-    ok = events["lat"].notna() & events["lon"].notna() & (precision <= definition.max_location_precision)
-    return events[ok]
+    return events["lat"].notna() & events["lon"].notna() & (precision <= definition.max_location_precision)
 
 
 def _distance(group: pd.DataFrame, kind: IndicatorKind) -> float:
@@ -141,61 +141,51 @@ def _new_unit_events(events: pd.DataFrame, definition: IndicatorDefinition, peri
     return new
 
 
-def _group_rows(
-    frame: pd.DataFrame, definition: IndicatorDefinition, flags: FlagTable, period: Period
-) -> pd.DataFrame:
+def _group_rows(frame: pd.DataFrame, definition: IndicatorDefinition, flags: FlagTable, period: Period) -> pd.DataFrame:
     """One row per area x period of ``frame`` (events already carrying ``area`` and ``period``)."""
-    selected = selector_mask(frame, definition.select, flags)
+    keys = ["area", "period"]
     kind = definition.kind
-    frame = frame.assign(_sel=selected)
+    selected = selector_mask(frame, definition.select, flags)
+
+    def total(mask: pd.Series) -> pd.Series:
+        return mask.groupby([frame["area"], frame["period"]]).sum()
+
+    def per_group(mask: pd.Series, column: pd.Series, how: str) -> pd.Series:
+        return column[mask].groupby([frame["area"][mask], frame["period"][mask]]).agg(how)
+
+    out = frame.groupby(keys).size().to_frame("_events")
+    out["selected"] = total(selected)
     if kind is IndicatorKind.share:
         assert definition.against is not None
-        frame["_against"] = selector_mask(frame, definition.against, flags) & ~selected
-    if kind is IndicatorKind.new_areas:
-        sel = frame[frame["_sel"]]
-        frame["_new"] = False
-        frame.loc[sel.index, "_new"] = _new_unit_events(sel, definition, period)
-    if kind is IndicatorKind.distinct_areas:
-        frame["_unit"] = _unit_keys(frame, definition)
-    rows = []
-    for (area, start), group in frame.groupby(["area", "period"], sort=True):
-        rows.append({"area": area, "period": start, **_value(group, definition)})
-    return pd.DataFrame(rows)
+        against = selector_mask(frame, definition.against, flags) & ~selected
+        out["n"] = out["selected"] + total(against)
+        out["value"] = out["selected"] / out["n"].where(out["n"] > 0)
+        counted = selected | against
+    elif kind is IndicatorKind.count:
+        out["n"], out["value"] = out["_events"], out["selected"].astype(float)
+        counted = selected
+    elif kind in (IndicatorKind.standard_distance, IndicatorKind.mean_distance):
+        counted = selected & _located(frame, definition)
+        located = frame[counted]
+        distances = located.groupby(keys)[["lat", "lon"]].apply(lambda g: _distance(g, kind)) if len(located) else None
+        out["n"], out["value"] = total(counted), distances if distances is not None else float("nan")
+    else:  # distinct_areas, new_areas: distinct sub-area units
+        units = _unit_keys(frame, definition)
+        counted = selected & units.notna()
+        if kind is IndicatorKind.new_areas:
+            new = pd.Series(False, index=frame.index)
+            new[counted] = _new_unit_events(frame[counted], definition, period)
+            counted = new
+        out["n"], out["value"] = total(counted), per_group(counted, units, "nunique")
+    out["value"] = out["value"].astype(float)
+    if kind in (IndicatorKind.distinct_areas, IndicatorKind.new_areas):
+        out["value"] = out["value"].fillna(0.0)
+    ids = per_group(counted, frame["id"], list)
+    out["event_ids"] = [ids.get(key, []) for key in out.index]
+    return out.drop(columns="_events").reset_index()
 
 
-def _value(group: pd.DataFrame, definition: IndicatorDefinition) -> dict[str, object]:
-    kind = definition.kind
-    sel = group[group["_sel"]]
-    if kind is IndicatorKind.count:
-        return {"value": float(len(sel)), "selected": len(sel), "n": len(group), "event_ids": list(sel["id"])}
-    if kind is IndicatorKind.share:
-        against = group[group["_against"]]
-        n = len(sel) + len(against)
-        value = len(sel) / n if n else float("nan")
-        return {"value": value, "selected": len(sel), "n": n, "event_ids": [*sel["id"], *against["id"]]}
-    if kind is IndicatorKind.distinct_areas:
-        units = sel[sel["_unit"].notna()]
-        return {"value": float(units["_unit"].nunique()), "selected": len(sel), "n": len(units),
-                "event_ids": list(units["id"])}  # fmt: skip
-    if kind in (IndicatorKind.standard_distance, IndicatorKind.mean_distance):
-        located = _located(sel, definition)
-        return {"value": _distance(located, kind), "selected": len(sel), "n": len(located),
-                "event_ids": list(located["id"])}  # fmt: skip
-    if kind is IndicatorKind.new_areas:
-        new = sel[sel["_new"]]
-        units = _unit_keys(new, definition)
-        return {
-            "value": float(units.nunique()),
-            "selected": len(sel),
-            "n": len(new),
-            "event_ids": list(new["id"]),
-        }
-    raise CodebookError(f"indicators.yaml -> {definition.id} -> kind: '{kind}' is not computed from events")
-
-
-def _passage_rows(
-    frame: pd.DataFrame, definition: IndicatorDefinition, lookup: PassageLookup
-) -> pd.DataFrame:
+def _passage_rows(frame: pd.DataFrame, definition: IndicatorDefinition, lookup: PassageLookup) -> pd.DataFrame:
     passages = lookup(list(frame["id"]), definition.select.mechanisms)
     by_event: dict[str, list[Passage]] = {}
     for passage in passages:
@@ -228,7 +218,7 @@ def indicator_frame(
     dated = events[events["date"].notna()]
     if dated.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    frame = with_area(dated, level, h3_resolution)
+    frame = with_area(dated[[c for c in _USED_COLUMNS if c in dated.columns]], level, h3_resolution)
     frame["period"] = period_start(frame["date"], period)
     if definition.kind is IndicatorKind.passages:
         if passages is None:
@@ -247,9 +237,7 @@ def indicator_frame(
     return rows[SERIES_COLUMNS].reset_index(drop=True)
 
 
-def _complete(
-    rows: pd.DataFrame, frame: pd.DataFrame, definition: IndicatorDefinition, period: Period
-) -> pd.DataFrame:
+def _complete(rows: pd.DataFrame, frame: pd.DataFrame, definition: IndicatorDefinition, period: Period) -> pd.DataFrame:
     index = pd.MultiIndex.from_product(
         [sorted(frame["area"].unique()), period_range(frame["period"].min(), frame["period"].max(), period)],
         names=["area", "period"],
@@ -297,9 +285,7 @@ def indicator_series(
     def lookup(ids: Sequence[str], mechanisms: Sequence[str]) -> list[Passage]:
         return mechanism_passages(store, ids, mechanisms)
 
-    return indicator_frame(
-        events, definition, level, period, flag_table(codebook), lookup, flt.start, h3_resolution
-    )
+    return indicator_frame(events, definition, level, period, flag_table(codebook), lookup, flt.start, h3_resolution)
 
 
 def indicator_table(

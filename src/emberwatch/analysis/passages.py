@@ -1,9 +1,10 @@
 """Evidence passages behind events: mechanism passages and quotes, read from the sources' JSON.
 
 The JSON is written by the extraction and consolidation stages (``event_mentions.record``: an
-``ExtractedEvent``; ``event_sources.evidence``: evidence spans per field). It is read defensively: a
-mechanism passage is any ``{"code": ..., "evidence": {"text", "start", "end"}}`` (or with the span
-fields inline) found under a ``mechanisms`` key; a quote is the record's ``evidence`` span.
+``ExtractedEvent``; ``event_sources.evidence``: ``{"fields": {field: [span, ...]}}``). It is read
+defensively: a mechanism passage is any ``{"code": ..., "evidence": {"text", "start", "end"}}`` (or with
+the span fields inline) found under a ``mechanisms`` key; a quote is the record's ``evidence`` span, or
+the first span of ``fields.event``.
 """
 
 from __future__ import annotations
@@ -90,11 +91,16 @@ def _mechanism_hits(node: Any) -> Iterator[tuple[str, tuple[str, int | None, int
 
 
 def _quote(record: Any, evidence: Any) -> tuple[str, int | None, int | None] | None:
+    """The trigger sentence: ``record.evidence`` or, in field evidence, ``fields.event[0]``."""
     for node in (record, evidence):
-        if isinstance(node, dict):
-            span = _span(node.get("evidence")) or _span(node.get("trigger")) or _span(node.get("sentence"))
-            if span:
-                return span
+        if not isinstance(node, dict):
+            continue
+        span = _span(node.get("evidence")) or _span(node.get("trigger")) or _span(node.get("sentence"))
+        fields = node.get("fields")
+        if span is None and isinstance(fields, dict) and isinstance(fields.get("event"), list) and fields["event"]:
+            span = _span(fields["event"][0])
+        if span:
+            return span
     return None
 
 

@@ -16,9 +16,12 @@ COMMAND_MODULES = [
     "emberwatch.cli.ingest_cmds",
     "emberwatch.cli.web_cmds",
     "emberwatch.cli.evaluate_cmds",
+    "emberwatch.cli.consolidate_cmds",
     "emberwatch.cli.geo_cmds",
     "emberwatch.cli.train_cmds",
     "emberwatch.cli.analysis_cmds",
+    "emberwatch.cli.demo_cmds",
+    "emberwatch.cli.arabic_cmds",
 ]
 
 for _module in COMMAND_MODULES:

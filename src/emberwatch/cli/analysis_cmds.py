@@ -35,9 +35,7 @@ from emberwatch.imports.ucdp import import_ucdp
 from emberwatch.report.brief import BriefOptions, write_brief
 from emberwatch.store.queries import EventFilter, build_filter
 
-DbOption = Annotated[
-    Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")
-]
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 LevelOption = Annotated[Level, typer.Option(help="Spatial level: all, country, admin1, admin2 or h3.")]
 PeriodOption = Annotated[Period, typer.Option(help="Period: week (from Monday) or month.")]
@@ -107,16 +105,12 @@ def aggregate_cmd(
     flt = _filters(start, end, country, admin1, actor, event_type, mechanism)
     with open_store(db) as store:
         frame = aggregate(store, level, period, flt, h3_resolution)
-    print_frame(
-        _short_ids(frame) if fmt is OutputFormat.table else frame, fmt, f"events by {level} x {period}"
-    )
+    print_frame(_short_ids(frame) if fmt is OutputFormat.table else frame, fmt, f"events by {level} x {period}")
 
 
 @app.command("indicators")
 def indicators_cmd(
-    ids: Annotated[
-        list[str] | None, typer.Argument(help="Indicator ids (default: all in the codebook).")
-    ] = None,
+    ids: Annotated[list[str] | None, typer.Argument(help="Indicator ids (default: all in the codebook).")] = None,
     level: LevelOption = Level.all,
     period: PeriodOption = Period.month,
     trend: Annotated[int, typer.Option(help="Show the last N periods side by side (0: long table).")] = 0,
@@ -144,9 +138,7 @@ def indicators_cmd(
 def watch_cmd(
     areas: AreasOption = None,
     quiet_months: Annotated[int, typer.Option(help="Quiet months before activity counts as a return.")] = 6,
-    spread_months: Annotated[
-        int, typer.Option(help="Months without events before a unit counts as new.")
-    ] = 6,
+    spread_months: Annotated[int, typer.Option(help="Months without events before a unit counts as new.")] = 6,
     spread_unit: Annotated[
         SpatialUnit, typer.Option(help="Unit for spread signals: admin2 or h3.")
     ] = SpatialUnit.admin2,
@@ -163,9 +155,7 @@ def watch_cmd(
     """Return signals in watch areas (lost territory) and spread signals, with their evidence events."""
     watch_areas = _watch_areas(areas, db)
     if geojson_out is not None:
-        geojson_out.write_text(
-            json.dumps(areas_geojson(watch_areas), ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        geojson_out.write_text(json.dumps(areas_geojson(watch_areas), ensure_ascii=False) + "\n", encoding="utf-8")
     config = WatchConfig(
         quiet_months=quiet_months,
         spread_months=spread_months,
@@ -185,21 +175,18 @@ def watch_cmd(
     if frame.empty:
         console.print("No signals.")
         return
-    print_frame(_short_ids(frame) if fmt is OutputFormat.table else frame, fmt, "watch signals")
+    if fmt is OutputFormat.table:
+        columns = ["kind", "area", "started", "ended", "quiet_days", "n_events", "event_ids"]
+        frame = _short_ids(frame[columns].astype({"kind": str}), keep=3)
+    print_frame(frame, fmt, "watch signals")
 
 
 @app.command("alerts")
 def alerts_cmd(
     areas: AreasOption = None,
-    as_of: Annotated[
-        str | None, typer.Option(help="Reference date YYYY-MM-DD (default: latest event).")
-    ] = None,
-    lookback_days: Annotated[
-        int, typer.Option(help="Signals starting this many days before as-of are current.")
-    ] = 90,
-    rule: Annotated[
-        list[AlertRule] | None, typer.Option(help="Rules to run (repeatable; default all).")
-    ] = None,
+    as_of: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD (default: latest event).")] = None,
+    lookback_days: Annotated[int, typer.Option(help="Signals starting this many days before as-of are current.")] = 90,
+    rule: Annotated[list[AlertRule] | None, typer.Option(help="Rules to run (repeatable; default all).")] = None,
     surge_period: Annotated[Period, typer.Option(help="Surge rule period.")] = Period.week,
     surge_ratio: Annotated[float, typer.Option(help="Surge: count >= ratio x baseline average.")] = 2.0,
     surge_min: Annotated[int, typer.Option(help="Surge: at least this many events.")] = 3,
@@ -287,9 +274,7 @@ app.add_typer(import_app, name="import")
 def import_ucdp_cmd(
     path: Annotated[Path, typer.Argument(help="UCDP GED CSV file.")],
     replace: Annotated[bool, typer.Option(help="Update events already imported (same UCDP id).")] = False,
-    alias: Annotated[
-        list[str] | None, typer.Option(help="Extra side-name mapping NAME=ACTOR_ID (repeatable).")
-    ] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Extra side-name mapping NAME=ACTOR_ID (repeatable).")] = None,
     db: DbOption = None,
 ) -> None:
     """Import a UCDP GED CSV as events with origin 'ucdp'; bad rows are listed and skipped."""
@@ -307,9 +292,7 @@ def import_ucdp_cmd(
 
 @app.command("brief")
 def brief_cmd(
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output file (.html; with --pdf a .pdf beside it).")
-    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (.html; with --pdf a .pdf beside it).")],
     pdf: Annotated[bool, typer.Option(help="Also print to PDF with headless Chromium.")] = False,
     title: Annotated[str, typer.Option(help="Title of the brief.")] = "emberwatch brief",
     areas: AreasOption = None,

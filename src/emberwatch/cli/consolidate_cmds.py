@@ -206,11 +206,15 @@ def evaluate_consolidation_cmd(
         Path | None, typer.Option("--fixtures", help="Score on the hand-written fixtures (folder or JSONL).")
     ] = None,
     muc4: Annotated[bool, typer.Option("--muc4", help="Score on the MUC-4 DEV key templates.")] = False,
+    end_to_end: Annotated[
+        bool, typer.Option("--end-to-end", help="Also extract the fixtures' raw reports with the extractor.")
+    ] = False,
     muc4_dir: Annotated[Path | None, typer.Option(help="MUC-4 folder (default: the shared data).")] = None,
 ) -> None:
     """Pairwise and B-cubed precision/recall/F1 of "same incident" decisions."""
     from emberwatch.consolidate.evaluation import (
         DEFAULT_FIXTURES,
+        evaluate_end_to_end,
         evaluate_fixtures,
         evaluate_muc4_keys,
     )
@@ -220,6 +224,8 @@ def evaluate_consolidation_cmd(
         results.append(evaluate_muc4_keys(muc4_dir))
     if fixtures is not None or not muc4:
         results.append(evaluate_fixtures(fixtures or DEFAULT_FIXTURES))
+    if end_to_end:
+        results.append(evaluate_end_to_end(fixtures or DEFAULT_FIXTURES))
     table = Table(title="consolidation")
     for column in ("data", "mentions", "gold", "predicted", "pairwise P", "R", "F1", "B3 P", "R", "F1"):
         table.add_column(column, justify="left" if column == "data" else "right")

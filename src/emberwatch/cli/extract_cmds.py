@@ -39,13 +39,16 @@ def extract(
         bool, typer.Option(help="Re-extract documents already extracted with this version.")
     ] = False,
     no_geo: Annotated[bool, typer.Option("--no-geo", help="Skip geocoding (no places).")] = False,
+    no_roles: Annotated[
+        bool, typer.Option("--no-roles", help="Codebook role fillers only (skip the trained role filler).")
+    ] = False,
     db: Annotated[
         Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")
     ] = None,
 ) -> None:
     """Extract events from a JSON lines file (no store) or from every not-yet-extracted stored document."""
     settings = settings_from(db)
-    resources = load_resources(settings, with_geo=not no_geo)
+    resources = load_resources(settings, with_geo=not no_geo, with_roles=not no_roles)
     if source is not None:
         if out is None:
             raise typer.BadParameter("--out is required with an INPUT file", param_hint="--out")

@@ -13,16 +13,12 @@ from emberwatch.report.exports import ExportFormat, ExportSchema, export_events
 from emberwatch.settings import load_settings
 from emberwatch.store.queries import EventFilter, build_filter
 
-DbOption = Annotated[
-    Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")
-]
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")]
 
 
 @app.command()
 def serve(
-    host: Annotated[
-        str | None, typer.Option(help="Address to listen on (default from settings: 127.0.0.1).")
-    ] = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default from settings: 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on (default from settings: 8000).")] = None,
     db: DbOption = None,
 ) -> None:
@@ -37,9 +33,7 @@ def serve(
 @app.command()
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="csv, geojson or parquet.")
-    ] = ExportFormat.csv,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, geojson or parquet.")] = ExportFormat.csv,
     schema: Annotated[
         ExportSchema, typer.Option(help="Columns: native, acled, ucdp (GED) or gtd (see docs/api.md).")
     ] = ExportSchema.native,

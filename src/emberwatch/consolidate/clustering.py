@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,12 +58,10 @@ class Constraints:
 class ClusterSettings:
     link_threshold: float = 0.6
     mean_threshold: float = 0.5
-    max_block: int = 5000
+    large_block: int = 5000
 
 
-def block_keys(
-    points: list[MentionPoint], published: dict[str, date | None]
-) -> dict[tuple[str, ...], list[int]]:
+def block_keys(points: list[MentionPoint], published: dict[str, date | None]) -> dict[tuple[str, ...], list[int]]:
     """Block key -> indexes of the mentions that share it."""
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     unplaced_keys: set[tuple[str, ...]] = set()
@@ -84,6 +82,22 @@ def block_keys(
             if key in unplaced_keys:
                 blocks[key].append(i)
     return blocks
+
+
+def candidate_pairs(points: list[MentionPoint], idx: list[int]) -> Iterator[tuple[int, int]]:
+    """Pairs of one block whose date windows overlap (a sweep over start dates), plus every pair
+    with an undated mention, so a large block costs about n x (mentions per date window)."""
+    dated = sorted((i for i in idx if points[i].lo is not None), key=lambda i: points[i].lo or 0)
+    undated = [i for i in idx if points[i].lo is None]
+    for pos, i in enumerate(dated):
+        hi = points[i].hi or 0
+        for j in dated[pos + 1 :]:
+            if (points[j].lo or 0) > hi:
+                break
+            yield i, j
+    for pos, i in enumerate(undated):
+        for j in itertools.chain(dated, undated[pos + 1 :]):
+            yield i, j
 
 
 class _Clusters:
@@ -125,10 +139,9 @@ def cluster_mentions(
 
     edges: list[tuple[float, str, str]] = []
     for key, idx in block_keys(points, published or {}).items():
-        if len(idx) > settings.max_block:
-            log.warning("block %s has %d mentions; comparing the first %d", key, len(idx), settings.max_block)
-            idx = idx[: settings.max_block]
-        for i, j in itertools.combinations(idx, 2):
+        if len(idx) > settings.large_block:
+            log.info("block %s has %d mentions", key, len(idx))
+        for i, j in candidate_pairs(points, idx):
             a, b = pair(points[i].id, points[j].id)
             if (a, b) in cache:
                 continue

@@ -14,6 +14,7 @@ Two gold sets:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import tempfile
@@ -24,16 +25,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pycountry
+from pydantic import Field
 
 from emberwatch.consolidate.fixtures import read_fixtures
 from emberwatch.consolidate.pipeline import consolidate
+from emberwatch.errors import InputError
 from emberwatch.models import (
     Attribution,
     Count,
     DatePrecision,
     DateValue,
+    Document,
     DocumentExtraction,
     ExtractedEvent,
+    ExtractInput,
     Language,
     LocationPrecision,
     Perpetrator,
@@ -42,6 +47,7 @@ from emberwatch.models import (
 )
 from emberwatch.settings import Settings
 from emberwatch.store import Store
+from emberwatch.store.documents import insert_documents
 from emberwatch.store.mentions import mention_id, save_extractions
 
 DEFAULT_FIXTURES = Path("examples/consolidation-fixtures")
@@ -138,6 +144,67 @@ def evaluate_fixtures(path: Path = DEFAULT_FIXTURES, settings: Settings | None =
         return score(f"fixtures ({len(records)} reports)", gold, _predicted(store))
 
 
+# --------------------------------------------------------------------------- end to end
+
+
+class GoldReport(ExtractInput):
+    """A line of ``reports.jsonl``: an ``emberwatch extract`` input plus its gold incidents."""
+
+    source: str = "fixture"
+    gold_incidents: list[str] = Field(default_factory=list)
+
+
+def read_reports(path: Path) -> list[GoldReport]:
+    if path.is_dir():
+        path = path / "reports.jsonl"
+    if not path.is_file():
+        raise InputError(f"Consolidation reports not found at {path}; pass --fixtures FOLDER.")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [GoldReport.model_validate_json(line) for line in lines]
+
+
+def evaluate_end_to_end(path: Path = DEFAULT_FIXTURES, settings: Settings | None = None) -> ConsolidationScore:
+    """Extract the raw fixture reports with the real extractor, consolidate, and score per document.
+
+    Items are the reports about exactly one gold incident; a report's predicted incident is the
+    incident of its most confident mention (a report with no mention is its own singleton).
+    """
+    from emberwatch.extract.pipeline import extract_document, load_resources
+    from emberwatch.settings import get_settings
+
+    settings = settings or get_settings()
+    reports = read_reports(path)
+    resources = load_resources(settings)
+    docs = [
+        Document(
+            id=r.id,
+            source=r.source,
+            title=r.title,
+            published=r.published,
+            language=r.language or Language.en,
+            text=r.text,
+            content_hash=hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
+            ingested_at=datetime(2026, 1, 1),
+        )
+        for r in reports
+    ]
+    items = [(r.id, extract_document(r, resources)) for r in reports]
+    with tempfile.TemporaryDirectory() as folder, _scratch_store(folder) as store:
+        insert_documents(store, docs)
+        save_extractions(store, items, "end-to-end")
+        consolidate(store, settings)
+        rows = store.execute(
+            "SELECT m.document_id, s.event_id FROM event_mentions m JOIN event_sources s ON s.mention_id = m.id "
+            "ORDER BY m.document_id, m.confidence DESC, m.idx"
+        ).fetchall()
+    first: dict[str, str] = {}
+    for document_id, event_id in rows:
+        first.setdefault(document_id, event_id)
+    gold = {r.id: r.gold_incidents[0] for r in reports if len(r.gold_incidents) == 1}
+    predicted = {doc: first.get(doc, f"none:{doc}") for doc in gold}
+    return score(f"fixtures end to end ({len(gold)} single-incident reports)", gold, predicted)
+
+
 # --------------------------------------------------------------------------- MUC-4 keys
 
 MUC_TYPES = {
@@ -194,11 +261,7 @@ def _muc_event(template: object) -> tuple[ExtractedEvent, list[str]]:
     admin1, name, precision = _place(slots)
     country = _country_code(template.country)  # type: ignore[attr-defined]
     orgs = [min(alt.split("/"), key=len).strip().strip('"') for alt in _fillers(slots.get(10, []))]
-    perp = (
-        Perpetrator(actor_id=orgs[0].lower(), name=orgs[0], attribution=Attribution.attributed)
-        if orgs
-        else None
-    )
+    perp = Perpetrator(actor_id=orgs[0].lower(), name=orgs[0], attribution=Attribution.attributed) if orgs else None
     event = ExtractedEvent(
         event_type=MUC_TYPES.get(kind, kind.lower().replace(" ", "_")),
         date=DateValue(value=value, precision=DatePrecision.day if value else None, end=end),
@@ -214,8 +277,8 @@ def _muc_event(template: object) -> tuple[ExtractedEvent, list[str]]:
         if country
         else None,
         perpetrator=perp,
-        killed=Count(best=template.deaths),
-        confidence=1.0,  # type: ignore[attr-defined]
+        killed=Count(best=template.deaths),  # type: ignore[attr-defined]
+        confidence=1.0,
         evidence=Span(text="", start=0, end=0),
     )
     targets = _fillers(slots.get(12, [])) + _fillers(slots.get(18, []))
@@ -230,9 +293,7 @@ def _with_roles(event: ExtractedEvent, slots: dict[int, list[str]]) -> Extracted
     return event.model_copy(update={"targets": phys, "victims": hum})
 
 
-def _same_incident(
-    a: tuple[ExtractedEvent, list[str], str], b: tuple[ExtractedEvent, list[str], str]
-) -> bool:
+def _same_incident(a: tuple[ExtractedEvent, list[str], str], b: tuple[ExtractedEvent, list[str], str]) -> bool:
     (ea, ta, da), (eb, tb, db) = a, b
     if da == db or not set(ta) & set(tb):
         return False
@@ -284,15 +345,12 @@ def evaluate_muc4_keys(muc4_dir: Path | None = None, settings: Settings | None =
     """Consolidate the MUC-4 DEV key templates as mentions and score against target-confirmed incidents."""
     from emberwatch.evaluate.muc4_data import default_muc4_dir
     from emberwatch.evaluate.muc4_keys import load_datelines, load_keys
-    from emberwatch.models import Document
 
     folder_in = muc4_dir or default_muc4_dir()
     keys = load_keys(folder_in, "train")
     datelines = load_datelines(folder_in, "train")
     items, gold = muc4_gold(keys)  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as folder, _scratch_store(folder) as store:
-        from emberwatch.store.documents import insert_documents
-
         docs = [
             Document(
                 id=docid,

@@ -100,15 +100,11 @@ def read_fixtures(path: Path) -> list[FixtureRecord]:
         try:
             records.append(FixtureRecord.model_validate_json(line))
         except ValidationError as exc:
-            raise InputError(
-                f"{path} line {number}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}"
-            ) from exc
+            raise InputError(f"{path} line {number}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}") from exc
     return records
 
 
-def load_fixtures(
-    store: Store, records: list[FixtureRecord], extractor_version: str = FIXTURE_VERSION
-) -> int:
+def load_fixtures(store: Store, records: list[FixtureRecord], extractor_version: str = FIXTURE_VERSION) -> int:
     """Store the fixture documents (new ones only) and their extractions; returns mentions written."""
     existing = {r[0] for r in store.execute("SELECT id FROM documents").fetchall()}
     insert_documents(store, [r.document.to_document() for r in records if r.document.id not in existing])
@@ -154,6 +150,8 @@ def build_event(
     confidence: float = 0.8,
     sub_type: str | None = None,
     date_end: date | None = None,
+    targets: tuple[str, ...] = (),
+    victims: tuple[str, ...] = (),
 ) -> ExtractedEvent:
     """An ``ExtractedEvent`` whose spans are found in ``text`` (first occurrence of each string)."""
     start = _find(text, evidence)
@@ -181,7 +179,13 @@ def build_event(
         if perpetrator in text:
             q = _find(text, perpetrator)
             orgs = [Span(text=perpetrator, start=q, end=q + len(perpetrator))]
+
+    def spans(texts: tuple[str, ...]) -> list[Span]:
+        return [Span(text=t, start=_find(text, t), end=_find(text, t) + len(t)) for t in texts]
+
     return ExtractedEvent(
+        targets=spans(targets),
+        victims=spans(victims),
         event_type=event_type,
         sub_type=sub_type,
         date=DateValue(value=when, precision=DatePrecision(precision) if when else None, end=date_end),
@@ -207,9 +211,7 @@ def build_record(
     """A fixture record from a text and (gold incident, event) pairs."""
     lang = Language(language)
     return FixtureRecord(
-        document=FixtureDocument(
-            id=doc_id, source=source, title=title, published=published, language=lang, text=text
-        ),
+        document=FixtureDocument(id=doc_id, source=source, title=title, published=published, language=lang, text=text),
         extraction=DocumentExtraction(id=doc_id, language=lang, events=[e for _, e in events]),
         gold=[g for g, _ in events],
     )

@@ -169,20 +169,23 @@ def _best_place(mentions: list[SourceMention]) -> Any:
 
 
 def _perpetrator(
-    mentions: list[SourceMention], vocab: Vocabulary
+    mentions: list[SourceMention], vocab: Vocabulary, language: str | None
 ) -> tuple[str | None, str | None, str | None]:
-    perps = [m.event.perpetrator for m in mentions if m.event.perpetrator is not None]
+    """Most specific known actor, strongest attribution, and a mention in the incident's language."""
+    perps = [(m.event.perpetrator, m.language) for m in mentions if m.event.perpetrator is not None]
     if not perps:
         return None, None, None
-    known = [p for p in perps if p.actor_id]
+    known = [(p, lang) for p, lang in perps if p.actor_id]
     if known:
-        actor = max(sorted({p.actor_id for p in known if p.actor_id}), key=vocab.specificity)
-        chosen = [p for p in known if p.actor_id == actor]
+        actor = max(sorted({p.actor_id for p, _ in known if p.actor_id}), key=vocab.specificity)
+        chosen = [(p, lang) for p, lang in known if p.actor_id == actor]
     else:
         actor, chosen = None, perps
-    attribution = max((p.attribution.value for p in perps), key=lambda a: ATTRIBUTION_RANK.get(a, 0))
-    mention = max(chosen, key=lambda p: (ATTRIBUTION_RANK.get(p.attribution.value, 0), len(p.name))).name
-    return actor, mention, attribution
+    attribution = max((p.attribution.value for p, _ in perps), key=lambda a: ATTRIBUTION_RANK.get(a, 0))
+    best = max(
+        chosen, key=lambda x: (x[1] == language, ATTRIBUTION_RANK.get(x[0].attribution.value, 0), len(x[0].name))
+    )
+    return actor, best[0].name, attribution
 
 
 def _summary(record: dict[str, Any]) -> str:
@@ -200,7 +203,7 @@ def _summary(record: dict[str, Any]) -> str:
     if wounded:
         details.append(f"{wounded} wounded")
     if record.get("perpetrator_mention"):
-        verb = {"claimed": "claimed by", "attributed": "attributed to", "suspected": "suspected:"}.get(
+        verb = {"claimed": "claimed by", "attributed": "attributed to", "suspected": "suspected perpetrator"}.get(
             record.get("attribution") or "", "by"
         )
         details.append(f"{verb} {record['perpetrator_mention']}")
@@ -233,7 +236,8 @@ def build_incident(event_id: str, mentions: list[SourceMention], vocab: Vocabula
     sub_type = _most_common([m.event.sub_type for m in mentions if m.event.event_type == event_type])
     value, end, precision = _best_date(mentions)
     place = _best_place(mentions)
-    actor, perp_mention, attribution = _perpetrator(mentions, vocab)
+    language = _most_common([m.language for m in mentions])
+    actor, perp_mention, attribution = _perpetrator(mentions, vocab, language)
     killed = combine_counts([[m.event.killed for m in g] for g in groups.values()])
     wounded = combine_counts([[m.event.wounded for m in g] for g in groups.values()])
     confidence = 1.0
@@ -269,7 +273,7 @@ def build_incident(event_id: str, mentions: list[SourceMention], vocab: Vocabula
         "wounded_high": wounded.high,
         "mechanisms": sorted({h.code for m in mentions for h in m.event.mechanisms}),
         "confidence": round(min(0.99, 1.0 - confidence), 4),
-        "language": _most_common([m.language for m in mentions]),
+        "language": language,
         "n_sources": len({m.document_id for m in mentions}),
         "n_independent_sources": len(groups),
     }
@@ -356,7 +360,8 @@ def assign_ids(
     used: set[str] = set()
     for _, old, i in sorted(votes):
         if ids[i] is None and old not in used:
-            ids[i], _ = old, used.add(old)
+            ids[i] = old
+            used.add(old)
     vanished = set(previous.values()) - {prev for m, prev in previous.items() if m in documents_of}
     for i, cluster in enumerate(clusters):
         if ids[i] is not None or any(m in previous for m in cluster):

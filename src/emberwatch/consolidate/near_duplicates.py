@@ -14,6 +14,8 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,8 +62,20 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    """The permutation parameters, computed once (they dominate the cost of a new MinHash)."""
+    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
+
+
+def _minhash(num_perm: int, hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(
+        num_perm=num_perm, seed=1, scheme=SCHEME, permutations=_permutations(num_perm), hashvalues=hashvalues
+    )
+
+
 def signature(text: str, settings: NearDuplicateSettings) -> np.ndarray:
-    mh = MinHash(num_perm=settings.num_perm, seed=1, scheme=SCHEME)
+    mh = _minhash(settings.num_perm)
     mh.update_batch([s.encode("utf-8") for s in shingles(text, settings.shingle_words)])
     return np.asarray(mh.hashvalues, dtype=np.uint64)
 
@@ -80,7 +94,7 @@ def cluster_signatures(signatures: dict[str, np.ndarray], settings: NearDuplicat
     lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
     hashes: dict[str, MinHash] = {}
     for doc_id in sorted(signatures):
-        mh = MinHash(num_perm=settings.num_perm, seed=1, hashvalues=signatures[doc_id], scheme=SCHEME)
+        mh = _minhash(settings.num_perm, signatures[doc_id])
         hashes[doc_id] = mh
         lsh.insert(doc_id, mh)
     parent = {d: d for d in hashes}

@@ -78,8 +78,7 @@ def now_utc() -> datetime:
 def load_vocabulary(store: Store, settings: Settings | None = None) -> Vocabulary:
     """Type groups (compatibility table + the codebook's GTD mapping) and actor parent links."""
     parents: dict[str, str | None] = {
-        str(a): (str(p) if p else None)
-        for a, p in store.execute("SELECT id, parent_id FROM actors").fetchall()
+        str(a): (str(p) if p else None) for a, p in store.execute("SELECT id, parent_id FROM actors").fetchall()
     }
     gtd: dict[str, str] = {}
     try:
@@ -209,17 +208,13 @@ def consolidate(
     step("clustering", 2, 4)
     by_id = {m.id: m for m in mentions}
     published = {m.document_id: m.published for m in mentions}
-    clusters = cluster_mentions(
-        [m.point() for m in mentions], vocab, published, constraints, cluster_settings
-    )
+    clusters = cluster_mentions([m.point() for m in mentions], vocab, published, constraints, cluster_settings)
     previous = incident_members(store)
     prev_map = dict(zip(previous["mention_id"], previous["event_id"], strict=True))
     prev_docs: dict[str, set[str]] = defaultdict(set)
     for event_id, document_id in zip(previous["event_id"], previous["document_id"], strict=True):
         prev_docs[event_id].add(document_id)
-    ids = assign_ids(
-        clusters, prev_map, prev_docs, {m.id: m.document_id for m in mentions}, known_event_ids(store)
-    )
+    ids = assign_ids(clusters, prev_map, prev_docs, {m.id: m.document_id for m in mentions}, known_event_ids(store))
     step("writing incidents", 3, 4)
     now = now_utc()
     groups = {event_id: [by_id[m] for m in cluster] for event_id, cluster in zip(ids, clusters, strict=True)}

@@ -195,8 +195,8 @@ def place_key(name: str | None) -> str | None:
 
 
 _STOP = frozenset(
-    "the and for with from into near their other some several two three four five were was have has "
-    "his her its who which local".split()
+    {"the", "and", "for", "with", "from", "into", "near", "their", "other", "some", "several", "two"}
+    | {"three", "four", "five", "were", "was", "have", "has", "his", "her", "its", "who", "which", "local"}
 )
 
 
@@ -349,7 +349,7 @@ def month_keys(point: MentionPoint, published: date | None = None) -> Iterable[s
     else:
         lo, hi = point.lo, point.hi
     first, last = date.fromordinal(lo), date.fromordinal(hi)
-    keys = []
+    keys: list[str] = []
     cursor = first.replace(day=1)
     while cursor <= last and len(keys) < 13:
         keys.append(f"{cursor.year:04d}-{cursor.month:02d}")

@@ -142,9 +142,24 @@ def read_corpus(path: Path, corpus: GeoCorpus) -> list[GoldDocument]:
                 lon = _float(tag.find("lon")) if tag is not None else None
             else:
                 lat, lon = _float(node.find("lat")), _float(node.find("lon"))
+                start, end = _align(text, node.findtext("name") or "", start, end)
             gold.append(GoldToponym(start, end, text[start:end], lat, lon))
         documents.append(GoldDocument(text, tuple(gold)))
     return documents
+
+
+def _align(text: str, name: str, start: int, end: int) -> tuple[int, int]:
+    """GeoVirus offsets are mostly shifted by one character: use the occurrence of the name nearest
+    to the given offsets."""
+    if not name or text[start:end] == name:
+        return start, end
+    best = None
+    position = text.find(name)
+    while position >= 0:
+        if best is None or abs(position - start) < abs(best - start):
+            best = position
+        position = text.find(name, position + 1)
+    return (best, best + len(name)) if best is not None else (start, end)
 
 
 def default_corpus_path(corpus: GeoCorpus, shared_data: Path | None = None) -> Path:

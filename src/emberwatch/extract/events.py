@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 from emberwatch.codebook.schema import ActorType, Codebook
 from emberwatch.extract.en.sentences import is_heading, paragraph_ids
 from emberwatch.extract.language import DateContext, LanguageRules
-from emberwatch.extract.types import CountMention, EventAnchor, RoleFillers, Sentence, TermMatch, TextSpan
+from emberwatch.extract.types import (
+    CountMention,
+    EventAnchor,
+    ResolvedDate,
+    RoleFillers,
+    Sentence,
+    TermMatch,
+    TextSpan,
+)
 from emberwatch.models import (
     ActorKind,
     ActorMention,
@@ -52,10 +60,7 @@ OBJECT_MARKERS = (
     "ambushed",
     "killed",
     "killing",
-    "members of",
     "positions of",
-    "by",
-    "of",
 )
 PASSIVE_MARKERS = (" was ", " were ", " been ", " being ")
 _DETERMINERS = re.compile(
@@ -127,16 +132,16 @@ class _Doc:
     by_section: dict[str, list[TermMatch]] = field(default_factory=dict)
     starts_by_section: dict[str, list[int]] = field(default_factory=dict)
 
+    paragraph_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
+    date_cache: dict[tuple[int, DateContext], ResolvedDate | None] = field(default_factory=dict)
+
     def in_range(self, section: str, start: int, end: int) -> list[TermMatch]:
-        items = self.by_section.get(section, [])
-        lo = bisect.bisect_left(self.starts_by_section.get(section, []), start)
-        out = []
-        for item in items[lo:]:
-            if item.start >= end:
-                break
-            if item.start >= start:
-                out.append(item)
-        return out
+        starts = self.starts_by_section.get(section)
+        if not starts:
+            return []
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return self.by_section[section][lo:hi]
 
     def sentence_matches(self, section: str, indices: Iterable[int]) -> list[TermMatch]:
         out: list[TermMatch] = []
@@ -146,8 +151,18 @@ class _Doc:
         return out
 
     def paragraph_range(self, paragraph: int) -> tuple[int, int]:
-        idx = [i for i, p in enumerate(self.paragraphs) if p == paragraph]
-        return self.sentences[idx[0]].start, self.sentences[idx[-1]].end
+        if not self.paragraph_bounds:
+            for sentence, p in zip(self.sentences, self.paragraphs, strict=True):
+                first, _ = self.paragraph_bounds.get(p, (sentence.start, sentence.end))
+                self.paragraph_bounds[p] = (first, sentence.end)
+        return self.paragraph_bounds[paragraph]
+
+    def resolve_date(self, rules: LanguageRules, i: int, context: DateContext) -> ResolvedDate | None:
+        """The date expression of sentence ``i`` (memoised per document and context)."""
+        key = (i, context)
+        if key not in self.date_cache:
+            self.date_cache[key] = rules.resolve_date(self.text, self.sentences[i], context)
+        return self.date_cache[key]
 
 
 def extract_events(
@@ -158,7 +173,7 @@ def extract_events(
     matches = rules.match_terms(text, rules.normalize(text))
     sentences = rules.sentences(text)
     doc = _Doc(text, sentences, [s.start for s in sentences], paragraph_ids(text, sentences))
-    for m in matches:
+    for m in _without_negated_claims(matches):
         doc.by_section.setdefault(m.section, []).append(m)
     for section, items in doc.by_section.items():
         items.sort(key=lambda m: m.start)
@@ -173,6 +188,11 @@ def extract_events(
     previous_paragraph = -1
     for group, anchor, roles in zip(groups, anchors, fillers, strict=True):
         codebook_roles = _codebook_roles(doc, group, index)
+        context = _context_at(contexts, doc.sentences[group.primary].start, inp.published)
+        undated_document = context.anchor is None and context.heading_year is None
+        if undated_document and previous_date is not None and previous_date.value is not None:
+            # narrative without publication date (encyclopaedia style): the running year is the context
+            context = DateContext(None, heading_year=previous_date.value.year)
         event = _build_event(
             doc,
             group,
@@ -181,9 +201,9 @@ def extract_events(
             codebook_roles,
             rules,
             resources,
-            _context_at(contexts, doc.sentences[group.primary].start, inp.published),
+            context,
             places,
-            previous_date if previous_paragraph == group.paragraph else None,
+            previous_date if previous_paragraph == group.paragraph or undated_document else None,
         )
         previous_date, previous_paragraph = event.date, group.paragraph
         if _is_informative(event, group, index):
@@ -194,6 +214,18 @@ def extract_events(
 
 
 # ------------------------------------------------------------------------------------------ triggers
+
+
+def _without_negated_claims(matches: list[TermMatch]) -> list[TermMatch]:
+    """ "No group claimed responsibility": a claim cue overlapping or right after a negation is void."""
+    negations = [m for m in matches if m.section == "cues" and m.key == "negation"]
+    if not negations:
+        return matches
+
+    def negated(m: TermMatch) -> bool:
+        return any(n.start <= m.start <= n.end + 12 or m.start <= n.start < m.end for n in negations)
+
+    return [m for m in matches if not (m.section == "cues" and m.key == "claimed" and negated(m))]
 
 
 def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> list[_Group]:
@@ -220,8 +252,11 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         if continues and (
             "claimed" in sentence_cues or "anaphora" in sentence_cues or (generic_only and not own_actor)
         ):
-            groups[-1].sentences.append(i)
-            groups[-1].triggers += same_type
+            previous = groups[-1]
+            previous.sentences.append(i)
+            previous.triggers += same_type
+            if index.priority.get(previous.key, 0) == 0 < index.priority.get(best.key, 0):
+                previous.key = best.key  # "the attack ... began with a roadside bomb"
             continue
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
         if continues and _same_paragraph_compatible(groups[-1], group, index):
@@ -251,7 +286,7 @@ def _continues_previous(
     new explicit date."""
     if not groups or groups[-1].sentences[-1] < i - FOLLOW_UP_SENTENCES or "new_event" in sentence_cues:
         return False
-    if rules.resolve_date(doc.text, doc.sentences[i], DateContext(published=None)) is not None:
+    if doc.resolve_date(rules, i, DateContext(published=None)) is not None:
         return False
     return not _is_heading_between(doc, groups[-1].sentences[-1], i)
 
@@ -308,6 +343,11 @@ def _overlaps(m: TermMatch, others: Sequence[TermMatch]) -> bool:
     return any(m.start < o.end and o.start < m.end for o in others)
 
 
+def _inside_longer(m: TermMatch, others: Sequence[TermMatch]) -> bool:
+    """"fire" inside the trigger "opened fire" is not a weapon mention of its own."""
+    return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in others)
+
+
 def _is_speaker(doc: _Doc, term: TermMatch, reporting: list[TermMatch]) -> bool:
     """ "a local official said", "according to residents": a source of the report, not a victim."""
     for cue in reporting:
@@ -330,10 +370,10 @@ def _codebook_roles(doc: _Doc, group: _Group, index: CodebookIndex) -> RoleFille
     blockers = [*weapons, *descriptions, *actors, *cues]
     targets = [t for t in doc.sentence_matches("targets", idx) if not _overlaps(t, blockers)]
     roles = RoleFillers()
-    roles.weapons = unique_spans(_span(w) for w in weapons)
+    roles.weapons = unique_spans(_span(w) for w in weapons if not _inside_longer(w, triggers))
     roles.perpetrator_individuals = unique_spans(_span(d) for d in descriptions if d.key != "death-squad")
     roles.perpetrator_organizations = unique_spans(_span(d) for d in descriptions if d.key == "death-squad")
-    reporting = [c for c in cues if c.key == "reporting"]
+    reporting = [c for c in cues if c.key in {"reporting", "attributed"}]
     roles.victims = unique_spans(
         _span(t) for t in targets if t.key in index.human_targets and not _is_speaker(doc, t, reporting)
     )
@@ -366,11 +406,15 @@ ROLE_NAMES = ("perpetrator_individuals", "perpetrator_organizations", "targets",
 def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group, index: CodebookIndex) -> int:
     """How likely an actor mention is the perpetrator; a mention scoring under 2 is not one."""
     kind = index.actor_kind.get(actor.key)
-    preferred = kind not in NON_STATE if group.event_type in STATE_ACTION_TYPES else kind in NON_STATE
+    # arrests and air strikes are done by forces that hold territory; attacks by non-state groups
+    state_action = group.event_type in STATE_ACTION_TYPES
+    preferred = kind is not ActorType.jihadist_group if state_action else kind in NON_STATE
     score = 2 if preferred else 0
     before = _DETERMINERS.sub("", doc.text[max(0, actor.start - 30) : actor.start].lower().rstrip())
     if any(before.endswith(" " + m) or before == m for m in OBJECT_MARKERS):
         score -= 3
+    elif before.endswith(" by"):
+        score += 1
     after = doc.text[actor.end : actor.end + 40].lower()
     if _PASSIVE_HARM.match(after):
         score -= 3
@@ -511,7 +555,7 @@ def _date(
     doc: _Doc, group: _Group, rules: LanguageRules, context: DateContext, previous: DateValue | None
 ) -> tuple[DateValue, bool]:
     for i in group.sentences:
-        resolved = rules.resolve_date(doc.text, doc.sentences[i], context)
+        resolved = doc.resolve_date(rules, i, context)
         if resolved is not None:
             return DateValue(value=resolved.value, precision=resolved.precision, end=resolved.end), True
     if previous is not None and previous.value is not None:
@@ -538,10 +582,10 @@ def _date(
 
 def _is_informative(event: ExtractedEvent, group: _Group, index: CodebookIndex) -> bool:
     """A sentence with only the generic "attack" trigger is an event only if it says something about it
-    (a codebook perpetrator, casualties, victims, targets or weapons)."""
+    (a perpetrator, casualties, victims, targets or weapons)."""
     if any(index.priority.get(t.key, 0) > 0 for t in group.triggers):
         return True
-    has_actor = event.perpetrator is not None and event.perpetrator.actor_id is not None
+    has_actor = event.perpetrator is not None
     has_harm = event.killed.best is not None or event.killed.low is not None or event.wounded.best is not None
     return has_actor or has_harm or bool(event.victims or event.targets or event.weapons)
 
@@ -622,7 +666,7 @@ def _build_event(
         perpetrator_individuals=unique_spans(roles.perpetrator_individuals),
         targets=unique_spans(roles.targets),
         victims=unique_spans(
-            [*roles.victims, *_victim_actors(doc, group, perpetrator and perpetrator.actor_id, index)]
+            [*roles.victims, *_victim_actors(doc, group, perpetrator.actor_id if perpetrator else None, index)]
         ),
         weapons=unique_spans(roles.weapons),
         killed=_casualties(counts, "killed"),

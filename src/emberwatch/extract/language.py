@@ -8,6 +8,7 @@ every language once per :class:`~emberwatch.extract.pipeline.ExtractResources` a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
@@ -108,14 +109,15 @@ RULES_FACTORIES: dict[Language, str] = {
 }
 
 
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+
+
 def detect_language(text: str, sample: int = 4000) -> Language:
     """English or Arabic by script ratio of the letters (Arabic when over 30% Arabic letters)."""
-    arabic = latin = 0
-    for ch in text[:sample]:
-        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
-            arabic += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    head = text[:sample]
+    arabic = len(_ARABIC_LETTERS.findall(head))
+    latin = len(_LATIN_LETTERS.findall(head))
     if arabic + latin == 0:
         return Language.other
     return Language.ar if arabic / (arabic + latin) > 0.3 else Language.en

@@ -7,6 +7,7 @@ longest (then the earliest), so "suicide car bomb" wins over "car bomb" and "bom
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 
 import ahocorasick
@@ -59,7 +60,7 @@ class TermMatcher:
     ) -> list[TermMatch]:
         if automaton is None:
             return []
-        hits = []
+        hits: list[TermMatch] = []
         n = len(haystack)
         for end_index, (length, owners) in automaton.iter(haystack):
             start, end = end_index - length + 1, end_index + 1
@@ -79,14 +80,24 @@ def _longest_per_section(hits: list[TermMatch]) -> list[TermMatch]:
     for hit in hits:
         by_section.setdefault(hit.section, []).append(hit)
     for section_hits in by_section.values():
-        # longest first, then earliest: greedy selection of non-overlapping spans
-        chosen: list[TermMatch] = []
-        for hit in sorted(section_hits, key=lambda m: (-(m.end - m.start), m.start)):
-            if all(
-                hit.end <= c.start or hit.start >= c.end or (hit.start, hit.end) == (c.start, c.end)
-                for c in chosen
-            ):
-                chosen.append(hit)
-        kept.extend(chosen)
+        kept.extend(_non_overlapping(section_hits))
     kept.sort(key=lambda m: (m.start, m.end, m.section, m.key))
     return kept
+
+
+def _non_overlapping(hits: list[TermMatch]) -> list[TermMatch]:
+    """Greedy longest-first selection; identical spans (several owners) are all kept."""
+    starts: list[int] = []  # sorted starts of chosen spans
+    ends: list[int] = []  # their ends, in the same order
+    chosen: list[TermMatch] = []
+    for hit in sorted(hits, key=lambda m: (-(m.end - m.start), m.start)):
+        i = bisect.bisect_left(starts, hit.start)
+        same = i < len(starts) and starts[i] == hit.start and ends[i] == hit.end
+        before_ok = i == 0 or ends[i - 1] <= hit.start
+        after_ok = i == len(starts) or hit.end <= starts[i]
+        if same or (before_ok and after_ok):
+            chosen.append(hit)
+            if not same:
+                starts.insert(i, hit.start)
+                ends.insert(i, hit.end)
+    return chosen

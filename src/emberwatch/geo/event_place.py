@@ -44,10 +44,18 @@ def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
     words = _words_before(text, place.start, lower, 6)
     if not words or words[-1] not in {"in", "from", "في", "من"}:
         return False
+    # the cue ends at most one word before the preposition: "said in", "statement issued in"
     phrases = cues.statement_before | cues.ar_statement_before
-    return any(
-        tuple(words[k : k + len(p)]) == p for p in phrases for k in range(0, max(0, len(words) - len(p)) + 1)
-    )
+    head = tuple(words[:-1])
+    return any(_ends_with_gap(head, phrase) for phrase in phrases)
+
+
+def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    for gap in (0, 1):
+        end = len(words) - gap
+        if end - len(phrase) >= 0 and words[end - len(phrase) : end] == phrase:
+            return True
+    return False
 
 
 def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:

@@ -27,6 +27,7 @@ from emberwatch.geo.gazetteer import Gazetteer, NameFlag, PlaceKind, Posting
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?؟]\s+|\n")
 COMMON_ZIPF = 3.9  # Zipf frequency above which a name is also an everyday word
+COMMON_ZIPF_AR = 5.3  # the same for Arabic, where place names are frequent words of the news
 BIG_PLACE = 1_000_000  # population that makes a capitalised common word a place without a cue
 MIN_UNCUED_POPULATION = 5_000  # smallest place accepted without any cue when case gives no evidence
 
@@ -36,13 +37,16 @@ class Cues:
     """Folded cue phrases (tuples of tokens) from ``geo/data/cues.yaml``."""
 
     near_before: frozenset[tuple[str, ...]]
-    place_before: frozenset[str]
+    place_before: frozenset[tuple[str, ...]]
+    person_before: frozenset[str]
+    person_after: frozenset[str]
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
     part_before: frozenset[str]
     statement_before: frozenset[tuple[str, ...]]
     ar_near_before: frozenset[tuple[str, ...]]
     ar_place_before: frozenset[str]
+    ar_generic: frozenset[str]
     ar_admin1_before: frozenset[str]
     ar_admin2_before: frozenset[str]
     ar_part_after: frozenset[str]
@@ -65,13 +69,16 @@ def load_cues() -> Cues:
     en, ar = raw["en"], raw["ar"]
     return Cues(
         near_before=_phrases(en["near_before"]),
-        place_before=_words(en["place_before"]),
+        place_before=_phrases(en["place_before"]),
+        person_before=_words(en["person_before"]),
+        person_after=_words(en["person_after"]),
         admin1_after=_words(en["admin1_after"]),
         admin2_after=_words(en["admin2_after"]),
         part_before=_words(en["part_before"]),
         statement_before=_phrases(en["statement_before"]),
         ar_near_before=_phrases(ar["near_before"]),
         ar_place_before=_words(ar["place_before"]),
+        ar_generic=_words(ar["generic"]),
         ar_admin1_before=_words(ar["admin1_before"]) | _words(ar["admin1_after"]),
         ar_admin2_before=_words(ar["admin2_before"]),
         ar_part_after=_words(ar["part_after"]),
@@ -119,6 +126,7 @@ class _Doc:
     tokens: list[tuple[int, int]]  # folded offsets
     upper_text: bool
     sentence_starts: set[int]  # original offsets where a sentence begins
+    people: set[str] = field(default_factory=set)  # keys seen as part of a longer (person) name
 
     def token_text(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -245,12 +253,14 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
         query = form
         j = i
         while True:
-            index = gazetteer.key_index(query)
             fend = doc.tokens[j][1]
+            possessive = _possessive(doc, j)
+            index = gazetteer.key_index(query[:-1]) if possessive else None
             if index is not None:
-                out.append(_make(gazetteer, doc, index, query, fstart, fend, (i, j + 1), clitic_cue))
-            elif _possessive(doc, j) and (index := gazetteer.key_index(query[:-1])) is not None:
                 out.append(_make(gazetteer, doc, index, query[:-1], fstart, fend - 1, (i, j + 1), clitic_cue))
+            elif (index := gazetteer.key_index(query)) is not None:
+                fend += _abbreviation_dot(doc, query, fend)
+                out.append(_make(gazetteer, doc, index, query, fstart, fend, (i, j + 1), clitic_cue))
             if j + 1 >= len(doc.tokens) or not gazetteer.has_longer(query):
                 break
             gap = text[doc.tokens[j][1] : doc.tokens[j + 1][0]]
@@ -260,6 +270,11 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
             query = query + gap + doc.token_text(j)
     out.sort(key=lambda m: (m.token_range[1] - m.token_range[0], m.end - m.start), reverse=True)
     return out
+
+
+def _abbreviation_dot(doc: _Doc, key: str, fend: int) -> int:
+    """1 when an abbreviation key ("u.s", "d.c") is followed by its final dot in the text."""
+    return 1 if "." in key and doc.folded.text[fend : fend + 1] == "." else 0
 
 
 def _possessive(doc: _Doc, j: int) -> bool:
@@ -308,7 +323,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     if mention.arabic:
         mention.near = mention.near or _ends_with(before, cues.ar_near_before)
         prev = before[-1] if before else ""
-        mention.cue = mention.cue or prev in cues.ar_place_before or mention.near
+        mention.cue = mention.cue or prev in cues.ar_place_before or prev in cues.ar_generic or mention.near
         if prev in cues.ar_admin1_before:
             mention.admin_hint, mention.cue = PlaceKind.admin1, True
         elif prev in cues.ar_admin2_before:
@@ -318,7 +333,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     mention.near = _ends_with(before, cues.near_before)
     prev = before[-1] if before else ""
     mention.part = prev in cues.part_before
-    mention.cue = mention.cue or mention.near or prev in cues.place_before or mention.part
+    mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part
     if after in cues.admin1_after:
         mention.admin_hint, mention.cue = PlaceKind.admin1, True
     elif after in cues.admin2_after:
@@ -340,10 +355,12 @@ def _max_population(gazetteer: Gazetteer, mention: Mention, primary_only: bool =
 def _is_major(gazetteer: Gazetteer, mention: Mention) -> bool:
     """A primary name of a country or province, or of a very large city."""
     for p in mention.postings:
+        kind = int(gazetteer.kind[p.place])
+        if kind in (PlaceKind.country, PlaceKind.continent) and not p.flags & NameFlag.variant:
+            return True
         if not p.flags & (NameFlag.primary | NameFlag.abbreviation | NameFlag.arabic):
             continue
-        kind = int(gazetteer.kind[p.place])
-        if kind in (PlaceKind.country, PlaceKind.admin1) or int(gazetteer.population[p.place]) >= BIG_PLACE:
+        if kind == PlaceKind.admin1 or int(gazetteer.population[p.place]) >= BIG_PLACE:
             return True
     return False
 
@@ -365,13 +382,18 @@ def _title_case_context(doc: _Doc, mention: Mention) -> bool:
 
 
 def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bool:
-    if not mention.postings or mention.stop_word:
+    if not mention.postings:
+        return False
+    if any(p.flags & NameFlag.abbreviation for p in mention.postings):
+        if mention.text.isupper() and ("." in mention.key or not doc.upper_text):
+            return True
+        if len(mention.postings) == 1:
+            return False
+    if mention.stop_word:
         return False
     zipf = mention.zipf
     if mention.arabic:
-        return _accept_uncased(gazetteer, mention, zipf)
-    if any(p.flags & NameFlag.abbreviation for p in mention.postings) and len(mention.postings) == 1:
-        return mention.text.isupper() and not doc.upper_text
+        return _accept_arabic(gazetteer, mention, cues)
     first = mention.text[:1]
     if not first.isalpha():
         return False
@@ -381,13 +403,32 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return _accept_uncased(gazetteer, mention, zipf)
     if not first.isupper():
         return zipf < 2.5 and len(mention.key) >= 5 and _max_population(gazetteer, mention) >= 100_000
-    if _part_of_longer_name(doc, mention, cues):
+    glued = _part_of_longer_name(doc, mention, cues)
+    if glued is not None:
+        if glued == "before":
+            doc.people.add(mention.key)
+        return False
+    if not _is_major(gazetteer, mention) and (mention.key in doc.people or _person_context(doc, mention, cues)):
         return False
     if _sentence_initial(doc, mention.start):
         return _accept_uncased(gazetteer, mention, zipf)
     if zipf >= COMMON_ZIPF:
         return mention.cue or _is_major(gazetteer, mention) or _comma_linked(doc, mention)
     return True
+
+
+def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
+    """Arabic has no case: generic nouns never match; place names are frequent words in Arabic
+    news, so only very frequent words need a cue."""
+    if mention.key in cues.ar_generic or len(mention.key) < 3:
+        return False
+    if mention.demonym:
+        return True
+    if mention.zipf >= COMMON_ZIPF_AR:
+        return mention.cue
+    if mention.cue or _is_major(gazetteer, mention):
+        return True
+    return _max_population(gazetteer, mention) >= MIN_UNCUED_POPULATION
 
 
 def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool:
@@ -413,20 +454,38 @@ _FEATURE_WORDS = frozenset(
 )
 
 
-def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> bool:
-    """Mixed-case text: a capitalised word glued on either side makes it another proper name."""
+def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
+    """Mixed-case text: "before" when a capitalised word is glued before the name ("Raquel Henry"),
+    "after" when one follows it ("Dublin Road"), else None. Admin units followed by an
+    organisation ("Henderson County Sheriff's Office") are kept."""
     i, j = mention.token_range
     if i > 0 and doc.text[doc.original(i - 1)[1] : mention.start] == " ":
         prev = doc.text[slice(*doc.original(i - 1))]
         folded_prev = doc.token_text(i - 1)
-        ignorable = _FUNCTION_WORDS | cues.part_before | cues.place_before
+        ignorable = _FUNCTION_WORDS | cues.part_before | {p[-1] for p in cues.place_before}
         if prev[:1].isupper() and folded_prev not in ignorable:
-            return True
+            return "before"
+    last = doc.token_text(j - 1)
+    if last in cues.admin1_after or last in cues.admin2_after:
+        return None
     if j < len(doc.tokens) and doc.text[mention.end : doc.original(j)[0]] == " ":
         nxt = doc.text[slice(*doc.original(j))]
         if nxt[:1].isupper() and doc.token_text(j) not in _FEATURE_WORDS:
-            return True
-    return False
+            return "after"
+    return None
+
+
+_AGE = re.compile(r"^, \d{1,3},")
+
+
+def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
+    """"Sheriff Sanford", "Meredith said", "Meredith, 45,": the name is a person's."""
+    i, j = mention.token_range
+    if i > 0 and doc.token_text(i - 1) in cues.person_before:
+        return True
+    if j < len(doc.tokens) and doc.token_text(j) in cues.person_after:
+        return True
+    return bool(_AGE.match(doc.text[mention.end : mention.end + 6]))
 
 
 def _comma_linked(doc: _Doc, mention: Mention) -> bool:

@@ -26,6 +26,8 @@ W_HIERARCHY = 5.0
 W_SAME_ADMIN1 = 1.0
 W_NEARBY = 1.5
 W_ADMIN_HINT = 4.0
+W_COUNTRY_VOTE = 0.5
+W_ADMIN_VOTE = 0.8
 KIND_BONUS = {
     PlaceKind.country: 2.5,
     PlaceKind.admin1: 0.8,
@@ -46,12 +48,54 @@ class Resolution:
 
 
 @dataclass
+class _Votes:
+    """Soft evidence from every candidate of every mention: a name with one candidate country
+    gives that country a full vote, a name found in five countries gives each a fifth."""
+
+    countries: Counter[str]
+    admin1: Counter[int]
+    by_key: dict[str, tuple[dict[str, float], dict[int, float]]]
+
+    @classmethod
+    def collect(cls, gazetteer: Gazetteer, mentions: list[Mention]) -> _Votes:
+        countries: Counter[str] = Counter()
+        admin1: Counter[int] = Counter()
+        by_key: dict[str, tuple[dict[str, float], dict[int, float]]] = {}
+        for mention in mentions:
+            if mention.key in by_key or not mention.postings:
+                continue
+            places = mention.places
+            codes = {gazetteer.country_code(p) for p in places} - {""}
+            units = {_unit(gazetteer, p) for p in places} - {-1}
+            c_votes = {c: 1.0 / len(codes) for c in codes}
+            a_votes = {u: 1.0 / len(units) for u in units}
+            by_key[mention.key] = (c_votes, a_votes)
+            countries.update(c_votes)
+            admin1.update(a_votes)
+        return cls(countries, admin1, by_key)
+
+    def country(self, mention: Mention, code: str) -> float:
+        own = self.by_key.get(mention.key, ({}, {}))[0].get(code, 0.0)
+        return self.countries[code] - own
+
+    def unit(self, mention: Mention, unit: int) -> float:
+        own = self.by_key.get(mention.key, ({}, {}))[1].get(unit, 0.0)
+        return self.admin1[unit] - own
+
+
+def _unit(gazetteer: Gazetteer, place: int) -> int:
+    """The admin1 unit of a place (itself for an admin1)."""
+    return place if int(gazetteer.kind[place]) == PlaceKind.admin1 else int(gazetteer.admin1[place])
+
+
+@dataclass
 class _Context:
     countries: Counter[str]
     admin1: Counter[int]
     points: list[tuple[int, float, float]]  # (mention index, lat, lon) of resolved cities
     roi: frozenset[str]
     own: dict[int, tuple[str, float, int]]  # mention index -> (country, weight, admin1) it contributed
+    votes: _Votes | None = None
 
     def country_share(self, index: int, code: str) -> float:
         """Share of the document's country evidence that points to ``code``, this mention excluded."""
@@ -89,9 +133,14 @@ def _context_score(
     if code in ctx.roi:
         score += W_ROI
     kind = int(gazetteer.kind[place])
-    admin1 = place if kind == PlaceKind.admin1 else int(gazetteer.admin1[place])
+    admin1 = _unit(gazetteer, place)
     if admin1 >= 0:
         score += W_SAME_ADMIN1 * min(3, ctx.admin1_count(index, admin1))
+    if ctx.votes is not None:
+        mention = mentions[index]
+        score += W_COUNTRY_VOTE * min(3.0, ctx.votes.country(mention, code))
+        if admin1 >= 0:
+            score += W_ADMIN_VOTE * min(3.0, ctx.votes.unit(mention, admin1))
     score += _hierarchy_score(gazetteer, mentions, index, place)
     if kind in (PlaceKind.city, PlaceKind.admin2) and ctx.points:
         lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
@@ -129,7 +178,7 @@ def _container_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, 
             continue
         for candidate in other.places:
             if place in (int(gazetteer.admin1[candidate]), int(gazetteer.admin2[candidate])):
-                return W_HIERARCHY * 0.6
+                return W_HIERARCHY * 0.8
             if int(gazetteer.kind[place]) == PlaceKind.country and gazetteer.country_code(
                 candidate
             ) == gazetteer.country_code(place):
@@ -198,10 +247,13 @@ def precision_for(gazetteer: Gazetteer, mention: Mention, place: int | None) -> 
 
 def resolve(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str] = frozenset()) -> list[Resolution]:
     """One :class:`Resolution` per mention (demonyms resolve to their country)."""
+    votes = _Votes.collect(gazetteer, mentions)
     ctx = _initial_context(gazetteer, mentions, roi)
+    ctx.votes = votes
     choices: list[tuple[int | None, float]] = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     for _ in range(2):
         ctx = _context_from(gazetteer, mentions, choices, roi)
+        ctx.votes = votes
         choices = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     containers = {m.next_mention for m in mentions if m.next_mention is not None}
     out = []

@@ -46,6 +46,20 @@ def _word_forms(word: str) -> list[str]:
     return sorted(forms)
 
 
+def _joined_forms(words: list[str]) -> set[str]:
+    """"salah ad din" -> "salahuddin", "salaheddin": an inner article written as one word."""
+    out: set[str] = set()
+    for i in range(1, len(words) - 1):
+        article, before, after = words[i], words[i - 1], words[i + 1]
+        if article not in ARTICLES:
+            continue
+        consonant = article[1:] if article[1:] not in ("l", "") else "l"
+        for vowel in ("u", "e", "a"):
+            joined = before + vowel + consonant + after
+            out.add(" ".join([*words[: i - 1], joined, *words[i + 2 :]]))
+    return out
+
+
 def variants(key: str) -> set[str]:
     """Spelling variants of a folded Latin key (the key itself excluded)."""
     words = key.split(" ")
@@ -60,7 +74,7 @@ def variants(key: str) -> set[str]:
             slots.append(sorted(set(forms)))
         else:
             slots.append(_word_forms(word))
-    out: set[str] = set()
+    out: set[str] = _joined_forms(words)
     for combo in itertools.islice(itertools.product(*slots), MAX_VARIANTS * 4):
         text = " ".join(w for w in combo if w)
         if text and text != key and len(text) >= 3:

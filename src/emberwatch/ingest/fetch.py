@@ -69,8 +69,8 @@ def resolve_host(host: str, port: int) -> list[IPAddress]:
     return list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
 
 
-def checked_address(url: httpx.URL, allow_private: bool) -> IPAddress:
-    """The address to connect to for ``url``, after the SSRF guard has approved every address."""
+def checked_addresses(url: httpx.URL, allow_private: bool) -> list[IPAddress]:
+    """The addresses to connect to for ``url``, after the SSRF guard has approved every one."""
     if url.scheme not in {"http", "https"}:
         raise InputError(f"{url}: only http and https URLs can be fetched.")
     if not url.host:
@@ -84,7 +84,7 @@ def checked_address(url: httpx.URL, allow_private: bool) -> IPAddress:
                     f"{url}: refused, {url.host} resolves to {reason} address {ip}. Fetching internal "
                     "addresses is blocked (SSRF guard); pass --allow-private if this is intended."
                 )
-    return addresses[0]
+    return addresses
 
 
 def fetch(url: str, settings: Settings, allow_private: bool = False) -> FetchedPage:
@@ -94,8 +94,7 @@ def fetch(url: str, settings: Settings, allow_private: bool = False) -> FetchedP
         timeout=settings.http_timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}
     ) as client:
         for _hop in range(settings.http_max_redirects + 1):
-            ip = checked_address(current, allow_private)
-            response = _send(client, current, ip)
+            response = _send(client, current, checked_addresses(current, allow_private))
             try:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = _parse_url(str(current.join(response.headers["location"])))
@@ -125,23 +124,30 @@ def _parse_url(url: str) -> httpx.URL:
         raise InputError(f"{url}: invalid URL ({exc}).") from exc
 
 
-def _send(client: httpx.Client, url: httpx.URL, ip: IPAddress) -> httpx.Response:
-    """Stream a GET to the approved ``ip`` while presenting ``url``'s host (Host header, TLS SNI)."""
+def _send(client: httpx.Client, url: httpx.URL, addresses: list[IPAddress]) -> httpx.Response:
+    """Stream a GET to an approved address (the next one if it refuses the connection) while
+    presenting ``url``'s host in the Host header and TLS SNI."""
     host_header = url.netloc.decode("ascii")
-    request = client.build_request(
-        "GET",
-        url.copy_with(host=str(ip)),
-        headers={"Host": host_header},
-        extensions={"sni_hostname": url.host},
-    )
-    try:
-        return client.send(request, stream=True)
-    except httpx.TimeoutException as exc:
-        raise InputError(
-            f"{url}: timed out after {client.timeout.read} s (EMBERWATCH_HTTP_TIMEOUT)."
-        ) from exc
-    except httpx.HTTPError as exc:
-        raise InputError(f"{url}: request failed ({type(exc).__name__}: {exc}).") from exc
+    for number, ip in enumerate(addresses, start=1):
+        request = client.build_request(
+            "GET",
+            url.copy_with(host=str(ip)),
+            headers={"Host": host_header},
+            extensions={"sni_hostname": url.host},
+        )
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as exc:
+            if number == len(addresses):
+                raise InputError(f"{url}: cannot connect ({exc}).") from exc
+            log.debug("%s: %s refused the connection, trying the next address", url, ip)
+        except httpx.TimeoutException as exc:
+            raise InputError(
+                f"{url}: timed out after {client.timeout.read} s (EMBERWATCH_HTTP_TIMEOUT)."
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise InputError(f"{url}: request failed ({type(exc).__name__}: {exc}).") from exc
+    raise InputError(f"{url}: no address to connect to.")
 
 
 def _read_capped(response: httpx.Response, url: httpx.URL, limit: int) -> bytes:

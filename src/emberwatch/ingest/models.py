@@ -167,5 +167,7 @@ class IngestReport(BaseModel):
     def document_ids(self) -> list[str]:
         return [doc_id for r in self.results for doc_id in r.document_ids]
 
+    @property
     def failures(self) -> list[InputResult]:
+        """The failed results (whole inputs and single lines/rows/entries)."""
         return [r for r in self.results if r.status is InputStatus.failed]

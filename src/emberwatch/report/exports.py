@@ -119,12 +119,8 @@ class _Context:
         return mapping.name if mapping else etype.replace("_", " ").capitalize()
 
     def actor(self) -> pd.Series:
-        names = [
-            self.actors.get(pid) if isinstance(pid, str) else None for pid in self.frame["perpetrator_id"]
-        ]
-        return pd.Series(names, index=self.frame.index, dtype="object").fillna(
-            self.frame["perpetrator_mention"]
-        )
+        names = [self.actors.get(pid) if isinstance(pid, str) else None for pid in self.frame["perpetrator_id"]]
+        return pd.Series(names, index=self.frame.index, dtype="object").fillna(self.frame["perpetrator_mention"])
 
 
 def _country_name(code: Any) -> str | None:
@@ -259,6 +255,9 @@ def _gtd(ctx: _Context) -> pd.DataFrame:
 
 def _native(ctx: _Context) -> pd.DataFrame:
     frame = ctx.frame.copy()
+    for column in ("date", "date_end"):  # calendar dates, not midnight timestamps
+        frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.date.astype("object")
+        frame[column] = frame[column].where(frame[column].notna(), None)
     frame["sources"] = ctx.sources
     return frame
 

@@ -203,7 +203,7 @@ def coerce_field(field: str, value: Any, settings: Settings | None = None, store
         return [] if field in LIST_FIELDS else None
     if field in LIST_FIELDS and isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
-    annotation = EventRecord.model_fields[field].annotation
+    annotation: Any = EventRecord.model_fields[field].annotation
     try:
         coerced = TypeAdapter(annotation).validate_python(value, strict=False)
     except ValidationError as exc:
@@ -238,20 +238,20 @@ def _check_codebook(field: str, value: Any, settings: Settings, store: Store | N
     codebook = load_codebook(settings.codebook)
     where = "the codebook (`emberwatch codebook list`)"
     if field == "event_type":
-        known = sorted({t.id for t in codebook.event_types})
-        if value not in known:
-            raise InputError(f"Unknown event type '{value}' in {where}. Known: {', '.join(known)}.")
+        types = {t.id for t in codebook.event_types}
+        if value not in types:
+            raise InputError(f"Unknown event type '{value}' in {where}. Known: {', '.join(sorted(types))}.")
     elif field == "perpetrator_id":
-        known = {a.id for a in codebook.actors}
+        actors = {a.id for a in codebook.actors}
         if store is not None:
-            known |= {r[0] for r in store.execute("SELECT id FROM actors").fetchall()}
-        if value not in known:
-            raise InputError(f"Unknown actor id '{value}' in {where}. Known: {', '.join(sorted(known))}.")
+            actors |= {r[0] for r in store.execute("SELECT id FROM actors").fetchall()}
+        if value not in actors:
+            raise InputError(f"Unknown actor id '{value}' in {where}. Known: {', '.join(sorted(actors))}.")
     else:
-        known = sorted({m.code for m in codebook.mechanisms})
-        unknown = [v for v in value if v not in known]
+        codes = {m.code for m in codebook.mechanisms}
+        unknown = [v for v in value if v not in codes]
         if unknown:
-            raise InputError(f"Unknown mechanism code(s) {unknown} in {where}. Known: {', '.join(known)}.")
+            raise InputError(f"Unknown mechanism code(s) {unknown} in {where}. Known: {', '.join(sorted(codes))}.")
 
 
 def edit(

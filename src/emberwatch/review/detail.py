@@ -139,7 +139,7 @@ def _snippet(field: str, span: Span, text: str | None) -> EvidenceSnippet:
     hi = min(len(text), span.end + CONTEXT_CHARS)
     return EvidenceSnippet(
         field=field,
-        text=text[span.start : span.end],
+        text=span.text,
         start=span.start,
         end=span.end,
         context=text[lo:hi],

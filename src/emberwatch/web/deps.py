@@ -64,9 +64,7 @@ def _closed(values: list[str], enum: type[StrEnum], name: str) -> list[str]:
 def event_filter_params(
     start: Annotated[date | None, Query(description="Events on or after this date (YYYY-MM-DD).")] = None,
     end: Annotated[date | None, Query(description="Events on or before this date (YYYY-MM-DD).")] = None,
-    bbox: Annotated[
-        str | None, Query(description="min_lon,min_lat,max_lon,max_lat", examples=["38,33,44,37"])
-    ] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", examples=["38,33,44,37"])] = None,
     country: Annotated[list[str] | None, Query(description="ISO 3166 alpha-2 codes.")] = None,
     admin1: Annotated[list[str] | None, Query(description="Province/governorate names.")] = None,
     admin2: Annotated[list[str] | None, Query(description="District names.")] = None,
@@ -74,9 +72,7 @@ def event_filter_params(
     event_type: Annotated[list[str] | None, Query(description="Codebook event type ids.")] = None,
     mechanism: Annotated[list[str] | None, Query(description="Mechanism codes.")] = None,
     language: Annotated[list[str] | None, Query(description="Source language: en, ar, other.")] = None,
-    review_status: Annotated[
-        list[str] | None, Query(description="unreviewed, verified, edited, rejected.")
-    ] = None,
+    review_status: Annotated[list[str] | None, Query(description="unreviewed, verified, edited, rejected.")] = None,
     include_rejected: Annotated[bool, Query(description="Include events analysts rejected.")] = False,
     q: Annotated[str | None, Query(max_length=200, description="Free text (summary, place, actor).")] = None,
     sort: Annotated[SortOrder, Query(description="Sort order.")] = SortOrder.date_desc,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from emberwatch.review import event_detail
 from emberwatch.consolidate.records import EventDetail, EventRecord, EventSource
+from emberwatch.review import event_detail
 from emberwatch.store import Store
 from emberwatch.store.queries import DocumentFilter, query_documents
 from emberwatch.web.schemas import (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
 import datetime as dt
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -70,9 +70,7 @@ class EventOut(ApiModel):
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    location_precision: int | None = Field(
-        default=None, description="1 exact place ... 7 unknown (UCDP where_prec)."
-    )
+    location_precision: int | None = Field(default=None, description="1 exact place ... 7 unknown (UCDP where_prec).")
     location_precision_text: str | None = None
     perpetrator_id: str | None = None
     perpetrator_mention: str | None = None
@@ -329,9 +327,7 @@ class IndicatorPointOut(ApiModel):
     value: float | None = None
     selected: int | None = None
     n: int | None = None
-    event_ids: list[str] = Field(
-        default_factory=list, description=f"Events behind the value (first {MAX_IDS})."
-    )
+    event_ids: list[str] = Field(default_factory=list, description=f"Events behind the value (first {MAX_IDS}).")
     passage_refs: list[str] = Field(default_factory=list, description="document:start-end of the passages.")
 
 
@@ -393,7 +389,5 @@ class MergeIn(ApiModel):
 
 
 class SplitIn(ApiModel):
-    mention_ids: list[str] = Field(
-        min_length=1, max_length=500, description="Mentions to move to a new event."
-    )
+    mention_ids: list[str] = Field(min_length=1, max_length=500, description="Mentions to move to a new event.")
     reason: str = Field(min_length=1, max_length=2000)

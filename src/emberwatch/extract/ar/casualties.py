@@ -47,8 +47,26 @@ SINGLE_NOUNS: dict[str, str] = {_F("قتيل"): KILLED, _F("جريح"): WOUNDED,
 DUAL_STEMS: dict[str, str] = {_F("قتيل"): KILLED, _F("جريح"): WOUNDED, _F("شهيد"): KILLED}
 # singular people after a casualty word count one; their duals count two (broken plurals only, so
 # the dual -ين cannot be a sound masculine plural)
-PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "شرطي",
-                                      "مدني", "مواطن", "عسكري", "قيادي", "قائد", "راعي", "مزارع")}
+PERSONS: set[str] = {
+    _F(w)
+    for w in (
+        "شخص",
+        "جندي",
+        "طفل",
+        "رجل",
+        "امرأة",
+        "عنصر",
+        "ضابط",
+        "شرطي",
+        "مدني",
+        "مواطن",
+        "عسكري",
+        "قيادي",
+        "قائد",
+        "راعي",
+        "مزارع",
+    )
+}
 DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط")}
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",

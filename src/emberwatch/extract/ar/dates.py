@@ -170,8 +170,15 @@ def _years(toks: list[Token]) -> list[_Found]:
             before = {s.stem for s in clitic_variants(toks[i - 1].norm)} | {toks[i - 1].norm}
             if before & _YEAR_CUES:
                 year = int(norm)
-                found.append(_Found(date(year, 1, 1), DatePrecision.year, toks[i - 1].norm_start,
-                                    toks[i].norm_end, end=date(year, 12, 31)))
+                found.append(
+                    _Found(
+                        date(year, 1, 1),
+                        DatePrecision.year,
+                        toks[i - 1].norm_start,
+                        toks[i].norm_end,
+                        end=date(year, 12, 31),
+                    )
+                )
     return found
 
 

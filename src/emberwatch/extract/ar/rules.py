@@ -43,7 +43,7 @@ def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
     for m in codebook.mechanisms:
         for ind in m.indicators:
             yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
-    for name in ("claimed", "attributed", "suspected", "negation", "hypothetical", "perpetrator_killed"):
+    for name in type(codebook.cues).model_fields:
         yield getattr(codebook.cues, name), "cues", name
 
 

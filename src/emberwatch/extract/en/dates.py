@@ -51,6 +51,12 @@ _RELATIVE = re.compile(
     r"|(?P<lastyear>last year))\b",
     re.IGNORECASE,
 )
+# cheap pre-filter: a sentence without any of these cannot hold a date expression
+_ANY_DATE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|this|yesterday|last|overnight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|early|mid|late|past|earlier)",
+    re.IGNORECASE,
+)
 _SMALL = {
     "one": 1,
     "two": 2,
@@ -201,6 +207,8 @@ def _months_back(anchor: date, n: int, span: TextSpan) -> ResolvedDate:
 
 def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
     """The most precise date expression of the sentence (the earliest among equals)."""
+    if not _ANY_DATE.search(text, sentence.start, sentence.end):
+        return None
     candidates = _explicit(text, sentence.start, sentence.end, context)
     candidates += _relative(text, sentence.start, sentence.end, context.anchor)
     if not candidates:

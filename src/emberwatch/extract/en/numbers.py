@@ -74,9 +74,11 @@ WOUNDED = frozenset(
     ["wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injury", "casualties"]
 )
 _PASSIVE_GAP = frozenset(
-    ["feared", "reported", "confirmed", "believed", "found", "left"]
-    + ["were", "was", "have", "has", "had", "been", "are", "is", "reportedly", "later", "also"]
-)
+    {
+        "feared", "reported", "confirmed", "believed", "found", "left", "were", "was", "have", "has",
+        "had", "been", "are", "is", "reportedly", "later", "also",
+    }
+)  # fmt: skip
 _SUBSET = frozenset({"including", "among", "of"})
 _AUXILIARIES = frozenset({"were", "was", "been", "are", "is", "be"})
 _MONTH_WORDS = frozenset(
@@ -131,6 +133,9 @@ _STOP = frozenset(
     ]
 )
 
+_KEYWORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(KILLED | WOUNDED, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")
 
 
@@ -266,6 +271,8 @@ def _add(a: Count, b: Count) -> Count:
 
 def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozenset[str]) -> list[CountMention]:
     """Killed/wounded figures of one sentence; figures about the attackers are flagged ``perpetrator``."""
+    if not _KEYWORDS.search(text, sentence.start, sentence.end):
+        return []
     tokens = tokenize(text, sentence.start, sentence.end)
     out: list[CountMention] = []
     used: set[int] = set()
@@ -343,6 +350,8 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
     """ "killing at least 10 people", "left 3 dead": number phrases right of the keyword."""
     phrases: list[NumberPhrase] = []
     i = idx + 1
+    if tokens[idx].lower in {"death", "deaths"} and i < len(tokens) and tokens[i].lower == "of":
+        i += 1  # "the deaths of 18 fighters"
     limit = min(len(tokens), idx + 12)
     while i < limit:
         phrase = parse_number(tokens, i) if i not in used else None

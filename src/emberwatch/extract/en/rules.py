@@ -89,18 +89,11 @@ class EnglishRules:
         )
 
     def normalize(self, text: str) -> NormalizedText:
-        lowered = text.lower()
+        # Turkish dotted capital I lower-cases to two characters; "i" keeps offsets and matches names
+        lowered = text.replace("\u0130", "I").lower()
         if len(lowered) == len(text):
             return NormalizedText(lowered)
-        starts: list[int] = []
-        ends: list[int] = []
-        pieces = []
-        for i, ch in enumerate(text):
-            low = ch.lower()
-            pieces.append(low)
-            starts.extend([i] * len(low))
-            ends.extend([i + 1] * len(low))
-        return NormalizedText("".join(pieces), OffsetMap(starts, ends, len(text)))
+        return _normalize_expanding(text)
 
     def sentences(self, text: str) -> list[Sentence]:
         return sentences.split_sentences(text)
@@ -139,6 +132,19 @@ class EnglishRules:
         if near:
             return Attribution.suspected
         return Attribution.attributed
+
+
+def _normalize_expanding(text: str) -> NormalizedText:
+    """Lower-case text in which some characters expand when lower-cased, with an offset map."""
+    starts: list[int] = []
+    ends: list[int] = []
+    pieces = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        pieces.append(low)
+        starts.extend([i] * len(low))
+        ends.extend([i + 1] * len(low))
+    return NormalizedText("".join(pieces), OffsetMap(starts, ends, len(text)))
 
 
 def _single_case(text: str) -> bool:

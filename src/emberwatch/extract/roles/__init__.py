@@ -19,10 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from emberwatch.extract.roles.decode import assign, lexicon_mentions, mentions
+from emberwatch.extract.roles.decode import assign, lexicon_mentions
 from emberwatch.extract.roles.features import TRIGGER_BIT
 from emberwatch.extract.roles.lexicon import Lexicon, builtin_lexicon, codebook_lexicon
 from emberwatch.extract.roles.model import ROLE_FIELDS, ROLES, RoleModel, load_model
+from emberwatch.extract.roles.predict import predict_mentions
+from emberwatch.extract.roles.spans import phrase_bits
 from emberwatch.extract.roles.tokens import Tokens, tokenize
 from emberwatch.extract.types import EventAnchor, RoleFillers
 from emberwatch.models import Language
@@ -36,6 +38,7 @@ class RoleResources:
     model: RoleModel
     lexicon: Lexicon
     rule_lexicon: Lexicon
+    phrases: dict[str, int]
 
 
 def load_role_resources(model_path: Path | None = None, with_codebook: bool = True) -> RoleResources:
@@ -44,7 +47,8 @@ def load_role_resources(model_path: Path | None = None, with_codebook: bool = Tr
     rules = builtin_lexicon()
     if with_codebook:
         rules = rules.merged(codebook_lexicon())
-    return RoleResources(model=model, lexicon=model.lexicon.merged(rules), rule_lexicon=rules)
+    lexicon = model.lexicon.merged(rules)
+    return RoleResources(model=model, lexicon=lexicon, rule_lexicon=rules, phrases=phrase_bits(lexicon))
 
 
 def _trigger_mask(tokens: Tokens, anchors: list[EventAnchor]) -> np.ndarray:
@@ -111,9 +115,9 @@ def fill_roles(
         return []
     resources = _resolve(resources)
     tokens = tokenize(text)
-    model = resources.model
-    columns = model.space.encode(tokens, resources.lexicon.codes(tokens), _trigger_mask(tokens, anchors))
-    found = mentions(tokens, model.probabilities(columns), model.thresholds, model.extend)
+    found = predict_mentions(
+        resources.model, resources.lexicon, resources.phrases, tokens, _trigger_mask(tokens, anchors)
+    )
     if tokens.mixed_case:  # present-day news; wire-style text (MUC-4) is left to the tagger alone
         found += lexicon_mentions(tokens, resources.rule_lexicon.matches(tokens), found, anchors)
     return assign(found, anchors, text)

@@ -2,8 +2,8 @@
 
 Rules (documented in docs/roles.md):
 
-* a token gets the most probable role when that probability passes the role's threshold; runs of
-  tokens with the same role in one sentence are a mention (edge punctuation trimmed);
+* candidate spans are taken best first when their role probability passes the role's threshold and
+  they overlap no span already taken (edge punctuation trimmed);
 * mentions with the same lower-cased text are one entity; a mention whose tokens occur inside a
   longer mention of the same role, or that is the abbreviation in parentheses after one, joins it; the
   entity is written with its longest (most complete) mention;
@@ -38,47 +38,30 @@ class Mention:
     text: str
     key: str  # lower-cased tokens joined by spaces
     score: float
-    last: int = 0  # index of the token after the mention
 
 
-def mentions(
-    tokens: Tokens, probs: np.ndarray, thresholds: dict[str, float], extend: dict[str, float]
+def select_spans(
+    tokens: Tokens, spans: list[tuple[int, int]], probs: np.ndarray, thresholds: dict[str, float]
 ) -> list[Mention]:
-    """Runs of tokens tagged with the same role (see module docstring).
-
-    A run starts on tokens whose role probability passes the role's threshold and grows over
-    neighbouring tokens (same sentence) whose probability of that role is at least ``extend[role]``, so a
-    long name is not cut where one of its words is less certain.
-    """
-    if not len(tokens):
+    """The most probable spans, best first, skipping any that overlaps one already taken."""
+    if not spans:
         return []
-    role_probs = probs[:, 1:]
-    best = role_probs.argmax(axis=1)
-    best_p = role_probs[np.arange(len(best)), best]
+    roles = probs[:, 1:].argmax(axis=1)
+    best = probs[np.arange(len(spans)), roles + 1]
     limits = np.array([thresholds[r] for r in ROLES])
-    labels = np.where(best_p >= limits[best], best + 1, 0)
+    taken = np.zeros(len(tokens), dtype=bool)
     out: list[Mention] = []
-    i, n = 0, len(tokens)
-    sentence = tokens.sentence
-    while i < n:
-        if labels[i] == 0:
-            i += 1
+    for index in np.argsort(-best, kind="stable"):
+        if best[index] < limits[roles[index]]:
             continue
-        label = labels[i]
-        grow = extend[ROLES[label - 1]]
-        j = i + 1
-        while j < n and sentence[j] == sentence[i] and (labels[j] == label or probs[j, label] >= grow):
-            j += 1
-        first = i
-        while first > 0 and sentence[first - 1] == sentence[i] and probs[first - 1, label] >= grow:
-            first -= 1
-        if out and first < out[-1].last:
-            first = out[-1].last
-        mention = _trimmed(tokens, first, j, ROLES[label - 1], float(probs[first:j, label].mean()))
+        i, j = spans[index]
+        if taken[i:j].any():
+            continue
+        mention = _trimmed(tokens, i, j, ROLES[roles[index]], float(best[index]))
         if mention is not None:
+            taken[i:j] = True
             out.append(mention)
-        i = j
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 # Lexicon category bit -> role, for phrases the tagger missed (see ``lexicon_mentions``).
@@ -131,7 +114,7 @@ def _trimmed(tokens: Tokens, i: int, j: int, role: str, score: float) -> Mention
     if i >= j:
         return None
     start, end = int(tokens.starts[i]), int(tokens.ends[j - 1])
-    return Mention(role, start, end, tokens.text[start:end], " ".join(tokens.lower[i:j]), score, j)
+    return Mention(role, start, end, tokens.text[start:end], " ".join(tokens.lower[i:j]), score)
 
 
 @dataclass
@@ -164,8 +147,17 @@ def entities(found: list[Mention], text: str) -> list[_Entity]:
         keys = sorted({m.key for m in role_mentions}, key=lambda k: (-k.count(" "), -len(k)))
         parent: dict[str, str] = {}
         for key in keys:
-            parent[key] = next((k for k in keys if k != key and k in parent and parent[k] == k
-                                and (_contains(k, key) or _abbreviates(k, key, role_mentions, text))), key)
+            parent[key] = next(
+                (
+                    k
+                    for k in keys
+                    if k != key
+                    and k in parent
+                    and parent[k] == k
+                    and (_contains(k, key) or _abbreviates(k, key, role_mentions, text))
+                ),
+                key,
+            )
         groups: dict[str, list[Mention]] = defaultdict(list)
         for m in role_mentions:
             groups[parent[m.key]].append(m)

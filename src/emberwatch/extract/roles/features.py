@@ -106,6 +106,11 @@ class FeatureSpace:
         return values + self.blocks[block][0]
 
 
+def context_codes(tokens: Tokens, lex_codes: np.ndarray, triggers: np.ndarray) -> np.ndarray:
+    """Per token: trigger-distance bucket x sentence-position bucket (the ``context`` template)."""
+    return _context(tokens.sentence, triggers | ((lex_codes & TRIGGER_BIT) > 0))
+
+
 def _shift(values: np.ndarray, sentence: np.ndarray, k: int, fill: int = BOUNDARY) -> np.ndarray:
     """``values[i + k]`` where that token is in the same sentence, else ``fill``."""
     n = len(values)

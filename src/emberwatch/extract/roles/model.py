@@ -1,8 +1,9 @@
-"""The trained role tagger: feature space, weight table, decision thresholds and learned lexicon.
+"""The trained role filler: token tagger, span classifier, decision thresholds and learned lexicon.
 
-The model tags every token with one of ``LABELS`` (``O`` or a role); runs of tokens with the same role
-become candidate fillers. It is a multinomial logistic regression stored as a weight table (see
-``features.py``), saved with joblib next to this module (``model/roles.pkl``).
+Stage 1 gives every token a probability for each of ``LABELS`` (``O`` or a role); stage 2 scores
+candidate spans around probable tokens (``spans.py``). Both are multinomial logistic regressions
+stored as weight tables (prediction is a gather and a sum), saved with joblib next to this module
+(``model/roles.pkl``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 from emberwatch.errors import ConfigError
 from emberwatch.extract.roles.features import FeatureSpace
 from emberwatch.extract.roles.lexicon import Lexicon
+from emberwatch.extract.roles.spans import SpanEncoder
 
 # Role names as used by MUC-4/GRIT, in label order (label 0 is "no role").
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -30,39 +32,48 @@ ROLE_FIELDS = {
     "Weapon": "weapons",
 }
 MODEL_FILE = "roles.pkl"
-DEFAULT_THRESHOLDS = {"PerpInd": 0.4, "PerpOrg": 0.4, "Target": 0.3, "Victim": 0.5, "Weapon": 0.4}
-DEFAULT_EXTEND = {"PerpInd": 0.2, "PerpOrg": 0.2, "Target": 1.0, "Victim": 0.2, "Weapon": 1.0}
-FORMAT_VERSION = 1
+# Span probability a role needs to be kept (3-fold cross-validation on MUC-4 train).
+DEFAULT_THRESHOLDS = {"PerpInd": 0.2, "PerpOrg": 0.3, "Target": 0.15, "Victim": 0.25, "Weapon": 0.25}
+FORMAT_VERSION = 2
 
 
 @dataclass
 class RoleModel:
-    """Weights ``(n_features, n_labels)`` and per-role probability thresholds."""
+    """Token weights ``(n_features, n_labels)``, span weights ``(n_buckets, n_labels)``, thresholds."""
 
     space: FeatureSpace
     weights: np.ndarray
     bias: np.ndarray
+    span_encoder: SpanEncoder
+    span_weights: np.ndarray
+    span_bias: np.ndarray
     lexicon: Lexicon
-    # A run of tokens starts where a role's probability passes ``thresholds`` and grows over
-    # neighbours whose probability of that role passes ``extend`` (tuned by 3-fold CV on MUC-4 train).
     thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
-    extend: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_EXTEND))
     trained_on: str = ""
     format_version: int = FORMAT_VERSION
 
     def probabilities(self, columns: np.ndarray) -> np.ndarray:
-        """Softmax label probabilities, shape ``(n_tokens, len(LABELS))``."""
-        if not len(columns):
-            return np.zeros((0, len(LABELS)), dtype=np.float32)
-        scores = self.weights[columns].sum(axis=1) + self.bias
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
-        return scores
+        """Token label probabilities, shape ``(n_tokens, len(LABELS))``."""
+        return softmax_scores(self.weights, self.bias, columns)
+
+    def span_probabilities(self, columns: np.ndarray) -> np.ndarray:
+        """Span label probabilities, shape ``(n_spans, len(LABELS))``."""
+        return softmax_scores(self.span_weights, self.span_bias, columns)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         joblib.dump(self, path, compress=3)
+
+
+def softmax_scores(weights: np.ndarray, bias: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Softmax over ``sum(weights[columns]) + bias`` per row of column indices."""
+    if not len(columns):
+        return np.zeros((0, len(LABELS)), dtype=np.float32)
+    scores = weights[columns].sum(axis=1) + bias
+    scores -= scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores
 
 
 def default_model_path() -> Path:
@@ -73,9 +84,7 @@ def load_model(path: Path | None = None) -> RoleModel:
     """Load the committed model (or ``path``); raise ConfigError naming the file when unusable."""
     path = path or default_model_path()
     if not path.is_file():
-        raise ConfigError(
-            f"role-filler model not found at {path}; retrain it with `emberwatch train roles`"
-        )
+        raise ConfigError(f"role-filler model not found at {path}; retrain it with `emberwatch train roles`")
     model = joblib.load(path)
     if not isinstance(model, RoleModel) or model.format_version != FORMAT_VERSION:
         raise ConfigError(

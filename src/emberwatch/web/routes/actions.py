@@ -52,18 +52,14 @@ def edit(store: StoreDep, settings: SettingsDep, author: Author, event_id: str, 
 
 
 @router.post("/{event_id}/merge", response_model=ActionResult, responses=AUTH_RESPONSES)
-def merge(
-    store: StoreDep, settings: SettingsDep, author: Author, event_id: str, body: MergeIn
-) -> ActionResult:
+def merge(store: StoreDep, settings: SettingsDep, author: Author, event_id: str, body: MergeIn) -> ActionResult:
     """Merge other events into this incident; the oldest event's id is kept and returned first."""
     kept = review.merge(store, [event_id, *body.other_ids], author, body.reason, settings)
     return _result(store, kept)
 
 
 @router.post("/{event_id}/split", response_model=ActionResult, responses=AUTH_RESPONSES)
-def split(
-    store: StoreDep, settings: SettingsDep, author: Author, event_id: str, body: SplitIn
-) -> ActionResult:
+def split(store: StoreDep, settings: SettingsDep, author: Author, event_id: str, body: SplitIn) -> ActionResult:
     """Move some of the event's mentions into a new event; returns the new event first."""
     new_id = review.split(store, event_id, body.mention_ids, author, body.reason, settings)
     return ActionResult(event_ids=[new_id, event_id], detail=load_event_detail(store, new_id))

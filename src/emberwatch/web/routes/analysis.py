@@ -125,9 +125,7 @@ def watch_areas(store: StoreDep, settings: SettingsDep, flt: EventFilterDep) -> 
     """The configured watch areas (territory a group lost) as GeoJSON, with their return signals."""
     areas = _watch_areas(settings)
     codebook = load_codebook(settings.codebook)
-    signals = (
-        watch_signals(store, areas, filters=flt, codebook=codebook, include_spread=False) if areas else []
-    )
+    signals = watch_signals(store, areas, filters=flt, codebook=codebook, include_spread=False) if areas else []
     return WatchAreasOut(
         source=str(settings.watch_areas) if settings.watch_areas else None,
         areas=areas_geojson(areas),

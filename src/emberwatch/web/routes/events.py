@@ -32,15 +32,11 @@ MAX_POINTS = 50_000
 
 
 @router.get("", response_model=EventsPage)
-def list_events(
-    store: StoreDep, flt: EventFilterDep, limit: LimitParam = 50, offset: OffsetParam = 0
-) -> EventsPage:
+def list_events(store: StoreDep, flt: EventFilterDep, limit: LimitParam = 50, offset: OffsetParam = 0) -> EventsPage:
     """Events matching the filters, one page at a time, with the total count."""
     page = flt.model_copy(update={"limit": limit, "offset": offset})
     rows = query_event_rows(store, page)
-    return EventsPage(
-        total=count_events(store, flt), limit=limit, offset=offset, items=[event_out(r) for r in rows]
-    )
+    return EventsPage(total=count_events(store, flt), limit=limit, offset=offset, items=[event_out(r) for r in rows])
 
 
 @router.get("/points", response_model=PointsOut)
@@ -65,9 +61,7 @@ def timeline(
     """Events and killed per period and event type (for the stacked timeline chart)."""
     frame = event_timeline(store, flt, period)
     return [
-        TimelineRow(
-            period=r.period.date(), event_type=r.event_type, events=int(r.events), killed=int(r.killed)
-        )
+        TimelineRow(period=r.period.date(), event_type=r.event_type, events=int(r.events), killed=int(r.killed))
         for r in frame.itertuples(index=False)
     ]
 
@@ -78,9 +72,7 @@ def facets(store: StoreDep, flt: EventFilterDep) -> FacetsOut:
     found = event_facets(store, flt)
     return FacetsOut(
         **{
-            name: [
-                FacetValue(value=str(r.value), events=int(r.events)) for r in frame.itertuples(index=False)
-            ]
+            name: [FacetValue(value=str(r.value), events=int(r.events)) for r in frame.itertuples(index=False)]
             for name, frame in found.items()
         }
     )

@@ -39,9 +39,7 @@ def export_csv(
     return _export(store, settings, flt, ExportFormat.csv, schema)
 
 
-@router.get(
-    "/export.geojson", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}}
-)
+@router.get("/export.geojson", response_class=Response, responses={200: {"content": {"application/geo+json": {}}}})
 def export_geojson(
     store: StoreDep, settings: SettingsDep, flt: EventFilterDep, schema: SchemaParam = ExportSchema.native
 ) -> Response:

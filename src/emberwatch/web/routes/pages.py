@@ -31,9 +31,7 @@ def dashboard(request: Request) -> Response:
     if not dist_built():
         return _unbuilt(request)
     actions = bool(request.app.state.settings.api_token)
-    return TEMPLATES.TemplateResponse(
-        request, "index.html", {"version": __version__, "actions_enabled": actions}
-    )
+    return TEMPLATES.TemplateResponse(request, "index.html", {"version": __version__, "actions_enabled": actions})
 
 
 @router.get("/docs", response_class=HTMLResponse)

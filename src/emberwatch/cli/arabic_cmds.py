@@ -1,0 +1,75 @@
+"""``emberwatch evaluate arabic``: ASSAULT detection and place/organisation recognition in Arabic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from emberwatch.cli.common import console
+from emberwatch.cli.evaluate_cmds import evaluate_app
+
+
+@evaluate_app.command("arabic")
+def evaluate_arabic_cmd(
+    task: Annotated[
+        str,
+        typer.Option(
+            help="assault (sentence event detection), ner (places, organisations) or parallel "
+            "(Arabic/English demo-corpus pairs)."
+        ),
+    ],
+    data: Annotated[
+        Path | None,
+        typer.Option(help="Gold file (default: the dev file under $EMBERWATCH_SHARED_DATA or ../shared/data)."),
+    ] = None,
+    detector: Annotated[
+        list[str] | None,
+        typer.Option(help="ASSAULT detectors: rules, cv (k-fold classifier), model (shipped file). Repeatable."),
+    ] = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds for the cv detector.")] = 5,
+    retrain: Annotated[
+        bool, typer.Option("--retrain", help="Train the ASSAULT classifier on DATA and save it to --model.")
+    ] = False,
+    model: Annotated[Path | None, typer.Option(help="ASSAULT model file (default: the shipped one).")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table instead.")] = False,
+) -> None:
+    """Precision/recall/F1 of the Arabic rules on ASSAULT and NewsFANE; agreement of translation pairs."""
+    from emberwatch.evaluate import arabic
+
+    path = data or arabic.default_data(task)
+    model_path = model or arabic.MODEL_PATH
+    command = f"emberwatch evaluate arabic --task {task}"
+    if task == "assault" and retrain:
+        arabic.train_assault_model(path, model_path)
+        console.print(f"saved {model_path}")
+        return
+    if task == "assault":
+        detectors = detector or ["rules", "cv"]
+        report = arabic.evaluate_assault(path, detectors, folds, model_path)
+        command += "".join(f" --detector {d}" for d in detectors) if detector else ""
+        text = arabic.assault_markdown(report, command)
+        scores = report.scores
+    elif task == "parallel":
+        from emberwatch.extract.pipeline import load_resources
+        from emberwatch.settings import get_settings
+
+        rows = arabic.parallel_agreement(path, load_resources(get_settings(), with_roles=False))
+        typer.echo(arabic.parallel_markdown(rows, command))
+        return
+    else:
+        from emberwatch.cli.geo_cmds import load_geoparser
+
+        ner = arabic.evaluate_ner(path, load_geoparser())
+        text, scores = arabic.ner_markdown(ner, command), ner.scores
+    if markdown:
+        typer.echo(text)
+        return
+    table = Table(title=f"Arabic {task}: {path.name}")
+    for column in ("", "precision", "recall", "F1", "TP / FP / FN"):
+        table.add_column(column, justify="left" if not column else "right")
+    for name, s in scores.items():
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.tp} / {s.fp} / {s.fn}")
+    console.print(table)

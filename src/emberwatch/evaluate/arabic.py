@@ -1,0 +1,524 @@
+"""Arabic evaluations: ASSAULT sentence detection and place/organisation mention recognition.
+
+``assault``: binary detection of attack events per sentence on the openeventdata Arabic ASSAULT
+gold records (positive = label ``yes``; negative = ``easy no`` and ``difficult no``; ``ambiguous``
+is left out). Two detectors are scored: the rule extractor ("does ``extract_document`` find an
+attack or violence event in the sentence"), and a small character n-gram classifier (hashed
+TF-IDF + logistic regression) estimated by stratified k-fold cross-validation on the same file. The
+shipped model file (``models/arabic_assault.npz``: weights only, no text) is trained on the whole
+development half; score it on the held-back half with ``--detector model``.
+
+``ner``: span-level precision/recall/F1 by coarse class on NewsFANE (one token per line, BIO fine
+classes). Places are the geoparser's Arabic toponyms; organisations are codebook actor names plus
+organisation head-noun patterns (:mod:`emberwatch.evaluate.arabic_orgs`).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from emberwatch.errors import InputError
+from emberwatch.models import ExtractInput, Language
+from emberwatch.text.arabic import fold
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).parent / "models" / "arabic_assault.npz"
+POSITIVE = {"yes"}
+NEGATIVE = {"easy no", "difficult no"}
+# event types that are not an attack on someone (security operations, control claims)
+NON_ATTACK_TYPES = frozenset({"arrest", "territorial_control"})
+
+
+# --------------------------------------------------------------------------- scores
+
+
+@dataclass(frozen=True)
+class Score:
+    """Precision/recall/F1 from counts."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @classmethod
+    def of(cls, predicted: Iterable[bool], gold: Iterable[bool]) -> Score:
+        tp = fp = fn = 0
+        for p, g in zip(predicted, gold, strict=True):
+            tp += p and g
+            fp += p and not g
+            fn += g and not p
+        return cls(tp, fp, fn)
+
+
+# --------------------------------------------------------------------------- ASSAULT data
+
+
+@dataclass(frozen=True)
+class AssaultRecord:
+    id: str
+    label: str
+    text: str
+
+    @property
+    def positive(self) -> bool:
+        return self.label in POSITIVE
+
+
+def load_assault(path: Path) -> list[AssaultRecord]:
+    """Scored records of an ASSAULT CSV (columns ``id``, ``label``, ``text``; ambiguous ones dropped)."""
+    if not path.is_file():
+        raise InputError(f"ASSAULT file not found: {path} (expected ../shared/data/arabic-assault/*.csv)")
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = {"id", "label", "text"} - set(reader.fieldnames or [])
+        if missing:
+            raise InputError(f"{path}: missing column(s) {sorted(missing)}; expected id, label, text")
+        rows = [AssaultRecord(r["id"], r["label"].strip(), r["text"]) for r in reader]
+    unknown = {r.label for r in rows} - POSITIVE - NEGATIVE - {"ambiguous"}
+    if unknown:
+        raise InputError(f"{path}: unknown label(s) {sorted(unknown)}; expected yes, easy no, difficult no, ambiguous")
+    return [r for r in rows if r.label != "ambiguous"]
+
+
+# --------------------------------------------------------------------------- detectors
+
+
+def rule_detector() -> Callable[[str], bool]:
+    """True when the Arabic rule extractor finds an attack/violence event in the sentence."""
+    from emberwatch.extract.pipeline import default_resources, extract_document
+
+    resources = default_resources()
+
+    def detect(text: str) -> bool:
+        out = extract_document(ExtractInput(id="s", text=text, language=Language.ar), resources)
+        return any(e.event_type not in NON_ATTACK_TYPES for e in out.events)
+
+    return detect
+
+
+@dataclass
+class AssaultClassifier:
+    """Hashed character n-gram TF-IDF + logistic regression over folded Arabic text.
+
+    Stored as plain arrays (idf, weights, intercept): no vocabulary, so no text of the training
+    sentences is kept.
+    """
+
+    idf: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float = 0.5
+    n_features: int = 2**17
+    ngram_range: tuple[int, int] = (2, 5)
+    C: float = 3.0
+
+    @staticmethod
+    def _vectorizer(n_features: int, ngram_range: tuple[int, int]):  # type: ignore[no-untyped-def]
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        return HashingVectorizer(
+            analyzer="char_wb", ngram_range=ngram_range, n_features=n_features,
+            alternate_sign=False, norm=None, preprocessor=fold,
+        )  # fmt: skip
+
+    @classmethod
+    def fit(cls, texts: list[str], labels: list[bool], n_features: int = 2**17, C: float = 3.0) -> AssaultClassifier:
+        from sklearn.feature_extraction.text import TfidfTransformer
+        from sklearn.linear_model import LogisticRegression
+
+        counts = cls._vectorizer(n_features, (2, 5)).transform(texts)
+        tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+        model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+        model.fit(tfidf.transform(counts), np.asarray(labels, dtype=int))
+        return cls(
+            idf=tfidf.idf_.astype(np.float32), coef=model.coef_[0].astype(np.float32),
+            intercept=float(model.intercept_[0]), n_features=n_features, C=C,
+        )  # fmt: skip
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        counts = self._vectorizer(self.n_features, self.ngram_range).transform(texts).tocsr()
+        counts.data = np.log(counts.data) + 1.0  # sublinear tf
+        weighted = counts.multiply(self.idf.reshape(1, -1)).tocsr()
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        scores = np.asarray(weighted @ self.coef.astype(np.float64)).ravel() / norms + self.intercept
+        return 1.0 / (1.0 + np.exp(-scores))
+
+    def predict(self, texts: list[str]) -> list[bool]:
+        return [bool(p >= self.threshold) for p in self.probabilities(texts)]
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path, idf=self.idf, coef=self.coef, intercept=np.float64(self.intercept),
+            threshold=np.float64(self.threshold), n_features=np.int64(self.n_features), C=np.float64(self.C),
+        )  # fmt: skip
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> AssaultClassifier:
+        if not path.is_file():
+            raise InputError(
+                f"ASSAULT model not found: {path}; train it with `emberwatch evaluate arabic --task assault --retrain`"
+            )
+        with np.load(path) as data:
+            return cls(
+                idf=data["idf"], coef=data["coef"], intercept=float(data["intercept"]),
+                threshold=float(data["threshold"]), n_features=int(data["n_features"]), C=float(data["C"]),
+            )  # fmt: skip
+
+
+def _folds(labels: list[bool], k: int, seed: int = 0) -> Iterator[tuple[list[int], list[int]]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    for train, test in splitter.split(np.zeros(len(labels)), np.asarray(labels, dtype=int)):
+        yield list(train), list(test)
+
+
+def cross_validate(records: list[AssaultRecord], folds: int = 5) -> Score:
+    """Pooled k-fold score of a classifier trained on the other folds (threshold 0.5, no tuning)."""
+    texts = [r.text for r in records]
+    labels = [r.positive for r in records]
+    predicted = [False] * len(records)
+    for train, test in _folds(labels, folds):
+        model = AssaultClassifier.fit([texts[i] for i in train], [labels[i] for i in train])
+        for i, p in zip(test, model.predict([texts[i] for i in test]), strict=True):
+            predicted[i] = p
+    return Score.of(predicted, labels)
+
+
+# --------------------------------------------------------------------------- ASSAULT report
+
+
+@dataclass
+class AssaultReport:
+    data: Path
+    sentences: int
+    positives: int
+    scores: dict[str, Score] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def evaluate_assault(
+    path: Path, detectors: Iterable[str] = ("rules", "cv"), folds: int = 5, model_path: Path = MODEL_PATH
+) -> AssaultReport:
+    """Score the requested detectors: ``rules``, ``cv`` (k-fold classifier) and ``model`` (shipped file)."""
+    records = load_assault(path)
+    gold = [r.positive for r in records]
+    report = AssaultReport(path, len(records), sum(gold))
+    started = time.perf_counter()
+    for name in detectors:
+        if name == "rules":
+            detect = rule_detector()
+            report.scores["rules"] = Score.of([detect(r.text) for r in records], gold)
+        elif name == "cv":
+            report.scores[f"classifier ({folds}-fold CV)"] = cross_validate(records, folds)
+        elif name == "model":
+            predicted = AssaultClassifier.load(model_path).predict([r.text for r in records])
+            report.scores["classifier (shipped model)"] = Score.of(predicted, gold)
+        else:
+            raise InputError(f"unknown ASSAULT detector {name!r}; choose rules, cv or model")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def train_assault_model(path: Path, out: Path = MODEL_PATH) -> AssaultClassifier:
+    """Train the classifier on every scored record of ``path`` and save it to ``out``."""
+    records = load_assault(path)
+    model = AssaultClassifier.fit([r.text for r in records], [r.positive for r in records])
+    model.save(out)
+    log.info("saved ASSAULT model (%d sentences) to %s", len(records), out)
+    return model
+
+
+# --------------------------------------------------------------------------- NER (NewsFANE)
+
+# NewsFANE fine classes follow the ACE hierarchy: places are its GPE and LOC subtypes, organisations its
+# ORG subtypes. "Group" (nationalities: العرب, الأكراد) and "Police" (officials) are PER subtypes and
+# "Land"/"Air"/"Water" are vehicles, so none of them is scored; facilities (Building-Grounds, Airport,
+# Path, Subarea-Facility) are left out too.
+PLACE_CLASSES = frozenset({
+    "Nation", "Population-Center", "State-or-Province", "County-or-District", "GPE-Cluster", "Continent",
+    "Water-Body", "Land-Region-Natural",
+})  # fmt: skip
+ORG_CLASSES = frozenset({
+    "Government", "Non-Governmental", "Commercial", "Media", "Educational", "Sports", "Religious_ORG",
+    "Entertainment", "Medical-Science",
+})  # fmt: skip
+_STRIP = "\u200e\u200f\ufeff\r"
+
+
+def coarse_class(fine: str) -> str | None:
+    """``place``, ``organisation`` or None for a NewsFANE fine class."""
+    return "place" if fine in PLACE_CLASSES else "organisation" if fine in ORG_CLASSES else None
+
+
+@dataclass(frozen=True)
+class NerSentence:
+    """One gold sentence: its tokens and its entity spans as ``(first, last + 1, fine class)``."""
+
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int, str], ...]
+
+    def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
+        """The tokens joined by single spaces and each token's character range."""
+        offsets, pos = [], 0
+        for tok in self.tokens:
+            offsets.append((pos, pos + len(tok)))
+            pos += len(tok) + 1
+        return " ".join(self.tokens), offsets
+
+
+def load_newsfane(path: Path) -> list[NerSentence]:
+    """Sentences of a NewsFANE file (``TOKEN<TAB>BIO-class``, an empty token between sentences)."""
+    if not path.is_file():
+        raise InputError(f"NewsFANE file not found: {path} (expected ../shared/data/arabic-ner/*.txt)")
+    sentences: list[NerSentence] = []
+    toks: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8", newline="\n") as fh:
+        for n, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n")
+            token, _, tag = line.partition("\t")
+            token, tag = token.strip(_STRIP).strip(), tag.strip(_STRIP).strip()
+            if not token:
+                if toks:
+                    sentences.append(_sentence(toks, tags))
+                toks, tags = [], []
+                continue
+            if not tag or (tag != "O" and not tag.startswith(("B-", "I-"))):
+                raise InputError(f"{path}:{n}: expected TOKEN<TAB>O|B-class|I-class, got {line!r}")
+            toks.append(token)
+            tags.append(tag)
+    if toks:
+        sentences.append(_sentence(toks, tags))
+    return sentences
+
+
+def _sentence(toks: list[str], tags: list[str]) -> NerSentence:
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if label is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
+            spans.append((start or 0, i, label))
+            start, label = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and label is None):
+            start, label = i, tag[2:]
+    return NerSentence(tuple(toks), tuple(spans))
+
+
+def _token_span(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """Tokens ``[first, last + 1)`` covering the character span, or None if it covers none."""
+    covered = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
+    return (covered[0], covered[-1] + 1) if covered else None
+
+
+# admin words before a name ("محافظة نينوى"): NewsFANE marks the name alone
+_PLACE_HEADS = frozenset(fold(w) for w in ("محافظة", "ولاية", "مدينة", "بلدة", "قرية", "منطقة", "قضاء",
+                                            "ناحية", "إقليم", "مقاطعة", "جمهورية", "مملكة", "دولة"))  # fmt: skip
+
+
+@dataclass
+class NerReport:
+    data: Path
+    sentences: int
+    scores: dict[str, Score] = field(default_factory=dict)
+    by_fine_class: dict[str, tuple[int, int]] = field(default_factory=dict)  # class -> (found, gold)
+    seconds: float = 0.0
+
+
+def _predict(sentence: NerSentence, geoparser: object, orgs: object) -> set[tuple[int, int, str]]:
+    text, offsets = sentence.text_and_offsets()
+    predicted: set[tuple[int, int, str]] = set()
+    org_spans = []
+    for m in orgs.find(text):  # type: ignore[attr-defined]
+        span = _token_span(offsets, m.start, m.end)
+        if span:
+            predicted.add((*span, "organisation"))
+            org_spans.append(span)
+    for place in geoparser.geoparse(text, Language.ar):  # type: ignore[attr-defined]
+        span = _token_span(offsets, place.start, place.end)
+        if span is None or any(span[0] < e and s < span[1] for s, e in org_spans):
+            continue
+        first, last = span
+        if last - first > 1 and fold(sentence.tokens[first]) in _PLACE_HEADS:
+            first += 1
+        predicted.add((first, last, "place"))
+    return predicted
+
+
+def evaluate_ner(path: Path, geoparser: object | None = None, recogniser: object | None = None) -> NerReport:
+    """Span-level P/R/F1 for places and organisations (exact token boundaries, coarse class)."""
+    from emberwatch.codebook import load_codebook
+    from emberwatch.extract.ar.organisations import OrganisationRecogniser
+
+    if geoparser is None:
+        from emberwatch.geo import Geoparser
+
+        geoparser = Geoparser.load()
+    recogniser = recogniser or OrganisationRecogniser(load_codebook(None))
+    sentences = load_newsfane(path)
+    started = time.perf_counter()
+    counts = {c: [0, 0, 0] for c in ("place", "organisation")}
+    fine: dict[str, list[int]] = {}
+    for sentence in sentences:
+        gold = {(s, e, c) for s, e, f in sentence.spans if (c := coarse_class(f))}
+        predicted = _predict(sentence, geoparser, recogniser)
+        for s, e, c in predicted:
+            counts[c][0 if (s, e, c) in gold else 1] += 1
+        for s, e, c in gold:
+            counts[c][2] += (s, e, c) not in predicted
+        for s, e, f in sentence.spans:
+            c = coarse_class(f)
+            if c:
+                fine.setdefault(f, [0, 0])
+                fine[f][1] += 1
+                fine[f][0] += (s, e, c) in predicted
+    report = NerReport(path, len(sentences), seconds=time.perf_counter() - started)
+    report.scores = {c: Score(*v) for c, v in counts.items()}
+    report.by_fine_class = {f: (v[0], v[1]) for f, v in sorted(fine.items(), key=lambda kv: -kv[1][1])}
+    return report
+
+
+# --------------------------------------------------------------------------- defaults and Markdown
+
+
+def shared_data_dir() -> Path:
+    """``$EMBERWATCH_SHARED_DATA``, else ``../shared/data`` from the working directory."""
+    return Path(os.environ.get("EMBERWATCH_SHARED_DATA", "../shared/data"))
+
+
+def default_data(task: str) -> Path:
+    """The gold file of ``task``: the dev files under the shared data folder, the demo corpus for pairs."""
+    if task == "parallel":
+        return Path("examples/demo-corpus/reports")
+    files = {"assault": "arabic-assault/assault_dev.csv", "ner": "arabic-ner/newsfane_dev.txt"}
+    if task not in files:
+        raise InputError(f"unknown Arabic evaluation task {task!r}; choose assault, ner or parallel")
+    return shared_data_dir() / files[task]
+
+
+def _row(name: str, s: Score) -> str:
+    return f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} / {s.fp} / {s.fn} |"
+
+
+def assault_markdown(report: AssaultReport, command: str) -> str:
+    lines = [
+        f"ASSAULT sentence detection on `{report.data.name}`: {report.sentences} sentences "
+        f"({report.positives} positive; ambiguous ones left out), `{command}` ({report.seconds:.0f} s).",
+        "",
+        "| detector | precision | recall | F1 | TP / FP / FN |",
+        "|---|---|---|---|---|",
+        *(_row(name, s) for name, s in report.scores.items()),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def ner_markdown(report: NerReport, command: str) -> str:
+    lines = [
+        f"Mention recognition on `{report.data.name}`: {report.sentences} sentences, exact token spans, "
+        f"`{command}` ({report.seconds:.0f} s).",
+        "",
+        "| class | precision | recall | F1 | TP / FP / FN |",
+        "|---|---|---|---|---|",
+        *(_row(name, s) for name, s in report.scores.items()),
+        "",
+        "Recall by fine class: "
+        + ", ".join(f"{f} {found}/{gold}" for f, (found, gold) in report.by_fine_class.items()),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- parallel reports
+
+PARALLEL_FIELDS = ("event types", "lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator",
+                   "lead place")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ParallelRow:
+    """Which fields an Arabic report and its English original agree on."""
+
+    name: str
+    arabic_events: int
+    english_events: int
+    agree: dict[str, bool]
+
+
+def _lead_fields(doc: object) -> dict[str, object]:
+    events = doc.events  # type: ignore[attr-defined]
+    lead = events[0] if events else None
+    return {
+        "event types": sorted({e.event_type for e in events}),
+        "lead type": lead and (lead.event_type, lead.sub_type),
+        "lead date": lead and (lead.date.value, lead.date.precision),
+        "lead killed": lead and lead.killed.best,
+        "lead wounded": lead and lead.wounded.best,
+        "lead perpetrator": lead and lead.perpetrator and lead.perpetrator.actor_id,
+        "lead place": lead and lead.place and lead.place.geonames_id,
+    }
+
+
+def parallel_agreement(reports: Path, resources: object | None = None) -> list[ParallelRow]:
+    """Compare each ``ar/*.md`` report that declares ``translation_of`` with its English original."""
+    import frontmatter
+
+    from emberwatch.extract.pipeline import default_resources, extract_document
+
+    resources = resources or default_resources()
+    rows = []
+    for path in sorted((reports / "ar").glob("*.md")):
+        post = frontmatter.load(path)
+        original = post.get("translation_of")
+        if not original:
+            continue  # written in Arabic, no English original
+        if not (reports / str(original)).is_file():
+            log.warning("%s: translation_of %s does not exist", path.name, original)
+            continue
+        english = frontmatter.load(reports / str(original))
+        docs = [
+            extract_document(
+                ExtractInput(id=p.name, text=doc.content, published=doc.get("published"), language=None),
+                resources,  # type: ignore[arg-type]
+            )
+            for p, doc in ((path, post), (reports / str(original), english))
+        ]
+        a, e = (_lead_fields(d) for d in docs)
+        rows.append(ParallelRow(path.name, len(docs[0].events), len(docs[1].events), {f: a[f] == e[f] for f in a}))
+    return rows
+
+
+def parallel_markdown(rows: list[ParallelRow], command: str) -> str:
+    lines = [
+        f"Demo-corpus translation pairs ({len(rows)}), `{command}`: share of pairs whose Arabic and English "
+        "reports agree on each field (the lead event is the first event of the report).",
+        "",
+        "| field | agreement |",
+        "|---|---|",
+    ]
+    for f in PARALLEL_FIELDS:
+        n = sum(r.agree[f] for r in rows)
+        lines.append(f"| {f} | {n}/{len(rows)} |")
+    return "\n".join(lines) + "\n"

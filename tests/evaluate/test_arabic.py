@@ -1,0 +1,201 @@
+"""Arabic evaluations: ASSAULT detection, NewsFANE mention scoring, translation-pair agreement.
+
+Gold files are written here from the project's own sentences; the real data sets are only read by the
+``shared_data`` tests, which skip when ``../shared/data`` is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from emberwatch.cli import app
+from emberwatch.errors import InputError
+from emberwatch.evaluate.arabic import (
+    MODEL_PATH,
+    PARALLEL_FIELDS,
+    AssaultClassifier,
+    Score,
+    coarse_class,
+    evaluate_assault,
+    evaluate_ner,
+    load_assault,
+    load_newsfane,
+    parallel_agreement,
+    rule_detector,
+)
+from emberwatch.models import Language, PlaceRef
+from emberwatch.text.arabic import TermMatcher
+
+ATTACKS = [
+    "قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم قرب الحدود",
+    "هاجم مسلحون نقطة تفتيش للشرطة ما أسفر عن مقتل شرطيين",
+    "اختطف مسلحون خمسة رعاة من قرية نائية أمس",
+    "فجر انتحاري نفسه وسط سوق شعبي فقتل عشرة أشخاص",
+]
+OTHERS = [
+    "افتتح وزير التربية مدرسة جديدة في المدينة",
+    "ارتفعت أسعار الخبز في الأسواق هذا الأسبوع",
+    "ناقش البرلمان مشروع قانون الموازنة العامة",
+    "فاز الفريق المحلي بالمباراة النهائية للبطولة",
+]
+
+
+def _write_assault(path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "label", "accept", "reject", "total", "text"])
+        for i, text in enumerate(ATTACKS):
+            writer.writerow([f"a{i}", "yes", 3, 0, 3, text])
+        for i, text in enumerate(OTHERS):
+            writer.writerow([f"o{i}", "easy no" if i % 2 else "difficult no", 0, 3, 3, text])
+        writer.writerow(["x", "ambiguous", 1, 1, 2, "نص غير محسوم"])
+    return path
+
+
+def test_arabic_score_counts() -> None:
+    s = Score.of([True, True, False, False], [True, False, True, False])
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+    assert s.precision == s.recall == s.f1 == 0.5
+    assert Score(0, 0, 0).f1 == 0.0
+
+
+def test_arabic_load_assault_drops_ambiguous(tmp_path: Path) -> None:
+    records = load_assault(_write_assault(tmp_path / "a.csv"))
+    assert len(records) == len(ATTACKS) + len(OTHERS)
+    assert sum(r.positive for r in records) == len(ATTACKS)
+
+
+def test_arabic_load_assault_rejects_bad_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_assault(tmp_path / "missing.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,text\n1,نص\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing column"):
+        load_assault(bad)
+
+
+def test_arabic_rule_detector() -> None:
+    detect = rule_detector()
+    assert all(detect(t) for t in ATTACKS)
+    assert not any(detect(t) for t in OTHERS)
+
+
+def test_arabic_classifier_round_trip(tmp_path: Path) -> None:
+    model = AssaultClassifier.fit(ATTACKS + OTHERS, [True] * 4 + [False] * 4, n_features=2**12)
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = AssaultClassifier.load(path)
+    assert loaded.predict(ATTACKS + OTHERS) == model.predict(ATTACKS + OTHERS)
+    assert loaded.predict(["قتل جنديان بانفجار عبوة ناسفة"]) == [True]
+
+
+def test_arabic_shipped_model_ranks_an_attack_above_a_neutral_sentence() -> None:
+    model = AssaultClassifier.load(MODEL_PATH)
+    attack, neutral = model.probabilities(["قتل خمسة أشخاص وأصيب عشرة آخرون في تفجير سيارة مفخخة", OTHERS[0]])
+    assert attack > neutral
+
+
+def test_arabic_evaluate_assault(tmp_path: Path) -> None:
+    report = evaluate_assault(_write_assault(tmp_path / "a.csv"), ["rules", "cv"], folds=2)
+    assert report.sentences == 8 and report.positives == 4
+    assert report.scores["rules"].f1 == 1.0
+    assert "classifier (2-fold CV)" in report.scores
+
+
+NEWSFANE = (
+    "\ufeff\u200eقالت\tO\n\u200eوزارة\tB-Government\n\u200eالداخلية\tI-Government\n"
+    "في\tO\nبغداد\tB-Population-Center\nإن\tO\nالعرب\tB-Group\n.\tO\n\t\r\n"
+    "زار\tO\nالوفد\tO\nالعراق\tB-Nation\nو\tO\nسوريا\tB-Nation\n\t\r\n"
+)
+
+
+class _ListGeoparser:
+    """A geoparser over a fixed list of names (the real one needs a built gazetteer)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.matcher = TermMatcher([(n, n) for n in names])
+
+    def geoparse(self, text: str, language: Language) -> list[PlaceRef]:
+        return [PlaceRef(text=m.text, start=m.start, end=m.end) for m in self.matcher.find(text)]
+
+
+def test_arabic_load_newsfane(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NEWSFANE, encoding="utf-8")
+    first, second = load_newsfane(path)
+    assert first.tokens[:3] == ("قالت", "وزارة", "الداخلية")
+    assert first.spans == ((1, 3, "Government"), (4, 5, "Population-Center"), (6, 7, "Group"))
+    assert second.spans == ((2, 3, "Nation"), (4, 5, "Nation"))
+
+
+@pytest.mark.parametrize(
+    ("fine", "coarse"),
+    [("Nation", "place"), ("Water-Body", "place"), ("Media", "organisation"), ("Group", None), ("Land", None)],
+)
+def test_arabic_coarse_class(fine: str, coarse: str | None) -> None:
+    assert coarse_class(fine) == coarse
+
+
+def test_arabic_evaluate_ner(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NEWSFANE, encoding="utf-8")
+    report = evaluate_ner(path, geoparser=_ListGeoparser(["بغداد", "العراق"]))
+    places, orgs = report.scores["place"], report.scores["organisation"]
+    assert (places.tp, places.fp, places.fn) == (2, 0, 1)
+    assert (orgs.tp, orgs.fp, orgs.fn) == (1, 0, 0)
+    assert report.by_fine_class["Nation"] == (1, 2)
+
+
+DEMO_REPORTS = Path(__file__).resolve().parents[2] / "examples" / "demo-corpus" / "reports"
+
+
+def test_arabic_parallel_agreement_on_demo_corpus() -> None:
+    if not (DEMO_REPORTS / "ar").is_dir():
+        pytest.skip("demo corpus has no Arabic reports")
+    rows = parallel_agreement(DEMO_REPORTS)
+    assert rows, "no translation pairs in the demo corpus"
+    assert {r.name for r in rows} <= {p.name for p in (DEMO_REPORTS / "en").glob("*.md")}
+    for row in rows:
+        assert set(row.agree) == set(PARALLEL_FIELDS)
+
+
+def test_arabic_every_demo_report_yields_events() -> None:
+    """Each Arabic demo report gives at least one event with evidence inside its own text."""
+    import frontmatter
+
+    from emberwatch.extract.pipeline import default_resources, extract_document
+    from emberwatch.models import ExtractInput
+
+    paths = sorted((DEMO_REPORTS / "ar").glob("*.md"))
+    if not paths:
+        pytest.skip("demo corpus has no Arabic reports")
+    resources = default_resources()
+    for path in paths:
+        post = frontmatter.load(path)
+        out = extract_document(
+            ExtractInput(id=path.name, text=post.content, published=post.get("published")), resources
+        )
+        assert out.language is Language.ar, path.name
+        assert out.events, f"{path.name}: no event"
+        for event in out.events:
+            assert post.content[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+def test_arabic_cli_assault(tmp_path: Path) -> None:
+    data = _write_assault(tmp_path / "a.csv")
+    result = CliRunner().invoke(
+        app, ["evaluate", "arabic", "--task", "assault", "--data", str(data), "--detector", "rules", "--markdown"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "| rules | 1.000 | 1.000 | 1.000 |" in result.output
+
+
+@pytest.mark.shared_data
+def test_arabic_assault_rules_on_shared_data(shared_data: Path) -> None:
+    report = evaluate_assault(shared_data / "arabic-assault" / "assault_dev.csv", ["rules"])
+    assert report.positives > 100
+    assert report.scores["rules"].recall > 0.8

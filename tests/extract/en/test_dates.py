@@ -1,0 +1,51 @@
+"""English date expressions, datelines and timeline headings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from emberwatch.extract.en.dates import date_headings, resolve_sentence_date
+from emberwatch.extract.language import DateContext
+from emberwatch.extract.types import Sentence
+
+THURSDAY = DateContext(published=date(2019, 3, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "end"),
+    [
+        ("on Tuesday night", date(2019, 3, 12), 1, None),
+        ("ON TUESDAY", date(2019, 3, 12), 1, None),
+        ("on Thursday", date(2019, 3, 14), 1, None),
+        ("late last night", date(2019, 3, 13), 1, None),
+        ("three days ago", date(2019, 3, 11), 1, None),
+        ("January 5, 2019", date(2019, 1, 5), 1, None),
+        ("5th of January", date(2019, 1, 5), 1, None),
+        ("2018-12-30", date(2018, 12, 30), 1, None),
+        ("3 JAN 90", date(1990, 1, 3), 1, None),
+        ("last month", date(2019, 2, 1), 4, date(2019, 2, 28)),
+        ("earlier this month", date(2019, 3, 1), 4, date(2019, 3, 31)),
+        ("mid-2017", date(2017, 5, 1), 5, date(2017, 8, 31)),
+        ("last year", date(2018, 1, 1), 5, date(2018, 12, 31)),
+    ],
+)
+def test_dates_resolve(text: str, value: date, precision: int, end: date | None) -> None:
+    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
+    assert resolved is not None
+    assert (resolved.value, int(resolved.precision), resolved.end) == (value, precision, end)
+    evidence = resolved.evidence
+    assert evidence is not None and text[evidence.start : evidence.end] == evidence.text
+
+
+@pytest.mark.parametrize("text", ["killed 2019 people", "since 2015 the group", "no date here"])
+def test_dates_no_date(text: str) -> None:
+    assert resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY) is None
+
+
+def test_dates_headings_and_dateline() -> None:
+    text = "SAN SALVADOR, 3 JAN 90 (RADIO) -- report\n== 2019 ==\n* 16 January: x\n### March 2020\n- y\n"
+    found = [(offset, c.dateline, c.heading_year, c.heading_month) for offset, c in date_headings(text)]
+    assert found[0] == (0, date(1990, 1, 3), None, None)
+    assert [(y, m) for _, _, y, m in found[1:]] == [(2019, None), (2020, 3)]

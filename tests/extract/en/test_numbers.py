@@ -1,0 +1,59 @@
+"""English number phrases and casualty figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from emberwatch.extract.en.numbers import casualty_mentions, parse_number, tokenize, word_number
+from emberwatch.extract.types import Sentence
+
+ATTACKERS = frozenset({"attackers", "militants", "gunmen"})
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("twenty-five", 25), ("two hundred", 200), ("one hundred and twelve", 112), ("three thousand", 3000)],
+)
+def test_numbers_word_number(words: str, value: int) -> None:
+    assert word_number(words.split()) == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at least 14", (14, 14, None)),
+        ("more than 20", (21, 21, None)),
+        ("up to 40", (None, 40, None)),
+        ("about 30", (None, 30, None)),
+        ("10 to 15", (10, 12, 15)),
+        ("dozens of", (24, 36, 99)),
+        ("a dozen", (12, 12, 12)),
+        ("several", (3, 3, 9)),
+        ("hundreds of", (200, 200, 999)),
+        ("1,200", (1200, 1200, 1200)),
+    ],
+)
+def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> None:
+    parsed = parse_number(tokenize(phrase), 0)
+    assert parsed is not None
+    low, best, high = expected
+    assert (parsed.count.low, parsed.count.best) == (low, best)
+    if phrase != "up to 40":
+        assert parsed.count.high == high
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THREE ATTACKERS WERE KILLED AND FIVE POLICEMEN DIED.", [("killed", 3, True), ("killed", 5, False)]),
+        ("one of the gunmen was killed", [("killed", 1, True)]),
+        ("the bomb killed 12 and wounded 30", [("killed", 12, False), ("wounded", 30, False)]),
+        ("On 16 January a bomb killed 4 people", [("killed", 4, False)]),
+        ("Dozens of soldiers were feared dead", [("killed", 36, False)]),
+    ],
+)
+def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, bool]]) -> None:
+    found = casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)
+    assert [(m.kind, m.count.best, m.perpetrator) for m in found] == expected
+    for m in found:
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.text

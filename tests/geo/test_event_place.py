@@ -1,0 +1,53 @@
+"""Event place: not the dateline, not where a statement was made."""
+
+from __future__ import annotations
+
+from emberwatch.geo import Geoparser
+from emberwatch.geo.event_place import dateline_end
+from emberwatch.models import LocationPrecision
+
+
+def _event_place(geoparser: Geoparser, text: str, trigger_word: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+    places = geoparser.geoparse(text, lang)
+    start = text.index(trigger_word)
+    sentence_start = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
+    sentence_end = text.find(".", start)
+    sentence = (sentence_start, sentence_end if sentence_end >= 0 else len(text))
+    return geoparser.event_place(text, places, sentence, (start, start + len(trigger_word)))
+
+
+def test_event_place_skips_dateline_and_statement_place(geoparser: Geoparser) -> None:
+    text = (
+        "BAGHDAD (Reuters) - Islamic State militants attacked an army post near Hit on Tuesday, "
+        "killing four soldiers, officials said in Baghdad."
+    )
+    place = _event_place(geoparser, text, "attacked")
+    assert place is not None and place.text == "Hit"
+    assert place.precision == LocationPrecision.near
+
+
+def test_event_place_prefers_locative_place_near_trigger(geoparser: Geoparser) -> None:
+    text = "The Syrian army said a car bomb exploded in Mayadin, Deir ez-Zor, killing five."
+    place = _event_place(geoparser, text, "exploded")
+    assert place is not None and place.text == "Mayadin"
+
+
+def test_event_place_falls_back_to_paragraph_then_dateline(geoparser: Geoparser) -> None:
+    paragraph = "Fighting flared in Raqqa on Monday.\n\nA bomb killed three people."
+    place = _event_place(geoparser, paragraph, "killed")
+    assert place is None or place.text == "Raqqa"
+    dateline = "MOSUL, Iraq (AP) - A roadside bomb killed two soldiers on Sunday."
+    assert dateline_end(dateline) > 0
+    place = _event_place(geoparser, dateline, "killed")
+    assert place is not None and place.text == "MOSUL"
+    assert place.precision == LocationPrecision.admin1
+
+
+def test_event_place_arabic_dateline_and_clitic(geoparser: Geoparser) -> None:
+    text = "بغداد - قتل ثلاثة جنود في هجوم بالموصل امس."
+    place = _event_place(geoparser, text, "هجوم", "ar")
+    assert place is not None and place.text == "الموصل"
+
+
+def test_event_place_none_without_places(geoparser: Geoparser) -> None:
+    assert _event_place(geoparser, "A bomb killed three people.", "killed") is None

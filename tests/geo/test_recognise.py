@@ -1,0 +1,87 @@
+"""Toponym recognition in English (mixed case and wire capitals) and Arabic."""
+
+from __future__ import annotations
+
+import pytest
+
+from emberwatch.geo import Geoparser
+
+
+def _texts(geoparser: Geoparser, text: str) -> list[str]:
+    return [p.text for p in geoparser.geoparse(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants attacked a checkpoint near Hit in Anbar province.", ["Hit", "Anbar province"]),
+        ("Gunmen killed two farmers in Al-Mayadin, Deir ez-Zor.", ["Al-Mayadin", "Deir ez-Zor"]),
+        ("Clashes continued in Deir al-Zour and Raqqa.", ["Deir al-Zour", "Raqqa"]),
+        ("A bomb went off in Iraq's Salahuddin province.", ["Iraq", "Salahuddin province"]),
+        ("GUNMEN ATTACKED A PATROL IN MOSUL ON MONDAY.", ["MOSUL"]),
+        ("U.S. aircraft struck targets in eastern Syria.", ["U.S.", "Syria"]),
+    ],
+)
+def test_recognise_english_places(geoparser: Geoparser, text: str, expected: list[str]) -> None:
+    assert _texts(geoparser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hit by mortar fire, the convoy turned back.",
+        "He said the attack was planned. Of the dead, most were guards.",
+        "The ministry said it would review the case.",
+        "Most of them were released on Monday in good health.",
+        "HE SAID THE ATTACK WAS A HIT AND RUN BY UNKNOWN MEN.",
+    ],
+)
+def test_recognise_no_false_positives_on_common_words(geoparser: Geoparser, text: str) -> None:
+    assert _texts(geoparser, text) == []
+
+
+def test_recognise_person_names_are_not_places(geoparser: Geoparser) -> None:
+    text = "Officer Raquel Henry said the suspect, Tom Jordan, fled. Henry added that Sheriff Douglas agreed."
+    assert _texts(geoparser, text) == []
+
+
+def test_recognise_common_word_place_needs_context_in_capitals(geoparser: Geoparser) -> None:
+    assert _texts(geoparser, "ISLAMIC STATE CELLS ATTACKED A POST IN HIT, WEST OF RAMADI, IN IRAQ.") == [
+        "HIT",
+        "RAMADI",
+        "IRAQ",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل جنديان في هجوم وبالموصل أمس", "بالموصل"),
+        ("انفجرت عبوة في الرقة صباح اليوم", "الرقة"),
+        ("اشتباكات قرب دير الزور", "دير الزور"),
+        ("وصل الوفد إلى الموصل", "الموصل"),
+        ("سقطت قذائف على مدينة حلب", "حلب"),
+    ],
+)
+def test_recognise_arabic_with_clitics(geoparser: Geoparser, text: str, expected: str) -> None:
+    places = geoparser.geoparse(text, "ar")
+    assert places, text
+    assert expected.endswith(places[0].text) or places[0].text.endswith(expected[-4:])
+    assert text[places[0].start : places[0].end] == places[0].text
+
+
+def test_recognise_arabic_clitic_span_excludes_prefix(geoparser: Geoparser) -> None:
+    text = "هجوم وبالموصل"
+    place = geoparser.geoparse(text, "ar")[0]
+    assert place.text == "الموصل" and place.country_code == "IQ"
+
+
+def test_recognise_offsets_point_into_original_text(geoparser: Geoparser) -> None:
+    text = "Fighting near  Deir ez-Zor’s airport and in Abū Kamāl."
+    for place in geoparser.geoparse(text, "en"):
+        assert text[place.start : place.end] == place.text
+    assert [p.text for p in geoparser.geoparse(text, "en")] == ["Deir ez-Zor", "Abū Kamāl"]
+
+
+def test_recognise_demonyms_are_context_not_places(geoparser: Geoparser) -> None:
+    assert _texts(geoparser, "Syrian and Iraqi officials met.") == []
