@@ -69,7 +69,7 @@ def run() -> list[dict]:
             f"{len(areas)} watch areas; {note}",
         )
         rows.append(row)
-        row, result = _timed(
+        row, _ = _timed(
             "backtest admin1 x month, 24 origins",
             lambda: backtest(store, "admin1", "month", config=ForecastConfig()),
             note,

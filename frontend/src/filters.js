@@ -16,6 +16,7 @@ export class Filters {
     $("#f-reset").addEventListener("click", () => {
       form.reset();
       this.bbox = null;
+      $("#use-map-area").textContent = "Filter to map area";
       this.changed();
     });
   }

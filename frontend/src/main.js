@@ -9,6 +9,7 @@ import { AlertPanel, IndicatorPanel } from "./panels.js";
 import { Timeline } from "./timeline.js";
 
 const PAGE = 50;
+const MAX_POINTS = 10000;
 const state = { types: [], offset: 0, period: "month", seq: 0 };
 
 function showError(error) {
@@ -25,7 +26,7 @@ async function refresh(resetPage = true) {
   try {
     const [page, points, timeline] = await Promise.all([
       getJSON("/api/events", filters.params({ limit: PAGE, offset: state.offset })),
-      getJSON("/api/events/points", params),
+      getJSON("/api/events/points", filters.params({ limit: MAX_POINTS })),
       getJSON("/api/events/timeline", filters.params({ period: state.period })),
     ]);
     if (seq !== state.seq) return;
@@ -39,8 +40,13 @@ async function refresh(resetPage = true) {
   } catch (error) {
     showError(error);
   }
-  indicators.refresh(Object.fromEntries(params)).catch(showError);
-  alerts.refresh(Object.fromEntries(params)).catch(showError);
+  // Indicators and alerts scan every matching event: ask for them once the map and list are shown.
+  if (seq !== state.seq) return;
+  await Promise.all([
+    indicators.refresh(Object.fromEntries(params)).catch(showError),
+    alerts.refresh(Object.fromEntries(params)).catch(showError),
+  ]);
+  if (seq === state.seq) document.body.dataset.panels = String(seq);
 }
 
 async function loadOptions() {
@@ -122,7 +128,11 @@ $("#period").addEventListener("change", (e) => {
   state.period = e.target.value;
   refresh(false);
 });
-$("#use-map-area").addEventListener("click", () => filters.setBbox(map.bounds()));
+$("#use-map-area").addEventListener("click", (event) => {
+  const on = !filters.bbox;
+  event.target.textContent = on ? "Clear map area filter" : "Filter to map area";
+  filters.setBbox(on ? map.bounds() : null);
+});
 window.addEventListener("resize", () => {
   timelineChart.resize();
   map.invalidate();

@@ -114,15 +114,30 @@ def _top_areas(ws: Workspace, n: int = 8) -> pd.DataFrame:
     )
 
 
-def _indicator_trends(ws: Workspace) -> pd.DataFrame:
-    """Per indicator: the latest year's value next to the year before (all areas together)."""
+def _indicator_trends(ws: Workspace, years: int = 3) -> pd.DataFrame:
+    """Per indicator, one value per calendar year over the last ``years`` years (all areas together).
+
+    Counts are summed over the months, shares are pooled (selected / all events of the year) and
+    distances are averaged over the months that had located attacks.
+    """
+    from emberwatch.codebook import load_codebook
+
     table = ws.indicators(level="all", period="month")
     if table.empty:
         return table
-    value_col = "value" if "value" in table.columns else table.select_dtypes("number").columns[0]
-    table = table.copy()
-    table["year"] = pd.to_datetime(table["period"]).dt.year
-    yearly = table.groupby(["indicator", "year"], as_index=False)[value_col].sum()
-    latest = int(yearly["year"].max())
-    pivot = yearly[yearly["year"] >= latest - 1].pivot(index="indicator", columns="year", values=value_col)
-    return pivot.fillna(0).reset_index()
+    kinds = {d.id: d.kind.value for d in load_codebook(ws.settings.codebook).indicators}
+    table = table.assign(year=pd.to_datetime(table["period"]).dt.year)
+    latest = int(table.loc[table["n"] > 0, "year"].max())
+    table = table[table["year"] > latest - years]
+    rows = []
+    for (indicator, year), group in table.groupby(["indicator", "year"]):
+        kind = kinds.get(str(indicator), "count")
+        if kind == "share":
+            value = group["selected"].sum() / group["n"].sum() if group["n"].sum() else float("nan")
+        elif kind.endswith("distance"):
+            value = group["value"].mean()
+        else:
+            value = group["value"].sum()
+        rows.append({"indicator": indicator, "year": str(year), "value": round(float(value), 2)})
+    pivot = pd.DataFrame(rows).pivot(index="indicator", columns="year", values="value")
+    return pivot.reset_index()

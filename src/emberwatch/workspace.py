@@ -57,12 +57,13 @@ class Workspace:
 
     # ------------------------------------------------------------------ extract
 
-    def extract(self, force: bool = False, with_geo: bool = True) -> ExtractStoreReport:
+    def extract(self, force: bool = False, with_geo: bool = True, with_roles: bool = True) -> ExtractStoreReport:
         """Extract events from every document not yet extracted with the current extractor version."""
         from emberwatch.extract.pipeline import load_resources
         from emberwatch.extract.run import extract_store
 
-        return extract_store(self.store, load_resources(self.settings, with_geo=with_geo), force=force)
+        resources = load_resources(self.settings, with_geo=with_geo, with_roles=with_roles)
+        return extract_store(self.store, resources, force=force)
 
     # ------------------------------------------------------------------ reading
 

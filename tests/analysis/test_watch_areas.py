@@ -41,9 +41,7 @@ def test_watch_areas_example_files_load() -> None:
 
 def test_watch_areas_place_list_radius(tmp_path: Path) -> None:
     path = tmp_path / "areas.yaml"
-    path.write_text(
-        "areas:\n  - {name: Hajin Town, lat: 34.6963, lon: 40.8305, radius_km: 5, lost_on: 2018-12-14}\n"
-    )
+    path.write_text("areas:\n  - {name: Hajin Town, lat: 34.6963, lon: 40.8305, radius_km: 5, lost_on: 2018-12-14}\n")
     (area,) = load_watch_areas(path)
     assert (area.id, area.lost_on, area.actor) == ("hajin-town", date(2018, 12, 14), None)
     # 0.04 degrees of latitude is about 4.4 km, 0.05 about 5.6 km
@@ -68,8 +66,7 @@ def test_watch_areas_geojson_polygon(tmp_path: Path) -> None:
         ("areas:\n  - {name: X, radius_km: 3}\n", ".yaml", "lat and lon, or a geonames_id"),
         ("areas:\n  - {name: X, lat: 1, lon: 2, radius_km: 3, lost_on: someday}\n", ".yaml", "lost_on"),
         (
-            "areas:\n  - {name: X, lat: 1, lon: 2, radius_km: 3}\n"
-            "  - {name: X, lat: 1, lon: 2, radius_km: 3}\n",
+            "areas:\n  - {name: X, lat: 1, lon: 2, radius_km: 3}\n  - {name: X, lat: 1, lon: 2, radius_km: 3}\n",
             ".yaml",
             "duplicate area ids x",
         ),
@@ -83,9 +80,7 @@ def test_watch_areas_geojson_polygon(tmp_path: Path) -> None:
         ("{not json", ".geojson", "Cannot read"),
     ],
 )
-def test_watch_areas_bad_files_say_what_is_wrong(
-    tmp_path: Path, content: str, suffix: str, message: str
-) -> None:
+def test_watch_areas_bad_files_say_what_is_wrong(tmp_path: Path, content: str, suffix: str, message: str) -> None:
     path = tmp_path / f"areas{suffix}"
     path.write_text(content)
     with pytest.raises(InputError, match=message):
@@ -97,9 +92,7 @@ def test_watch_areas_missing_file(tmp_path: Path) -> None:
         load_watch_areas(tmp_path / "nope.yaml")
 
 
-def test_watch_areas_return_after_quiet_period(
-    store: Store, add_events: AddEvents, codebook: Codebook
-) -> None:
+def test_watch_areas_return_after_quiet_period(store: Store, add_events: AddEvents, codebook: Codebook) -> None:
     add_events(
         {"date": date(2017, 6, 1)},  # before the loss: ignored
         {"date": date(2017, 11, 1)},  # soon after the loss: continuing activity, not a return
@@ -158,3 +151,15 @@ def test_watch_areas_spread_to_units_quiet_for_months(store: Store, add_events: 
     assert all(s.kind is SignalKind.spread for s in signals)
     recent = watch_signals(store, [], WatchConfig(spread_months=6, since=date(2019, 9, 15)))
     assert [s.started for s in recent] == [date(2019, 10, 1)]
+
+
+def test_watch_areas_place_by_geonames_id(tmp_path: Path) -> None:
+    path = tmp_path / "areas.yaml"
+    path.write_text(
+        "- {name: Mosul, geonames_id: 99072, radius_km: 20}\n- {name: Nowhere, geonames_id: 1, radius_km: 2}\n"
+    )
+    with pytest.raises(InputError, match="GeoNames id 1 is not in the bundled cities"):
+        load_watch_areas(path)
+    path.write_text("- {name: Mosul, geonames_id: 99072, radius_km: 20}\n")
+    (area,) = load_watch_areas(path)
+    assert area.lat == pytest.approx(36.33, abs=0.05) and area.lon == pytest.approx(43.12, abs=0.05)

@@ -101,3 +101,13 @@ def test_loader_cli_show_lists_entries() -> None:
     result = CliRunner().invoke(app, ["codebook", "show", "mechanisms", "--format", "csv"])
     assert result.exit_code == 0
     assert "sleeper_cells" in result.output
+
+
+def test_loader_indicator_selector_needs_known_event_types(tmp_path: Path) -> None:
+    (tmp_path / "indicators.yaml").write_text(
+        "- {id: n-bombs, mechanism: funding, name: Bombs, kind: count, select: {event_types: [bombng]}}\n",
+        encoding="utf-8",
+    )
+    problems = check_codebook(tmp_path)
+    assert any(p.startswith("indicators.yaml -> n-bombs -> select -> event_types: unknown event type 'bombng'")
+               for p in problems)

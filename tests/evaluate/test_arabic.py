@@ -22,6 +22,7 @@ from emberwatch.evaluate.arabic import (
     coarse_class,
     evaluate_assault,
     evaluate_ner,
+    extract_report,
     load_assault,
     load_newsfane,
     parallel_agreement,
@@ -32,7 +33,7 @@ from emberwatch.text.arabic import TermMatcher
 
 ATTACKS = [
     "قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم قرب الحدود",
-    "هاجم مسلحون نقطة تفتيش للشرطة ما أسفر عن مقتل شرطيين",
+    "هاجم مسلحون نقطة تفتيش للشرطة ما أسفر عن مقتل جنديين",
     "اختطف مسلحون خمسة رعاة من قرية نائية أمس",
     "فجر انتحاري نفسه وسط سوق شعبي فقتل عشرة أشخاص",
 ]
@@ -82,6 +83,8 @@ def test_arabic_rule_detector() -> None:
     detect = rule_detector()
     assert all(detect(t) for t in ATTACKS)
     assert not any(detect(t) for t in OTHERS)
+    with_figures = rule_detector(with_casualties=True)
+    assert [with_figures(t) for t in ATTACKS] == [True, True, False, True]
 
 
 def test_arabic_classifier_round_trip(tmp_path: Path) -> None:
@@ -100,9 +103,11 @@ def test_arabic_shipped_model_ranks_an_attack_above_a_neutral_sentence() -> None
 
 
 def test_arabic_evaluate_assault(tmp_path: Path) -> None:
-    report = evaluate_assault(_write_assault(tmp_path / "a.csv"), ["rules", "cv"], folds=2)
+    report = evaluate_assault(_write_assault(tmp_path / "a.csv"), ["rules", "rules-casualties", "cv"], folds=2)
     assert report.sentences == 8 and report.positives == 4
     assert report.scores["rules"].f1 == 1.0
+    assert report.scores["rules-casualties"].precision == 1.0
+    assert report.scores["rules-casualties"].tp == 3  # the kidnapping sentence has no figure
     assert "classifier (2-fold CV)" in report.scores
 
 
@@ -167,22 +172,19 @@ def test_arabic_every_demo_report_yields_events() -> None:
     """Each Arabic demo report gives at least one event with evidence inside its own text."""
     import frontmatter
 
-    from emberwatch.extract.pipeline import default_resources, extract_document
-    from emberwatch.models import ExtractInput
+    from emberwatch.extract.pipeline import default_resources
 
     paths = sorted((DEMO_REPORTS / "ar").glob("*.md"))
     if not paths:
         pytest.skip("demo corpus has no Arabic reports")
     resources = default_resources()
     for path in paths:
-        post = frontmatter.load(path)
-        out = extract_document(
-            ExtractInput(id=path.name, text=post.content, published=post.get("published")), resources
-        )
+        out = extract_report(path, resources)
+        text = frontmatter.load(path).content
         assert out.language is Language.ar, path.name
         assert out.events, f"{path.name}: no event"
         for event in out.events:
-            assert post.content[event.evidence.start : event.evidence.end] == event.evidence.text
+            assert text[event.evidence.start : event.evidence.end] == event.evidence.text
 
 
 def test_arabic_cli_assault(tmp_path: Path) -> None:

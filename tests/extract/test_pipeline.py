@@ -234,3 +234,15 @@ def test_pipeline_undated_narrative_keeps_the_running_year(extract_resources: Ex
 def test_pipeline_deaths_of(extract_resources: ExtractResources) -> None:
     (event,) = run(extract_resources, "The airstrikes resulted in the deaths of 18 fighters.").events
     assert (event.event_type, event.killed.best) == ("airstrike", 18)
+
+
+def test_pipeline_state_force_operation_counts_militants_as_victims(extract_resources: ExtractResources) -> None:
+    (event,) = run(extract_resources, "Iraqi forces killed five ISIS militants in an operation in Anbar.").events
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "iraqi-security-forces"
+    assert event.killed.best == 5
+
+
+def test_pipeline_denial_is_not_attribution(extract_resources: ExtractResources) -> None:
+    text = "The Taliban denied involvement in the bombing, which killed 12 people at a market in Jalalabad."
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is None and event.killed.best == 12

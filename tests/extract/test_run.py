@@ -128,3 +128,13 @@ def test_run_evidence_round_trips(extract_resources: ExtractResources, words: li
     result = extract_document(ExtractInput(id="p", text=text, published=date(2020, 1, 1)), extract_resources)
     for span_text, start, end in _spans(result):
         assert text[start:end] == span_text
+
+
+def test_run_workspace_extract(tmp_path: Path) -> None:
+    import emberwatch
+
+    with emberwatch.open(tmp_path / "ws.duckdb") as ws:
+        _add_documents(ws.store)
+        report = ws.extract(with_geo=False, with_roles=False)
+        assert (report.documents, report.events) == (2, 1)
+        assert report.extractor_version.startswith("rules-1+")

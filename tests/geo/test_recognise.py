@@ -17,7 +17,7 @@ def _texts(geoparser: Geoparser, text: str) -> list[str]:
         ("Militants attacked a checkpoint near Hit in Anbar province.", ["Hit", "Anbar province"]),
         ("Gunmen killed two farmers in Al-Mayadin, Deir ez-Zor.", ["Al-Mayadin", "Deir ez-Zor"]),
         ("Clashes continued in Deir al-Zour and Raqqa.", ["Deir al-Zour", "Raqqa"]),
-        ("A bomb went off in Iraq's Salahuddin province.", ["Iraq", "Salahuddin province"]),
+        ("A bomb went off in Iraq's Salahuddin province.", ["Iraq", "Salahuddin"]),
         ("GUNMEN ATTACKED A PATROL IN MOSUL ON MONDAY.", ["MOSUL"]),
         ("U.S. aircraft struck targets in eastern Syria.", ["U.S.", "Syria"]),
     ],

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import LocalSite, Route
+from tests.ingest.conftest import LocalSite, Route
 from emberwatch.errors import InputError
 from emberwatch.ingest import fetch as fetch_module
 from emberwatch.ingest.fetch import address_block_reason, fetch

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import LocalSite, Route
+from tests.ingest.conftest import LocalSite, Route
 from emberwatch.ingest import IngestOptions, IngestReport, InputStatus, ingest, options_from
 from emberwatch.models import Language
 from emberwatch.store import Store

@@ -31,6 +31,7 @@ from emberwatch.models import (
 )
 from emberwatch.settings import Settings
 from emberwatch.store import Store
+from emberwatch.store.actors import sync_actors
 from emberwatch.store.mentions import save_extractions
 from emberwatch.store.queries import document_event_ids
 from emberwatch.testing import load_events, synthetic_events
@@ -124,19 +125,6 @@ def _extracted(ev: HandEvent) -> ExtractedEvent:
     )  # fmt: skip
 
 
-def seed_actors(store: Store) -> None:
-    codebook = load_codebook()
-    frame = pd.DataFrame(
-        [
-            {"id": a.id, "name": a.name, "name_ar": a.name_ar, "kind": a.kind.value, "parent_id": a.parent,
-             "aliases": list(a.aliases.en) + list(a.aliases.ar)}
-            for a in codebook.actors
-        ]
-    )  # fmt: skip
-    with store.transaction() as conn:
-        store.insert_df("actors", frame, conn=conn)
-
-
 def seed_hand_events(
     store: Store, settings: Settings | None = None, events: list[HandEvent] = HAND_EVENTS
 ) -> dict[str, str]:
@@ -165,7 +153,7 @@ def seed(store: Store, settings: Settings | None = None) -> dict[str, str]:
 
     Returns the hand events' names (``ev-en-ambush``...) -> their event ids.
     """
-    seed_actors(store)
+    sync_actors(store, load_codebook())
     ids = seed_hand_events(store, settings)
     load_events(store, synthetic_events(N_SYNTHETIC, seed=11, origin="synthetic"))
     return ids

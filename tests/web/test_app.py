@@ -279,3 +279,18 @@ def test_app_dashboard_explains_missing_build(client: TestClient, monkeypatch: p
     page = client.get("/")
     assert page.status_code == 503
     assert "make web" in page.text
+
+
+def test_app_unexpected_error_is_json_without_details(seeded_ro: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from emberwatch.web import create_app
+
+    def broken(store: object) -> None:
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr("emberwatch.web.routes.meta.perpetrator_counts", broken)
+    with TestClient(create_app(seeded_ro.settings, seeded_ro.store), raise_server_exceptions=False) as local:
+        response = local.get("/api/actors")
+    assert response.status_code == 500
+    error = response.json()["error"]
+    assert error["type"] == "InternalError" and "secret" not in error["message"]
+    assert "content-security-policy" in response.headers

@@ -82,6 +82,7 @@ def load_dashboard(page: Any, url: str, fragment: str = "") -> None:
 
 
 def assert_clean(page: Any, rec: Recorder) -> None:
+    page.wait_for_selector("body[data-panels]", state="attached", timeout=30_000)
     assert rec.foreign_requests() == []
     assert page.evaluate("window.__csp") == []
     assert rec.console_errors == []

@@ -177,9 +177,7 @@ def current_alerts(
         alerts += _surge_alerts(events, config.surge, as_of)
     signals: list[WatchSignal] = []
     if AlertRule.return_ in config.rules and watch_areas:
-        signals += return_signals(
-            events, watch_areas, config.watch, actor_families(store, codebook, watch_areas)
-        )
+        signals += return_signals(events, watch_areas, config.watch, actor_families(store, codebook, watch_areas))
     if AlertRule.spread in config.rules:
         signals += spread_signals(events, config.watch)
     alerts += [_signal_alert(s) for s in signals if s.started >= since]

@@ -128,9 +128,7 @@ class ForecastRow(BaseModel):
     high: int
 
 
-def forecast_panel(
-    panel: pd.DataFrame, period: Period | str, config: ForecastConfig | None = None
-) -> pd.DataFrame:
+def forecast_panel(panel: pd.DataFrame, period: Period | str, config: ForecastConfig | None = None) -> pd.DataFrame:
     """Forecast ``horizon`` periods past the panel's last period for every area (mean and interval)."""
     config = config or ForecastConfig()
     if panel.empty or len(panel) <= config.horizon:

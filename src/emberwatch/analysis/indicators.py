@@ -73,6 +73,16 @@ def get_indicator(codebook: Codebook, indicator_id: str) -> IndicatorDefinition:
     return found
 
 
+def _flag_mask(events: pd.DataFrame, wanted: set[str], flags: FlagTable) -> pd.Series:
+    """Events whose (type, sub-type) carries a wanted flag; unknown sub-types fall back to their type."""
+    types = events["event_type"].astype(object)
+    keys = types + "/" + events["sub_type"].astype(object).fillna("")
+    flagged = {f"{t}/{s or ''}" for (t, s), found in flags.items() if wanted & found}
+    known = {f"{t}/{s or ''}" for t, s in flags}
+    flagged_types = {t for (t, s), found in flags.items() if s is None and wanted & found}
+    return keys.isin(flagged) | (~keys.isin(known) & types.isin(flagged_types))
+
+
 def selector_mask(events: pd.DataFrame, selector: EventSelector, flags: FlagTable) -> pd.Series:
     """Which events a selector matches (any criterion; an empty selector matches all)."""
     if selector.is_empty():
@@ -81,25 +91,12 @@ def selector_mask(events: pd.DataFrame, selector: EventSelector, flags: FlagTabl
     if selector.sub_types:
         mask |= events["sub_type"].isin(selector.sub_types)
     if selector.flags:
-        wanted = {f.value for f in selector.flags}
-        mask |= pd.Series(
-            [
-                bool(wanted & flags.get((t, s if isinstance(s, str) else None), flags.get((t, None), frozenset())))
-                for t, s in zip(events["event_type"], events["sub_type"], strict=True)
-            ],
-            index=events.index,
-            dtype=bool,
-        )
+        mask |= _flag_mask(events, {f.value for f in selector.flags}, flags)
     if selector.mechanisms:
-        wanted_mech = set(selector.mechanisms)
-        mask |= events["mechanisms"].map(lambda m: bool(wanted_mech & set(_as_list(m))))
+        codes = events["mechanisms"].explode()
+        hits = codes.isin(selector.mechanisms).groupby(level=0).any()
+        mask |= hits.reindex(events.index, fill_value=False)
     return mask.astype(bool)
-
-
-def _as_list(value: object) -> list[str]:
-    if value is None or isinstance(value, float):
-        return []
-    return [str(v) for v in value]  # type: ignore[union-attr]
 
 
 def _unit_keys(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.Series:
@@ -150,7 +147,7 @@ def _group_rows(frame: pd.DataFrame, definition: IndicatorDefinition, flags: Fla
     def total(mask: pd.Series) -> pd.Series:
         return mask.groupby([frame["area"], frame["period"]]).sum()
 
-    def per_group(mask: pd.Series, column: pd.Series, how: str) -> pd.Series:
+    def per_group(mask: pd.Series, column: pd.Series, how: str | type[list]) -> pd.Series:
         return column[mask].groupby([frame["area"][mask], frame["period"][mask]]).agg(how)
 
     out = frame.groupby(keys).size().to_frame("_events")
@@ -161,7 +158,7 @@ def _group_rows(frame: pd.DataFrame, definition: IndicatorDefinition, flags: Fla
         out["n"] = out["selected"] + total(against)
         out["value"] = out["selected"] / out["n"].where(out["n"] > 0)
         counted = selected | against
-    elif kind is IndicatorKind.count:
+    elif kind is IndicatorKind.count_:
         out["n"], out["value"] = out["_events"], out["selected"].astype(float)
         counted = selected
     elif kind in (IndicatorKind.standard_distance, IndicatorKind.mean_distance):
@@ -187,16 +184,18 @@ def _group_rows(frame: pd.DataFrame, definition: IndicatorDefinition, flags: Fla
 
 def _passage_rows(frame: pd.DataFrame, definition: IndicatorDefinition, lookup: PassageLookup) -> pd.DataFrame:
     passages = lookup(list(frame["id"]), definition.select.mechanisms)
-    by_event: dict[str, list[Passage]] = {}
-    for passage in passages:
-        by_event.setdefault(passage.event_id, []).append(passage)
-    rows = []
-    for (area, start), group in frame.groupby(["area", "period"], sort=True):
-        found = [p for event_id in group["id"] for p in by_event.get(event_id, [])]
-        ids = list(dict.fromkeys(p.event_id for p in found))
-        rows.append({"area": area, "period": start, "value": float(len(found)), "selected": len(ids),
-                     "n": len(group), "event_ids": ids, "passage_refs": [p.ref for p in found]})  # fmt: skip
-    return pd.DataFrame(rows)
+    keys = ["area", "period"]
+    out = frame.groupby(keys).size().to_frame("n")
+    found = pd.DataFrame({"id": [p.event_id for p in passages], "ref": [p.ref for p in passages]})
+    found = found.merge(frame[["id", *keys]], on="id")
+    grouped = found.groupby(keys)
+    out["value"] = grouped.size().reindex(out.index, fill_value=0).astype(float)
+    out["selected"] = grouped["id"].nunique().reindex(out.index, fill_value=0)
+    ids = grouped["id"].agg(lambda v: list(dict.fromkeys(v)))
+    refs = grouped["ref"].agg(list)
+    out["event_ids"] = [ids.get(key, []) for key in out.index]
+    out["passage_refs"] = [refs.get(key, []) for key in out.index]
+    return out.reset_index()
 
 
 def indicator_frame(
@@ -256,11 +255,56 @@ def _complete(rows: pd.DataFrame, frame: pd.DataFrame, definition: IndicatorDefi
 
 
 _COUNT_KINDS = {
-    IndicatorKind.count,
+    IndicatorKind.count_,
     IndicatorKind.distinct_areas,
     IndicatorKind.new_areas,
     IndicatorKind.passages,
 }
+
+
+def _history_start(flt: EventFilter, definitions: Sequence[IndicatorDefinition]) -> date | None:
+    """How far back to read: ``new_areas`` indicators need their look-back before ``flt.start``."""
+    if flt.start is None:
+        return None
+    months = max((d.lookback_months for d in definitions if d.kind is IndicatorKind.new_areas), default=-1)
+    return (pd.Timestamp(flt.start) - pd.DateOffset(months=months + 1)).date() if months >= 0 else flt.start
+
+
+def _in_range(events: pd.DataFrame, start: date | None) -> pd.DataFrame:
+    """Events the filter's ``start`` keeps (same rule as the store: the event may end on/after it)."""
+    if start is None:
+        return events
+    last_day = pd.to_datetime(events["date_end"]).fillna(pd.to_datetime(events["date"]))
+    return events[last_day >= pd.Timestamp(start)]
+
+
+def indicator_table(
+    store: Store,
+    level: Level | str = Level.all,
+    period: Period | str = Period.month,
+    filters: EventFilter | None = None,
+    codebook: Codebook | None = None,
+    indicator_ids: Sequence[str] | None = None,
+    h3_resolution: int = 5,
+) -> pd.DataFrame:
+    """Every (or the chosen) codebook indicator's series stacked in one frame (events read once)."""
+    codebook = codebook or load_codebook()
+    definitions = [get_indicator(codebook, i) for i in indicator_ids] if indicator_ids else list(codebook.indicators)
+    flt = filters or EventFilter()
+    history = flt.model_copy(update={"start": _history_start(flt, definitions)})
+    events = analysis_events(store, history, [*_USED_COLUMNS, "date_end"])
+    events = events.astype({c: object for c in ("id", "event_type", "sub_type", "country_code", "admin1", "admin2")})
+    flags = flag_table(codebook)
+
+    def lookup(ids: Sequence[str], mechanisms: Sequence[str]) -> list[Passage]:
+        return mechanism_passages(store, ids, mechanisms)
+
+    frames = []
+    for definition in definitions:
+        own = events if definition.kind is IndicatorKind.new_areas else _in_range(events, flt.start)
+        frames.append(indicator_frame(own, definition, level, period, flags, lookup, flt.start, h3_resolution))
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
 
 
 def indicator_series(
@@ -274,34 +318,8 @@ def indicator_series(
 ) -> pd.DataFrame:
     """The series of one codebook indicator by area x period, with the events/passages behind each row."""
     codebook = codebook or load_codebook()
-    definition = get_indicator(codebook, indicator_id)
-    flt = filters or EventFilter()
-    fetch = flt
-    if definition.kind is IndicatorKind.new_areas and flt.start is not None:
-        earlier = (pd.Timestamp(flt.start) - pd.DateOffset(months=definition.lookback_months + 1)).date()
-        fetch = flt.model_copy(update={"start": earlier})
-    events = analysis_events(store, fetch)
-
-    def lookup(ids: Sequence[str], mechanisms: Sequence[str]) -> list[Passage]:
-        return mechanism_passages(store, ids, mechanisms)
-
-    return indicator_frame(events, definition, level, period, flag_table(codebook), lookup, flt.start, h3_resolution)
-
-
-def indicator_table(
-    store: Store,
-    level: Level | str = Level.all,
-    period: Period | str = Period.month,
-    filters: EventFilter | None = None,
-    codebook: Codebook | None = None,
-    indicator_ids: Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """Every (or the chosen) codebook indicator's series stacked in one frame."""
-    codebook = codebook or load_codebook()
-    ids = list(indicator_ids) if indicator_ids else [i.id for i in codebook.indicators]
-    frames = [indicator_series(store, i, level, period, filters, codebook) for i in ids]
-    frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
+    get_indicator(codebook, indicator_id)
+    return indicator_table(store, level, period, filters, codebook, [indicator_id], h3_resolution)
 
 
 def indicator_trends(series: pd.DataFrame, last: int = 6) -> pd.DataFrame:

@@ -57,9 +57,7 @@ def _precise(events: pd.DataFrame, period: Period) -> pd.DataFrame:
     return dated[~imprecise_for(dated, period).to_numpy()]
 
 
-def surges_frame(
-    events: pd.DataFrame, rule: SurgeRule | None = None, periods: list[date] | None = None
-) -> list[Surge]:
+def surges_frame(events: pd.DataFrame, rule: SurgeRule | None = None, periods: list[date] | None = None) -> list[Surge]:
     """Surges in the given period starts (default: every period in the data) for an events frame."""
     rule = rule or SurgeRule()
     agg = aggregate_frame(_precise(events, rule.period), rule.level, rule.period)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -150,25 +151,20 @@ def load_watch_areas(path: Path) -> list[WatchArea]:
     """Read watch areas from GeoJSON (polygons, or points with ``radius_km``) or a YAML/JSON place list."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(
-            f"Watch-area file {path} not found; pass a .geojson or .yaml file (see docs/analysis.md)."
-        )
+        raise InputError(f"Watch-area file {path} not found; pass a .geojson or .yaml file (see docs/analysis.md).")
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if path.suffix.lower() in {".geojson", ".json"} else yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
         raise InputError(f"Cannot read watch-area file {path}: {exc}") from exc
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-        areas = [
-            _from_feature(f, f"{path} -> features -> {i}") for i, f in enumerate(data.get("features", []))
-        ]
+        areas = [_from_feature(f, f"{path} -> features -> {i}") for i, f in enumerate(data.get("features", []))]
     else:
         entries = data.get("areas") if isinstance(data, dict) else data
         if not isinstance(entries, list):
             raise InputError(f"{path}: expected a GeoJSON FeatureCollection or a list under `areas:`.")
         areas = [
-            _from_place(e if isinstance(e, dict) else {}, f"{path} -> areas -> {i}")
-            for i, e in enumerate(entries)
+            _from_place(e if isinstance(e, dict) else {}, f"{path} -> areas -> {i}") for i, e in enumerate(entries)
         ]
     ids = [a.id for a in areas]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -211,12 +207,8 @@ class WatchConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    quiet_months: int = Field(
-        default=6, ge=1, le=120, description="Quiet months before activity is a return."
-    )
-    spread_months: int = Field(
-        default=6, ge=1, le=120, description="Months without events before a unit is new."
-    )
+    quiet_months: int = Field(default=6, ge=1, le=120, description="Quiet months before activity is a return.")
+    spread_months: int = Field(default=6, ge=1, le=120, description="Months without events before a unit is new.")
     spread_unit: SpatialUnit = Field(default=SpatialUnit.admin2, description="Unit for spread signals.")
     h3_resolution: int = Field(default=6, ge=0, le=15, description="H3 resolution when spread_unit is h3.")
     max_location_precision: int = Field(default=3, ge=1, le=7, description="Least precise location used.")
@@ -258,27 +250,27 @@ def _usable(events: pd.DataFrame, config: WatchConfig) -> pd.DataFrame:
     return out.sort_values(["_date", "id"])
 
 
-def _episodes(
-    dates: pd.Series, anchor: pd.Timestamp | None, months: int
-) -> list[tuple[int, int, pd.Timestamp | None]]:
+def _episodes(dates: pd.Series, anchor: pd.Timestamp | None, months: int) -> list[tuple[int, int, pd.Timestamp | None]]:
     """(first, last) positions of runs of events split by gaps >= ``months``, with the gap's start.
 
     Only runs preceded by such a gap (from ``anchor`` or the previous event) are returned; when
     ``anchor`` is None the first run counts as preceded by a gap with an unknown start.
     """
-    gap = pd.DateOffset(months=months)
-    runs: list[tuple[int, int, pd.Timestamp | None]] = []
-    previous = anchor
-    run_start: int | None = None
-    run_since: pd.Timestamp | None = None
-    for i, when in enumerate(dates):
-        if previous is None or when >= previous + gap:
-            if run_start is not None:
-                runs.append((run_start, i - 1, run_since))
-            run_start, run_since = i, previous
-        previous = when
-    if run_start is not None:
-        runs.append((run_start, len(dates) - 1, run_since))
+    values = pd.DatetimeIndex(dates)
+    if len(values) == 0:
+        return []
+    previous = pd.DatetimeIndex([anchor if anchor is not None else pd.NaT, *values[:-1]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
+        threshold = previous + pd.DateOffset(months=months)
+    starts = np.flatnonzero(np.asarray(previous.isna() | (values >= threshold)))
+    if len(starts) == 0:
+        return []
+    ends = [*(starts[1:] - 1), len(values) - 1]
+    runs = [
+        (int(first), int(last), None if pd.isna(previous[first]) else pd.Timestamp(previous[first]))
+        for first, last in zip(starts, ends, strict=True)
+    ]
     return runs
 
 
@@ -318,11 +310,7 @@ def return_signals(
     )
     signals = []
     for area in areas:
-        inside = (
-            usable[area.contains(usable["lat"].to_numpy(), usable["lon"].to_numpy())]
-            if len(usable)
-            else usable
-        )
+        inside = usable[area.contains(usable["lat"].to_numpy(), usable["lon"].to_numpy())] if len(usable) else usable
         if area.actor is not None:
             inside = inside[inside["perpetrator_id"].isin(families.get(area.actor, {area.actor}))]
         if area.lost_on is not None:
@@ -332,9 +320,7 @@ def return_signals(
             anchor = inside["_date"].iloc[0]  # without a lost date, the first event only starts the clock
         for first, last, since in _episodes(inside["_date"], anchor, config.quiet_months):
             run = inside.iloc[first : last + 1]
-            signals.append(
-                _signal(SignalKind.return_, area.id, area.name, area.actor, run, since, area.lost_on, rule)
-            )
+            signals.append(_signal(SignalKind.return_, area.id, area.name, area.actor, run, since, area.lost_on, rule))
     return signals
 
 
@@ -347,9 +333,7 @@ def spread_signals(events: pd.DataFrame, config: WatchConfig) -> list[WatchSigna
         units = h3_cells(usable, config.h3_resolution, config.max_location_precision)
         labels = units
     else:
-        units = (
-            usable["country_code"].fillna("?") + "/" + usable["admin1"].fillna("?") + "/" + usable["admin2"]
-        )
+        units = usable["country_code"].fillna("?") + "/" + usable["admin1"].fillna("?") + "/" + usable["admin2"]
         labels = (
             usable["admin2"].fillna("")
             + ", "

@@ -27,7 +27,10 @@ def evaluate_arabic_cmd(
     ] = None,
     detector: Annotated[
         list[str] | None,
-        typer.Option(help="ASSAULT detectors: rules, cv (k-fold classifier), model (shipped file). Repeatable."),
+        typer.Option(
+            help="ASSAULT detectors: rules, rules-casualties, cv (k-fold classifier), model (shipped file). "
+            "Repeatable; default all but model."
+        ),
     ] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the cv detector.")] = 5,
     retrain: Annotated[
@@ -47,7 +50,7 @@ def evaluate_arabic_cmd(
         console.print(f"saved {model_path}")
         return
     if task == "assault":
-        detectors = detector or ["rules", "cv"]
+        detectors = detector or ["rules", "rules-casualties", "cv"]
         report = arabic.evaluate_assault(path, detectors, folds, model_path)
         command += "".join(f" --detector {d}" for d in detectors) if detector else ""
         text = arabic.assault_markdown(report, command)

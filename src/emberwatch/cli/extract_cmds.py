@@ -71,6 +71,9 @@ def extract(
     )
 
 
+# nested or long fields left out of the table view (shown with --format json)
+_NESTED_COLUMNS = {"terms", "aliases", "sub_types", "indicators", "params", "description", "select", "against"}
+
 codebook_app = typer.Typer(help="Validate and list the codebook.", no_args_is_help=True)
 app.add_typer(codebook_app, name="codebook")
 
@@ -104,7 +107,5 @@ def codebook_show(
     entries = codebook_section(load_codebook(settings_from().codebook), section)
     frame = pd.DataFrame([e.model_dump(mode="json") for e in entries])
     if fmt is OutputFormat.table and not frame.empty:
-        frame = frame[
-            [c for c in frame.columns if c not in {"terms", "aliases", "sub_types", "indicators", "params"}]
-        ]
+        frame = frame[[c for c in frame.columns if c not in _NESTED_COLUMNS]]
     print_frame(frame, fmt, section)

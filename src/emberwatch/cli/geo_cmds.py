@@ -10,8 +10,8 @@ import typer
 
 from emberwatch.cli.app import app
 from emberwatch.cli.common import OutputFormat, console, print_frame, progress
-from emberwatch.settings import get_settings
 from emberwatch.models import Language, PlaceRef
+from emberwatch.settings import get_settings
 
 if TYPE_CHECKING:
     from emberwatch.geo import Geoparser
@@ -47,7 +47,8 @@ def load_geoparser() -> Geoparser:
 
 def _frame(places: list[PlaceRef]) -> pd.DataFrame:
     columns = list(PlaceRef.model_fields)
-    return pd.DataFrame([p.model_dump(mode="json") for p in places], columns=columns)
+    frame = pd.DataFrame([p.model_dump(mode="json") for p in places], columns=columns)
+    return frame.astype({"geonames_id": "Int64"})
 
 
 @gazetteer_app.command("build")

@@ -26,6 +26,7 @@ def serve(
     from emberwatch.web.server import serve as run_server
 
     settings = load_settings(database=db, host=host, port=port)
+    settings.check_serving()
     console.print(f"emberwatch on http://{settings.host}:{settings.port} (database {settings.database_path})")
     run_server(settings)
 

@@ -16,7 +16,7 @@ class IndicatorKind(StrEnum):
     """How an indicator turns the selected events of one area x period into a number."""
 
     share = "share"  # selected / (selected + against) events
-    count = "count"  # number of selected events
+    count_ = "count"  # number of selected events (named count_: `count` is a str method)
     distinct_areas = "distinct_areas"  # distinct `unit` areas (admin2 / H3 cells) with selected events
     standard_distance = "standard_distance"  # km: sqrt(mean squared distance to the centroid)
     mean_distance = "mean_distance"  # km: mean distance to the centroid of the attack locations

@@ -157,12 +157,32 @@ def _cross_check(values: dict[str, Any]) -> list[str]:
                 f"indicators.yaml -> {indicator.id} -> mechanism: unknown mechanism code "
                 f"'{indicator.mechanism}' (known: {', '.join(sorted(codes))})"
             )
+    problems += _check_indicator_selectors(values)
     for event_type in values.get("event_types", []):
         sub_counts = Counter(s.id for s in event_type.sub_types)
         problems += [
             f"event_types.yaml -> {event_type.id} -> sub_types -> {k}: duplicate id"
             for k, n in sub_counts.items() if n > 1
         ]  # fmt: skip
+    return problems
+
+
+def _check_indicator_selectors(values: dict[str, Any]) -> list[str]:
+    """Event types and sub-types named in indicator selectors must exist in event_types.yaml."""
+    types = {t.id for t in values.get("event_types", [])}
+    subs = {s.id for t in values.get("event_types", []) for s in t.sub_types}
+    problems = []
+    for indicator in values.get("indicators", []):
+        for field_name in ("select", "against"):
+            selector = getattr(indicator, field_name, None)
+            for name in getattr(selector, "event_types", []) or []:
+                if name not in types:
+                    problems.append(f"indicators.yaml -> {indicator.id} -> {field_name} -> event_types: unknown "
+                                    f"event type '{name}' (known: {', '.join(sorted(types))})")
+            for name in getattr(selector, "sub_types", []) or []:
+                if name not in subs:
+                    problems.append(f"indicators.yaml -> {indicator.id} -> {field_name} -> sub_types: unknown "
+                                    f"sub-type '{name}' (known: {', '.join(sorted(subs))})")
     return problems
 
 

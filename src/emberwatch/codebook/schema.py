@@ -153,8 +153,13 @@ class Cues(Entry):
     new_event: Terms = Field(
         default_factory=Terms, description="Phrases introducing another event (in a separate incident)."
     )
+    denial: Terms = Field(
+        default_factory=Terms,
+        description='An actor denies a role ("denied involvement"): not the perpetrator.',
+    )
     reporting: Terms = Field(
-        default_factory=Terms, description="Reporting verbs: a person right before one is a source, not a victim."
+        default_factory=Terms,
+        description="Reporting verbs: a person right before one is a source, not a victim.",
     )
 
 

@@ -2,7 +2,8 @@
 
 1. **Blocking**: a mention is only compared with mentions sharing a block key: (country, month of
    its date window), its own document, its near-duplicate group, and for mentions without a
-   usable place (perpetrator, month). This keeps the work near-linear in the number of mentions.
+   usable place (perpetrator, month); inside a block only mentions whose date windows overlap are
+   compared. This keeps the work near-linear in the number of mentions.
 2. **Pair scores** from :func:`emberwatch.consolidate.rules.score_pair`; pairs scoring at least
    ``link_threshold`` are candidate links.
 3. **Agglomeration** in descending score order (ties by id, so the result does not depend on input

@@ -4,8 +4,9 @@ Text is normalised (Arabic folded, lower-cased, punctuation dropped, digits in A
 word 5-shingles; documents whose estimated Jaccard similarity reaches ``threshold`` are linked and
 the linked groups become clusters. The canonical copy of a cluster is its earliest document
 (published date, then ingestion time, then id); the others get ``documents.near_duplicate_of`` set to
-it. Signatures are stored, so a re-run only hashes new or changed documents; re-running on the
-same documents changes nothing.
+it. Signatures are stored, so a re-run only hashes new or changed documents (and skips clustering
+when there are none and no canonical copy was deleted); re-running on the same documents changes
+nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from emberwatch.store.incidents import (
     document_order,
     document_texts,
     load_minhashes,
+    near_duplicate_state,
     save_minhashes,
     set_near_duplicates,
 )
@@ -130,6 +132,12 @@ def mark_near_duplicates(
         computed.append((str(row.id), str(row.content_hash), signature(str(row.text), settings)))
         if progress and i % 500 == 0:
             progress(i, len(fresh))
+    clusters, copies, dangling = near_duplicate_state(store)
+    if not computed and not dangling:
+        log.info("near-duplicates: no new documents; %d clusters, %d copies", clusters, copies)
+        return NearDuplicateReport(
+            documents=store.count("documents"), hashed=0, clusters=clusters, duplicates=copies, changed=0
+        )
     with store.transaction() as tx:
         save_minhashes(store, computed, settings.num_perm, tx)
     signatures = load_minhashes(store, settings.num_perm)

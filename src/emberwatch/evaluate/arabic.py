@@ -22,12 +22,17 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from emberwatch.errors import InputError
-from emberwatch.models import ExtractInput, Language
+from emberwatch.extract.ar.organisations import OrganisationRecogniser
+from emberwatch.models import DocumentExtraction, ExtractInput, Language, PlaceRef
 from emberwatch.text.arabic import fold
+
+if TYPE_CHECKING:
+    from emberwatch.extract.pipeline import ExtractResources
 
 log = logging.getLogger(__name__)
 
@@ -105,15 +110,23 @@ def load_assault(path: Path) -> list[AssaultRecord]:
 # --------------------------------------------------------------------------- detectors
 
 
-def rule_detector() -> Callable[[str], bool]:
-    """True when the Arabic rule extractor finds an attack/violence event in the sentence."""
+def rule_detector(with_casualties: bool = False) -> Callable[[str], bool]:
+    """True when the Arabic rule extractor finds an attack/violence event in the sentence.
+
+    ``with_casualties``: the event must also carry a killed or wounded figure (an attack *report*
+    rather than a mention of violence).
+    """
     from emberwatch.extract.pipeline import default_resources, extract_document
 
     resources = default_resources()
 
     def detect(text: str) -> bool:
         out = extract_document(ExtractInput(id="s", text=text, language=Language.ar), resources)
-        return any(e.event_type not in NON_ATTACK_TYPES for e in out.events)
+        return any(
+            e.event_type not in NON_ATTACK_TYPES
+            and (not with_casualties or any(c.best or c.low for c in (e.killed, e.wounded)))
+            for e in out.events
+        )
 
     return detect
 
@@ -222,24 +235,27 @@ class AssaultReport:
 
 
 def evaluate_assault(
-    path: Path, detectors: Iterable[str] = ("rules", "cv"), folds: int = 5, model_path: Path = MODEL_PATH
+    path: Path,
+    detectors: Iterable[str] = ("rules", "rules-casualties", "cv"),
+    folds: int = 5,
+    model_path: Path = MODEL_PATH,
 ) -> AssaultReport:
-    """Score the requested detectors: ``rules``, ``cv`` (k-fold classifier) and ``model`` (shipped file)."""
+    """Score detectors: ``rules``, ``rules-casualties``, ``cv`` (k-fold classifier), ``model`` (shipped)."""
     records = load_assault(path)
     gold = [r.positive for r in records]
     report = AssaultReport(path, len(records), sum(gold))
     started = time.perf_counter()
     for name in detectors:
-        if name == "rules":
-            detect = rule_detector()
-            report.scores["rules"] = Score.of([detect(r.text) for r in records], gold)
+        if name in ("rules", "rules-casualties"):
+            detect = rule_detector(with_casualties=name == "rules-casualties")
+            report.scores[name] = Score.of([detect(r.text) for r in records], gold)
         elif name == "cv":
             report.scores[f"classifier ({folds}-fold CV)"] = cross_validate(records, folds)
         elif name == "model":
             predicted = AssaultClassifier.load(model_path).predict([r.text for r in records])
             report.scores["classifier (shipped model)"] = Score.of(predicted, gold)
         else:
-            raise InputError(f"unknown ASSAULT detector {name!r}; choose rules, cv or model")
+            raise InputError(f"unknown ASSAULT detector {name!r}; choose rules, rules-casualties, cv or model")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -283,12 +299,25 @@ class NerSentence:
     spans: tuple[tuple[int, int, str], ...]
 
     def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
-        """The tokens joined by single spaces and each token's character range."""
-        offsets, pos = [], 0
-        for tok in self.tokens:
+        """The sentence as running text and each token's character range in it.
+
+        NewsFANE splits clitics into tokens of their own (``ب العراق``, ``وجود ها``); they are glued
+        back (``بالعراق``, ``وجودها``) so recognisers see ordinary Arabic spelling.
+        """
+        offsets, pieces, pos = [], [], 0
+        for i, tok in enumerate(self.tokens):
+            glue = i > 0 and (self.tokens[i - 1] in _PROCLITIC_TOKENS or tok in _ENCLITIC_TOKENS)
+            if i > 0 and not glue:
+                pieces.append(" ")
+                pos += 1
             offsets.append((pos, pos + len(tok)))
-            pos += len(tok) + 1
-        return " ".join(self.tokens), offsets
+            pieces.append(tok)
+            pos += len(tok)
+        return "".join(pieces), offsets
+
+
+_PROCLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك"})
+_ENCLITIC_TOKENS = frozenset({"ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم"})
 
 
 def load_newsfane(path: Path) -> list[NerSentence]:
@@ -349,16 +378,24 @@ class NerReport:
     seconds: float = 0.0
 
 
-def _predict(sentence: NerSentence, geoparser: object, orgs: object) -> set[tuple[int, int, str]]:
+class PlaceRecogniser(Protocol):
+    """What the NER evaluation needs from a geoparser."""
+
+    def geoparse(self, text: str, language: Language) -> list[PlaceRef]: ...
+
+
+def _predict(
+    sentence: NerSentence, geoparser: PlaceRecogniser, orgs: OrganisationRecogniser
+) -> set[tuple[int, int, str]]:
     text, offsets = sentence.text_and_offsets()
     predicted: set[tuple[int, int, str]] = set()
     org_spans = []
-    for m in orgs.find(text):  # type: ignore[attr-defined]
+    for m in orgs.find(text):
         span = _token_span(offsets, m.start, m.end)
         if span:
             predicted.add((*span, "organisation"))
             org_spans.append(span)
-    for place in geoparser.geoparse(text, Language.ar):  # type: ignore[attr-defined]
+    for place in geoparser.geoparse(text, Language.ar):
         span = _token_span(offsets, place.start, place.end)
         if span is None or any(span[0] < e and s < span[1] for s, e in org_spans):
             continue
@@ -369,10 +406,11 @@ def _predict(sentence: NerSentence, geoparser: object, orgs: object) -> set[tupl
     return predicted
 
 
-def evaluate_ner(path: Path, geoparser: object | None = None, recogniser: object | None = None) -> NerReport:
+def evaluate_ner(
+    path: Path, geoparser: PlaceRecogniser | None = None, recogniser: OrganisationRecogniser | None = None
+) -> NerReport:
     """Span-level P/R/F1 for places and organisations (exact token boundaries, coarse class)."""
     from emberwatch.codebook import load_codebook
-    from emberwatch.extract.ar.organisations import OrganisationRecogniser
 
     if geoparser is None:
         from emberwatch.geo import Geoparser
@@ -467,8 +505,8 @@ class ParallelRow:
     agree: dict[str, bool]
 
 
-def _lead_fields(doc: object) -> dict[str, object]:
-    events = doc.events  # type: ignore[attr-defined]
+def _lead_fields(doc: DocumentExtraction) -> dict[str, object]:
+    events = doc.events
     lead = events[0] if events else None
     return {
         "event types": sorted({e.event_type for e in events}),
@@ -481,32 +519,36 @@ def _lead_fields(doc: object) -> dict[str, object]:
     }
 
 
-def parallel_agreement(reports: Path, resources: object | None = None) -> list[ParallelRow]:
+def extract_report(path: Path, resources: ExtractResources) -> DocumentExtraction:
+    """Extract one Markdown report with YAML front matter (language detected from the text)."""
+    import frontmatter
+
+    from emberwatch.extract.pipeline import extract_document
+
+    post = frontmatter.load(path)
+    inp = ExtractInput.model_validate({"id": path.name, "text": post.content, "published": post.get("published")})
+    return extract_document(inp, resources)
+
+
+def parallel_agreement(reports: Path, resources: ExtractResources | None = None) -> list[ParallelRow]:
     """Compare each ``ar/*.md`` report that declares ``translation_of`` with its English original."""
     import frontmatter
 
-    from emberwatch.extract.pipeline import default_resources, extract_document
+    from emberwatch.extract.pipeline import default_resources
 
     resources = resources or default_resources()
     rows = []
     for path in sorted((reports / "ar").glob("*.md")):
-        post = frontmatter.load(path)
-        original = post.get("translation_of")
+        original = frontmatter.load(path).get("translation_of")
         if not original:
             continue  # written in Arabic, no English original
-        if not (reports / str(original)).is_file():
+        english = reports / str(original)
+        if not english.is_file():
             log.warning("%s: translation_of %s does not exist", path.name, original)
             continue
-        english = frontmatter.load(reports / str(original))
-        docs = [
-            extract_document(
-                ExtractInput(id=p.name, text=doc.content, published=doc.get("published"), language=None),
-                resources,  # type: ignore[arg-type]
-            )
-            for p, doc in ((path, post), (reports / str(original), english))
-        ]
-        a, e = (_lead_fields(d) for d in docs)
-        rows.append(ParallelRow(path.name, len(docs[0].events), len(docs[1].events), {f: a[f] == e[f] for f in a}))
+        ar, en = extract_report(path, resources), extract_report(english, resources)
+        a, e = _lead_fields(ar), _lead_fields(en)
+        rows.append(ParallelRow(path.name, len(ar.events), len(en.events), {f: a[f] == e[f] for f in a}))
     return rows
 
 

@@ -59,8 +59,13 @@ class ExtractResources:
 
     @property
     def extractor_version(self) -> str:
-        """``{algorithm}+{codebook hash}``: a codebook or algorithm change means re-extraction."""
-        return f"{self.algorithm_version}+{self.codebook.version}"
+        """``{algorithm}[-roles][-geo]+{codebook hash}``: a change of any part means re-extraction."""
+        parts = [self.algorithm_version]
+        if self.role_filler is not None:
+            parts.append("roles")
+        if self.geoparser is not None:
+            parts.append("geo")
+        return f"{'-'.join(parts)}+{self.codebook.version}"
 
     def rules_for(self, language: Language) -> LanguageRules | None:
         if language in self.rules:
@@ -84,18 +89,11 @@ def build_rules(codebook: Codebook) -> dict[Language, LanguageRules]:
     return rules
 
 
-def _default_role_filler() -> RoleFillerFn | None:
-    """The trained role filler (``emberwatch.extract.roles``) when present, else codebook roles."""
-    try:
-        module = importlib.import_module("emberwatch.extract.roles")
-    except ModuleNotFoundError as exc:
-        if exc.name not in {"emberwatch.extract.roles"}:
-            raise
-        module = None
-    fill = getattr(module, "fill_roles", None) if module is not None else None
-    if fill is None:
-        log.info("emberwatch.extract.roles.fill_roles not available: using codebook role fillers")
-    return fill  # type: ignore[no-any-return]
+def _default_role_filler() -> RoleFillerFn:
+    """The trained role filler of ``emberwatch.extract.roles`` (see docs/roles.md)."""
+    from emberwatch.extract.roles import fill_roles
+
+    return fill_roles
 
 
 def _load_geoparser(settings: Settings) -> Geoparser | None:

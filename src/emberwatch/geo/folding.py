@@ -127,7 +127,7 @@ def _translation() -> dict[int, int | None]:
 
 def fold_key(name: str) -> str:
     """The gazetteer key of a name: folded like :func:`fold`, spaces collapsed, outer punctuation cut."""
-    return " ".join(name.translate(_translation()).split()).strip(" .,;:()[]\"")
+    return " ".join(name.translate(_translation()).split()).strip(' .,;:()[]"')
 
 
 def is_arabic(text: str) -> bool:

@@ -53,6 +53,9 @@ def ensure_gazetteer(
     return directory
 
 
+GEOPARSER_VERSION = "geo-1"  # bump when recognition/resolution rules change behaviour
+
+
 class Geoparser:
     """Find, resolve and choose places in English and Arabic text."""
 
@@ -60,6 +63,12 @@ class Geoparser:
         self.gazetteer = gazetteer
         self.region_of_interest = frozenset(code.upper() for code in region_of_interest)
         load_cues()
+
+    @property
+    def version(self) -> str:
+        """Rules version + index build + region of interest: a different value means other results."""
+        roi = ",".join(sorted(self.region_of_interest))
+        return f"{GEOPARSER_VERSION}+{self.gazetteer.meta.get('built_at', '?')}" + (f"+roi={roi}" if roi else "")
 
     @classmethod
     def load(cls, settings: Settings | None = None, progress: ProgressCallback | None = None) -> Geoparser:
@@ -73,7 +82,9 @@ class Geoparser:
 
     # ------------------------------------------------------------------ API
 
-    def geoparse(self, text: str, language: Language | str = Language.en, published: date | None = None) -> list[PlaceRef]:
+    def geoparse(
+        self, text: str, language: Language | str = Language.en, published: date | None = None
+    ) -> list[PlaceRef]:
         """Every toponym in ``text`` resolved, offsets into the original text, in text order.
 
         English and Arabic names are both recognised whatever ``language`` says (reports mix
@@ -83,9 +94,7 @@ class Geoparser:
         del language, published
         mentions = recognise(self.gazetteer, text)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
-        return [
-            self._place_ref(m, r) for m, r in zip(mentions, resolutions, strict=True) if not m.demonym
-        ]
+        return [self._place_ref(m, r) for m, r in zip(mentions, resolutions, strict=True) if not m.demonym]
 
     def resolve_spans(
         self, text: str, spans: list[tuple[int, int]], language: Language | str = Language.en
@@ -123,9 +132,7 @@ class Geoparser:
     # ------------------------------------------------------------------ helpers
 
     def _place_ref(self, mention: Mention, resolution: Resolution) -> PlaceRef:
-        ref = PlaceRef(
-            text=mention.text, start=mention.start, end=mention.end, precision=resolution.precision
-        )
+        ref = PlaceRef(text=mention.text, start=mention.start, end=mention.end, precision=resolution.precision)
         if resolution.place is None:
             return ref
         place = self.gazetteer.place(resolution.place)

@@ -88,8 +88,46 @@ def load_cues() -> Cues:
 
 # Function words that are never toponyms and never glue two proper names together.
 _FUNCTION_WORDS = frozenset(
-    "a an the of in on at to from by for with and or but as into near over after before during "
-    "this that these those his her their its our he she they we it i you".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "into",
+        "near",
+        "over",
+        "after",
+        "before",
+        "during",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "he",
+        "she",
+        "they",
+        "we",
+        "it",
+        "i",
+        "you",
+    ]
 )
 
 
@@ -109,7 +147,9 @@ class Mention:
     cue: bool = False  # preceded by a locative word ("in", "في", the clitic ب)
     demonym: bool = False
     stop_word: bool = False
-    needs_context: bool = False  # a cued common word, accepted if the document names its country
+    # a common word written like a place: accepted if the document names its country ("country")
+    # or its province ("admin1"); None when it cannot be rescued
+    needs_context: str | None = None
     zipf: float = 0.0  # how common the name is as an everyday word
     token_range: tuple[int, int] = (0, 0)
     next_mention: int | None = field(default=None, repr=False)  # "Mayadin, Deir ez-Zor": index of the second
@@ -178,17 +218,23 @@ def _accept_in_context(gazetteer: Gazetteer, mentions: list[Mention], deferred: 
     if not deferred:
         return mentions
     countries: set[str] = set()
+    units: set[int] = set()
     for mention in mentions:
         places = mention.places
         if places:
             top = max(places, key=lambda p: int(gazetteer.population[p]))
             countries.add(gazetteer.country_code(top))
+            units.add(top if int(gazetteer.kind[top]) == PlaceKind.admin1 else int(gazetteer.admin1[top]))
     taken = [(m.token_range[0], m.token_range[1]) for m in mentions]
     for mention in deferred:
         a, b = mention.token_range
         if any(a < y and x < b for x, y in taken):
             continue
-        if any(gazetteer.country_code(p) in countries for p in mention.places):
+        if mention.needs_context == "admin1":
+            found = any(int(gazetteer.admin1[p]) in units for p in mention.places)
+        else:
+            found = any(gazetteer.country_code(p) in countries for p in mention.places)
+        if found:
             mentions.append(mention)
             taken.append((a, b))
     return sorted(mentions, key=lambda m: m.start)
@@ -356,7 +402,7 @@ def _is_major(gazetteer: Gazetteer, mention: Mention) -> bool:
     """A primary name of a country or province, or of a very large city."""
     for p in mention.postings:
         kind = int(gazetteer.kind[p.place])
-        if kind in (PlaceKind.country, PlaceKind.continent) and not p.flags & NameFlag.variant:
+        if kind in (PlaceKind.country, PlaceKind.continent, PlaceKind.region) and not p.flags & NameFlag.variant:
             return True
         if not p.flags & (NameFlag.primary | NameFlag.abbreviation | NameFlag.arabic):
             continue
@@ -413,7 +459,10 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     if _sentence_initial(doc, mention.start):
         return _accept_uncased(gazetteer, mention, zipf)
     if zipf >= COMMON_ZIPF:
-        return mention.cue or _is_major(gazetteer, mention) or _comma_linked(doc, mention)
+        if mention.cue or _is_major(gazetteer, mention) or _comma_linked(doc, mention):
+            return True
+        mention.needs_context = "admin1"  # capitalised "Hit": a place if the text names Anbar
+        return False
     return True
 
 
@@ -441,7 +490,7 @@ def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool
     if zipf >= COMMON_ZIPF:
         if mention.cue and (major or zipf < 5.0):
             return True
-        mention.needs_context = mention.cue
+        mention.needs_context = "country" if mention.cue else None
         return False
     if major or mention.cue:
         return True
@@ -449,8 +498,30 @@ def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool
 
 
 _FEATURE_WORDS = frozenset(
-    "province governorate district county parish region state city town village valley desert "
-    "mountains mountain river dam airport camp border crossing prison base".split()
+    [
+        "province",
+        "governorate",
+        "district",
+        "county",
+        "parish",
+        "region",
+        "state",
+        "city",
+        "town",
+        "village",
+        "valley",
+        "desert",
+        "mountains",
+        "mountain",
+        "river",
+        "dam",
+        "airport",
+        "camp",
+        "border",
+        "crossing",
+        "prison",
+        "base",
+    ]
 )
 
 
@@ -463,7 +534,8 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
         prev = doc.text[slice(*doc.original(i - 1))]
         folded_prev = doc.token_text(i - 1)
         ignorable = _FUNCTION_WORDS | cues.part_before | {p[-1] for p in cues.place_before}
-        if prev[:1].isupper() and folded_prev not in ignorable:
+        possessive = prev.endswith(("'s", "’s"))  # "Iraq's Salahuddin province"
+        if prev[:1].isupper() and folded_prev not in ignorable and not possessive:
             return "before"
     last = doc.token_text(j - 1)
     if last in cues.admin1_after or last in cues.admin2_after:
@@ -479,7 +551,7 @@ _AGE = re.compile(r"^, \d{1,3},")
 
 
 def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
-    """"Sheriff Sanford", "Meredith said", "Meredith, 45,": the name is a person's."""
+    """ "Sheriff Sanford", "Meredith said", "Meredith, 45,": the name is a person's."""
     i, j = mention.token_range
     if i > 0 and doc.token_text(i - 1) in cues.person_before:
         return True
@@ -489,7 +561,7 @@ def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
 
 
 def _comma_linked(doc: _Doc, mention: Mention) -> bool:
-    """"Mobile, Alabama": a name followed by a comma and another capitalised word."""
+    """ "Mobile, Alabama": a name followed by a comma and another capitalised word."""
     tail = doc.text[mention.end : mention.end + 3]
     return tail.startswith(", ") and tail[2:3].isupper()
 

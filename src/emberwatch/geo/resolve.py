@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from emberwatch.geo.gazetteer import Gazetteer, NameFlag, PlaceKind, distance_km
+from emberwatch.geo.gazetteer import FEATURE_CODES, Gazetteer, NameFlag, PlaceKind, distance_km
 from emberwatch.geo.recognise import Mention
 from emberwatch.models import LocationPrecision
 
@@ -27,13 +27,15 @@ W_SAME_ADMIN1 = 1.0
 W_NEARBY = 1.5
 W_ADMIN_HINT = 4.0
 W_COUNTRY_VOTE = 0.5
+W_CAPITAL = 1.5
+W_METROPOLIS = 1.0
 W_ADMIN_VOTE = 0.8
 KIND_BONUS = {
     PlaceKind.country: 2.5,
     PlaceKind.admin1: 0.8,
     PlaceKind.admin2: -0.6,
     PlaceKind.city: 0.0,
-    PlaceKind.region: 0.5,
+    PlaceKind.region: 2.0,
     PlaceKind.continent: 1.0,
 }
 
@@ -49,8 +51,9 @@ class Resolution:
 
 @dataclass
 class _Votes:
-    """Soft evidence from every candidate of every mention: a name with one candidate country
-    gives that country a full vote, a name found in five countries gives each a fifth."""
+    """Soft evidence from every candidate of every mention: each name spreads one vote over its
+    candidates' countries and provinces in proportion to their prior (population, name kind), so
+    "California" votes for the state, not for the Missouri village of that name."""
 
     countries: Counter[str]
     admin1: Counter[int]
@@ -64,11 +67,15 @@ class _Votes:
         for mention in mentions:
             if mention.key in by_key or not mention.postings:
                 continue
-            places = mention.places
-            codes = {gazetteer.country_code(p) for p in places} - {""}
-            units = {_unit(gazetteer, p) for p in places} - {-1}
-            c_votes = {c: 1.0 / len(codes) for c in codes}
-            a_votes = {u: 1.0 / len(units) for u in units}
+            prior = _prior(gazetteer, mention)
+            c_votes: dict[str, float] = {}
+            a_votes: dict[int, float] = {}
+            for place, weight in prior.items():
+                code, unit = gazetteer.country_code(place), _unit(gazetteer, place)
+                if code:
+                    c_votes[code] = c_votes.get(code, 0.0) + weight
+                if unit >= 0:
+                    a_votes[unit] = a_votes.get(unit, 0.0) + weight
             by_key[mention.key] = (c_votes, a_votes)
             countries.update(c_votes)
             admin1.update(a_votes)
@@ -83,6 +90,18 @@ class _Votes:
         return self.admin1[unit] - own
 
 
+def _prior(gazetteer: Gazetteer, mention: Mention) -> dict[int, float]:
+    """Softmax of the candidates' own scores (context-free probability of each place)."""
+    scores: dict[int, float] = {}
+    for posting in mention.postings:
+        score = _own_score(gazetteer, mention, posting.place, posting.flags)
+        scores[posting.place] = max(score, scores.get(posting.place, -math.inf))
+    top = max(scores.values())
+    weights = {place: math.exp(score - top) for place, score in scores.items()}
+    total = sum(weights.values())
+    return {place: w / total for place, w in weights.items()}
+
+
 def _unit(gazetteer: Gazetteer, place: int) -> int:
     """The admin1 unit of a place (itself for an admin1)."""
     return place if int(gazetteer.kind[place]) == PlaceKind.admin1 else int(gazetteer.admin1[place])
@@ -90,7 +109,7 @@ def _unit(gazetteer: Gazetteer, place: int) -> int:
 
 @dataclass
 class _Context:
-    countries: Counter[str]
+    countries: dict[str, float]
     admin1: Counter[int]
     points: list[tuple[int, float, float]]  # (mention index, lat, lon) of resolved cities
     roi: frozenset[str]
@@ -101,7 +120,7 @@ class _Context:
         """Share of the document's country evidence that points to ``code``, this mention excluded."""
         own_code, own_weight, _ = self.own.get(index, ("", 0.0, -1))
         total = sum(self.countries.values()) - own_weight
-        count = self.countries[code] - (own_weight if own_code == code else 0.0)
+        count = self.countries.get(code, 0.0) - (own_weight if own_code == code else 0.0)
         return count / total if total > 0 else 0.0
 
     def admin1_count(self, index: int, admin1: int) -> int:
@@ -113,6 +132,12 @@ def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: NameFl
     population = int(gazetteer.population[place])
     kind = PlaceKind(int(gazetteer.kind[place]))
     score = W_POPULATION * math.log10(population + 10) + KIND_BONUS[kind]
+    if kind == PlaceKind.city:
+        # world cities and capitals keep their name against small namesakes (Moscow, Idaho)
+        if FEATURE_CODES[int(gazetteer.feature[place])] == "PPLC":
+            score += W_CAPITAL
+        if population >= 1_000_000:
+            score += W_METROPOLIS
     if flags & (NameFlag.primary | NameFlag.abbreviation):
         score += W_PRIMARY
     elif flags & (NameFlag.alternate | NameFlag.arabic):
@@ -125,9 +150,7 @@ def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: NameFl
     return score
 
 
-def _context_score(
-    gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int, ctx: _Context
-) -> float:
+def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int, ctx: _Context) -> float:
     code = gazetteer.country_code(place)
     score = W_COUNTRY_CONTEXT * ctx.country_share(index, code)
     if code in ctx.roi:
@@ -187,7 +210,7 @@ def _container_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, 
 
 
 def _initial_context(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str]) -> _Context:
-    countries: Counter[str] = Counter()
+    countries: dict[str, float] = {}
     own: dict[int, tuple[str, float, int]] = {}
     for i, mention in enumerate(mentions):
         places = mention.places
@@ -196,14 +219,12 @@ def _initial_context(gazetteer: Gazetteer, mentions: list[Mention], roi: frozens
         if len(codes) == 1 or (explicit and len(places) <= 3):
             code = gazetteer.country_code(explicit[0] if explicit else places[0])
             weight = 1.5 if mention.demonym else 1.0
-            countries[code] += weight
+            countries[code] = countries.get(code, 0.0) + weight
             own[i] = (code, weight, -1)
     return _Context(countries, Counter(), [], roi, own)
 
 
-def _choose(
-    gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Context
-) -> tuple[int | None, float]:
+def _choose(gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Context) -> tuple[int | None, float]:
     best, best_score = None, -math.inf
     for posting in mentions[index].postings:
         score = _own_score(gazetteer, mentions[index], posting.place, posting.flags)
@@ -215,11 +236,12 @@ def _choose(
 
 
 def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, place: int) -> int:
-    """"Raqqa" names both a city and its province: without a province cue, the city."""
+    """ "Raqqa" names both a city and its province: without a province cue, the city."""
     if mention.admin_hint is not None or int(gazetteer.kind[place]) not in (PlaceKind.admin1, PlaceKind.admin2):
         return place
+    named_alike = {p.place for p in mention.postings if p.flags & (NameFlag.primary | NameFlag.variant)}
     for other in mention.places:
-        if int(gazetteer.kind[other]) == PlaceKind.city and place in (
+        if other in named_alike and int(gazetteer.kind[other]) == PlaceKind.city and place in (
             int(gazetteer.admin1[other]),
             int(gazetteer.admin2[other]),
         ):
@@ -267,7 +289,7 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str] =
 def _context_from(
     gazetteer: Gazetteer, mentions: list[Mention], choices: list[tuple[int | None, float]], roi: frozenset[str]
 ) -> _Context:
-    countries: Counter[str] = Counter()
+    countries: dict[str, float] = {}
     admin1: Counter[int] = Counter()
     points: list[tuple[int, float, float]] = []
     own: dict[int, tuple[str, float, int]] = {}
@@ -278,7 +300,7 @@ def _context_from(
         code = gazetteer.country_code(place)
         if not code:
             continue
-        countries[code] += weight
+        countries[code] = countries.get(code, 0.0) + weight
         kind = int(gazetteer.kind[place])
         unit = place if kind == PlaceKind.admin1 else int(gazetteer.admin1[place])
         if unit >= 0:

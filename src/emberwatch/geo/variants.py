@@ -14,7 +14,36 @@ from __future__ import annotations
 import itertools
 
 ARTICLES = frozenset(
-    "al el il ul ad ar as ash az at an ath adh ed er es esh ez et en eth edh ud ur us uz ut un".split()
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "az",
+        "at",
+        "an",
+        "ath",
+        "adh",
+        "ed",
+        "er",
+        "es",
+        "esh",
+        "ez",
+        "et",
+        "en",
+        "eth",
+        "edh",
+        "ud",
+        "ur",
+        "us",
+        "uz",
+        "ut",
+        "un",
+    ]
 )
 _SUN_CLUSTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 _VOWELS = set("aeiou")
@@ -47,7 +76,7 @@ def _word_forms(word: str) -> list[str]:
 
 
 def _joined_forms(words: list[str]) -> set[str]:
-    """"salah ad din" -> "salahuddin", "salaheddin": an inner article written as one word."""
+    """ "salah ad din" -> "salahuddin", "salaheddin": an inner article written as one word."""
     out: set[str] = set()
     for i in range(1, len(words) - 1):
         article, before, after = words[i], words[i - 1], words[i + 1]
@@ -68,7 +97,7 @@ def variants(key: str) -> set[str]:
     slots: list[list[str]] = []
     for i, word in enumerate(words):
         if word in ARTICLES and i + 1 < len(words):
-            forms = _article_forms(words[i + 1]) + [word]
+            forms = [*_article_forms(words[i + 1]), word]
             if i == 0:
                 forms.append("")
             slots.append(sorted(set(forms)))

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from emberwatch.analysis.aggregates import aggregate_frame, count_panel
 from emberwatch.analysis.alerts import Alert, AlertConfig, current_alerts
 from emberwatch.analysis.common import Level, Period
-from emberwatch.analysis.indicators import indicator_series
+from emberwatch.analysis.indicators import indicator_table
 from emberwatch.analysis.passages import Passage, event_quotes
 from emberwatch.analysis.watch_areas import WatchArea
 from emberwatch.codebook import Codebook
@@ -179,9 +179,7 @@ def _scope(flt: EventFilter) -> str:
 def _event_lines(events: pd.DataFrame, quotes: dict[str, list[Passage]]) -> list[EventLine]:
     lines = []
     for row in events.itertuples(index=False):
-        place = ", ".join(
-            str(v) for v in (row.place_name, row.admin1, row.country_code) if isinstance(v, str)
-        )
+        place = ", ".join(str(v) for v in (row.place_name, row.admin1, row.country_code) if isinstance(v, str))
         killed = row.killed_best if not pd.isna(row.killed_best) else row.killed_low
         lines.append(
             EventLine(
@@ -203,7 +201,12 @@ def _figures(events: pd.DataFrame) -> list[Figure]:
     dated = events[events["date"].notna()]
     killed = events["killed_best"].fillna(events["killed_low"]).fillna(0).sum()
     wounded = events["wounded_best"].fillna(events["wounded_low"]).fillna(0).sum()
-    span = f"{dated['date'].min()} to {dated['date'].max()}" if len(dated) else "no dated events"
+    first, last = (
+        (pd.Timestamp(dated["date"].min()).date(), pd.Timestamp(dated["date"].max()).date())
+        if len(dated)
+        else (None, None)
+    )
+    span = f"{first} to {last}" if first else "no dated events"
     return [
         Figure(label="Events", value=str(len(events))),
         Figure(label="Killed (best estimates)", value=str(int(killed))),
@@ -216,15 +219,19 @@ def _figures(events: pd.DataFrame) -> list[Figure]:
 
 def _indicator_trends(store: Store, codebook: Codebook, options: BriefOptions) -> list[IndicatorTrend]:
     known = {i.id: i for i in codebook.indicators}
+    missing = [i for i in options.indicator_ids if i not in known]
+    if missing:
+        log.warning("brief: indicator(s) %s not in the codebook; skipped", ", ".join(missing))
+    ids = [i for i in options.indicator_ids if i in known]
+    if not ids:
+        return []
+    table = indicator_table(store, Level.all, options.period, options.filters, codebook, ids)
     trends = []
-    for indicator_id in options.indicator_ids:
-        definition = known.get(indicator_id)
-        if definition is None:
-            log.warning("brief: indicator %s is not in the codebook; skipped", indicator_id)
-            continue
-        series = indicator_series(store, indicator_id, Level.all, options.period, options.filters, codebook)
+    for indicator_id in ids:
+        series = table[table["indicator"] == indicator_id]
         if series.empty:
             continue
+        definition = known[indicator_id]
         values = series["value"].tolist()
         trends.append(
             IndicatorTrend(
@@ -252,9 +259,7 @@ def build_brief(store: Store, codebook: Codebook, options: BriefOptions | None =
     totals = aggregate_frame(events, Level.all, options.period)
     panel = count_panel(totals, options.period)
     timeline = timeline_chart(panel["all"], options.period) if not panel.empty else None
-    by_area = (
-        agg.groupby("area")[["events", "killed", "wounded"]].sum().sort_values("events", ascending=False)
-    )
+    by_area = agg.groupby("area")[["events", "killed", "wounded"]].sum().sort_values("events", ascending=False)
     top = [
         AreaRow(area=str(a), **{k: int(v) for k, v in row.items()})
         for a, row in by_area.head(options.top_areas).iterrows()
@@ -265,9 +270,7 @@ def build_brief(store: Store, codebook: Codebook, options: BriefOptions | None =
     quotes = event_quotes(store, list(dict.fromkeys([*recent["id"], *alert_ids])))
     by_id = events.set_index("id", drop=False)
     blocks = [
-        AlertBlock(
-            alert=a, events=_event_lines(by_id.loc[[i for i in a.event_ids[:3] if i in by_id.index]], quotes)
-        )
+        AlertBlock(alert=a, events=_event_lines(by_id.loc[[i for i in a.event_ids[:3] if i in by_id.index]], quotes))
         for a in alerts
     ]
     return BriefData(
@@ -287,6 +290,11 @@ def _source_label(passage: Passage) -> str:
     return " · ".join(parts) or (passage.document_id or "")
 
 
+def _id_list(ids: list[str], keep: int = 8) -> str:
+    more = f" and {len(ids) - keep} more" if len(ids) > keep else ""
+    return ", ".join(ids[:keep]) + more
+
+
 def render_html(data: BriefData) -> str:
     """The brief as one self-contained HTML page (autoescaped)."""
     env = Environment(
@@ -296,6 +304,7 @@ def render_html(data: BriefData) -> str:
         lstrip_blocks=True,
     )
     env.filters["source_label"] = _source_label
+    env.filters["id_list"] = _id_list
     return env.get_template("brief.html.j2").render(brief=data)
 
 

@@ -284,7 +284,7 @@ def export_frame(
     codebook_path: Path | None = None,
 ) -> pd.DataFrame:
     """The events matching ``filters`` with the columns of ``schema`` (one row per event)."""
-    schema = _choice(ExportSchema, schema, "schema")
+    chosen: ExportSchema = _choice(ExportSchema, schema, "schema")
     events = query_events(store, filters or EventFilter())
     sources = event_source_names(store, events["id"].tolist()) if len(events) else None
     by_event = dict(zip(sources["event_id"], sources["sources"], strict=True)) if sources is not None else {}
@@ -294,7 +294,7 @@ def export_frame(
         actors=actor_names(store),
         sources=events["id"].map(by_event).astype("object"),
     )
-    return _MAPPERS[schema](ctx).reset_index(drop=True)
+    return _MAPPERS[chosen](ctx).reset_index(drop=True)
 
 
 def export_events(
@@ -306,18 +306,18 @@ def export_events(
     codebook_path: Path | None = None,
 ) -> int:
     """Write the matching events to ``out`` (a path or a binary stream); returns the number of events."""
-    fmt = _choice(ExportFormat, fmt, "format")
-    schema = _choice(ExportSchema, schema, "schema")
-    frame = export_frame(store, filters, schema, codebook_path)
+    chosen_fmt: ExportFormat = _choice(ExportFormat, fmt, "format")
+    chosen_schema: ExportSchema = _choice(ExportSchema, schema, "schema")
+    frame = export_frame(store, filters, chosen_schema, codebook_path)
     if isinstance(out, Path):
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             with out.open("wb") as handle:
-                _write(frame, fmt, schema, handle)
+                _write(frame, chosen_fmt, chosen_schema, handle)
         except OSError as exc:
             raise InputError(f"Cannot write export to {out}: {exc}. Choose a writable path.") from exc
     else:
-        _write(frame, fmt, schema, out)
+        _write(frame, chosen_fmt, chosen_schema, out)
     return len(frame)
 
 

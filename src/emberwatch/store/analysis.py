@@ -17,12 +17,15 @@ ANALYSIS_COLUMNS = [
 ]  # fmt: skip
 
 
-def analysis_events(store: Store, flt: EventFilter | None = None) -> pd.DataFrame:
+def analysis_events(
+    store: Store, flt: EventFilter | None = None, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Every event matching ``flt`` (its limit, offset and sort are ignored), oldest first."""
     flt = flt or EventFilter()
     where, params = event_where(flt)
     cte = affiliates_sql() if flt.actor else ""
-    sql = f"{cte}SELECT {', '.join(ANALYSIS_COLUMNS)} FROM events WHERE {where} ORDER BY date NULLS LAST, id"
+    chosen = [c for c in (columns or ANALYSIS_COLUMNS) if c in ANALYSIS_COLUMNS]
+    sql = f"{cte}SELECT {', '.join(chosen)} FROM events WHERE {where} ORDER BY date NULLS LAST, id"
     return store.query_df(sql, params)
 
 

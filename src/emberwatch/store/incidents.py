@@ -319,3 +319,13 @@ def first_seen(store: Store, event_id: str) -> datetime | None:
         "SELECT min(valid_from) FROM event_versions WHERE event_id = ?", [event_id]
     ).fetchone()
     return row[0] if row and row[0] is not None else None
+
+
+def near_duplicate_state(store: Store) -> tuple[int, int, int]:
+    """(clusters, copies, copies whose canonical document no longer exists)."""
+    row = store.execute(
+        "SELECT count(DISTINCT d.near_duplicate_of), count(d.near_duplicate_of), "
+        "count(d.near_duplicate_of) FILTER (WHERE c.id IS NULL) "
+        "FROM documents d LEFT JOIN documents c ON c.id = d.near_duplicate_of"
+    ).fetchone()
+    return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)

@@ -10,6 +10,7 @@ from emberwatch.text.arabic import (
     normalise,
     tokens,
 )
+from emberwatch.text.arabic_common import is_common_word
 from emberwatch.text.offsets import OffsetMap
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Token",
     "clitic_variants",
     "fold",
+    "is_common_word",
     "normalise",
     "tokens",
 ]

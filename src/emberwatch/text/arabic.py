@@ -103,6 +103,7 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE: dict[int, str] = _build_table()
+_REMOVED = "".join(chr(cp) for cp in sorted(_MARKS | _FORMAT))
 
 
 def fold(text: str) -> str:
@@ -191,7 +192,8 @@ CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 MIN_STEM = 2
-# Suffixes accepted after the last word of a term when a matcher allows them (all folded forms).
+# Suffixes a word of a term may carry when the matcher allows them (folded forms): pronouns, sound
+# plurals and duals, nisba endings, accusative alef.
 SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ين", "ان", "ات", "ون", "يه", "يين", "يون", "ا", "ي")
 _TA_SUFFIXES = ("ه", "ها", "هم", "ين", "ان", "ي", "هما")
 
@@ -242,10 +244,17 @@ def _term_head(word: str) -> tuple[bool, str]:
     return False, word
 
 
-def _suffix_match(token: str, word: str) -> bool:
+def _ends_with_ta_marbuta(original: str) -> bool:
+    """True when the original word ends in ة (ignoring trailing harakat): its final ه is no pronoun."""
+    return original.rstrip(_REMOVED).endswith("\u0629")
+
+
+def _suffix_match(token: str, word: str, ta_marbuta: bool = False) -> bool:
+    """``token`` is ``word`` plus an allowed suffix; a folded ة is never the pronoun ه (سيطرة ≠ سيطر+ه)."""
     if token == word:
         return True
-    if token.startswith(word) and token[len(word) :] in SUFFIXES:
+    rest = token[len(word) :]
+    if token.startswith(word) and rest in SUFFIXES and not (ta_marbuta and rest.endswith("ه")):
         return True
     if word.endswith("ه"):
         stem = word[:-1] + "ت"
@@ -324,7 +333,7 @@ class TermMatcher:
         found: list[TermMatch] = []
         for i, tok in enumerate(toks):
             for split in clitic_variants(tok.norm):
-                for entry in self._candidates(split):
+                for entry in self._candidates(split, _ends_with_ta_marbuta(tok.text)):
                     if entry.needs_article and not split.has_article:
                         continue
                     match = self._extend(nt, toks, i, split, entry)
@@ -344,11 +353,11 @@ class TermMatcher:
                 last_end = m.end
         return chosen
 
-    def _candidates(self, split: CliticSplit) -> Iterator[_Term]:
+    def _candidates(self, split: CliticSplit, ta_marbuta: bool) -> Iterator[_Term]:
         yield from self._by_stem.get(split.stem, ())
         for entry in self._suffix_stems.get(split.stem[:2], ()):
             stem = entry.words[0][2:] if entry.needs_article else entry.words[0]
-            if split.stem != stem and _suffix_match(split.stem, stem):
+            if split.stem != stem and _suffix_match(split.stem, stem, ta_marbuta):
                 yield entry
 
     def _extend(
@@ -365,7 +374,8 @@ class TermMatcher:
             # adjectives agree in definiteness: "خلايا نائمة" also finds "الخلايا النائمة"
             agree = split.has_article and not entry.needs_article and tok.norm[:2] == ARTICLE
             forms = [tok.norm, tok.norm[2:]] if agree else [tok.norm]
-            if not any(_suffix_match(f, word) if entry.suffixes else f == word for f in forms):
+            ta = _ends_with_ta_marbuta(tok.text)
+            if not any(_suffix_match(f, word, ta) if entry.suffixes else f == word for f in forms):
                 return None
         first = toks[i]
         start, _ = nt.to_original(first.norm_start + split.stem_offset, first.norm_end)

@@ -30,7 +30,7 @@ from emberwatch.settings import Settings, get_settings
 from emberwatch.store import Store
 from emberwatch.web.paths import STATIC_DIR, TEMPLATES
 from emberwatch.web.routes import actions, analysis, documents, events, exports, meta, pages
-from emberwatch.web.security import AuthError, SecurityHeadersMiddleware
+from emberwatch.web.security import SECURITY_HEADERS, AuthError, SecurityHeadersMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,19 @@ def _install_error_handlers(app: FastAPI) -> None:
             problems.append(f"{where}: {err.get('msg', 'invalid')}{got}")
         message = "Invalid request: " + "; ".join(problems) + ". Fix these parameters and retry."
         return error_response(request, 422, "InputError", message)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path, exc_info=exc)
+        message = (
+            f"Unexpected {type(exc).__name__} while serving {request.url.path}: this is a bug in emberwatch. "
+            "The server log has the traceback; please report it with the request that caused it."
+        )
+        response = error_response(request, 500, "InternalError", message)
+        # This handler runs outside the middleware stack, so add the security headers here.
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

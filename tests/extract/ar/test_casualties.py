@@ -10,10 +10,7 @@ from emberwatch.text.arabic import tokens
 
 
 def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, bool]]:
-    return [
-        (m.kind, m.count.low, m.count.best, m.count.high, m.perpetrator)
-        for m in casualties_in(text, tokens(text))
-    ]
+    return [(m.kind, m.count.low, m.count.best, m.count.high, m.perpetrator) for m in casualties_in(text, tokens(text))]
 
 
 @pytest.mark.parametrize(
@@ -41,12 +38,16 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("أصيب العشرات بجروح", [("wounded", 24, 36, 99, False)]),
         ("أودى الانفجار بحياة أربعة أطفال", [("killed", 4, 4, 4, False)]),
         ("سقوط 3 صواريخ على القاعدة", []),
+        ("هاجم مسلحون الحاجز فقتلوا حارسين", [("killed", 2, 2, 2, False)]),
+        ("وقالت القوات إنها قتلت مسلحا", [("killed", 1, 1, 1, True)]),
+        ("مقتل شخص وإصابة 16 آخرين في هجوم انتحاري", [("killed", 1, 1, 1, False), ("wounded", 16, 16, 16, False)]),
+        ("اغتال مسلحون مختار قرية قبل ثلاثة أيام", []),
+        ("قتل جندي على بعد 40 كلم من المدينة عام 2019", [("killed", 1, 1, 1, False)]),
+        ("مقتل اثنين من عناصر التنظيم", [("killed", 2, 2, 2, True)]),
         ("في عام 2019 قتل شخص", [("killed", 1, 1, 1, False)]),
     ],
 )
-def test_casualties_figures(
-    text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]
-) -> None:
+def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:
     assert sorted(_figures(text), key=lambda f: (f[0], f[4], f[1] or 0)) == sorted(
         expected, key=lambda f: (f[0], f[4], f[1] or 0)
     )

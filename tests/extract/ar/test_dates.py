@@ -59,7 +59,9 @@ def test_dates_resolved(text: str, value: date, precision: DatePrecision, eviden
     assert text[resolved.evidence.start : resolved.evidence.end] == evidence
 
 
-@pytest.mark.parametrize("text", ["الجنود الاثنين", "بعد صلاة الجمعة", "قبل أيام", "قبل الهجوم", "حتى اليوم"])
+@pytest.mark.parametrize(
+    "text", ["الجنود الاثنين", "بعد صلاة الجمعة", "قبل أيام", "قبل الهجوم", "حتى اليوم", "في اليوم التالي"]
+)
 def test_dates_ambiguous_words_are_not_dates(text: str) -> None:
     assert _resolve(text) is None
 

@@ -24,8 +24,7 @@ PAIRS = [
     ),
     (
         "انفجرت سيارة مفخخة قرب سوق شعبي في 7 آذار 2021، ما أدى إلى مقتل 12 شخصا وإصابة 30 آخرين.",
-        "A car bomb exploded near a crowded market on 7 March 2021, killing 12 people and wounding "
-        "30 others.",
+        "A car bomb exploded near a crowded market on 7 March 2021, killing 12 people and wounding 30 others.",
     ),
     (
         "قُتل ثلاثة رعاة أمس بانفجار عبوة ناسفة.",
@@ -67,9 +66,7 @@ def _fields(out: DocumentExtraction) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.parametrize(("arabic", "english"), PAIRS, ids=[f"pair{i + 1}" for i in range(len(PAIRS))])
-def test_parallel_reports_yield_the_same_events(
-    arabic: str, english: str, resources: ExtractResources
-) -> None:
+def test_parallel_reports_yield_the_same_events(arabic: str, english: str, resources: ExtractResources) -> None:
     ar = extract_document(ExtractInput(id="ar", text=arabic, published=PUBLISHED), resources)
     en = extract_document(ExtractInput(id="en", text=english, published=PUBLISHED), resources)
     assert ar.language is Language.ar and en.language is Language.en
@@ -77,3 +74,36 @@ def test_parallel_reports_yield_the_same_events(
     assert _fields(ar) == _fields(en)
     for event in ar.events:
         assert arabic[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+PLACE_PAIRS = [
+    (
+        "قتل ثلاثة جنود بانفجار عبوة ناسفة قرب الرمادي يوم الثلاثاء.",
+        "Three soldiers were killed by a roadside bomb near Ramadi on Tuesday.",
+    ),
+    (
+        "هاجم مسلحون من داعش نقطة تفتيش في الميادين أمس.",
+        "Islamic State gunmen attacked a checkpoint in Mayadin yesterday.",
+    ),
+    (
+        "اختطف مسلحون راعيين في بادية السخنة يوم الأحد.",
+        "Gunmen kidnapped two shepherds in the desert near Sukhnah on Sunday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("arabic", "english"), PLACE_PAIRS, ids=[f"place{i + 1}" for i in range(len(PLACE_PAIRS))])
+def test_parallel_reports_resolve_the_same_place(arabic: str, english: str, geoparser: object) -> None:
+    """Arabic toponyms (with clitics) resolve to the same GeoNames entry as their English names."""
+    from dataclasses import replace
+
+    resources = replace(default_resources(), geoparser=geoparser)
+    ar = extract_document(ExtractInput(id="ar", text=arabic, published=PUBLISHED), resources)
+    en = extract_document(ExtractInput(id="en", text=english, published=PUBLISHED), resources)
+    ar_places = [e.place.geonames_id if e.place else None for e in ar.events]
+    en_places = [e.place.geonames_id if e.place else None for e in en.events]
+    assert ar_places and ar_places == en_places
+    assert all(ar_places)
+    for event in ar.events:
+        assert event.place is not None
+        assert arabic[event.place.start : event.place.end] == event.place.text

@@ -26,7 +26,8 @@ _F = fold
 # words that come before the figure ("مقتل 14", "قتل ثلاثة", "أودى بحياة 5")
 TRIGGERS: dict[str, str] = {
     **{_F(w): KILLED for w in (
-        "مقتل", "قتل", "قتلت", "مصرع", "استشهاد", "وفاة", "حياة", "قضى",
+        "مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "مصرع", "استشهاد", "وفاة", "حياة", "قضى", "اغتيال", "اغتال",
+        "اغتالت", "اغتالوا", "إعدام", "أعدم", "أعدمت", "أعدموا", "ذبح",
     )},
     **{_F(w): WOUNDED for w in (
         "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب",
@@ -67,7 +68,8 @@ PERSONS: set[str] = {
         "مزارع",
     )
 }
-DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط")}
+DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "حارس",
+                                          "راع", "صياد", "تاجر", "شاب")}  # fmt: skip
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
@@ -82,7 +84,18 @@ _UP_TO = [_F(p) for p in ("ما يصل إلى", "ما يصل الى", "حتى")]
 _AFTER_AT_LEAST = _F("على الأقل")
 _AFTER_ABOUT = _F("تقريبا")
 _BEFORE_WINDOW = 6
-_PERP_WINDOW = 3
+_OF = {"من", "منهم"}
+_GROUP_HEADS = {_F(w) for w in ("عناصر", "أفراد", "مقاتلي", "مسلحي", "جنود", "قوات", "منتسبي", "أعضاء", "عمال")}
+_FUNCTION_WORDS = {_F(w) for w in ("في", "على", "إلى", "الى", "عن", "مع", "خلال", "إثر", "اثر", "بعد", "قبل",
+                                    "أمام", "قرب", "داخل", "كان", "كانت", "وقد", "قد", "حين", "عندما")}  # fmt: skip
+# a figure followed by one of these counts time, distance or money, not people
+_UNITS = {_F(w) for w in (
+    "يوم", "أيام", "يوما", "يومين", "ساعة", "ساعات", "أسبوع", "أسابيع", "أسبوعين", "شهر", "أشهر", "شهور",
+    "شهرين", "سنة", "سنوات", "عام", "أعوام", "عاما", "دقيقة", "دقائق", "كلم", "كم", "كيلومتر",
+    "كيلومترات", "كيلومترا", "متر", "مترا", "أمتار", "دولار", "دولارا", "دينار", "ليرة", "بالمئة",
+    "بالمائة", "طن", "أطنان", "مرة", "مرات",
+)}  # fmt: skip
+_TIME_BEFORE = {_F(w) for w in ("قبل", "منذ", "خلال", "لمدة", "عام", "سنة", "العام")}
 
 
 @dataclass(frozen=True)
@@ -99,7 +112,9 @@ def _lookup(token: str, table: dict[str, str]) -> _Word | None:
 
 
 def _stems(token: str) -> set[str]:
-    return {split.stem for split in clitic_variants(token)}
+    """Stems of every clitic reading, also without the accusative alef (``مسلحا`` -> ``مسلح``)."""
+    stems = {split.stem for split in clitic_variants(token)}
+    return stems | {st[:-1] for st in stems if st.endswith("ا") and len(st) > 3}
 
 
 def _phrase_before(toks: list[Token], index: int, phrases: Iterable[str]) -> int | None:
@@ -153,19 +168,45 @@ def _trigger_before(toks: list[Token], expr: NumberExpr, previous_end: int) -> t
     return None
 
 
-def _is_perpetrator(toks: list[Token], expr: NumberExpr, last: int, perpetrators: frozenset[str]) -> bool:
-    """Attackers named in the figure's noun phrase ("ثلاثة من المهاجمين", "المسلحين الثلاثة")."""
+def _noun_phrase(toks: list[Token], expr: NumberExpr) -> list[int]:
+    """Token indices naming what was counted: the word after the figure, or the words after من.
+
+    ``ثلاثة مسلحين`` -> [مسلحين]; ``ثلاثة من عناصر داعش`` -> [عناصر, داعش]; with the article on the
+    figure the noun comes first (``المسلحين الثلاثة``).
+    """
     number_has_article = any(s.has_article for s in clitic_variants(toks[expr.first].norm))
-    first = expr.first - 1 if number_has_article and expr.first > 0 else expr.last + 1
-    for k in range(first, min(len(toks), last + _PERP_WINDOW + 1)):
-        if k == expr.first:
-            continue
+    if number_has_article and expr.first > 0:
+        return [expr.first - 1]
+    nxt = expr.last + 1
+    if nxt < len(toks) and toks[nxt].norm in _OF:
+        head = nxt + 1
+        if head + 1 < len(toks) and _stems(toks[head].norm) & _GROUP_HEADS:
+            return [head, head + 1]  # من عناصر الشرطة
+        return [head] if head < len(toks) and toks[head].norm not in _FUNCTION_WORDS else []
+    return [nxt] if nxt < len(toks) and toks[nxt].norm not in _FUNCTION_WORDS else []
+
+
+def _is_perpetrator(toks: list[Token], expr: NumberExpr, perpetrators: frozenset[str]) -> bool:
+    """Attackers named in the figure's noun phrase ("ثلاثة من المهاجمين", "المسلحين الثلاثة")."""
+    phrase = _noun_phrase(toks, expr)
+    for k in phrase:
         if _stems(toks[k].norm) & perpetrators:
             return True
-        pair = f"{toks[k].norm} {toks[k + 1].norm}" if k + 1 < len(toks) else ""
-        if pair in perpetrators:
-            return True
-    return False
+    pair = " ".join(toks[k].norm for k in phrase)
+    return len(phrase) == 2 and pair in perpetrators
+
+
+def _evidence_end(toks: list[Token], expr: NumberExpr, last: int) -> int:
+    """Extend evidence ending on the figure over its noun phrase ("مقتل 14 جنديا", "اثنين من عناصر الشرطة")."""
+    if last != expr.last:
+        return last
+    phrase = _noun_phrase(toks, expr)
+    words = [k for k in phrase if k > last and not toks[k].norm.isdigit() and not _is_casualty_word(toks[k].norm)]
+    return max(words) if words and len(words) == len([k for k in phrase if k > last]) else last
+
+
+def _is_casualty_word(token: str) -> bool:
+    return _lookup(token, TRIGGERS) is not None or _lookup(token, NOUNS) is not None
 
 
 def _span(text: str, toks: list[Token], first: int, last: int) -> TextSpan:
@@ -184,9 +225,7 @@ class _Figure:
     trigger: int | None
 
 
-def casualties_in(
-    text: str, toks: list[Token], perpetrator_words: frozenset[str] = frozenset()
-) -> list[CountMention]:
+def casualties_in(text: str, toks: list[Token], perpetrator_words: frozenset[str] = frozenset()) -> list[CountMention]:
     """Casualty figures among ``toks`` (tokens of one sentence, offsets into ``text``).
 
     Figures hanging on the same word are added up, as in English ("مقتل جنديين وثلاثة مدنيين" = 5).
@@ -197,9 +236,7 @@ def casualties_in(
     figures = _with_numbers(toks, perpetrators) + _without_numbers(toks, perpetrators)
     merged: dict[tuple[object, ...], _Figure] = {}
     for fig in figures:
-        key: tuple[object, ...] = (
-            (fig.trigger, fig.kind, fig.perpetrator) if fig.trigger is not None else (id(fig),)
-        )
+        key: tuple[object, ...] = (fig.trigger, fig.kind, fig.perpetrator) if fig.trigger is not None else (id(fig),)
         if key in merged:
             old = merged[key]
             fig = _Figure(fig.kind, _add(old.count, fig.count), min(old.first, fig.first),
@@ -220,10 +257,21 @@ def _add(a: Count, b: Count) -> Count:
     return Count(low=plus(a.low, b.low), best=plus(best_a, best_b), high=plus(a.high, b.high))
 
 
+def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
+    """A year, or a figure of days, kilometres or dollars ("قبل ثلاثة أيام", "40 كلم", "عام 2019")."""
+    if expr.vague is None and 1900 <= expr.value <= 2100 and toks[expr.first].norm.isdigit():
+        return True
+    after = toks[expr.last + 1].norm if expr.last + 1 < len(toks) else ""
+    before = toks[expr.first - 1].norm if expr.first > 0 else ""
+    return after in _UNITS or (before in _TIME_BEFORE and after in _UNITS | {""})
+
+
 def _with_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
     found: list[_Figure] = []
     previous_end = -1
     for expr in parse_numbers(toks):
+        if _counts_something_else(toks, expr):
+            continue
         count, q_first, q_last = _bounds(toks, expr)
         after = _noun_after(toks, expr)
         pairing = after or _trigger_before(toks, expr, previous_end)
@@ -231,10 +279,8 @@ def _with_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_Figu
         if pairing is None:
             continue
         word, k = pairing
-        first, last = min(q_first, k), max(q_last, k)
-        if last == expr.last and last + 1 < len(toks) and not toks[last + 1].norm.isdigit():
-            last += 1  # the counted noun: "مقتل 14 جنديا"
-        perp = _is_perpetrator(toks, expr, max(expr.last, k), perpetrators)
+        first, last = min(q_first, k), _evidence_end(toks, expr, max(q_last, k))
+        perp = _is_perpetrator(toks, expr, perpetrators)
         found.append(_Figure(word.kind, count, first, last, perp, None if after else k))
     return found
 

@@ -61,6 +61,8 @@ _UNITS = {fold(w): u for w, u in (("يوم", "day"), ("أيام", "day"), ("يو
 _DUAL_UNITS = {fold(w): u for w, u in (("يومين", "day"), ("يومان", "day"), ("أسبوعين", "week"),
                                         ("شهرين", "month"))}  # fmt: skip
 _CURRENT = {fold(w) for w in ("الجاري", "الحالي", "الحالية", "الجارية")}
+# "اليوم التالي" is the next day, "اليوم نفسه" the same day: not today
+_NOT_TODAY = {fold(w) for w in ("التالي", "السابق", "نفسه", "ذاته", "الأول", "الثاني", "الثالث", "الأخير")}
 _PLURAL_UNITS = {fold(w) for w in ("أيام", "أسابيع", "أشهر", "شهور")}
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 _NUMERIC_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -260,7 +262,11 @@ def _relative_at(
                 start = toks[i - size].norm_start
                 return _Found(anchor - timedelta(days=2), DatePrecision.day, start, tok.norm_end)
         return _Found(anchor - timedelta(days=1), DatePrecision.day, tok.norm_start, tok.norm_end)
-    if tok.norm in ("اليوم", "واليوم") and (i == 0 or toks[i - 1].norm not in ("حتي", "منذ", "الي")):
+    if (
+        tok.norm in ("اليوم", "واليوم")
+        and (i == 0 or toks[i - 1].norm not in ("حتي", "منذ", "الي"))
+        and nxt not in _NOT_TODAY
+    ):
         return _Found(anchor, DatePrecision.day, tok.norm_start, tok.norm_end)
     if tok.norm == "الليله" and nxt in _PAST:
         return _Found(anchor - timedelta(days=1), DatePrecision.day, tok.norm_start, toks[i + 1].norm_end)

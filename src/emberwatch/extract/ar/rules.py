@@ -17,7 +17,7 @@ from emberwatch.extract.ar import casualties, dates, sentences
 from emberwatch.extract.language import DateContext, NormalizedText
 from emberwatch.extract.types import CountMention, ResolvedDate, Sentence, TermMatch, TextSpan
 from emberwatch.models import Attribution, Language
-from emberwatch.text.arabic import TermMatcher, Token, fold, normalise, tokens
+from emberwatch.text.arabic import NormalisedText, TermMatcher, Token, fold, normalise, tokens
 
 # How far (characters) from a trigger a cue still applies, as in the English rules.
 CUE_WINDOW = 60
@@ -68,8 +68,7 @@ def _longest_per_section(hits: list[TermMatch]) -> list[TermMatch]:
         section_hits = [h for h in hits if h.section == section]
         for hit in sorted(section_hits, key=lambda m: (m.start - m.end, m.start)):
             if all(
-                hit.end <= c.start or hit.start >= c.end or (hit.start, hit.end) == (c.start, c.end)
-                for c in chosen
+                hit.end <= c.start or hit.start >= c.end or (hit.start, hit.end) == (c.start, c.end) for c in chosen
             ):
                 chosen.append(hit)
         kept.extend(chosen)
@@ -95,8 +94,9 @@ class ArabicRules:
         return sentences.split_sentences(text)
 
     def match_terms(self, text: str, normalized: NormalizedText | None = None) -> list[TermMatch]:
+        nt = _reuse_or_normalise(text, normalized)
         hits = []
-        for m in self.matcher.find_all(text):
+        for m in self.matcher.find_all(nt):
             section, key = m.key.split(_SEP, 1)
             hits.append(TermMatch(section, key, m.start, m.end, m.text))
         return _longest_per_section(list(dict.fromkeys(hits)))
@@ -128,9 +128,7 @@ class ArabicRules:
                 return True
         return False
 
-    def attribution(
-        self, text: str, sentence: Sentence, actor: TextSpan, cues: list[TermMatch]
-    ) -> Attribution:
+    def attribution(self, text: str, sentence: Sentence, actor: TextSpan, cues: list[TermMatch]) -> Attribution:
         found = {c.key for c in cues if c.key in CLAIM_CUES and sentence.start <= c.start < sentence.end}
         if "claimed" in found:
             return Attribution.claimed
@@ -138,6 +136,13 @@ class ArabicRules:
         if near:
             return Attribution.suspected
         return Attribution.attributed
+
+
+def _reuse_or_normalise(text: str, normalized: NormalizedText | None) -> NormalisedText:
+    """The pipeline's copy from :meth:`ArabicRules.normalize` when given, else a fresh one."""
+    if normalized is not None and normalized.offsets is not None and len(normalized.offsets) == len(normalized.text):
+        return NormalisedText(normalized.text, text, normalized.offsets)
+    return normalise(text)
 
 
 def _shift(tok: Token, offset: int) -> Token:

@@ -51,6 +51,8 @@ _RELATIVE = re.compile(
     r"|(?P<lastyear>last year))\b",
     re.IGNORECASE,
 )
+_MONTH_NAME = re.compile(_MONTH.format(g="m"), re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d|\b\d\d\b")
 # cheap pre-filter: a sentence without any of these cannot hold a date expression
 _ANY_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|this|yesterday|last|overnight|"
@@ -112,7 +114,10 @@ def _month_end(y: int, m: int) -> date:
 
 def _explicit(text: str, start: int, end: int, context: DateContext) -> list[tuple[int, ResolvedDate]]:
     found: list[tuple[int, ResolvedDate]] = []
-    for regex in (_ISO, _DAY_MONTH, _MONTH_DAY):
+    has_month = _MONTH_NAME.search(text, start, end) is not None
+    has_year = _YEAR_DIGITS.search(text, start, end) is not None
+    day_patterns = [r for r, needed in ((_ISO, has_year), (_DAY_MONTH, has_month), (_MONTH_DAY, has_month)) if needed]
+    for regex in day_patterns:
         for m in regex.finditer(text, start, end):
             month = int(m["m"]) if m["m"].isdigit() else MONTHS[m["m"].lower().rstrip(".")]
             day = int(m["d"])
@@ -122,7 +127,7 @@ def _explicit(text: str, start: int, end: int, context: DateContext) -> list[tup
                 found.append(
                     (m.start(), ResolvedDate(value, DatePrecision.day, TextSpan.of(text, m.start(), m.end())))
                 )
-    for m in _MONTH_YEAR.finditer(text, start, end):
+    for m in _MONTH_YEAR.finditer(text, start, end) if has_month and has_year else ():
         month, year = MONTHS[m["m"].lower().rstrip(".")], int(m["y"])
         found.append(
             (
@@ -135,7 +140,7 @@ def _explicit(text: str, start: int, end: int, context: DateContext) -> list[tup
                 ),
             )
         )
-    for m in _YEAR.finditer(text, start, end):
+    for m in _YEAR.finditer(text, start, end) if has_year else ():
         year = int(m["y"])
         q = (m["q"] or "").lower()
         first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(q, (1, 12))

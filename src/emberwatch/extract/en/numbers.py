@@ -46,6 +46,16 @@ LOWER = (
 UPPER = ("up to", "as many as", "nearly", "almost", "close to", "under", "fewer than", "less than")
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
 
+# first word -> modifier phrases starting with it (longest first), and the kind of each phrase
+_MODIFIER_KIND = {
+    tuple(phrase.split()): kind
+    for group, kind in ((LOWER, "low"), (UPPER, "up"), (APPROX, "approx"))
+    for phrase in group
+}
+_MODIFIERS: dict[str, list[tuple[str, ...]]] = {}
+for _parts in sorted(_MODIFIER_KIND, key=len, reverse=True):
+    _MODIFIERS.setdefault(_parts[0], []).append(_parts)
+
 KILLED = frozenset(
     [
         "killed",
@@ -184,16 +194,11 @@ class NumberPhrase:
 def parse_number(tokens: list[Token], i: int) -> NumberPhrase | None:
     """A number phrase starting at token ``i`` (modifiers, digits, words, ranges, vague amounts)."""
     n = len(tokens)
-    words = [t.lower for t in tokens[i : i + 4]]
     modifier = None
     j = i
-    for group, kind in ((LOWER, "low"), (UPPER, "up"), (APPROX, "approx")):
-        for phrase in group:
-            parts = phrase.split()
-            if words[: len(parts)] == parts:
-                modifier, j = (kind, phrase), i + len(parts)
-                break
-        if modifier:
+    for parts in _MODIFIERS.get(tokens[i].lower, ()) if i < n else ():
+        if tuple(t.lower for t in tokens[i : i + len(parts)]) == parts:
+            modifier, j = (_MODIFIER_KIND[parts], " ".join(parts)), i + len(parts)
             break
     base = _bare_number(tokens, j)
     if base is None:
@@ -350,8 +355,12 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
     """ "killing at least 10 people", "left 3 dead": number phrases right of the keyword."""
     phrases: list[NumberPhrase] = []
     i = idx + 1
-    if tokens[idx].lower in {"death", "deaths"} and i < len(tokens) and tokens[i].lower == "of":
-        i += 1  # "the deaths of 18 fighters"
+    if (
+        tokens[idx].lower in {"death", "deaths", "bodies", "lives"}
+        and i < len(tokens)
+        and tokens[i].lower == "of"
+    ):
+        i += 1  # "the deaths of 18 fighters", "the bodies of three shepherds"
     limit = min(len(tokens), idx + 12)
     while i < limit:
         phrase = parse_number(tokens, i) if i not in used else None
@@ -410,8 +419,10 @@ def _group(
         while k < len(tokens) and tokens[k].lower in {"of", "the", "them", "its", "their", "suspected"}:
             k += 1
         nouns = " ".join(t.lower for t in tokens[k : k + 3])
-        first = tokens[k].lower if k < len(tokens) else ""
-        is_perp = first in perpetrator_words or any(
+        following = {
+            t.lower for t in tokens[k : k + 3]
+        }  # "five ISIS militants", "two Islamic State fighters"
+        is_perp = bool(following & perpetrator_words) or any(
             nouns.startswith(w + " ") or nouns == w for w in perpetrator_words if " " in w
         )
         (attackers if is_perp else victims).append(phrase)

@@ -50,8 +50,11 @@ class FeatureSpace:
     suffixes: dict[str, int]
     n_bigrams: int = 1 << 16
     blocks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # word -> (word id, suffix id, shape) for the vocabulary; derived, rebuilt after unpickling
+    _known: dict[str, tuple[int, int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._index_vocabulary()
         n_words, n_suffixes = len(self.words) + 2, len(self.suffixes) + 1
         sizes = {
             "w0": n_words, "wm1": n_words, "wm2": n_words, "wp1": n_words, "wp2": n_words,
@@ -63,6 +66,22 @@ class FeatureSpace:
         for name, size in sizes.items():
             self.blocks[name] = (offset, size)
             offset += size
+
+    def _index_vocabulary(self) -> None:
+        self._known = {w: (i, self.suffixes.get(w[-3:], 0), _shape(w)) for w, i in self.words.items()}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_known"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._index_vocabulary()
+
+    def lookup(self, lower: list[str]) -> np.ndarray:
+        """``(n, 3)`` array of word id, suffix id and shape per token."""
+        known, suffixes = self._known, self.suffixes
+        rows = [known.get(w) or (OOV, suffixes.get(w[-3:], 0), _shape(w)) for w in lower]
+        return np.array(rows, dtype=np.int64).reshape(len(lower), 3)
 
     @property
     def size(self) -> int:
@@ -77,11 +96,23 @@ class FeatureSpace:
         suffixes = {s: i + 1 for i, s in enumerate(sorted(s for s, c in suffix_counts.items() if c >= 3))}
         return cls(words=words, suffixes=suffixes)
 
-    def encode(self, tokens: Tokens, lex_codes: np.ndarray, triggers: np.ndarray) -> np.ndarray:
-        """Column indices, shape ``(n_tokens, n_slots)``; ``triggers`` marks event-trigger tokens."""
+    def encode(
+        self,
+        tokens: Tokens,
+        lex_codes: np.ndarray,
+        triggers: np.ndarray,
+        looked_up: np.ndarray | None = None,
+        context: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Column indices, shape ``(n_tokens, n_slots)``; ``triggers`` marks event-trigger tokens.
+
+        ``looked_up`` (:meth:`lookup`) and ``context`` (:func:`context_codes`) may be passed in when the
+        caller needs them too.
+        """
         n = len(tokens)
-        lower = tokens.lower
-        ids = np.fromiter((self.words.get(w, OOV) for w in lower), dtype=np.int64, count=n)
+        looked_up = self.lookup(tokens.lower) if looked_up is None else looked_up
+        context = context_codes(tokens, lex_codes, triggers) if context is None else context
+        ids = looked_up[:, 0]
         sent = tokens.sentence
         columns = [
             self._at("w0", ids),
@@ -89,14 +120,14 @@ class FeatureSpace:
             self._at("wm2", _shift(ids, sent, -2)),
             self._at("wp1", _shift(ids, sent, 1)),
             self._at("wp2", _shift(ids, sent, 2)),
-            self._at("suffix", np.fromiter((self.suffixes.get(w[-3:], 0) for w in lower), np.int64, n)),
-            self._at("shape", np.fromiter((_shape(w) for w in lower), np.int64, n)),
+            self._at("suffix", looked_up[:, 1]),
+            self._at("shape", looked_up[:, 2]),
             self._at("bigram_left", (_shift(ids, sent, -1) * 7919 + ids) % self.n_bigrams),
             self._at("bigram_right", (ids * 7919 + _shift(ids, sent, 1)) % self.n_bigrams),
             self._at("lex", lex_codes),
             self._at("lex_m1", _shift(lex_codes, sent, -1, fill=0)),
             self._at("lex_p1", _shift(lex_codes, sent, 1, fill=0)),
-            self._at("context", _context(sent, triggers | ((lex_codes & TRIGGER_BIT) > 0))),
+            self._at("context", context),
         ]
         columns += [self._at("bag_left", _shift(ids, sent, -k)) for k in BAG]
         columns += [self._at("bag_right", _shift(ids, sent, k)) for k in BAG]

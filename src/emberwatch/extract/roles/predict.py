@@ -12,32 +12,18 @@ from emberwatch.extract.roles.spans import candidates
 from emberwatch.extract.roles.tokens import Tokens
 
 
-def token_probabilities(
-    model: RoleModel, tokens: Tokens, codes: np.ndarray, triggers: np.ndarray
-) -> np.ndarray:
-    """Stage 1: label probabilities of every token."""
-    return model.probabilities(model.space.encode(tokens, codes, triggers))
-
-
-def span_mentions(
-    model: RoleModel,
-    tokens: Tokens,
-    probs: np.ndarray,
-    codes: np.ndarray,
-    triggers: np.ndarray,
-    phrases: dict[str, int],
-) -> list[Mention]:
-    """Stage 2: score candidate spans around probable tokens and keep the best non-overlapping ones."""
-    spans = candidates(tokens, probs)
-    context = context_codes(tokens, codes, triggers)
-    columns = model.span_encoder.encode(tokens, probs, codes, context, spans, phrases)
-    return select_spans(tokens, spans, model.span_probabilities(columns), model.thresholds)
-
-
 def predict_mentions(
     model: RoleModel, lexicon: Lexicon, phrases: dict[str, int], tokens: Tokens, triggers: np.ndarray
 ) -> list[Mention]:
-    """Role mentions of a tokenised text (``triggers`` marks event-trigger tokens)."""
+    """Role mentions of a tokenised text (``triggers`` marks event-trigger tokens).
+
+    Stage 1 gives each token role probabilities; stage 2 scores candidate spans around probable tokens
+    and keeps the best non-overlapping ones.
+    """
     codes = lexicon.codes(tokens)
-    probs = token_probabilities(model, tokens, codes, triggers)
-    return span_mentions(model, tokens, probs, codes, triggers, phrases)
+    looked_up = model.space.lookup(tokens.lower)
+    context = context_codes(tokens, codes, triggers)
+    probs = model.probabilities(model.space.encode(tokens, codes, triggers, looked_up, context))
+    spans = candidates(tokens, probs)
+    columns = model.span_encoder.encode(tokens, looked_up[:, 0], probs, codes, context, spans, phrases)
+    return select_spans(tokens, spans, model.span_probabilities(columns), model.thresholds)

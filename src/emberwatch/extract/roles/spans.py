@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from emberwatch.extract.roles.features import OOV, TRIGGER_BIT
+from emberwatch.extract.roles.features import TRIGGER_BIT
 from emberwatch.extract.roles.lexicon import ALL_CATEGORIES, Lexicon
 from emberwatch.extract.roles.tokens import Tokens
 
 MAX_LEN = 7
-SEED_PROB = 0.05
+SEED_PROB = 0.25
 N_BINS = 8
 _PRIMES = (1000003, 999983, 998989, 997991, 996763)
 
@@ -34,55 +34,52 @@ def phrase_bits(lexicon: Lexicon) -> dict[str, int]:
 
 
 def candidates(tokens: Tokens, probs: np.ndarray) -> list[tuple[int, int]]:
-    """Token ranges ``[i, j)`` within a sentence that touch a token with role probability >= SEED_PROB."""
+    """Token ranges ``[i, j)`` of 1-MAX_LEN tokens within a sentence, starting and ending on a word,
+    crossing no punctuation but quotes, and touching a token with role probability >= SEED_PROB."""
     n = len(tokens)
     if not n:
         return []
     seed = probs[:, 1:].max(axis=1) >= SEED_PROB
-    alnum = np.fromiter((w[0].isalnum() for w in tokens.lower), dtype=bool, count=n)
-    counts = np.concatenate([[0], np.cumsum(seed)])
-    index = np.arange(n)
-    near = counts[np.minimum(index + MAX_LEN, n)] - counts[np.maximum(index - MAX_LEN + 1, 0)] > 0
-    out = []
-    sentence = tokens.sentence
-    for i in np.flatnonzero(near & alnum):
-        for j in range(i + 1, min(i + MAX_LEN, n) + 1):
-            if sentence[j - 1] != sentence[i]:
-                break
-            if not alnum[j - 1]:
-                if tokens.lower[j - 1] not in {"'", '"'}:
-                    break
-                continue
-            if seed[i:j].any():
-                out.append((int(i), j))
+    word = np.fromiter((w[0].isalnum() for w in tokens.lower), dtype=bool, count=n)
+    blocked = ~word & np.fromiter((w not in {"'", '"'} for w in tokens.lower), dtype=bool, count=n)
+    seeds = np.concatenate([[0], np.cumsum(seed)])
+    blocks = np.concatenate([[0], np.cumsum(blocked)])
+    out: list[tuple[int, int]] = []
+    for length in range(1, min(MAX_LEN, n) + 1):
+        i = np.arange(n - length + 1)
+        j = i + length
+        ok = word[i] & word[j - 1] & (tokens.sentence[i] == tokens.sentence[j - 1])
+        ok &= (blocks[j] - blocks[i] == 0) & (seeds[j] - seeds[i] > 0)
+        out.extend(zip(i[ok].tolist(), j[ok].tolist(), strict=True))
+    out.sort()
     return out
 
 
 def _bin(values: np.ndarray) -> np.ndarray:
-    return np.minimum((np.sqrt(np.clip(values, 0.0, 1.0)) * N_BINS).astype(np.int64), N_BINS - 1)
+    """Probability -> one of N_BINS buckets (finer near 0, where most values are)."""
+    return np.minimum((np.sqrt(values) * N_BINS).astype(np.int64), N_BINS - 1)
 
 
 @dataclass
 class SpanEncoder:
     """Hashes span features into ``n_buckets`` columns (deterministic integer hashing)."""
 
-    words: dict[str, int]
     n_buckets: int = 1 << 17
 
     def encode(
         self,
         tokens: Tokens,
+        ids: np.ndarray,
         probs: np.ndarray,
         codes: np.ndarray,
         context: np.ndarray,
         spans: list[tuple[int, int]],
         phrases: dict[str, int],
     ) -> np.ndarray:
-        """Column indices, shape ``(len(spans), n_slots)``."""
+        """Column indices, shape ``(len(spans), n_slots)``; ``ids`` are the tagger's word ids."""
         if not spans:
             return np.zeros((0, 0), dtype=np.int64)
         n = len(tokens)
-        ids = np.fromiter((self.words.get(w, OOV) for w in tokens.lower), dtype=np.int64, count=n)
         starts = np.array([s[0] for s in spans])
         ends = np.array([s[1] for s in spans])
         length = ends - starts
@@ -97,11 +94,19 @@ class SpanEncoder:
         codes_pad = np.append(codes & ~TRIGGER_BIT, 99)
         first, last = ids[starts], ids[ends - 1]
         second_last = np.where(length > 1, ids[np.maximum(ends - 2, 0)], 0)
-        lex = np.fromiter(
-            (phrases.get(" ".join(tokens.lower[i:j]), 0) & ~TRIGGER_BIT for i, j in spans), np.int64, len(spans)
-        )
+        # whole-span lexicon lookup, only where every token is inside some lexicon phrase
+        plain = np.concatenate([[0], np.cumsum((codes & ~TRIGGER_BIT) == 0)])
+        covered = plain[ends] - plain[starts] == 0
+        lex = np.zeros(len(spans), dtype=np.int64)
+        for k in np.flatnonzero(covered):
+            i, j = spans[k]
+            lex[k] = phrases.get(" ".join(tokens.lower[i:j]), 0) & ~TRIGGER_BIT
         role = mean[:, 1:].argmax(axis=1)
-        inner_min = np.array([probs[i:j, 1 + r].min() for (i, j), r in zip(spans, role, strict=True)])
+        inner_min = np.ones(len(spans))
+        for k in range(MAX_LEN):
+            inside = k < length
+            at = np.minimum(starts + k, n - 1)
+            inner_min = np.where(inside, np.minimum(inner_min, probs[at, role + 1]), inner_min)
         slots = [
             (1, first), (2, last), (3, second_last), (4, ids_pad[left]), (5, ids_pad[right]),
             (6, np.minimum(length, MAX_LEN)), (7, lex), (8, codes_pad[left]), (9, codes_pad[right]),

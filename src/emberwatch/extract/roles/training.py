@@ -160,9 +160,12 @@ def span_labels(doc: GoldDocument, tokens: Tokens, spans: list[tuple[int, int]])
 
 
 def span_training_data(
-    docs: list[GoldDocument], encoder: SpanEncoder, folds: int, c: float
+    docs: list[GoldDocument], space: FeatureSpace, encoder: SpanEncoder, folds: int, c: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Span features and labels, with token probabilities from taggers that did not see the document."""
+    """Span features and labels, with token probabilities from taggers that did not see the document.
+
+    Word ids come from ``space`` (the final tagger's vocabulary), as they will at prediction time.
+    """
     columns, labels = [], []
     for k in range(folds):
         train_docs = [d for i, d in enumerate(docs) if i % folds != k]
@@ -178,7 +181,8 @@ def span_training_data(
             if not spans:
                 continue
             context = context_codes(tokens, codes, np.zeros(len(tokens), dtype=bool))
-            columns.append(encoder.encode(tokens, probs, codes, context, spans, phrases))
+            ids = space.lookup(tokens.lower)[:, 0]
+            columns.append(encoder.encode(tokens, ids, probs, codes, context, spans, phrases))
             labels.append(span_labels(doc, tokens, spans))
     return np.concatenate(columns), np.concatenate(labels)
 
@@ -189,8 +193,8 @@ def train(muc4_dir: Path, c: float = 0.3, span_c: float = 1.0, folds: int = 3) -
     lexicon, sources = gold_lexicon(docs)
     lexicon = lexicon.merged(builtin_lexicon())
     tagger = fit_tagger(build_examples(docs, lexicon, sources), c=c)
-    encoder = SpanEncoder(tagger.space.words)
-    span_columns, span_y = span_training_data(docs, encoder, folds, c)
+    encoder = SpanEncoder()
+    span_columns, span_y = span_training_data(docs, tagger.space, encoder, folds, c)
     span_weights, span_bias = _fit_table(span_columns, span_y, encoder.n_buckets, span_c, 300)
     return RoleModel(
         space=tagger.space,

@@ -15,6 +15,7 @@ from emberwatch.analysis.watch_areas import WatchArea, areas_geojson, load_watch
 from emberwatch.codebook import load_codebook
 from emberwatch.errors import InputError, NotFoundError
 from emberwatch.settings import Settings
+from emberwatch.store.queries import aggregate_counts
 from emberwatch.web.deps import EventFilterDep, SettingsDep, StoreDep
 from emberwatch.web.schemas import (
     MAX_IDS,
@@ -50,8 +51,12 @@ def aggregates(
     period: PeriodParam = Period.month,
     h3_resolution: H3Param = 5,
 ) -> list[AggregateOut]:
-    """Events, killed and wounded per area and period for the filtered events."""
-    frame = aggregate(store, level, period, flt, h3_resolution)
+    """Events, killed and wounded per area and period for the filtered events (H3 cells: level=h3)."""
+    if level is Level.h3:
+        frame = aggregate(store, level, period, flt, h3_resolution)
+        rows = frame.to_dict(orient="records")
+    else:
+        rows = aggregate_counts(store, flt, level.value, period.value, MAX_IDS)
     return [
         AggregateOut(
             area=str(r["area"]),
@@ -63,7 +68,7 @@ def aggregates(
             wounded=int(r["wounded"]),
             event_ids=_ids(r["event_ids"]),
         )
-        for r in frame.to_dict(orient="records")
+        for r in rows
     ]
 
 

@@ -1,0 +1,56 @@
+"""English surface cues around an actor mention: is it the agent or the harmed side of the event?
+
+Used by the language-independent event assembly (``emberwatch.extract.events``); on Arabic text these
+patterns match nothing and the scoring falls back to actor kind and position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+OBJECT_MARKERS = ("against", "targeting", "targeted", "on", "at", "attacked", "ambushed", "killed", "killing",
+                  "positions of")  # fmt: skip
+HARM_VERBS_BEFORE = ("killing", "killed", "targeting")
+PASSIVE_MARKERS = (" was ", " were ", " been ", " being ")
+# determiners and numbers between a marker and the actor name: "killed the five ISIS ..."
+_DETERMINERS = re.compile(
+    r"(?:\s+(?:the|a|an|its|their|his|her|\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten))+$"
+)
+# "(SDF) were killed", "fighters were ambushed": the actor is the harmed side
+_PASSIVE_HARM = re.compile(
+    r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:[a-z-]+\s+){0,2}(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|attacked|targeted|ambushed|kidnapped|abducted|hit|struck|dead)\b"
+)
+WINDOW = 40
+
+
+def _before(text: str, start: int) -> str:
+    return _DETERMINERS.sub("", text[max(0, start - 30) : start].lower().rstrip())
+
+
+def marker_before(text: str, start: int) -> Literal["object", "agent"] | None:
+    """"against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None."""
+    before = _before(text, start)
+    if any(before.endswith(" " + m) or before == m for m in OBJECT_MARKERS):
+        return "object"
+    if before.endswith(" by") or before == "by":
+        return "agent"
+    return None
+
+
+def harmed_after(text: str, end: int) -> bool:
+    """The words after the mention say it was harmed ("... were killed")."""
+    return _PASSIVE_HARM.match(text[end : end + WINDOW].lower()) is not None
+
+
+def harm_verb_before(text: str, start: int) -> bool:
+    """The mention is the object of a harm verb ("killing five ISIS militants")."""
+    before = _before(text, start)
+    return any(before.endswith(" " + m) or before == m for m in HARM_VERBS_BEFORE)
+
+
+def passive_between(text: str, end: int, trigger_start: int) -> bool:
+    """A passive construction between the mention and a later trigger ("SDF fighters were ambushed")."""
+    between = text[end:trigger_start].lower()
+    return len(between) < WINDOW and any(p in f" {between} " for p in PASSIVE_MARKERS)
