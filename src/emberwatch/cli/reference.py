@@ -30,7 +30,7 @@ def _param_line(param: Any) -> str:
             value = getattr(param.default, "value", param.default)
             default = f" (default: `{value}`)"
         return f"- {names}: {param.help or ''}{default}"
-    return f"- `{param.human_readable_name}` (argument)"
+    return f"- `{(param.name or '').upper()}` (argument): {getattr(param, 'help', None) or ''}"
 
 
 def cli_reference() -> str:

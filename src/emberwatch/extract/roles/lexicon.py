@@ -75,11 +75,15 @@ class Lexicon:
         joined = " " + " ".join(tokens.lower) + " "
         lengths = np.fromiter((len(t) + 1 for t in tokens.lower), dtype=np.int64, count=len(tokens))
         token_end = np.cumsum(lengths)  # offset in ``joined`` of the space after each token
-        out = []
-        for end, (n_words, bits) in self._automaton.iter(joined):
-            last = int(np.searchsorted(token_end, end))
-            out.append((max(0, last - n_words + 1), last + 1, bits))
-        return out
+        found = list(self._automaton.iter(joined))
+        if not found:
+            return []
+        ends = np.fromiter((end for end, _ in found), dtype=np.int64, count=len(found))
+        last = np.searchsorted(token_end, ends)
+        return [
+            (max(0, int(stop) - n_words + 1), int(stop) + 1, bits)
+            for stop, (_, (n_words, bits)) in zip(last, found, strict=True)
+        ]
 
     def codes(self, tokens: Tokens) -> np.ndarray:
         """Per token, the bit set of categories of every lexicon phrase covering it."""
