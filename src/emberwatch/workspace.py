@@ -5,6 +5,7 @@ Every CLI command is a thin wrapper over a method here or over the stage functio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from emberwatch.store.queries import (
 if TYPE_CHECKING:
     from emberwatch.analysis import Alert, AlertConfig, BacktestResult, WatchArea, WatchConfig, WatchSignal
     from emberwatch.consolidate import ConsolidationReport
+    from emberwatch.distributed import DaskOptions
     from emberwatch.extract.run import ExtractStoreReport
     from emberwatch.imports.ucdp import ImportReport
     from emberwatch.ingest.models import IngestReport
@@ -57,13 +59,36 @@ class Workspace:
 
     # ------------------------------------------------------------------ extract
 
-    def extract(self, force: bool = False, with_geo: bool = True, with_roles: bool = True) -> ExtractStoreReport:
-        """Extract events from every document not yet extracted with the current extractor version."""
+    def extract(
+        self,
+        force: bool = False,
+        with_geo: bool = True,
+        with_roles: bool = True,
+        dask: DaskOptions | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ExtractStoreReport:
+        """Extract events from every document not yet extracted with the current extractor version.
+
+        With ``dask`` the pure extraction function runs on a Dask cluster (a local one of
+        ``dask.workers`` processes, or ``dask.scheduler``); results are saved here batch by batch.
+        """
         from emberwatch.extract.pipeline import load_resources
         from emberwatch.extract.run import extract_store
 
         resources = load_resources(self.settings, with_geo=with_geo, with_roles=with_roles)
-        return extract_store(self.store, resources, force=force)
+        if dask is None:
+            return extract_store(self.store, resources, force=force, progress=progress)
+        from dataclasses import replace
+
+        from emberwatch.distributed import dask_client, dask_runner
+
+        options = replace(dask, with_geo=with_geo, with_roles=with_roles)
+        with dask_client(options) as client:
+            runner = dask_runner(client, self.settings, options)
+            batch = options.chunk_size * max(options.workers, 1) * 4
+            return extract_store(
+                self.store, resources, force=force, progress=progress, runner=runner, batch_size=batch
+            )
 
     # ------------------------------------------------------------------ reading
 

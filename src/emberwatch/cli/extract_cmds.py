@@ -13,14 +13,15 @@ from emberwatch.cli.common import (
     OutputFormat,
     console,
     err_console,
-    open_store,
     print_frame,
     progress,
     settings_from,
 )
 from emberwatch.codebook import check_codebook, codebook_section, load_codebook
+from emberwatch.distributed import DaskOptions
 from emberwatch.extract.pipeline import load_resources
-from emberwatch.extract.run import extract_jsonl, extract_store
+from emberwatch.extract.run import extract_jsonl
+from emberwatch.workspace import open_workspace
 
 
 @app.command()
@@ -45,24 +46,32 @@ def extract(
     db: Annotated[
         Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")
     ] = None,
+    dask_workers: Annotated[
+        int, typer.Option(help="Run extraction on a local Dask cluster of N worker processes (0: in process).")
+    ] = 0,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
 ) -> None:
     """Extract events from a JSON lines file (no store) or from every not-yet-extracted stored document."""
     settings = settings_from(db)
-    resources = load_resources(settings, with_geo=not no_geo, with_roles=not no_roles)
     if source is not None:
         if out is None:
             raise typer.BadParameter("--out is required with an INPUT file", param_hint="--out")
+        resources = load_resources(settings, with_geo=not no_geo, with_roles=not no_roles)
         report = extract_jsonl(source, out, resources)
         for problem in report.problems:
             err_console.print(f"[yellow]line {problem.line} skipped:[/] {problem.message}", highlight=False)
         console.print(f"{report.documents} documents, {report.events} events -> {out}")
         raise typer.Exit(0 if report.ok else 1)
-    with open_store(db) as store, progress() as bar:
+    dask = DaskOptions(scheduler=scheduler, workers=dask_workers) if dask_workers or scheduler else None
+    with open_workspace(settings=settings) as ws, progress() as bar:
         task = bar.add_task("extracting", total=None)
-        result = extract_store(
-            store,
-            resources,
+        result = ws.extract(
             force=force,
+            with_geo=not no_geo,
+            with_roles=not no_roles,
+            dask=dask,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     console.print(

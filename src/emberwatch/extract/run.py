@@ -21,6 +21,7 @@ from emberwatch.store.mentions import extracted_document_ids, save_extractions
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
+Runner = Callable[[list[ExtractInput]], list[DocumentExtraction]]
 BATCH = 200
 
 
@@ -102,19 +103,28 @@ def _inputs(store: Store, ids: list[str]) -> Iterator[ExtractInput]:
 
 
 def extract_store(
-    store: Store, resources: ExtractResources, force: bool = False, progress: ProgressFn | None = None
+    store: Store,
+    resources: ExtractResources,
+    force: bool = False,
+    progress: ProgressFn | None = None,
+    runner: Runner | None = None,
+    batch_size: int = BATCH,
 ) -> ExtractStoreReport:
-    """Extract every document not yet extracted with this extractor version (all with ``force``)."""
+    """Extract every document not yet extracted with this extractor version (all with ``force``).
+
+    ``runner`` maps a batch of inputs to results; the default runs in this process, and
+    :func:`emberwatch.distributed.dask_runner` runs the same pure function on a Dask cluster.
+    Each batch is saved in one transaction, so an interrupted run keeps only whole batches.
+    """
     version = resources.extractor_version
     sync_actors(store, resources.codebook)
     pending = _pending(store, version, force)
     report = ExtractStoreReport(skipped=store.count("documents") - len(pending), extractor_version=version)
-    for offset in range(0, len(pending), BATCH):
-        batch: list[tuple[str, DocumentExtraction]] = []
-        for inp in _inputs(store, pending[offset : offset + BATCH]):
-            result = extract_document(inp, resources)
-            batch.append((inp.id, result))
-            report.events += len(result.events)
+    run = runner or (lambda inputs: [extract_document(inp, resources) for inp in inputs])
+    for offset in range(0, len(pending), batch_size):
+        inputs = list(_inputs(store, pending[offset : offset + batch_size]))
+        batch = [(inp.id, result) for inp, result in zip(inputs, run(inputs), strict=True)]
+        report.events += sum(len(result.events) for _, result in batch)
         save_extractions(store, batch, version)
         report.documents += len(batch)
         if progress is not None:

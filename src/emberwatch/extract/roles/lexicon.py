@@ -88,8 +88,13 @@ class Lexicon:
     def codes(self, tokens: Tokens) -> np.ndarray:
         """Per token, the bit set of categories of every lexicon phrase covering it."""
         codes = np.zeros(len(tokens), dtype=np.int64)
-        for first, stop, bits in self.matches(tokens):
-            codes[first:stop] |= bits
+        found = self.matches(tokens)
+        if not found:
+            return codes
+        spans = np.array(found, dtype=np.int64)
+        for offset in range(int((spans[:, 1] - spans[:, 0]).max())):
+            inside = spans[:, 0] + offset < spans[:, 1]
+            np.bitwise_or.at(codes, spans[inside, 0] + offset, spans[inside, 2])
         return codes
 
     def __getstate__(self) -> dict[str, object]:
