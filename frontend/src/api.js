@@ -1,5 +1,6 @@
 // JSON API client: same-origin requests only; analyst token from sessionStorage.
 const TOKEN_KEY = "emberwatch-token";
+const ANALYST_KEY = "emberwatch-analyst";
 
 export function getToken() {
   return sessionStorage.getItem(TOKEN_KEY) || "";
@@ -8,6 +9,15 @@ export function getToken() {
 export function setToken(token) {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export function getAnalyst() {
+  return sessionStorage.getItem(ANALYST_KEY) || "";
+}
+
+export function setAnalyst(name) {
+  if (name) sessionStorage.setItem(ANALYST_KEY, name);
+  else sessionStorage.removeItem(ANALYST_KEY);
 }
 
 export class ApiError extends Error {
@@ -36,7 +46,13 @@ export async function getJSON(path, params) {
 export async function postJSON(path, payload) {
   const response = await fetch(path, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${getToken()}` },
+    headers: {
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      Authorization: `Bearer ${getToken()}`,
+      // Percent-encoded: header values must be Latin-1, names may be Arabic.
+      ...(getAnalyst() ? { "X-Analyst": encodeURIComponent(getAnalyst()) } : {}),
+    },
     body: JSON.stringify(payload),
   });
   return handle(response);

@@ -1,5 +1,5 @@
 // The event list: one page of the filtered events, newest first, with a pager.
-import { clear, el, fmtNumber, textDirAttrs } from "./dom.js";
+import { clear, el, fmtNumber } from "./dom.js";
 
 export class EventList {
   constructor(container, pager, onSelect, onPage) {
@@ -23,7 +23,7 @@ export class EventList {
         el("span", { className: "ev-type" }, ev.event_type.replace(/_/g, " ")),
         el("span", { className: "ev-place", dir: "auto" }, place || "unknown place"),
         el("span", { className: "ev-killed", title: "killed (best estimate)" }, `☠ ${fmtNumber(ev.killed.best ?? ev.killed.low)}`),
-        ev.summary ? el("span", { className: "ev-summary", ...textDirAttrs(ev.language) }, ev.summary) : null,
+        ev.summary ? el("span", { className: "ev-summary", dir: "auto" }, ev.summary) : null,
       );
       item.addEventListener("click", () => this.onSelect(ev.id));
       item.addEventListener("keydown", (e) => {

@@ -1,5 +1,5 @@
 // emberwatch dashboard: filters drive the map, the timeline, the event list and the panels together.
-import { getJSON, getToken, setToken } from "./api.js";
+import { getAnalyst, getJSON, getToken, setAnalyst, setToken } from "./api.js";
 import { EventPanel } from "./detail.js";
 import { $ } from "./dom.js";
 import { Filters } from "./filters.js";
@@ -78,9 +78,12 @@ function setupToken(actionsEnabled) {
     document.body.classList.toggle("analyst", on && actionsEnabled);
     $("#token-clear").hidden = !on;
   };
+  const analyst = $("#analyst");
+  analyst.value = getAnalyst();
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    setToken(input.value.trim());
+    if (input.value.trim()) setToken(input.value.trim());
+    setAnalyst(analyst.value.trim());
     input.value = "";
     update();
     if (panel.currentId) panel.open(panel.currentId);

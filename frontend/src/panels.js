@@ -42,11 +42,27 @@ export class AlertPanel {
     this.onSelect = onSelect;
   }
 
+  // Surge, return and spread rules are quick; change points scan every area's whole series, so they
+  // are asked for second and added when they arrive.
   async refresh(params) {
-    const alerts = await getJSON("/api/alerts", new URLSearchParams(params));
+    const query = (rules) => {
+      const q = new URLSearchParams(params);
+      for (const rule of rules) q.append("rule", rule);
+      return q;
+    };
+    const token = (this.token = {});
+    const quick = await getJSON("/api/alerts", query(["surge", "return", "spread"]));
+    if (token !== this.token) return;
+    this.render(quick, true);
+    const slow = await getJSON("/api/alerts", query(["changepoint"]));
+    if (token !== this.token) return;
+    this.render([...quick, ...slow], false);
+  }
+
+  render(alerts, pending) {
     clear(this.container);
     if (!alerts.length) {
-      this.container.append(el("li", { className: "muted" }, "No current alerts for these filters."));
+      this.container.append(el("li", { className: "muted" }, pending ? "Checking alert rules…" : "No current alerts for these filters."));
       return;
     }
     for (const alert of alerts) {
@@ -67,5 +83,6 @@ export class AlertPanel {
         ),
       );
     }
+    if (pending) this.container.append(el("li", { className: "muted" }, "Checking change points…"));
   }
 }

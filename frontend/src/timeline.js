@@ -1,11 +1,25 @@
 // The timeline: events per week or month, stacked by event type (ECharts, canvas renderer).
 import * as echarts from "echarts/core";
 import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import { TYPE_COLORS } from "./map.js";
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+// Every period start from the first to the last one with events, so quiet periods show as gaps.
+function allPeriods(starts, period) {
+  const sorted = [...new Set(starts)].sort();
+  if (!sorted.length) return [];
+  const out = [];
+  const last = new Date(`${sorted[sorted.length - 1]}T00:00:00Z`);
+  for (let d = new Date(`${sorted[0]}T00:00:00Z`); d <= last; ) {
+    out.push(d.toISOString().slice(0, 10));
+    if (period === "week") d.setUTCDate(d.getUTCDate() + 7);
+    else d.setUTCMonth(d.getUTCMonth() + 1, 1);
+  }
+  return out;
+}
 
 export class Timeline {
   constructor(container, onPeriod) {
@@ -15,7 +29,7 @@ export class Timeline {
   }
 
   show(rows, types, period) {
-    const periods = [...new Set(rows.map((r) => r.period))].sort();
+    const periods = allPeriods(rows.map((r) => r.period), period);
     this.periods = periods;
     const index = new Map(periods.map((p, i) => [p, i]));
     const series = types
@@ -29,8 +43,13 @@ export class Timeline {
     this.chart.setOption(
       {
         animation: false,
-        grid: { left: 40, right: 12, top: 36, bottom: 24 },
+        grid: { left: 40, right: 12, top: 36, bottom: 48 },
         legend: { type: "scroll", top: 0 },
+        // Open on the last ten years; the slider reaches the rest.
+        dataZoom: [
+          { type: "inside", startValue: Math.max(0, periods.length - (period === "week" ? 522 : 120)) },
+          { type: "slider", height: 14, bottom: 4, startValue: Math.max(0, periods.length - (period === "week" ? 522 : 120)) },
+        ],
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         xAxis: { type: "category", data: periods.map((p) => (period === "week" ? p : p.slice(0, 7))) },
         yAxis: { type: "value", minInterval: 1 },

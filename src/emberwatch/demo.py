@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from emberwatch.analysis import Alert
 from emberwatch.errors import InputError
 from emberwatch.workspace import Workspace
 
@@ -85,13 +86,12 @@ def run_demo(ws: Workspace, corpus: Path = DEFAULT_CORPUS, step: Step | None = N
     )
 
 
-def alert_line(alert: object) -> str:
-    """One readable line per alert: its rule, area, figures and evidence count."""
-    text = getattr(alert, "message", None) or getattr(alert, "rule", None) or str(alert)
-    area = getattr(alert, "area", None)
-    events = getattr(alert, "event_ids", None) or []
-    where = f" [{area}]" if area else ""
-    return f"{text}{where} ({len(events)} events behind it)"
+def alert_line(alert: Alert) -> str:
+    """One readable line per alert: what fired, where, the window and how many events are behind it."""
+    return (
+        f"[{alert.rule_id.value}] {alert.area}: {alert.summary} "
+        f"({alert.window_start}..{alert.window_end}; {len(alert.event_ids)} events behind it)"
+    )
 
 
 def _count(ws: Workspace, sql: str) -> int:
@@ -115,29 +115,7 @@ def _top_areas(ws: Workspace, n: int = 8) -> pd.DataFrame:
 
 
 def _indicator_trends(ws: Workspace, years: int = 3) -> pd.DataFrame:
-    """Per indicator, one value per calendar year over the last ``years`` years (all areas together).
+    """Each codebook indicator over the last ``years`` calendar years, all areas together."""
+    from emberwatch.analysis.indicators import indicator_trends
 
-    Counts are summed over the months, shares are pooled (selected / all events of the year) and
-    distances are averaged over the months that had located attacks.
-    """
-    from emberwatch.codebook import load_codebook
-
-    table = ws.indicators(level="all", period="month")
-    if table.empty:
-        return table
-    kinds = {d.id: d.kind.value for d in load_codebook(ws.settings.codebook).indicators}
-    table = table.assign(year=pd.to_datetime(table["period"]).dt.year)
-    latest = int(table.loc[table["n"] > 0, "year"].max())
-    table = table[table["year"] > latest - years]
-    rows = []
-    for (indicator, year), group in table.groupby(["indicator", "year"]):
-        kind = kinds.get(str(indicator), "count")
-        if kind == "share":
-            value = group["selected"].sum() / group["n"].sum() if group["n"].sum() else float("nan")
-        elif kind.endswith("distance"):
-            value = group["value"].mean()
-        else:
-            value = group["value"].sum()
-        rows.append({"indicator": indicator, "year": str(year), "value": round(float(value), 2)})
-    pivot = pd.DataFrame(rows).pivot(index="indicator", columns="year", values="value")
-    return pivot.reset_index()
+    return indicator_trends(ws.indicators(level="all", period="year"), last=years)

@@ -10,6 +10,9 @@ import pytest
 
 from emberwatch.analysis.aggregates import aggregate, count_panel
 from emberwatch.analysis.common import UNLOCATED, Level, Period
+from emberwatch.analysis.indicators import indicator_series
+from emberwatch.analysis.watch_areas import watch_signals
+from emberwatch.codebook import Codebook
 from emberwatch.store import Store
 from emberwatch.store.queries import EventFilter
 
@@ -49,6 +52,8 @@ def test_aggregates_weeks_start_on_monday(store: Store, add_events: AddEvents) -
         (date(2020, 3, 1), 5, None, "month", date(2020, 3, 1), 1),  # year precision
         (date(2020, 5, 3), 1, date(2020, 5, 5), "week", date(2020, 4, 27), 1),  # stated range
         (date(2020, 5, 3), 1, None, "week", date(2020, 4, 27), 0),  # exact day
+        (date(2020, 1, 1), 5, None, "year", date(2020, 1, 1), 0),  # year precision in years
+        (date(2020, 12, 28), 3, None, "year", date(2020, 1, 1), 1),  # week reaching into the next year
     ],
 )
 def test_aggregates_date_precision_rule(
@@ -102,3 +107,12 @@ def test_aggregates_count_panel_fills_missing_periods(store: Store, add_events: 
         "SY / Deir ez-Zor / Al Mayadin District": 1,
     }
     assert panel.to_numpy().sum() == 2
+
+
+def test_aggregates_columns_that_are_entirely_null(store: Store, add_events: AddEvents, codebook: Codebook) -> None:
+    add_events({"date": date(2020, 1, 1), "admin2": None, "sub_type": None}, {"date": date(2020, 9, 1), "admin2": None})
+    assert list(aggregate(store, "admin2", "month")["area"]) == [UNLOCATED, UNLOCATED]
+    assert list(aggregate(store, "admin1", "month")["area"]) == ["SY / Deir ez-Zor"] * 2
+    assert watch_signals(store, []) == []
+    units = indicator_series(store, "attack_admin2_units", "country", "month", codebook=codebook)
+    assert set(units["value"]) == {0.0}

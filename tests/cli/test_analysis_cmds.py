@@ -40,7 +40,11 @@ def db(tmp_path: Path) -> Path:
         (["aggregate", "--level", "country", "--period", "month"], "events by country x month"),
         (["indicators", "--trend", "3"], "insurgent_tactics_share"),
         (["indicators", "funding_events", "--level", "country", "-f", "csv"], "funding_events,SY,"),
-        (["watch", "--areas", str(EXAMPLE_AREAS), "--no-spread", "-f", "csv"], "return,mosul,Mosul,isis,2020-06-01"),
+        (["indicators", "funding_events", "--period", "year", "-f", "csv"], "funding_events,all,2019-01-01"),
+        (
+            ["watch", "--areas", str(EXAMPLE_AREAS), "--no-spread", "-f", "csv"],
+            "return,mosul,Mosul,isis,2020-06-01,2020-06-04,2017-07-10,1057,2017-07-10,4,mosul-0;mosul-1;mosul-2;mosul-3",
+        ),
         (["watch", "--areas", str(EXAMPLE_AREAS)], "watch signals"),
         (["alerts", "--areas", str(EXAMPLE_AREAS), "--rule", "return", "-f", "csv"], "Renewed activity in Mosul"),
         (["alerts", "--as-of", "2030-01-01"], "No current alerts"),

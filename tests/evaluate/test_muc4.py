@@ -72,7 +72,7 @@ def test_muc4_update_docs_section_keeps_other_sections(tmp_path: Path) -> None:
 
 @pytest.mark.shared_data
 def test_muc4_cli_smoke(shared_data: Path) -> None:
-    result = CliRunner().invoke(app, ["evaluate", "muc4", "--split", "dev", "--limit", "20",
+    result = CliRunner().invoke(app, ["evaluate", "muc4", "--split", "dev", "--limit", "20", "--no-geo",
                                       "--muc4-dir", str(shared_data / "muc4")])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "micro" in result.output

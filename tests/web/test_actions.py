@@ -11,13 +11,13 @@ def test_actions_verify_records_author_and_status(rw_client: TestClient, seeded_
     event_id = seeded_rw.ids["ev-en-ambush"]
     response = rw_client.post(
         f"/api/events/{event_id}/verify", json={"reason": "matches a second report"},
-        headers={**auth, "X-Analyst": "rana"},
+        headers={**auth, "X-Analyst": "%D8%B1%D9%86%D8%A7"},  # "رنا", percent-encoded
     )  # fmt: skip
     assert response.status_code == 200
     detail = response.json()["detail"]
     assert detail["event"]["review_status"] == "verified"
     last = detail["history"][-1]
-    assert (last["action"], last["author"], last["reason"]) == ("verify", "rana", "matches a second report")
+    assert (last["action"], last["author"], last["reason"]) == ("verify", "رنا", "matches a second report")
 
 
 def test_actions_reject_hides_the_event_and_needs_a_reason(rw_client: TestClient, seeded_rw: Any, auth: dict) -> None:

@@ -294,3 +294,11 @@ def test_app_unexpected_error_is_json_without_details(seeded_ro: Any, monkeypatc
     error = response.json()["error"]
     assert error["type"] == "InternalError" and "secret" not in error["message"]
     assert "content-security-policy" in response.headers
+
+
+def test_app_alerts_rule_selection(client: TestClient) -> None:
+    quick = client.get("/api/alerts", params=[("rule", "surge"), ("rule", "spread")]).json()
+    assert {a["rule_id"] for a in quick} <= {"surge", "spread"}
+    response = client.get("/api/alerts", params={"rule": "bogus"})
+    assert response.status_code == 422
+    assert "rule" in response.json()["error"]["message"]

@@ -184,11 +184,13 @@ def test_dashboard_analyst_verifies_with_token(browser: Any, live_server: Any) -
     page.wait_for_selector("#event-panel .fields")
     assert page.locator("#event-panel .actions").count() == 0  # read-only without a token
     page.fill("#token", live_server.settings.api_token)
+    page.fill("#analyst", "رنا")
     page.click("#token-form button[type=submit]")
     page.wait_for_selector("#event-panel .actions")
     page.fill("#event-panel input[name=reason]", "checked against a second report")
     page.click("#event-panel button.act-verify")
     page.wait_for_selector("#event-panel .history li:has-text('verify')")
+    assert "رنا" in page.locator("#event-panel .history").inner_text()
     assert "verified" in page.locator("#event-panel .fields").inner_text()
     assert_clean(page, rec)
     page.context.close()

@@ -16,7 +16,14 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from emberwatch.analysis.common import Level, Period
-from emberwatch.analysis.forecast import ForecastConfig, events_panel, features, fit_model, training_rows
+from emberwatch.analysis.forecast import (
+    ForecastConfig,
+    ceiling,
+    events_panel,
+    features,
+    fit_model,
+    training_rows,
+)
 from emberwatch.errors import InputError
 from emberwatch.store import Store
 from emberwatch.store.queries import EventFilter
@@ -117,7 +124,7 @@ def backtest_panel(
         model = fit_model(*training_rows(feats, values, t, config))
         if model.note:
             notes.add(model.note)
-        mu = model.mean(feats[t], history)
+        mu = model.mean(feats[t], history, ceiling(values[: t + 1]))
         dist = model.distribution(mu)
         preds[MODEL].append(mu)
         preds["zero"].append(np.zeros_like(y))

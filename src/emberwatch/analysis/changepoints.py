@@ -4,7 +4,8 @@ Rule (docs/analysis.md): PELT with the least-squares (``l2``) cost on the period
 penalty ``penalty_factor * sigma^2 * ln(n)`` (a BIC-style penalty; default factor 2), where ``sigma`` is
 estimated robustly from the first differences (``1.4826 * MAD(diff) / sqrt(2)``, falling back to the
 standard deviation when that is 0). Segments are at least ``min_size`` periods long; a change is
-reported only if the mean moves by at least ``min_change`` events per period.
+reported only if the mean moves by at least ``min_change`` events per period. Only the latest
+``max_periods`` (default 60) periods of each series are searched.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class ChangePointConfig(BaseModel):
     min_size: int = Field(default=3, ge=1, description="Shortest segment, in periods.")
     min_change: float = Field(default=1.0, ge=0, description="Smallest change of the mean worth reporting.")
     min_events: int = Field(default=5, ge=0, description="Areas with fewer events in total are skipped.")
+    max_periods: int = Field(default=60, ge=4, description="Only the latest periods are searched (PELT is quadratic).")
 
 
 class Direction(StrEnum):
@@ -108,7 +110,7 @@ def detect_changepoints(
 def changepoints_frame(events: pd.DataFrame, config: ChangePointConfig | None = None) -> list[ChangePoint]:
     """Change points of every area's count series (areas with fewer than ``min_events`` are skipped)."""
     config = config or ChangePointConfig()
-    panel = count_panel(aggregate_frame(events, config.level, config.period), config.period)
+    panel = count_panel(aggregate_frame(events, config.level, config.period), config.period).tail(config.max_periods)
     found: list[ChangePoint] = []
     for area in panel.columns:
         if panel[area].sum() >= config.min_events:

@@ -36,20 +36,21 @@ class Period(StrEnum):
 
     week = "week"
     month = "month"
+    year = "year"
 
 
 def period_start(dates: pd.Series, period: Period) -> pd.Series:
-    """First day of the week (Monday) or month containing each date (NaT stays NaT)."""
+    """First day of the week (Monday), month or year containing each date (NaT stays NaT)."""
     ts = pd.to_datetime(dates)
     if period is Period.week:
         return (ts - pd.to_timedelta(ts.dt.day_of_week, unit="D")).dt.normalize()
-    return ts.dt.to_period("M").dt.start_time
+    return ts.dt.to_period("M" if period is Period.month else "Y").dt.start_time
 
 
 def next_period(start: pd.Timestamp, period: Period, steps: int = 1) -> pd.Timestamp:
     if period is Period.week:
         return start + pd.Timedelta(weeks=steps)
-    return start + pd.DateOffset(months=steps)
+    return start + pd.DateOffset(months=steps if period is Period.month else 12 * steps)
 
 
 def period_range(first: pd.Timestamp, last: pd.Timestamp, period: Period) -> pd.DatetimeIndex:
@@ -59,7 +60,7 @@ def period_range(first: pd.Timestamp, last: pd.Timestamp, period: Period) -> pd.
 
 def period_freq(period: Period) -> str:
     """pandas frequency of period starts."""
-    return "W-MON" if period is Period.week else "MS"
+    return {Period.week: "W-MON", Period.month: "MS", Period.year: "YS"}[period]
 
 
 def implied_end(frame: pd.DataFrame) -> pd.Series:
@@ -117,12 +118,14 @@ def with_area(frame: pd.DataFrame, level: Level, h3_resolution: int = 5) -> pd.D
         return out
     columns = area_columns(level)
     complete = out[columns].notna().all(axis=1)
-    parts = [out[c].fillna("").astype(str) for c in columns]
-    labels = parts[0]
-    for part in parts[1:]:
-        labels = labels + AREA_SEPARATOR + part
-    out["area"] = labels.astype(object).where(complete, UNLOCATED)
+    out["area"] = join_text([out[c] for c in columns], AREA_SEPARATOR).where(complete, UNLOCATED)
     return out
+
+
+def join_text(parts: list[pd.Series], sep: str, missing: str = "") -> pd.Series:
+    """Row-wise ``sep.join`` of text columns of any dtype (missing values become ``missing``)."""
+    columns = [[missing if v is None or v is pd.NA or v != v else str(v) for v in p.to_numpy(object)] for p in parts]
+    return pd.Series([sep.join(row) for row in zip(*columns, strict=True)], index=parts[0].index, dtype=object)
 
 
 def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: float, lon2: float) -> np.ndarray:

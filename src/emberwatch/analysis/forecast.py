@@ -4,8 +4,9 @@ Model (docs/analysis.md): for each area and period ``t`` the count ``h`` periods
 binomial with log mean ``b0 + b1 log1p(y_t) + b2 log1p(y_t-1) + b3 log1p(y_t-2) + b4 log1p(mean of the
 last 6) + b5 log1p(mean of all periods so far)``, pooled over areas. The dispersion ``alpha`` is
 estimated from a Poisson fit by the Cameron-Trivedi auxiliary regression; alpha <= 0 gives a Poisson
-model. If the fit fails (e.g. a degenerate design), the forecast falls back to the historical average
-and says so.
+model. Predicted means are capped at twice the area's largest count so far (at least 1), so that a
+pooled fit dominated by a few busy areas cannot explode on a quiet one. If the fit fails (e.g. a
+degenerate design), the forecast falls back to the historical average and says so.
 """
 
 from __future__ import annotations
@@ -65,11 +66,13 @@ class FittedModel:
     alpha: float
     note: str = ""
 
-    def mean(self, x: np.ndarray, history_mean: np.ndarray) -> np.ndarray:
+    def mean(self, x: np.ndarray, history_mean: np.ndarray, ceiling: np.ndarray | None = None) -> np.ndarray:
+        """Predicted means, capped at ``ceiling`` (twice each area's largest count so far, at least 1)."""
         if self.params is None:
             return history_mean
         design = np.column_stack([np.ones(len(x)), x])
-        return np.exp(np.clip(design @ self.params, -30, 12))
+        mu = np.exp(np.clip(design @ self.params, -30, 12))
+        return mu if ceiling is None else np.minimum(mu, ceiling)
 
     def distribution(self, mu: np.ndarray) -> Any:
         """Frozen scipy predictive distribution (Poisson when alpha is 0)."""
@@ -108,6 +111,11 @@ def fit_model(x: np.ndarray, y: np.ndarray) -> FittedModel:
     return FittedModel(params, alpha)
 
 
+def ceiling(observed: np.ndarray) -> np.ndarray:
+    """Largest believable mean per area: twice its largest count so far, and at least 1."""
+    return np.maximum(2 * observed.max(axis=0), 1.0)
+
+
 def training_rows(
     feats: np.ndarray, panel: np.ndarray, last: int, config: ForecastConfig
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -139,7 +147,7 @@ def forecast_panel(panel: pd.DataFrame, period: Period | str, config: ForecastCo
     feats = features(values, config)
     model = fit_model(*training_rows(feats, values, len(values) - 1, config))
     history = values.mean(axis=0)
-    mu = model.mean(feats[-1], history)
+    mu = model.mean(feats[-1], history, ceiling(values))
     dist = model.distribution(mu)
     tail = (1 - config.interval) / 2
     target = next_period(pd.Timestamp(panel.index[-1]), Period(period), config.horizon)

@@ -18,6 +18,7 @@ from emberwatch.analysis.common import (
     Period,
     h3_cells,
     haversine_km,
+    join_text,
     period_range,
     period_start,
     spherical_centroid,
@@ -76,7 +77,7 @@ def get_indicator(codebook: Codebook, indicator_id: str) -> IndicatorDefinition:
 def _flag_mask(events: pd.DataFrame, wanted: set[str], flags: FlagTable) -> pd.Series:
     """Events whose (type, sub-type) carries a wanted flag; unknown sub-types fall back to their type."""
     types = events["event_type"].astype(object)
-    keys = types + "/" + events["sub_type"].astype(object).fillna("")
+    keys = join_text([types, events["sub_type"]], "/")
     flagged = {f"{t}/{s or ''}" for (t, s), found in flags.items() if wanted & found}
     known = {f"{t}/{s or ''}" for t, s in flags}
     flagged_types = {t for (t, s), found in flags.items() if s is None and wanted & found}
@@ -103,7 +104,7 @@ def _unit_keys(events: pd.DataFrame, definition: IndicatorDefinition) -> pd.Seri
     precision = pd.to_numeric(events["location_precision"], errors="coerce").fillna(1)
     if definition.unit is SpatialUnit.h3:
         return h3_cells(events, definition.h3_resolution, definition.max_location_precision)
-    keys = events["country_code"].fillna("?") + "/" + events["admin1"].fillna("?") + "/" + events["admin2"]
+    keys = join_text([events["country_code"], events["admin1"], events["admin2"]], "/", missing="?")
     return keys.where(events["admin2"].notna() & (precision <= max(definition.max_location_precision, 3)))
 
 
@@ -119,7 +120,8 @@ def _distance(group: pd.DataFrame, kind: IndicatorKind) -> float:
     lat, lon = group["lat"].to_numpy(float), group["lon"].to_numpy(float)
     c_lat, c_lon = spherical_centroid(lat, lon)
     d = haversine_km(lat, lon, c_lat, c_lon)
-    return float(np.sqrt(np.mean(d**2))) if kind is IndicatorKind.standard_distance else float(np.mean(d))
+    value = np.sqrt(np.mean(d**2)) if kind is IndicatorKind.standard_distance else np.mean(d)
+    return round(float(value), 3)
 
 
 def _new_unit_events(events: pd.DataFrame, definition: IndicatorDefinition, period: Period) -> pd.Series:

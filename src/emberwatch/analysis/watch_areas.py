@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from shapely.geometry import Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from emberwatch.analysis.common import EARTH_RADIUS_KM, h3_cells, haversine_km
+from emberwatch.analysis.common import EARTH_RADIUS_KM, h3_cells, haversine_km, join_text
 from emberwatch.codebook import Codebook
 from emberwatch.codebook.indicators_schema import SpatialUnit
 from emberwatch.errors import InputError
@@ -333,15 +333,10 @@ def spread_signals(events: pd.DataFrame, config: WatchConfig) -> list[WatchSigna
         units = h3_cells(usable, config.h3_resolution, config.max_location_precision)
         labels = units
     else:
-        units = usable["country_code"].fillna("?") + "/" + usable["admin1"].fillna("?") + "/" + usable["admin2"]
-        labels = (
-            usable["admin2"].fillna("")
-            + ", "
-            + usable["admin1"].fillna("")
-            + " ("
-            + usable["country_code"].fillna("?")
-            + ")"
-        )
+        units = join_text([usable["country_code"], usable["admin1"], usable["admin2"]], "/", missing="?")
+        units = units.where(usable["admin2"].notna())
+        places = join_text([usable["admin2"], usable["admin1"]], ", ")
+        labels = places + " (" + usable["country_code"].astype(object).fillna("?") + ")"
     covered_from = usable["_date"].min() + pd.DateOffset(months=config.spread_months)
     rule = (
         f"first event in the {config.spread_unit.value} unit after >= {config.spread_months} months without "

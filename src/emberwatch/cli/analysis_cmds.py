@@ -13,6 +13,7 @@ import typer
 from emberwatch.analysis import (
     AlertConfig,
     AlertRule,
+    ChangePointConfig,
     ForecastConfig,
     Level,
     Period,
@@ -38,7 +39,7 @@ from emberwatch.store.queries import EventFilter, build_filter
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 LevelOption = Annotated[Level, typer.Option(help="Spatial level: all, country, admin1, admin2 or h3.")]
-PeriodOption = Annotated[Period, typer.Option(help="Period: week (from Monday) or month.")]
+PeriodOption = Annotated[Period, typer.Option(help="Period: week (from Monday), month or year.")]
 StartOption = Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")]
 EndOption = Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")]
 CountryOption = Annotated[list[str] | None, typer.Option(help="ISO country code, e.g. SY (repeatable).")]
@@ -81,6 +82,16 @@ def _short_ids(frame: pd.DataFrame, column: str = "event_ids", keep: int = 5) ->
     return frame.assign(**{column: frame[column].map(shorten)})
 
 
+def _emit(frame: pd.DataFrame, fmt: OutputFormat, title: str) -> None:
+    """Print a frame; in CSV, list cells (event ids, passage refs) become ``a;b;c``."""
+    if fmt is OutputFormat.csv:
+        frame = frame.assign(
+            **{c: frame[c].map(lambda v: ";".join(map(str, v)) if isinstance(v, list) else v)
+               for c in frame.columns if frame[c].map(lambda v: isinstance(v, list)).any()}
+        )  # fmt: skip
+    print_frame(frame, fmt, title)
+
+
 def _watch_areas(path: Path | None, db: Path | None) -> list:
     chosen = path if path is not None else settings_from(db).watch_areas
     return load_watch_areas(chosen) if chosen is not None else []
@@ -105,7 +116,7 @@ def aggregate_cmd(
     flt = _filters(start, end, country, admin1, actor, event_type, mechanism)
     with open_store(db) as store:
         frame = aggregate(store, level, period, flt, h3_resolution)
-    print_frame(_short_ids(frame) if fmt is OutputFormat.table else frame, fmt, f"events by {level} x {period}")
+    _emit(_short_ids(frame) if fmt is OutputFormat.table else frame, fmt, f"events by {level} x {period}")
 
 
 @app.command("indicators")
@@ -127,11 +138,11 @@ def indicators_cmd(
     with open_store(db) as store:
         frame = indicator_table(store, level, period, flt, load_codebook(settings_from(db).codebook), ids)
     if trend:
-        print_frame(indicator_trends(frame, trend), fmt, f"indicators, last {trend} {period.value}s")
+        _emit(indicator_trends(frame, trend), fmt, f"indicators, last {trend} {period.value}s")
         return
     if fmt is OutputFormat.table:
         frame = _short_ids(_short_ids(frame), "passage_refs", 3)
-    print_frame(frame, fmt, "indicators")
+    _emit(frame, fmt, "indicators")
 
 
 @app.command("watch")
@@ -178,7 +189,7 @@ def watch_cmd(
     if fmt is OutputFormat.table:
         columns = ["kind", "area", "started", "ended", "quiet_days", "n_events", "event_ids"]
         frame = _short_ids(frame[columns].astype({"kind": str}), keep=3)
-    print_frame(frame, fmt, "watch signals")
+    _emit(frame, fmt, "watch signals")
 
 
 @app.command("alerts")
@@ -192,6 +203,9 @@ def alerts_cmd(
     surge_min: Annotated[int, typer.Option(help="Surge: at least this many events.")] = 3,
     baseline_periods: Annotated[int, typer.Option(help="Surge: previous periods averaged.")] = 4,
     quiet_months: Annotated[int, typer.Option(help="Return/spread: quiet months required.")] = 6,
+    penalty_factor: Annotated[
+        float, typer.Option(help="Change points: PELT penalty = factor x sigma^2 x ln(n).")
+    ] = 2.0,
     actor: ActorOption = None,
     country: CountryOption = None,
     fmt: FormatOption = OutputFormat.table,
@@ -203,6 +217,7 @@ def alerts_cmd(
         lookback_days=lookback_days,
         rules=rule or list(AlertRule),
         watch=WatchConfig(quiet_months=quiet_months, spread_months=quiet_months),
+        changepoint=ChangePointConfig(penalty_factor=penalty_factor),
         surge=SurgeRule(
             period=surge_period, ratio=surge_ratio, min_events=surge_min, baseline_periods=baseline_periods
         ),
@@ -234,7 +249,7 @@ def alerts_cmd(
                 ]
             ]
         )
-    print_frame(frame, fmt, "alerts")
+    _emit(frame, fmt, "alerts")
 
 
 @app.command("backtest")
@@ -259,7 +274,7 @@ def backtest_cmd(
         f"backtest: {result.n_areas} {level.value} areas, {result.n_origins} origins "
         f"{result.first_origin}..{result.last_origin}, horizon {horizon} {period.value}"
     )
-    print_frame(result.frame(), fmt, title)
+    _emit(result.frame(), fmt, title)
     if fmt is OutputFormat.table:
         console.print(result.verdict)
         for note in result.notes:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from emberwatch.cli.app import app
 from emberwatch.cli.common import console
+
+if TYPE_CHECKING:
+    from emberwatch.evaluate.muc4 import Muc4Report
 
 evaluate_app = typer.Typer(help="Score the extractor against gold data sets.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
@@ -25,6 +28,9 @@ def evaluate_muc4_cmd(
     roles_only: Annotated[
         bool, typer.Option("--roles-only", help="Only the role filler, on its trigger sentences.")
     ] = False,
+    no_geo: Annotated[
+        bool, typer.Option("--no-geo", help="Skip geocoding (faster; country/town are not scored).")
+    ] = False,
     write_docs: Annotated[
         bool, typer.Option("--write-docs", help="Write the figures to docs/evaluation.md.")
     ] = False,
@@ -34,16 +40,17 @@ def evaluate_muc4_cmd(
     from emberwatch.evaluate.muc4 import evaluate_muc4, report_markdown, update_docs_section
     from emberwatch.evaluate.muc4_data import default_muc4_dir
 
-    report = evaluate_muc4(muc4_dir or default_muc4_dir(), split, limit, roles_only)
+    report = evaluate_muc4(muc4_dir or default_muc4_dir(), split, limit, roles_only, with_geo=not no_geo)
     console.print(_table(report))
     if write_docs:
         command = f"emberwatch evaluate muc4 --split {split}" + (" --roles-only" if roles_only else "")
         command += f" --limit {limit}" if limit else ""
+        command += " --no-geo" if no_geo else ""
         update_docs_section(docs_path, report_markdown(report, command))
         console.print(f"updated {docs_path}")
 
 
-def _table(report) -> Table:  # type: ignore[no-untyped-def]
+def _table(report: Muc4Report) -> Table:
     table = Table(title=f"MUC-4 {report.split} ({report.mode}, {report.documents} documents, "
                   f"{report.seconds:.1f} s)")  # fmt: skip
     for column in ("metric", "precision", "recall", "F1 / accuracy", "counts"):
@@ -78,7 +85,7 @@ def evaluate_geo_cmd(
     report = evaluate_geo(load_geoparser(), gold, path, limit)
     command = f"emberwatch evaluate geo --corpus {corpus}" + (f" --limit {limit}" if limit else "")
     if markdown:
-        console.print(report_markdown(report, command), markup=False, highlight=False)
+        typer.echo(report_markdown(report, command), nl=False)
         return
     table = Table(title=f"{corpus}: {report.documents} documents, {report.seconds:.1f} s")
     for column in ("metric", "value", "detail"):

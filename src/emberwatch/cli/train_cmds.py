@@ -22,12 +22,22 @@ def train_roles(
     out: Annotated[
         Path | None, typer.Option(help="Where to write the model (default: the packaged roles.pkl).")
     ] = None,
-    c: Annotated[float, typer.Option("--c", help="Inverse L2 regularisation strength.")] = 0.3,
+    c: Annotated[float, typer.Option("--c", help="Inverse L2 regularisation of the token tagger.")] = 0.3,
+    cross_validate: Annotated[
+        bool, typer.Option("--cross-validate", help="Only print 3-fold cross-validation scores (slow).")
+    ] = False,
 ) -> None:
-    """Retrain the role filler on MUC-4 train and save it."""
+    """Retrain the role filler on MUC-4 train and save it (or cross-validate it)."""
     from emberwatch.evaluate.muc4_data import default_muc4_dir
-    from emberwatch.extract.roles.training import train_and_save
+    from emberwatch.extract.roles import training
 
+    folder = muc4_dir or default_muc4_dir()
+    if cross_validate:
+        with console.status("3-fold cross-validation on MUC-4 train"):
+            score = training.cross_validate(folder, c=c)
+        for name, s in [*score.roles.items(), ("micro", score.micro)]:
+            console.print(f"{name:8s} P {s.precision:5.1f}  R {s.recall:5.1f}  F1 {s.f1:5.1f}")
+        return
     with console.status("training the role filler on MUC-4 train"):
-        path = train_and_save(muc4_dir or default_muc4_dir(), out, c=c)
+        path = training.train_and_save(folder, out, c=c)
     console.print(f"role filler model written to {path}")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from emberwatch.codebook.schema import ActorType, Codebook
+from emberwatch.extract.dating import DocumentDates
 from emberwatch.extract.en.context import harm_verb_before, harmed_after, marker_before, passive_between
 from emberwatch.extract.en.sentences import is_heading, paragraph_ids
 from emberwatch.extract.language import DateContext, LanguageRules
@@ -31,8 +32,6 @@ from emberwatch.models import (
     ActorMention,
     Attribution,
     Count,
-    DatePrecision,
-    DateValue,
     DocumentExtraction,
     ExtractedEvent,
     ExtractInput,
@@ -111,7 +110,7 @@ class _Doc:
     starts_by_section: dict[str, list[int]] = field(default_factory=dict)
 
     paragraph_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
-    date_cache: dict[tuple[int, DateContext], ResolvedDate | None] = field(default_factory=dict)
+    dates: DocumentDates | None = None
 
     def in_range(self, section: str, start: int, end: int) -> list[TermMatch]:
         starts = self.starts_by_section.get(section)
@@ -135,12 +134,10 @@ class _Doc:
                 self.paragraph_bounds[p] = (first, sentence.end)
         return self.paragraph_bounds[paragraph]
 
-    def resolve_date(self, rules: LanguageRules, i: int, context: DateContext) -> ResolvedDate | None:
-        """The date expression of sentence ``i`` (memoised per document and context)."""
-        key = (i, context)
-        if key not in self.date_cache:
-            self.date_cache[key] = rules.resolve_date(self.text, self.sentences[i], context)
-        return self.date_cache[key]
+    def own_date(self, i: int) -> ResolvedDate | None:
+        """The date expression of sentence ``i`` (resolved once per document, in reading order)."""
+        assert self.dates is not None
+        return self.dates.own[i]
 
 
 def extract_events(
@@ -156,36 +153,17 @@ def extract_events(
     for section, items in doc.by_section.items():
         items.sort(key=lambda m: m.start)
         doc.starts_by_section[section] = [m.start for m in items]
-    contexts = _contexts(rules.date_headings(text), inp.published)
-    groups = _group_triggers(
-        doc, rules, index, lambda i: _context_at(contexts, doc.sentences[i].start, inp.published)
-    )
+    headings = _contexts(rules.date_headings(text), inp.published)
+    doc.dates = DocumentDates.build(text, sentences, headings, inp.published, rules, is_heading)
+    groups = _group_triggers(doc, rules, index)
     places = resources.geoparser.geoparse(text, language, inp.published) if resources.geoparser else []
     anchors = [_anchor(doc, g, language) for g in groups]
     fillers = _role_fillers(text, anchors, resources)
     events = []
-    previous_date: DateValue | None = None
-    previous_paragraph = -1
     for group, anchor, roles in zip(groups, anchors, fillers, strict=True):
         codebook_roles = _codebook_roles(doc, group, index)
-        context = _context_at(contexts, doc.sentences[group.primary].start, inp.published)
-        undated_document = context.anchor is None and context.heading_year is None
-        if undated_document and previous_date is not None and previous_date.value is not None:
-            # narrative without publication date (encyclopaedia style): the running year is the context
-            context = DateContext(None, heading_year=previous_date.value.year)
-        event = _build_event(
-            doc,
-            group,
-            anchor,
-            _combine(roles, codebook_roles),
-            codebook_roles,
-            rules,
-            resources,
-            context,
-            places,
-            previous_date if previous_paragraph == group.paragraph or undated_document else None,
-        )
-        previous_date, previous_paragraph = event.date, group.paragraph
+        combined = _combine(roles, codebook_roles)
+        event = _build_event(doc, group, anchor, combined, codebook_roles, rules, resources, places)
         if _is_informative(event, group, index):
             events.append(event)
     return DocumentExtraction(
@@ -208,9 +186,7 @@ def _without_negated_claims(matches: list[TermMatch]) -> list[TermMatch]:
     return [m for m in matches if not (m.section == "cues" and m.key == "claimed" and negated(m))]
 
 
-def _group_triggers(
-    doc: _Doc, rules: LanguageRules, index: CodebookIndex, context_for: Callable[[int], DateContext]
-) -> list[_Group]:
+def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> list[_Group]:
     """One candidate per sentence (best trigger), then merge follow-up sentences of the same event."""
     cues = doc.by_section.get("cues", [])
     groups: list[_Group] = []
@@ -222,7 +198,7 @@ def _group_triggers(
             if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
         ]  # fmt: skip
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
-        continues = _continues_previous(doc, groups, i, sentence_cues, rules, context_for)
+        continues = _continues_previous(doc, groups, i, sentence_cues)
         if not triggers:
             if continues and "claimed" in sentence_cues:
                 groups[-1].sentences.append(i)
@@ -261,24 +237,17 @@ def sentence_words(doc: _Doc, i: int) -> list[str]:
     return doc.text[sentence.start : sentence.end].split()
 
 
-def _continues_previous(
-    doc: _Doc,
-    groups: list[_Group],
-    i: int,
-    sentence_cues: set[str],
-    rules: LanguageRules,
-    context_for: Callable[[int], DateContext],
-) -> bool:
+def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: set[str]) -> bool:
     """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue, and no
     date of its own that differs from the event's (a claim may be dated later than the attack)."""
     if not groups or groups[-1].sentences[-1] < i - FOLLOW_UP_SENTENCES or "new_event" in sentence_cues:
         return False
     if _is_heading_between(doc, groups[-1].sentences[-1], i):
         return False
-    own = doc.resolve_date(rules, i, context_for(i))
+    own = doc.own_date(i)
     if own is None or "claimed" in sentence_cues:
         return True
-    previous = [doc.resolve_date(rules, k, context_for(k)) for k in groups[-1].sentences]
+    previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
     return bool(dated) and dated[0].value == own.value
 
@@ -521,44 +490,6 @@ def _contexts(
     return [(o, DateContext(published, c.dateline, c.heading_year, c.heading_month)) for o, c in headings]
 
 
-def _context_at(contexts: list[tuple[int, DateContext]], offset: int, published: date | None) -> DateContext:
-    current = DateContext(published)
-    for start, context in contexts:
-        if start > offset:
-            break
-        current = context
-    return current
-
-
-def _date(
-    doc: _Doc, group: _Group, rules: LanguageRules, context: DateContext, previous: DateValue | None
-) -> tuple[DateValue, bool]:
-    for i in group.sentences:
-        resolved = doc.resolve_date(rules, i, context)
-        if resolved is not None:
-            return DateValue(value=resolved.value, precision=resolved.precision, end=resolved.end), True
-    if previous is not None and previous.value is not None:
-        return previous, False
-    if context.heading_year is not None:
-        if context.heading_month is not None:
-            first = date(context.heading_year, context.heading_month, 1)
-            return DateValue(
-                value=first,
-                precision=DatePrecision.month,
-                end=_month_end(context.heading_year, context.heading_month),
-            ), False
-        return DateValue(
-            value=date(context.heading_year, 1, 1),
-            precision=DatePrecision.year,
-            end=date(context.heading_year, 12, 31),
-        ), False
-    if context.anchor is not None:
-        return DateValue(
-            value=context.anchor - timedelta(days=6), precision=DatePrecision.week, end=context.anchor
-        ), False
-    return DateValue(), False
-
-
 def _is_informative(event: ExtractedEvent, group: _Group, index: CodebookIndex) -> bool:
     """A sentence with only the generic "attack" trigger is an event only if it says something about it
     (a perpetrator, casualties, victims, targets or weapons)."""
@@ -626,14 +557,13 @@ def _build_event(
     codebook_roles: RoleFillers,
     rules: LanguageRules,
     resources: ExtractResources,
-    context: DateContext,
     places: list[PlaceRef],
-    previous_date: DateValue | None,
 ) -> ExtractedEvent:
     index: CodebookIndex = resources.index
     perpetrator, org_mentions = _perpetrator(doc, group, rules, codebook_roles, index)
     counts = [c for i in group.sentences for c in rules.casualties(doc.text, doc.sentences[i])]
-    date_value, explicit = _date(doc, group, rules, context, previous_date)
+    assert doc.dates is not None
+    date_value, explicit = doc.dates.event_date(group.sentences, doc.paragraphs)
     sentence = doc.sentences[group.primary]
     place = None
     if resources.geoparser is not None and places:

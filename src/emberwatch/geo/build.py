@@ -76,6 +76,7 @@ ARABIC_NAME_COUNTRIES = frozenset(
     ]
 )
 MAX_KEY_BYTES = 72
+COMMON_ARABIC_FREQUENCY = 10**-4.7  # Zipf 4.3: the ~2,000 most frequent Arabic words
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʿʾ`\- .]+$")
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 ]+$")
 _ADMIN_SUFFIX = re.compile(
@@ -469,7 +470,12 @@ class _Builder:
             ptr[i + 1] = len(entries)
         self.step()
         zipf = _zipf(keys)
+        from wordfreq import get_frequency_dict
+
+        arabic = _folded_frequencies(get_frequency_dict("ar"))
+        common = sorted(k for k, f in arabic.items() if f >= COMMON_ARABIC_FREQUENCY and " " not in k)
         return {
+            "common_ar": np.array([k.encode("utf-8") for k in common], dtype=f"S{MAX_KEY_BYTES}"),
             "key_text": np.array([k.encode("utf-8") for k in keys], dtype=f"S{MAX_KEY_BYTES}"),
             "key_ptr": ptr,
             "post_entry": np.asarray(entries, dtype=np.int32),

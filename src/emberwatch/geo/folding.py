@@ -11,6 +11,7 @@ punctuation inside names become spaces. Arabic: diacritics and tatweel removed, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,6 +131,9 @@ def fold_key(name: str) -> str:
     return " ".join(name.translate(_translation()).split()).strip(' .,;:()[]"')
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+
+
 def is_arabic(text: str) -> bool:
     """True when ``text`` contains Arabic-script letters."""
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+    return _ARABIC_LETTER.search(text) is not None

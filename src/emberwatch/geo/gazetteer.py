@@ -12,6 +12,7 @@ Layout of ``<gazetteer_dir>``:
 - ``key_ptr.npy`` / ``post_entry.npy`` / ``post_flags.npy``: for key ``k`` the places it names are
   ``post_entry[key_ptr[k]:key_ptr[k+1]]`` with how the name was obtained in ``post_flags``.
 - ``key_zipf.npy``: word frequency (Zipf x 10) of the key as a common word of its language.
+- ``common_ar.npy``: frequent Arabic words (folded, sorted), which are never split into clitics.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import math
 from dataclasses import dataclass
 from enum import IntEnum, IntFlag
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -29,12 +31,12 @@ from emberwatch.errors import GazetteerError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _ENTRY_ARRAYS = (
     "geonameid", "lat", "lon", "population", "kind", "country", "admin1", "admin2", "feature",
     "name_offsets",
 )  # fmt: skip
-_KEY_ARRAYS = ("key_text", "key_ptr", "post_entry", "post_flags", "key_zipf")
+_KEY_ARRAYS = ("key_text", "key_ptr", "post_entry", "post_flags", "key_zipf", "common_ar")
 
 
 class PlaceKind(IntEnum):
@@ -58,6 +60,9 @@ class NameFlag(IntFlag):
     demonym = 16  # "Syrian", "العراقي": country context, not a toponym
     abbreviation = 32  # an upper-case code such as "UK" or "USA"
 
+
+# plain-int copies of the flags for hot loops (IntFlag arithmetic is slow)
+PRIMARY, ALTERNATE, VARIANT, ARABIC, DEMONYM, ABBREVIATION = (int(f) for f in NameFlag)
 
 STOP_WORD_ZIPF = 255  # key_zipf value of a stop word ("of", "said", "في")
 FEATURE_CODES = ("PPL", "PPLA", "PPLC", "ADM1", "ADM2", "PCLI", "RGN", "CONT")
@@ -87,7 +92,7 @@ class Posting:
     """A place named by a key, and how the name was obtained."""
 
     place: int
-    flags: NameFlag
+    flags: int  # NameFlag bits
 
 
 class Gazetteer:
@@ -108,8 +113,9 @@ class Gazetteer:
                 f"reads format {FORMAT_VERSION}. Rebuild it with `emberwatch gazetteer build --force`."
             )
         try:
-            arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in _ENTRY_ARRAYS}
-            keys = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in _KEY_ARRAYS}
+            # plain ndarray views of the memory maps: np.memmap's own indexing is slow
+            arrays = {name: _open(directory / f"{name}.npy") for name in _ENTRY_ARRAYS}
+            keys = {name: _open(directory / f"{name}.npy") for name in _KEY_ARRAYS}
             self._names_blob = (directory / "names.bin").read_bytes()
         except (OSError, ValueError) as exc:
             raise GazetteerError(
@@ -131,6 +137,10 @@ class Gazetteer:
         self.post_entry = keys["post_entry"]
         self.post_flags = keys["post_flags"]
         self.key_zipf = keys["key_zipf"]
+        self.common_ar = keys["common_ar"]
+        self._key_cache: dict[str, int | None] = {}
+        self._longer_cache: dict[str, bool] = {}
+        self._postings_cache: dict[int, list[Posting]] = {}
         self._country_index = {
             self.country_code(int(i)): int(i) for i in np.flatnonzero(np.asarray(self.kind) == PlaceKind.country)
         }
@@ -177,29 +187,43 @@ class Gazetteer:
     # ------------------------------------------------------------------ keys
 
     def key_index(self, key: str) -> int | None:
-        """Index of the folded ``key`` in the key table, or None."""
+        """Index of the folded ``key`` in the key table, or None (memoised: words repeat)."""
+        if key in self._key_cache:
+            return self._key_cache[key]
         raw = key.encode("utf-8")
-        pos = int(np.searchsorted(self.key_text, raw))
-        if pos < len(self.key_text) and bytes(self.key_text[pos]) == raw:
-            return pos
-        return None
+        pos = int(self.key_text.searchsorted(raw))
+        found = pos if pos < len(self.key_text) and self.key_text[pos] == raw else None
+        return _remember(self._key_cache, key, found)
 
     def has_longer(self, key: str) -> bool:
         """True when some key starts with ``key`` followed by a space (a longer name may match)."""
+        if key in self._longer_cache:
+            return self._longer_cache[key]
         raw = key.encode("utf-8") + b" "
-        pos = int(np.searchsorted(self.key_text, raw))
-        return pos < len(self.key_text) and bytes(self.key_text[pos]).startswith(raw)
+        pos = int(self.key_text.searchsorted(raw))
+        longer = bool(pos < len(self.key_text) and self.key_text[pos].startswith(raw))
+        return _remember(self._longer_cache, key, longer)
 
     def postings(self, key_index: int) -> list[Posting]:
-        start, end = int(self.key_ptr[key_index]), int(self.key_ptr[key_index + 1])
-        return [
-            Posting(int(p), NameFlag(int(f)))
-            for p, f in zip(self.post_entry[start:end], self.post_flags[start:end], strict=True)
-        ]
+        cached = self._postings_cache.get(key_index)
+        if cached is None:
+            start, end = int(self.key_ptr[key_index]), int(self.key_ptr[key_index + 1])
+            cached = [
+                Posting(p, f)
+                for p, f in zip(self.post_entry[start:end].tolist(), self.post_flags[start:end].tolist(), strict=True)
+            ]
+            _remember(self._postings_cache, key_index, cached)
+        return list(cached)
 
     def zipf(self, key_index: int) -> float:
         """How common the key is as an ordinary word (Zipf scale; 0 for unknown words)."""
         return int(self.key_zipf[key_index]) / 10.0
+
+    def is_common_arabic(self, word: str) -> bool:
+        """True for a frequent Arabic word ("ولاية", "الحكومة"): read as a whole, never as clitics + name."""
+        raw = word.encode("utf-8")
+        pos = int(self.common_ar.searchsorted(raw))
+        return bool(pos < len(self.common_ar) and self.common_ar[pos] == raw)
 
     def is_stop_word(self, key_index: int) -> bool:
         return int(self.key_zipf[key_index]) == STOP_WORD_ZIPF
@@ -213,6 +237,21 @@ class Gazetteer:
             return []
         places = {p.place for p in self.postings(index)}
         return sorted((self.place(i) for i in places), key=lambda p: (-p.population, p.index))
+
+
+_CACHE_LIMIT = 200_000
+_T = TypeVar("_T")
+
+
+def _remember(cache: dict, key: object, value: _T) -> _T:  # type: ignore[type-arg]
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _open(path: Path) -> np.ndarray:
+    return np.load(path, mmap_mode="r").view(np.ndarray)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -22,12 +22,20 @@ from importlib import resources
 import yaml
 
 from emberwatch.geo.folding import Folded, fold, fold_key, is_arabic
-from emberwatch.geo.gazetteer import Gazetteer, NameFlag, PlaceKind, Posting
+from emberwatch.geo.gazetteer import ABBREVIATION, ARABIC, DEMONYM, PRIMARY, VARIANT, Gazetteer, PlaceKind, Posting
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.UNICODE)
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_UPPER_LETTER = re.compile(r"[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?؟]\s+|\n")
 COMMON_ZIPF = 3.9  # Zipf frequency above which a name is also an everyday word
-COMMON_ZIPF_AR = 5.3  # the same for Arabic, where place names are frequent words of the news
+COMMON_ZIPF_AR = 5.0  # the same for Arabic, where place names are frequent words of the news
+# Arabic-speaking countries (and neighbours with Arabic-named places): Arabic names of places there
+# are trusted; elsewhere Arabic-script alternate names are exonyms that collide with common words.
+ARAB_WORLD = frozenset(
+    {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY"}
+    | {"TN", "YE", "EH", "DJ", "SO", "KM", "TD", "IL"}
+)
 BIG_PLACE = 1_000_000  # population that makes a capitalised common word a place without a cue
 MIN_UNCUED_POPULATION = 5_000  # smallest place accepted without any cue when case gives no evidence
 
@@ -147,6 +155,7 @@ class Mention:
     cue: bool = False  # preceded by a locative word ("in", "في", the clitic ب)
     demonym: bool = False
     stop_word: bool = False
+    split: bool = False  # Arabic: found after removing proclitics ("وبالموصل")
     # a common word written like a place: accepted if the document names its country ("country")
     # or its province ("admin1"); None when it cannot be rescued
     needs_context: str | None = None
@@ -180,8 +189,8 @@ class _Doc:
 def _prepare(text: str) -> _Doc:
     folded = fold(text)
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded.text)]
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    upper = len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = len(_LATIN_LETTER.findall(text))
+    upper = letters >= 20 and len(_UPPER_LETTER.findall(text)) > 0.6 * letters
     starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
     return _Doc(text, folded, tokens, upper, starts)
 
@@ -271,21 +280,22 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
 # ---------------------------------------------------------------------- candidate generation
 
 
-def _first_forms(doc: _Doc, i: int) -> list[tuple[str, int, bool]]:
-    """(form, folded start offset, clitic cue) readings of token ``i``."""
+def _first_forms(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[tuple[str, int, bool]]:
+    """(form, folded start offset, clitic cue) readings of token ``i`` (the first is the whole token)."""
     token = doc.token_text(i)
     start = doc.tokens[i][0]
     forms = [(token, start, False)]
-    if is_arabic(token):
+    if is_arabic(token) and not gazetteer.is_common_arabic(token):
         from emberwatch.text.arabic import clitic_variants
 
         for split in clitic_variants(token):
             if not split.prefix and not split.has_article:
                 continue
-            cue = "ب" in split.prefix or "ل" in split.prefix
-            if split.has_article:
+            cue = "ب" in split.prefix  # "bi-": in/at
+            if split.has_article:  # the name must be known with its article: "الموصل", not "موصل"
                 forms.append(("ال" + split.stem, start + split.stem_offset, cue))
-            forms.append((split.stem, start + split.stem_offset, cue))
+            else:
+                forms.append((split.stem, start + split.stem_offset, cue))
     return forms
 
 
@@ -293,18 +303,20 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
     """Matches starting at token ``i``, longest first."""
     text = doc.folded.text
     out: list[Mention] = []
-    for form, fstart, clitic_cue in _first_forms(doc, i):
+    for form, fstart, clitic_cue in _first_forms(gazetteer, doc, i):
         if len(form) < 2 or form.isdigit():
             continue
         query = form
         j = i
         while True:
             fend = doc.tokens[j][1]
-            possessive = _possessive(doc, j)
+            possessive = query.endswith("s") and _possessive(doc, j)
             index = gazetteer.key_index(query[:-1]) if possessive else None
             if index is not None:
                 out.append(_make(gazetteer, doc, index, query[:-1], fstart, fend - 1, (i, j + 1), clitic_cue))
-            elif (index := gazetteer.key_index(query)) is not None:
+            elif (index := gazetteer.key_index(query)) is not None and not _plain_stop_word(
+                gazetteer, doc, index, i, j
+            ):
                 fend += _abbreviation_dot(doc, query, fend)
                 out.append(_make(gazetteer, doc, index, query, fstart, fend, (i, j + 1), clitic_cue))
             if j + 1 >= len(doc.tokens) or not gazetteer.has_longer(query):
@@ -316,6 +328,13 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
             query = query + gap + doc.token_text(j)
     out.sort(key=lambda m: (m.token_range[1] - m.token_range[0], m.end - m.start), reverse=True)
     return out
+
+
+def _plain_stop_word(gazetteer: Gazetteer, doc: _Doc, index: int, i: int, j: int) -> bool:
+    """A one-word stop word not written in capitals ("us", not "US"): never worth a mention."""
+    if i != j or not gazetteer.is_stop_word(index):
+        return False
+    return not doc.text[slice(*doc.original(i))].isupper()
 
 
 def _abbreviation_dot(doc: _Doc, key: str, fend: int) -> int:
@@ -343,9 +362,10 @@ def _make(
     postings = gazetteer.postings(index)
     mention = Mention(start, end, doc.text[start:end], key, postings, is_arabic(key), token_range=token_range)
     mention.cue = cue
-    mention.demonym = all(p.flags & NameFlag.demonym for p in postings)
+    mention.split = fstart != doc.tokens[token_range[0]][0]
+    mention.demonym = all(p.flags & DEMONYM for p in postings)
     if not mention.demonym:
-        mention.postings = [p for p in postings if not p.flags & NameFlag.demonym]
+        mention.postings = [p for p in postings if not p.flags & DEMONYM]
     mention.zipf = gazetteer.zipf(index)
     mention.stop_word = gazetteer.is_stop_word(index)
     return mention
@@ -359,7 +379,10 @@ def _before(doc: _Doc, i: int, n: int) -> tuple[str, ...]:
 
 
 def _ends_with(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(len(p) <= len(words) and words[len(words) - len(p) :] == p for p in phrases)
+    return any(words[len(words) - n :] in phrases for n in range(1, min(len(words), _MAX_CUE_WORDS) + 1))
+
+
+_MAX_CUE_WORDS = 4
 
 
 def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
@@ -392,7 +415,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
 def _max_population(gazetteer: Gazetteer, mention: Mention, primary_only: bool = False) -> int:
     best = 0
     for p in mention.postings:
-        if primary_only and not p.flags & NameFlag.primary:
+        if primary_only and not p.flags & PRIMARY:
             continue
         best = max(best, int(gazetteer.population[p.place]))
     return best
@@ -402,9 +425,9 @@ def _is_major(gazetteer: Gazetteer, mention: Mention) -> bool:
     """A primary name of a country or province, or of a very large city."""
     for p in mention.postings:
         kind = int(gazetteer.kind[p.place])
-        if kind in (PlaceKind.country, PlaceKind.continent, PlaceKind.region) and not p.flags & NameFlag.variant:
+        if kind in (PlaceKind.country, PlaceKind.continent, PlaceKind.region) and not p.flags & VARIANT:
             return True
-        if not p.flags & (NameFlag.primary | NameFlag.abbreviation | NameFlag.arabic):
+        if not p.flags & (PRIMARY | ABBREVIATION | ARABIC):
             continue
         if kind == PlaceKind.admin1 or int(gazetteer.population[p.place]) >= BIG_PLACE:
             return True
@@ -430,7 +453,7 @@ def _title_case_context(doc: _Doc, mention: Mention) -> bool:
 def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bool:
     if not mention.postings:
         return False
-    if any(p.flags & NameFlag.abbreviation for p in mention.postings):
+    if any(p.flags & ABBREVIATION for p in mention.postings):
         if mention.text.isupper() and ("." in mention.key or not doc.upper_text):
             return True
         if len(mention.postings) == 1:
@@ -469,15 +492,25 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
 def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
     """Arabic has no case: generic nouns never match; place names are frequent words in Arabic
     news, so only very frequent words need a cue."""
-    if mention.key in cues.ar_generic or len(mention.key) < 3:
+    bare = mention.key[2:] if mention.key.startswith("ال") else mention.key
+    if mention.key in cues.ar_generic or bare in cues.ar_generic or len(bare) < 3:
         return False
     if mention.demonym:
         return True
-    if mention.zipf >= COMMON_ZIPF_AR:
-        return mention.cue
-    if mention.cue or _is_major(gazetteer, mention):
+    arab_world = [p.place for p in mention.postings if gazetteer.country_code(p.place) in ARAB_WORLD]
+    if mention.split and not arab_world:  # "فزان" is not "ف" + a Korean city
+        return False
+    major = _is_major(gazetteer, mention)
+    if mention.zipf >= COMMON_ZIPF_AR or gazetteer.is_common_arabic(mention.key):
+        # everyday words ("التحالف", "بيان") name only villages; "الموصل", "بغداد" are frequent too
+        return major and (mention.cue or mention.zipf < COMMON_ZIPF_AR)
+    if major:
         return True
-    return _max_population(gazetteer, mention) >= MIN_UNCUED_POPULATION
+    population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
+    if population >= MIN_UNCUED_POPULATION or (mention.cue and arab_world):
+        return True
+    # Arabic exonyms of places outside the Arabic-speaking world: only sizeable ones
+    return _max_population(gazetteer, mention) >= 100_000 and mention.zipf < 3.5
 
 
 def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool:

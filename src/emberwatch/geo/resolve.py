@@ -11,9 +11,20 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from emberwatch.geo.gazetteer import FEATURE_CODES, Gazetteer, NameFlag, PlaceKind, distance_km
+import numpy as np
+
+from emberwatch.geo.gazetteer import (
+    ABBREVIATION,
+    ALTERNATE,
+    ARABIC,
+    FEATURE_CODES,
+    PRIMARY,
+    VARIANT,
+    Gazetteer,
+    PlaceKind,
+)
 from emberwatch.geo.recognise import Mention
 from emberwatch.models import LocationPrecision
 
@@ -115,6 +126,8 @@ class _Context:
     roi: frozenset[str]
     own: dict[int, tuple[str, float, int]]  # mention index -> (country, weight, admin1) it contributed
     votes: _Votes | None = None
+    containers: _Containers | None = None
+    _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
     def country_share(self, index: int, code: str) -> float:
         """Share of the document's country evidence that points to ``code``, this mention excluded."""
@@ -127,8 +140,21 @@ class _Context:
         own = self.own.get(index, ("", 0.0, -1))[2]
         return self.admin1[admin1] - (1 if own == admin1 else 0)
 
+    def nearest_km(self, index: int, lat: float, lon: float) -> float:
+        """Distance to the nearest place chosen for another mention (vectorised haversine)."""
+        if self._arrays is None:
+            self._arrays = tuple(np.asarray(column, dtype=float) for column in zip(*self.points, strict=True))
+        mentions, lats, lons = self._arrays
+        keep = mentions != index
+        if not keep.any():
+            return math.inf
+        p1, p2 = np.radians(lat), np.radians(lats[keep])
+        dp, dl = p2 - p1, np.radians(lons[keep] - lon)
+        a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+        return float((2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))).min())
 
-def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: NameFlag) -> float:
+
+def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: int) -> float:
     population = int(gazetteer.population[place])
     kind = PlaceKind(int(gazetteer.kind[place]))
     score = W_POPULATION * math.log10(population + 10) + KIND_BONUS[kind]
@@ -138,9 +164,9 @@ def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: NameFl
             score += W_CAPITAL
         if population >= 1_000_000:
             score += W_METROPOLIS
-    if flags & (NameFlag.primary | NameFlag.abbreviation):
+    if flags & (PRIMARY | ABBREVIATION):
         score += W_PRIMARY
-    elif flags & (NameFlag.alternate | NameFlag.arabic):
+    elif flags & (ALTERNATE | ARABIC):
         score += W_ALTERNATE
     if mention.admin_hint is not None:
         if kind == mention.admin_hint:
@@ -167,10 +193,7 @@ def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, pl
     score += _hierarchy_score(gazetteer, mentions, index, place)
     if kind in (PlaceKind.city, PlaceKind.admin2) and ctx.points:
         lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
-        near = min(
-            (distance_km(lat, lon, p_lat, p_lon) for m, p_lat, p_lon in ctx.points if m != index),
-            default=math.inf,
-        )
+        near = ctx.nearest_km(index, lat, lon)
         if near < 50:
             score += W_NEARBY * 1.5
         elif near < 250:
@@ -194,19 +217,37 @@ def _hierarchy_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, 
     return 0.0
 
 
-def _container_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int) -> float:
-    """Bonus for B in "A, B" when some candidate of A lies in B."""
-    for other in mentions:
-        if other.next_mention != index:
-            continue
-        for candidate in other.places:
-            if place in (int(gazetteer.admin1[candidate]), int(gazetteer.admin2[candidate])):
-                return W_HIERARCHY * 0.8
-            if int(gazetteer.kind[place]) == PlaceKind.country and gazetteer.country_code(
-                candidate
-            ) == gazetteer.country_code(place):
-                return W_HIERARCHY * 0.4
-    return 0.0
+@dataclass(frozen=True)
+class _Containers:
+    """For B in "A, B": the provinces/districts and countries that A's candidates lie in."""
+
+    units: dict[int, set[int]]
+    countries: dict[int, set[str]]
+
+    @classmethod
+    def collect(cls, gazetteer: Gazetteer, mentions: list[Mention]) -> _Containers:
+        units: dict[int, set[int]] = {}
+        countries: dict[int, set[str]] = {}
+        for mention in mentions:
+            target = mention.next_mention
+            if target is None:
+                continue
+            for candidate in mention.places:
+                units.setdefault(target, set()).update(
+                    (int(gazetteer.admin1[candidate]), int(gazetteer.admin2[candidate]))
+                )
+                countries.setdefault(target, set()).add(gazetteer.country_code(candidate))
+        return cls(units, countries)
+
+    def score(self, gazetteer: Gazetteer, index: int, place: int) -> float:
+        """Bonus for B in "A, B" when some candidate of A lies in B."""
+        if place in self.units.get(index, ()):
+            return W_HIERARCHY * 0.8
+        if int(gazetteer.kind[place]) == PlaceKind.country and gazetteer.country_code(place) in self.countries.get(
+            index, ()
+        ):
+            return W_HIERARCHY * 0.4
+        return 0.0
 
 
 def _initial_context(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str]) -> _Context:
@@ -229,7 +270,8 @@ def _choose(gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Con
     for posting in mentions[index].postings:
         score = _own_score(gazetteer, mentions[index], posting.place, posting.flags)
         score += _context_score(gazetteer, mentions, index, posting.place, ctx)
-        score += _container_score(gazetteer, mentions, index, posting.place)
+        if ctx.containers is not None:
+            score += ctx.containers.score(gazetteer, index, posting.place)
         if score > best_score or (score == best_score and best is not None and posting.place < best):
             best, best_score = posting.place, score
     return best, best_score
@@ -239,11 +281,16 @@ def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, pl
     """ "Raqqa" names both a city and its province: without a province cue, the city."""
     if mention.admin_hint is not None or int(gazetteer.kind[place]) not in (PlaceKind.admin1, PlaceKind.admin2):
         return place
-    named_alike = {p.place for p in mention.postings if p.flags & (NameFlag.primary | NameFlag.variant)}
+    named_alike = {p.place for p in mention.postings if p.flags & (PRIMARY | VARIANT | ARABIC)}
     for other in mention.places:
-        if other in named_alike and int(gazetteer.kind[other]) == PlaceKind.city and place in (
-            int(gazetteer.admin1[other]),
-            int(gazetteer.admin2[other]),
+        if (
+            other in named_alike
+            and int(gazetteer.kind[other]) == PlaceKind.city
+            and place
+            in (
+                int(gazetteer.admin1[other]),
+                int(gazetteer.admin2[other]),
+            )
         ):
             return other
     return place
@@ -270,17 +317,18 @@ def precision_for(gazetteer: Gazetteer, mention: Mention, place: int | None) -> 
 def resolve(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str] = frozenset()) -> list[Resolution]:
     """One :class:`Resolution` per mention (demonyms resolve to their country)."""
     votes = _Votes.collect(gazetteer, mentions)
+    containers = _Containers.collect(gazetteer, mentions)
     ctx = _initial_context(gazetteer, mentions, roi)
-    ctx.votes = votes
+    ctx.votes, ctx.containers = votes, containers
     choices: list[tuple[int | None, float]] = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     for _ in range(2):
         ctx = _context_from(gazetteer, mentions, choices, roi)
-        ctx.votes = votes
+        ctx.votes, ctx.containers = votes, containers
         choices = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
-    containers = {m.next_mention for m in mentions if m.next_mention is not None}
+    linked = {m.next_mention for m in mentions if m.next_mention is not None}
     out = []
     for i, (mention, (place, score)) in enumerate(zip(mentions, choices, strict=True)):
-        if place is not None and i not in containers:
+        if place is not None and i not in linked:
             place = _prefer_city_over_same_name_admin(gazetteer, mention, place)
         out.append(Resolution(place, precision_for(gazetteer, mention, place), score))
     return out

@@ -137,7 +137,7 @@ def _pyplot():  # type: ignore[no-untyped-def]
 def timeline_chart(series: pd.Series, period: Period) -> str:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(8, 2.6))
-    width = 5 if period is Period.week else 25
+    width = {Period.week: 5, Period.month: 25, Period.year: 300}[period]
     ax.bar(series.index, series.to_numpy(), width=width, color="#b5441b")
     ax.set_ylabel(f"events per {period.value}")
     ax.spines[["top", "right"]].set_visible(False)

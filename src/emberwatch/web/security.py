@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from urllib.parse import unquote
 
 from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -58,7 +59,8 @@ class AuthError(EmberwatchError):
 def require_token(request: Request) -> str:
     """FastAPI dependency for analyst actions: checks ``Authorization: Bearer <token>``.
 
-    Returns the author recorded in the audit trail (the ``X-Analyst`` header, or ``analyst``).
+    Returns the author recorded in the audit trail: the ``X-Analyst`` header (percent-encoded UTF-8, so
+    Arabic names survive), or ``analyst``.
     """
     expected = request.app.state.settings.api_token
     if not expected:
@@ -77,5 +79,5 @@ def require_token(request: Request) -> str:
         )
     if not secrets.compare_digest(token.strip().encode(), expected.encode()):
         raise AuthError("The API token is wrong: use the token the server was started with.", 403)
-    author = request.headers.get("x-analyst", "").strip()
+    author = unquote(request.headers.get("x-analyst", "")).strip()
     return author[:80] if author else "analyst"

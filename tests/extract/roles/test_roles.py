@@ -1,5 +1,4 @@
 """Role filler: role tables on own sentences (lower, upper, mixed case), entities, offsets, pickling."""
-# ruff: noqa: E501
 
 from __future__ import annotations
 

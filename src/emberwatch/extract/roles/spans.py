@@ -98,14 +98,14 @@ class SpanEncoder:
         plain = np.concatenate([[0], np.cumsum((codes & ~TRIGGER_BIT) == 0)])
         covered = plain[ends] - plain[starts] == 0
         lex = np.zeros(len(spans), dtype=np.int64)
-        for k in np.flatnonzero(covered):
-            i, j = spans[k]
-            lex[k] = phrases.get(" ".join(tokens.lower[i:j]), 0) & ~TRIGGER_BIT
+        for index in np.flatnonzero(covered).tolist():
+            i, j = spans[index]
+            lex[index] = phrases.get(" ".join(tokens.lower[i:j]), 0) & ~TRIGGER_BIT
         role = mean[:, 1:].argmax(axis=1)
         inner_min = np.ones(len(spans))
-        for k in range(MAX_LEN):
-            inside = k < length
-            at = np.minimum(starts + k, n - 1)
+        for offset in range(MAX_LEN):
+            inside = offset < length
+            at = np.minimum(starts + offset, n - 1)
             inner_min = np.where(inside, np.minimum(inner_min, probs[at, role + 1]), inner_min)
         slots = [
             (1, first), (2, last), (3, second_last), (4, ids_pad[left]), (5, ids_pad[right]),

@@ -22,6 +22,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
+from emberwatch.evaluate.grit import GritScore
 from emberwatch.evaluate.muc4_data import GoldDocument, load_grit
 from emberwatch.extract.roles.decode import assign
 from emberwatch.extract.roles.features import FeatureSpace, context_codes
@@ -189,7 +190,24 @@ def span_training_data(
 
 def train(muc4_dir: Path, c: float = 0.3, span_c: float = 1.0, folds: int = 3) -> RoleModel:
     """Train both stages on the MUC-4 train split (GRIT view); the model is returned, not saved."""
+    return train_on(load_grit(muc4_dir, "train"), c, span_c, folds)
+
+
+def cross_validate(muc4_dir: Path, folds: int = 3, c: float = 0.3, span_c: float = 1.0) -> GritScore:
+    """GRIT scores of ``folds``-fold cross-validation on MUC-4 train (whole documents, roles only)."""
     docs = load_grit(muc4_dir, "train")
+    score = GritScore()
+    for k in range(folds):
+        model = train_on([d for i, d in enumerate(docs) if i % folds != k], c, span_c, folds)
+        lexicon = model.lexicon
+        for doc in (d for i, d in enumerate(docs) if i % folds == k):
+            gold = {role: [e.mentions for e in doc.roles[role]] for role in ROLES}
+            score.add_document(document_predictions(model, lexicon, doc.text), gold)
+    return score
+
+
+def train_on(docs: list[GoldDocument], c: float = 0.3, span_c: float = 1.0, folds: int = 3) -> RoleModel:
+    """Train both stages on GRIT-style documents."""
     lexicon, sources = gold_lexicon(docs)
     lexicon = lexicon.merged(builtin_lexicon())
     tagger = fit_tagger(build_examples(docs, lexicon, sources), c=c)
@@ -217,8 +235,10 @@ def document_predictions(model: RoleModel, lexicon: Lexicon, text: str) -> dict[
     return {role: [s.text for s in getattr(fillers, ROLE_FIELDS[role])] for role in ROLES}
 
 
-def train_and_save(muc4_dir: Path, out: Path | None = None, c: float = 0.3) -> Path:
+def train_and_save(
+    muc4_dir: Path, out: Path | None = None, c: float = 0.3, span_c: float = 1.0, folds: int = 3
+) -> Path:
     """Retrain on MUC-4 train and write the model (default: the committed package file)."""
     path = out or default_model_path()
-    train(muc4_dir, c=c).save(path)
+    train(muc4_dir, c=c, span_c=span_c, folds=folds).save(path)
     return path

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from emberwatch.analysis.aggregates import aggregate
-from emberwatch.analysis.alerts import current_alerts
+from emberwatch.analysis.alerts import AlertConfig, AlertRule, current_alerts
 from emberwatch.analysis.common import Level, Period
 from emberwatch.analysis.indicators import get_indicator, indicator_series, indicator_table
 from emberwatch.analysis.watch_areas import WatchArea, areas_geojson, load_watch_areas, watch_signals
@@ -139,8 +139,16 @@ def watch_areas(store: StoreDep, settings: SettingsDep, flt: EventFilterDep) -> 
 
 
 @router.get("/alerts", response_model=list[AlertOut])
-def alerts(store: StoreDep, settings: SettingsDep, flt: EventFilterDep) -> list[AlertOut]:
+def alerts(
+    store: StoreDep,
+    settings: SettingsDep,
+    flt: EventFilterDep,
+    rule: Annotated[
+        list[AlertRule] | None, Query(description="Rules to run: surge, return, spread, changepoint (default all).")
+    ] = None,
+) -> list[AlertOut]:
     """Current alerts (surges, returns to lost areas, spread, change points), each with its evidence."""
     codebook = load_codebook(settings.codebook)
-    found = current_alerts(store, codebook, _watch_areas(settings), filters=flt)
+    config = AlertConfig(rules=rule) if rule else AlertConfig()
+    found = current_alerts(store, codebook, _watch_areas(settings), config, filters=flt)
     return [AlertOut(**a.model_dump(mode="python", exclude={"generated_at"})) for a in found]
