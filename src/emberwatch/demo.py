@@ -67,8 +67,7 @@ def run_demo(ws: Workspace, corpus: Path = DEFAULT_CORPUS, step: Step | None = N
     say("Consolidating incidents")
     ws.consolidate()
     say("Computing indicators and alerts")
-    areas = find_watch_areas(corpus)
-    alerts = ws.alerts(areas=areas) if areas else ws.alerts()
+    alerts = ws.alerts()
     return DemoSummary(
         corpus=corpus,
         database=ws.store.path,

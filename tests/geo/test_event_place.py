@@ -51,3 +51,11 @@ def test_event_place_arabic_dateline_and_clitic(geoparser: Geoparser) -> None:
 
 def test_event_place_none_without_places(geoparser: Geoparser) -> None:
     assert _event_place(geoparser, "A bomb killed three people.", "killed") is None
+
+
+def test_event_place_ignores_names_used_as_modifiers(geoparser: Geoparser) -> None:
+    text = "The US-led coalition said a cell was arrested in Raqqa."
+    place = _event_place(geoparser, text, "arrested")
+    assert place is not None and place.text == "Raqqa"
+    text = "A US-backed force was attacked."
+    assert _event_place(geoparser, text, "attacked") is None

@@ -85,3 +85,18 @@ def test_recognise_offsets_point_into_original_text(geoparser: Geoparser) -> Non
 
 def test_recognise_demonyms_are_context_not_places(geoparser: Geoparser) -> None:
     assert _texts(geoparser, "Syrian and Iraqi officials met.") == []
+
+
+def test_recognise_arabic_cue_with_conjunction_gives_near_precision(geoparser: Geoparser) -> None:
+    text = "انفجرت عبوة ناسفة وبالموصل وقرب الحويجة في محافظة كركوك"
+    places = geoparser.geoparse(text, "ar")
+    assert [(p.text, p.name, p.precision.value) for p in places] == [
+        ("الموصل", "Mosul", 1),
+        ("الحويجة", "Al Hawijah", 2),
+        ("محافظة كركوك", "Kirkuk", 4),
+    ]
+
+
+@pytest.mark.parametrize("text", ["أعلن التحالف الدولي في بيان يوم الخميس", "قالت الحكومة إن الأمن مستتب في الجنوب"])
+def test_recognise_arabic_common_words_are_not_places(geoparser: Geoparser, text: str) -> None:
+    assert geoparser.geoparse(text, "ar") == []

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from emberwatch.cli.app import app
 from emberwatch.cli.common import OutputFormat, console, print_frame
-from emberwatch.demo import DEFAULT_CORPUS, DemoSummary, run_demo
+from emberwatch.demo import DEFAULT_CORPUS, DemoSummary, find_watch_areas, run_demo
 from emberwatch.settings import load_settings
 from emberwatch.workspace import open_workspace
 
@@ -25,6 +25,8 @@ def demo(
 ) -> None:
     """Ingest the demo corpus, extract, geocode and consolidate events, print a summary, serve the dashboard."""
     settings = load_settings(database=db, host=host, port=port)
+    areas = settings.watch_areas or find_watch_areas(corpus)
+    settings = settings.model_copy(update={"watch_areas": areas})
     with open_workspace(settings=settings) as ws:
         summary = run_demo(ws, corpus, step=lambda msg: console.print(f"[bold cyan]>[/] {msg}"))
     show_summary(summary)

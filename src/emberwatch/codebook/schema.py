@@ -161,6 +161,25 @@ class Cues(Entry):
         default_factory=Terms,
         description="Reporting verbs: a person right before one is a source, not a victim.",
     )
+    object_marker: Terms = Field(
+        default_factory=Terms,
+        description='Words right before an actor naming the harmed side ("against", "targeting", "ضد").',
+    )
+    agent_marker: Terms = Field(
+        default_factory=Terms, description='Words right before an actor naming the agent ("by", "من قبل").'
+    )
+    harm_before: Terms = Field(
+        default_factory=Terms,
+        description='Harm words before an actor that make it a victim ("killing", "مقتل").',
+    )
+    cumulative: Terms = Field(
+        default_factory=Terms,
+        description='A casualty figure near one is a running total, not one incident\'s ("since", "so far").',
+    )
+    period_end: Terms = Field(
+        default_factory=Terms,
+        description='Right before a date, it makes the sentence a tally up to that date ("by", "as of").',
+    )
 
 
 class Codebook(BaseModel):

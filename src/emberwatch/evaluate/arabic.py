@@ -29,7 +29,7 @@ import numpy as np
 from emberwatch.errors import InputError
 from emberwatch.extract.ar.organisations import OrganisationRecogniser
 from emberwatch.models import DocumentExtraction, ExtractInput, Language, PlaceRef
-from emberwatch.text.arabic import fold
+from emberwatch.text.arabic import clitic_variants, fold, tokens
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
@@ -131,53 +131,118 @@ def rule_detector(with_casualties: bool = False) -> Callable[[str], bool]:
     return detect
 
 
+def stem_words(text: str) -> str:
+    """Folded text with every token reduced to its clitic-split stem (``وبالميادين`` -> ``ميادين``)."""
+    out = []
+    for tok in tokens(text):
+        variants = clitic_variants(tok.norm)
+        out.append(variants[-1].stem if variants else tok.norm)
+    return " ".join(out)
+
+
+def _char_vectorizer(n_features: int):  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), n_features=n_features, alternate_sign=False, norm=None,
+        preprocessor=fold,
+    )  # fmt: skip
+
+
+def _word_vectorizer(n_features: int):  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="word", ngram_range=(1, 2), n_features=n_features, alternate_sign=False, norm=None,
+        preprocessor=stem_words, token_pattern=r"\S+",
+    )  # fmt: skip
+
+
+def _tfidf_block(counts, idf: np.ndarray):  # type: ignore[no-untyped-def]
+    """Sublinear TF x IDF, each row L2-normalised (as scikit-learn's TfidfTransformer)."""
+    counts = counts.tocsr().astype(np.float64)
+    counts.data = np.log(counts.data) + 1.0
+    weighted = counts.multiply(idf.reshape(1, -1)).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return weighted.multiply((1.0 / norms).reshape(-1, 1)).tocsr()
+
+
+def _best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
+    """The probability cut that maximises F1 on held-out scores (midpoint to the next lower score)."""
+    best_f1, best = -1.0, 0.5
+    order = np.sort(np.unique(probabilities))[::-1]
+    for k, cut in enumerate(order):
+        predicted = probabilities >= cut
+        tp = int((predicted & labels).sum())
+        f1 = 2 * tp / (predicted.sum() + labels.sum()) if tp else 0.0
+        if f1 > best_f1:
+            lower = order[k + 1] if k + 1 < len(order) else 0.0
+            best_f1, best = f1, float((cut + lower) / 2)
+    return best
+
+
 @dataclass
 class AssaultClassifier:
-    """Hashed character n-gram TF-IDF + logistic regression over folded Arabic text.
+    """Logistic regression over two hashed TF-IDF blocks of an Arabic sentence.
 
-    Stored as plain arrays (idf, weights, intercept): no vocabulary, so no text of the training
-    sentences is kept.
+    - word unigrams and bigrams of the folded, clitic-split text (``وبالهجوم`` -> ``هجوم``);
+    - character 2-5-grams (within words) of the folded text.
+
+    Each block is L2-normalised; class weights are balanced; the decision threshold is chosen by an
+    inner cross-validation on the training sentences only. Stored as plain arrays (two IDF vectors,
+    weights, intercept, threshold): features are hashed, so no text of the training sentences is kept.
     """
 
-    idf: np.ndarray
+    idf_char: np.ndarray
+    idf_word: np.ndarray
     coef: np.ndarray
     intercept: float
     threshold: float = 0.5
     n_features: int = 2**17
-    ngram_range: tuple[int, int] = (2, 5)
     C: float = 3.0
 
-    @staticmethod
-    def _vectorizer(n_features: int, ngram_range: tuple[int, int]):  # type: ignore[no-untyped-def]
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        return HashingVectorizer(
-            analyzer="char_wb", ngram_range=ngram_range, n_features=n_features,
-            alternate_sign=False, norm=None, preprocessor=fold,
-        )  # fmt: skip
+    @classmethod
+    def _counts(cls, texts: list[str], n_features: int):  # type: ignore[no-untyped-def]
+        return _char_vectorizer(n_features).transform(texts), _word_vectorizer(n_features).transform(texts)
 
     @classmethod
-    def fit(cls, texts: list[str], labels: list[bool], n_features: int = 2**17, C: float = 3.0) -> AssaultClassifier:
+    def fit(
+        cls, texts: list[str], labels: list[bool], n_features: int = 2**17, C: float = 3.0, inner_folds: int = 3
+    ) -> AssaultClassifier:
+        """Train on ``texts``; with ``inner_folds`` >= 2 the threshold is tuned by CV inside ``texts``."""
+        from scipy.sparse import hstack
         from sklearn.feature_extraction.text import TfidfTransformer
         from sklearn.linear_model import LogisticRegression
 
-        counts = cls._vectorizer(n_features, (2, 5)).transform(texts)
-        tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+        chars, words = cls._counts(texts, n_features)
+        idf_char = TfidfTransformer(sublinear_tf=True).fit(chars).idf_.astype(np.float32)
+        idf_word = TfidfTransformer(sublinear_tf=True).fit(words).idf_.astype(np.float32)
+        features = hstack([_tfidf_block(chars, idf_char), _tfidf_block(words, idf_word)]).tocsr()
         model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
-        model.fit(tfidf.transform(counts), np.asarray(labels, dtype=int))
+        model.fit(features, np.asarray(labels, dtype=int))
+        threshold = 0.5
+        y = np.asarray(labels, dtype=bool)
+        if inner_folds >= 2 and min(y.sum(), (~y).sum()) >= inner_folds:
+            held_out = np.zeros(len(texts))
+            for train, test in _folds(list(y), inner_folds, seed=1):
+                inner = cls.fit([texts[i] for i in train], [labels[i] for i in train], n_features, C, inner_folds=0)
+                held_out[test] = inner.probabilities([texts[i] for i in test])
+            threshold = _best_threshold(held_out, y)
         return cls(
-            idf=tfidf.idf_.astype(np.float32), coef=model.coef_[0].astype(np.float32),
-            intercept=float(model.intercept_[0]), n_features=n_features, C=C,
+            idf_char=idf_char, idf_word=idf_word, coef=model.coef_[0].astype(np.float32),
+            intercept=float(model.intercept_[0]), threshold=threshold, n_features=n_features, C=C,
         )  # fmt: skip
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
-        counts = self._vectorizer(self.n_features, self.ngram_range).transform(texts).tocsr()
-        counts.data = np.log(counts.data) + 1.0  # sublinear tf
-        weighted = counts.multiply(self.idf.reshape(1, -1)).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        scores = np.asarray(weighted @ self.coef.astype(np.float64)).ravel() / norms + self.intercept
-        return 1.0 / (1.0 + np.exp(-scores))
+        chars, words = self._counts(texts, self.n_features)
+        coef = self.coef.astype(np.float64)
+        scores = (
+            _tfidf_block(chars, self.idf_char) @ coef[: self.n_features]
+            + _tfidf_block(words, self.idf_word) @ coef[self.n_features :]
+            + self.intercept
+        )
+        return 1.0 / (1.0 + np.exp(-np.asarray(scores).ravel()))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold) for p in self.probabilities(texts)]
@@ -185,20 +250,23 @@ class AssaultClassifier:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
-            path, idf=self.idf, coef=self.coef, intercept=np.float64(self.intercept),
-            threshold=np.float64(self.threshold), n_features=np.int64(self.n_features), C=np.float64(self.C),
+            path, idf_char=self.idf_char, idf_word=self.idf_word, coef=self.coef,
+            intercept=np.float64(self.intercept), threshold=np.float64(self.threshold),
+            n_features=np.int64(self.n_features), C=np.float64(self.C),
         )  # fmt: skip
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> AssaultClassifier:
+        retrain = "train it with `emberwatch evaluate arabic --task assault --retrain`"
         if not path.is_file():
-            raise InputError(
-                f"ASSAULT model not found: {path}; train it with `emberwatch evaluate arabic --task assault --retrain`"
-            )
+            raise InputError(f"ASSAULT model not found: {path}; {retrain}")
         with np.load(path) as data:
+            if "idf_word" not in data:
+                raise InputError(f"ASSAULT model {path} is from an older version (no word block); {retrain}")
             return cls(
-                idf=data["idf"], coef=data["coef"], intercept=float(data["intercept"]),
-                threshold=float(data["threshold"]), n_features=int(data["n_features"]), C=float(data["C"]),
+                idf_char=data["idf_char"], idf_word=data["idf_word"], coef=data["coef"],
+                intercept=float(data["intercept"]), threshold=float(data["threshold"]),
+                n_features=int(data["n_features"]), C=float(data["C"]),
             )  # fmt: skip
 
 
@@ -210,16 +278,19 @@ def _folds(labels: list[bool], k: int, seed: int = 0) -> Iterator[tuple[list[int
         yield list(train), list(test)
 
 
-def cross_validate(records: list[AssaultRecord], folds: int = 5) -> Score:
-    """Pooled k-fold score of a classifier trained on the other folds (threshold 0.5, no tuning)."""
+def cross_validate(records: list[AssaultRecord], folds: int = 5) -> tuple[Score, list[Score]]:
+    """Pooled and per-fold k-fold scores; each fold's model tunes its threshold on its training folds only."""
     texts = [r.text for r in records]
     labels = [r.positive for r in records]
     predicted = [False] * len(records)
+    per_fold = []
     for train, test in _folds(labels, folds):
         model = AssaultClassifier.fit([texts[i] for i in train], [labels[i] for i in train])
-        for i, p in zip(test, model.predict([texts[i] for i in test]), strict=True):
+        fold_predicted = model.predict([texts[i] for i in test])
+        for i, p in zip(test, fold_predicted, strict=True):
             predicted[i] = p
-    return Score.of(predicted, labels)
+        per_fold.append(Score.of(fold_predicted, [labels[i] for i in test]))
+    return Score.of(predicted, labels), per_fold
 
 
 # --------------------------------------------------------------------------- ASSAULT report
@@ -231,6 +302,7 @@ class AssaultReport:
     sentences: int
     positives: int
     scores: dict[str, Score] = field(default_factory=dict)
+    fold_scores: list[Score] = field(default_factory=list)  # per fold of the ``cv`` detector
     seconds: float = 0.0
 
 
@@ -250,7 +322,8 @@ def evaluate_assault(
             detect = rule_detector(with_casualties=name == "rules-casualties")
             report.scores[name] = Score.of([detect(r.text) for r in records], gold)
         elif name == "cv":
-            report.scores[f"classifier ({folds}-fold CV)"] = cross_validate(records, folds)
+            pooled, report.fold_scores = cross_validate(records, folds)
+            report.scores[f"classifier ({folds}-fold CV)"] = pooled
         elif name == "model":
             predicted = AssaultClassifier.load(model_path).predict([r.text for r in records])
             report.scores["classifier (shipped model)"] = Score.of(predicted, gold)
@@ -471,6 +544,10 @@ def assault_markdown(report: AssaultReport, command: str) -> str:
         "|---|---|---|---|---|",
         *(_row(name, s) for name, s in report.scores.items()),
     ]
+    if report.fold_scores:
+        lines += ["", "Classifier per fold (P / R / F1): " + "; ".join(
+            f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}" for s in report.fold_scores
+        ) + f"; mean F1 {sum(s.f1 for s in report.fold_scores) / len(report.fold_scores):.3f}."]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

@@ -207,6 +207,9 @@ NOTES = (
     "(from the raw texts) is passed as the publication date. `--roles-only` scores the role filler alone on",
     "its own trigger sentences (for development; the figures above are the full pipeline). Published GRIT",
     "(with a pretrained transformer) reaches 54.5 micro F1 on the MUC-4 test split (not in ../shared).",
+    "`--split train` scores documents the role filler was trained on (in-sample, 57.4 micro F1): use it",
+    "as a sanity check only; `emberwatch train roles --cross-validate` gives the honest train figure",
+    "(38.4).",
     "",
 )
 

@@ -22,25 +22,26 @@ from emberwatch.models import DatePrecision, DateValue
 
 # A text whose year mentions are mostly the publication year or the year before reads as a news report,
 NEWS_YEAR_SHARE = 0.5
-# ... and so does a short text (characters) naming one of these years at least once.
-NEWS_MAX_CHARS = 6000
+# ... and so does a short text (characters) with at most this many year mentions (background years).
+NEWS_MAX_CHARS = 3000
+NEWS_MAX_YEARS = 2
 # A dateline date within this many characters of the start is the report's date, not an event's.
 DATELINE_REACH = 200
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # \d also matches Arabic-Indic digits; int() reads them
 
 
 def reads_as_news(text: str, published: date | None, dateline: date | None) -> bool:
-    """A dateline, or a publication date and years that cluster near it: no year at all, most year
-    mentions in the publication year or the year before, or (a short text) at least one of them."""
+    """A dateline, or a publication date and years that cluster near it: most year mentions in the
+    publication year or the year before, or a short text with at most a couple of (background) years."""
     if dateline is not None:
         return True
     if published is None:
         return False
     years = [y for y in (int(m.group()) for m in _YEARS.finditer(text)) if 1900 <= y <= 2100]
-    if not years:
+    if len(text) <= NEWS_MAX_CHARS and len(years) <= NEWS_MAX_YEARS:
         return True
     near = sum(1 for y in years if published.year - 1 <= y <= published.year)
-    return near / len(years) >= NEWS_YEAR_SHARE or (near > 0 and len(text) <= NEWS_MAX_CHARS)
+    return bool(years) and near / len(years) >= NEWS_YEAR_SHARE
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class DocumentDates:
     ) -> DocumentDates:
         dateline = next((c.dateline for o, c in headings if o == 0 and c.dateline is not None), None)
         news = reads_as_news(text, published, dateline)
-        anchor = published if news else None
+        anchor = published if news else None  # "on Tuesday" in an encyclopaedia is not publication week
         offsets = [o for o, _ in headings]
         contexts: list[DateContext] = []
         own: list[ResolvedDate | None] = []

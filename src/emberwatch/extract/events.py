@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,6 +51,11 @@ NON_STATE = frozenset(
 )
 STATE_ACTION_TYPES = frozenset({"airstrike", "arrest"})
 SPECIFIC_BONUS = 1  # sub-type triggers outrank their parent type's generic triggers
+LARGE_TOTAL = 1000  # a figure this large in a sentence with a `cumulative` cue is a running total
+CUMULATIVE_BEFORE = 60  # characters from a `cumulative` cue to a figure after it ("so far, 300 ...")
+CUMULATIVE_AFTER = 50  # ... and from a figure to a cue after it in the same clause ("killed 500 since")
+_CLAUSE_END = re.compile(r"[.;؛]")
+_CLAUSE_BREAK = re.compile(r"[,;،؛]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ class CodebookIndex:
     human_targets: frozenset[str]
     actor_kind: dict[str, ActorType]
     children: dict[str, frozenset[str]]
+    object_markers: tuple[str, ...] = ()  # English side cues (cues.yaml), for extract.en.context
+    agent_markers: tuple[str, ...] = ()
+    harm_words: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -77,6 +86,9 @@ class CodebookIndex:
             human_targets=frozenset(t.id for t in codebook.targets if t.human),
             actor_kind={a.id: a.kind for a in codebook.actors},
             children={k: frozenset(v) for k, v in children.items()},
+            object_markers=tuple(t.lower() for t in codebook.cues.object_marker.en),
+            agent_markers=tuple(t.lower() for t in codebook.cues.agent_marker.en),
+            harm_words=tuple(t.lower() for t in codebook.cues.harm_before.en),
         )
 
 
@@ -106,11 +118,13 @@ class _Doc:
     text: str
     sentences: list[Sentence]
     paragraphs: list[int]
+    language: Language = Language.en
     by_section: dict[str, list[TermMatch]] = field(default_factory=dict)
     starts_by_section: dict[str, list[int]] = field(default_factory=dict)
 
     paragraph_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
     dates: DocumentDates | None = None
+    count_cache: dict[int, list[CountMention]] = field(default_factory=dict)
 
     def in_range(self, section: str, start: int, end: int) -> list[TermMatch]:
         starts = self.starts_by_section.get(section)
@@ -134,6 +148,48 @@ class _Doc:
                 self.paragraph_bounds[p] = (first, sentence.end)
         return self.paragraph_bounds[paragraph]
 
+    def casualties(self, rules: LanguageRules, i: int) -> list[CountMention]:
+        """The casualty figures of sentence ``i`` (found once per document)."""
+        if i not in self.count_cache:
+            self.count_cache[i] = rules.casualties(self.text, self.sentences[i])
+        return self.count_cache[i]
+
+    def is_cumulative(self, i: int, count: CountMention) -> bool:
+        """A running total rather than one incident's toll (docs/extraction.md, rule 6)."""
+        sentence = self.sentences[i]
+        if self._tally_date(i):
+            return True
+        cues = [c for c in self.in_range("cues", sentence.start, sentence.end) if c.key == "cumulative"]
+        large = (count.count.best or count.count.low or count.count.high or 0) >= LARGE_TOTAL
+        for cue in cues:
+            if large:
+                return True  # "more than 10,000 militants" in a sentence with "since 2014"
+            if cue.end <= count.evidence.start:
+                between = self.text[cue.end : count.evidence.start]
+                if count.evidence.start - cue.end <= CUMULATIVE_BEFORE and not _CLAUSE_END.search(between):
+                    return True
+            elif cue.start >= count.evidence.end:
+                between = self.text[count.evidence.end : cue.start]
+                if cue.start - count.evidence.end <= CUMULATIVE_AFTER and not _CLAUSE_BREAK.search(between):
+                    return True
+        return False
+
+    def _tally_date(self, i: int) -> bool:
+        """The sentence is dated "by/as of <date>": its figures are totals up to that date."""
+        resolved = self.own_date(i)
+        if resolved is None or resolved.evidence is None:
+            return False
+        start = resolved.evidence.start
+        return any(
+            c.key == "period_end" and not self.text[c.end : start].strip()
+            for c in self.in_range("cues", max(0, start - 12), start)
+        )
+
+    def is_summary(self, rules: LanguageRules, i: int) -> bool:
+        """Every casualty figure of the sentence is a running total: a summary statement, not an event."""
+        counts = self.casualties(rules, i)
+        return bool(counts) and all(self.is_cumulative(i, c) for c in counts)
+
     def own_date(self, i: int) -> ResolvedDate | None:
         """The date expression of sentence ``i`` (resolved once per document, in reading order)."""
         assert self.dates is not None
@@ -147,7 +203,7 @@ def extract_events(
     index: CodebookIndex = resources.index
     matches = rules.match_terms(text, rules.normalize(text))
     sentences = rules.sentences(text)
-    doc = _Doc(text, sentences, paragraph_ids(text, sentences))
+    doc = _Doc(text, sentences, paragraph_ids(text, sentences), language)
     for m in _without_negated_claims(matches):
         doc.by_section.setdefault(m.section, []).append(m)
     for section, items in doc.by_section.items():
@@ -164,7 +220,7 @@ def extract_events(
         codebook_roles = _codebook_roles(doc, group, index)
         combined = _combine(roles, codebook_roles)
         event = _build_event(doc, group, anchor, combined, codebook_roles, rules, resources, places)
-        if _is_informative(event, group, index):
+        if _is_informative(event, group, index) and not doc.is_summary(rules, group.primary):
             events.append(event)
     return DocumentExtraction(
         id=inp.id, language=language, events=events, places=places, actors=_actor_mentions(doc, fillers)
@@ -188,11 +244,11 @@ def _without_negated_claims(matches: list[TermMatch]) -> list[TermMatch]:
 
 def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> list[_Group]:
     """One candidate per sentence (best trigger), then merge follow-up sentences of the same event."""
-    cues = doc.by_section.get("cues", [])
     groups: list[_Group] = []
     for i, sentence in enumerate(doc.sentences):
         if is_heading(doc.text, sentence) or len(sentence_words(doc, i)) < MIN_WORDS:
             continue
+        cues = doc.in_range("cues", sentence.start, sentence.end)  # is_negated looks inside the sentence
         triggers = [
             t for t in doc.in_range("event_types", sentence.start, sentence.end)
             if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
@@ -228,6 +284,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     return groups
 
 
+ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
 MIN_WORDS = 4  # shorter units (titles, link lists) are not event reports
 FOLLOW_UP_SENTENCES = 3  # how far a claim/anaphor may follow the event it refers to
 
@@ -267,14 +324,10 @@ def _same_paragraph_compatible(previous: _Group, group: _Group, index: CodebookI
 def _anchor(doc: _Doc, group: _Group, language: Language) -> EventAnchor:
     first, last = doc.sentences[group.sentences[0]], doc.sentences[group.sentences[-1]]
     trigger = next((t for t in group.triggers if t.key == group.key), group.triggers[0])
-    return EventAnchor(
-        first.start, last.end, trigger.start, trigger.end, group.event_type, language, group.sub_type
-    )
+    return EventAnchor(first.start, last.end, trigger.start, trigger.end, group.event_type, language, group.sub_type)
 
 
-def _role_fillers(
-    text: str, anchors: list[EventAnchor], resources: ExtractResources
-) -> list[RoleFillers | None]:
+def _role_fillers(text: str, anchors: list[EventAnchor], resources: ExtractResources) -> list[RoleFillers | None]:
     if resources.role_filler is None or not anchors:
         return [None] * len(anchors)
     filled = resources.role_filler(text, anchors, resources)
@@ -361,7 +414,8 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     state_action = group.event_type in STATE_ACTION_TYPES
     preferred = kind is not ActorType.jihadist_group if state_action else kind in NON_STATE
     score = 2 if preferred else 0
-    marker = marker_before(doc.text, actor.start)
+    marker = marker_before(doc.text, actor.start, index.object_markers, index.agent_markers)
+    marker = marker or _cue_marker(doc, actor)
     if marker == "object":
         score -= 3
     elif marker == "agent":
@@ -369,13 +423,59 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     if harmed_after(doc.text, actor.end):
         score -= 3
     if any(
-        c.key == "denial" and 0 <= c.start - actor.end <= 40
-        for c in doc.in_range("cues", actor.end, actor.end + 41)
+        c.key == "denial" and 0 <= c.start - actor.end <= 40 for c in doc.in_range("cues", actor.end, actor.end + 41)
     ):
         score -= 4  # "the Taliban denied involvement"
     if actor.start < trigger.start:
         score += -2 if passive_between(doc.text, actor.end, trigger.start) else 1
     return score
+
+
+SIDE_CUES = {"object_marker": "object", "harm_before": "object", "agent_marker": "agent"}
+SIDE_GAP_WORDS = 8  # words between a side cue and the actor it marks (languages other than English)
+_ALIAS_GAP = re.compile(r"\s*\(\s*")
+_GAP_BREAK = re.compile(r"[,.;:!?()،؛؟\n]")
+
+
+def _clause_before(doc: _Doc, actor: TermMatch) -> tuple[int, int]:
+    """The stretch before an actor mention where a side cue still applies to it (same clause, a few words,
+    no trigger or agent marker in between)."""
+    start = max(0, actor.start - 80)
+    cut = None
+    for m in _GAP_BREAK.finditer(doc.text, start, actor.start):
+        cut = m.end()
+    start = cut if cut is not None else start
+    words = doc.text[start : actor.start].split()
+    if len(words) > SIDE_GAP_WORDS:
+        start = doc.text.rfind(words[-SIDE_GAP_WORDS], start, actor.start)
+    harm = {(c.start, c.end) for c in doc.in_range("cues", start, actor.start) if c.key == "harm_before"}
+    for m in doc.in_range("event_types", start, actor.start):
+        if (m.start, m.end) not in harm:  # "قتل" is both a trigger and a harm cue
+            start = max(start, m.end)
+    return start, actor.start
+
+
+def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
+    """Perpetrator vs harmed side from the codebook's `object_marker`/`harm_before`/`agent_marker` cues of
+    the language ("ضد قسد", "مقتل أربعة من قسد", "من قبل التنظيم"); English uses the adjacent-word rules of
+    ``extract.en.context`` instead, so this only looks at other languages."""
+    if doc.language is Language.en:
+        return None
+    previous = doc.in_range("actors", max(0, actor.start - 60), actor.start)
+    if previous and _ALIAS_GAP.fullmatch(doc.text[previous[-1].end : actor.start]):
+        return _cue_marker(doc, previous[-1])  # "قوات سوريا الديمقراطية (قسد)": the alias shares the side
+    start, end = _clause_before(doc, actor)
+    cues = [
+        c
+        for c in doc.in_range("cues", start, end)
+        if c.key in SIDE_CUES and c.end <= end
+        # a harm verb right before the actor has it as subject ("قتل التنظيم ..."); the harmed side comes
+        # after a number or a noun ("قتل خمسة من قسد", "اغتيال قيادي في قسد")
+        and not (c.key == "harm_before" and not doc.text[c.end : end].strip())
+    ]
+    if any(c.key == "agent_marker" for c in cues):
+        return "agent"  # "ضد ... من قبل X": the nearest agent marker names X the agent
+    return "object" if cues else None
 
 
 def _victim_actors(doc: _Doc, group: _Group, perpetrator_id: str | None, index: CodebookIndex) -> list[Span]:
@@ -385,7 +485,12 @@ def _victim_actors(doc: _Doc, group: _Group, perpetrator_id: str | None, index: 
         for actor in doc.sentence_matches("actors", [i]):
             if actor.key == perpetrator_id:
                 continue
-            if harmed_after(doc.text, actor.end) or harm_verb_before(doc.text, actor.start):
+            if (
+                harmed_after(doc.text, actor.end)
+                or harm_verb_before(doc.text, actor.start, index.harm_words)
+                or (_cue_marker(doc, actor) == "object"
+                and any(c.key == "harm_before" for c in doc.in_range("cues", *_clause_before(doc, actor))))
+            ):
                 out.append(_span(actor))
     return out
 
@@ -393,7 +498,6 @@ def _victim_actors(doc: _Doc, group: _Group, perpetrator_id: str | None, index: 
 def _perpetrator(
     doc: _Doc, group: _Group, rules: LanguageRules, codebook_roles: RoleFillers, index: CodebookIndex
 ) -> tuple[Perpetrator | None, list[Span]]:
-    cues = doc.by_section.get("cues", [])
     trigger = next((t for t in group.triggers if t.key == group.key), group.triggers[0])
     candidates = [(a, i) for i in group.sentences for a in doc.sentence_matches("actors", [i])]
     all_scored = [(_actor_score(doc, a, trigger, group, index), a, i) for a, i in candidates]
@@ -415,11 +519,12 @@ def _perpetrator(
     actor_id = _most_specific(doc, group, best.key, index)
     mentions = [a for a, _ in candidates if a.key == actor_id] or [best]
     if all(a.key != actor_id for a, _ in candidates):
-        mentions = [a for a in doc.in_range("actors", *_group_range(doc, group)) if a.key == actor_id] or [
-            best
-        ]
+        mentions = [a for a in doc.in_range("actors", *_group_range(doc, group)) if a.key == actor_id] or [best]
     name = max(mentions, key=lambda a: len(a.text))
     sentence = doc.sentences[sentence_idx]
+    # the rules look at claim cues in the sentence and suspicion cues near the actor
+    reach = (min(sentence.start, best.start - ATTRIBUTION_REACH), max(sentence.end, best.end + ATTRIBUTION_REACH))
+    cues = doc.in_range("cues", *reach)
     attribution = rules.attribution(doc.text, sentence, TextSpan(best.start, best.end, best.text), cues)
     if attribution is not Attribution.claimed and _claimed_in_group(doc, group, actor_id, index):
         attribution = Attribution.claimed
@@ -435,9 +540,7 @@ def _claimed_in_group(doc: _Doc, group: _Group, actor_id: str, index: CodebookIn
     for i in group.sentences:
         if not any(c.key == "claimed" for c in doc.sentence_matches("cues", [i])):
             continue
-        others = [
-            a.key for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE
-        ]
+        others = [a.key for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE]
         if not others or any(o in related or actor_id in index.children.get(o, ()) for o in others):
             return True
     return False
@@ -470,9 +573,7 @@ def _claim_elsewhere(doc: _Doc, group: _Group, index: CodebookIndex) -> tuple[Te
     for i in range(last + 1, min(len(doc.sentences), last + 4)):
         if doc.paragraphs[i] != group.paragraph and i > last + 1:
             break
-        claims = [
-            c for c in doc.sentence_matches("cues", [i]) if c.key in {"claimed", "attributed", "suspected"}
-        ]
+        claims = [c for c in doc.sentence_matches("cues", [i]) if c.key in {"claimed", "attributed", "suspected"}]
         if not claims:
             continue
         actors = [a for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE]
@@ -484,9 +585,7 @@ def _claim_elsewhere(doc: _Doc, group: _Group, index: CodebookIndex) -> tuple[Te
 # ------------------------------------------------------------------------------------------ fields
 
 
-def _contexts(
-    headings: list[tuple[int, DateContext]], published: date | None
-) -> list[tuple[int, DateContext]]:
+def _contexts(headings: list[tuple[int, DateContext]], published: date | None) -> list[tuple[int, DateContext]]:
     return [(o, DateContext(published, c.dateline, c.heading_year, c.heading_month)) for o, c in headings]
 
 
@@ -541,9 +640,7 @@ def _confidence(event: ExtractedEvent, specific: bool, n_triggers: int, explicit
     score += 0.15 if event.perpetrator and event.perpetrator.actor_id else 0.05 if event.perpetrator else 0.0
     score += 0.1 if explicit_date else 0.0
     score += 0.1 if event.place is not None else 0.0
-    has_harm = (
-        event.killed.best is not None or event.wounded.best is not None or event.victims or event.targets
-    )
+    has_harm = event.killed.best is not None or event.wounded.best is not None or event.victims or event.targets
     score += 0.1 if has_harm else 0.0
     score += 0.1 if n_triggers > 1 else 0.0
     return round(min(score, 0.95), 3)
@@ -561,7 +658,7 @@ def _build_event(
 ) -> ExtractedEvent:
     index: CodebookIndex = resources.index
     perpetrator, org_mentions = _perpetrator(doc, group, rules, codebook_roles, index)
-    counts = [c for i in group.sentences for c in rules.casualties(doc.text, doc.sentences[i])]
+    counts = [c for i in group.sentences for c in doc.casualties(rules, i) if not doc.is_cumulative(i, c)]
     assert doc.dates is not None
     date_value, explicit = doc.dates.event_date(group.sentences, doc.paragraphs)
     sentence = doc.sentences[group.primary]
@@ -597,9 +694,7 @@ def _build_event(
         evidence=Span(text=doc.text[sentence.start : sentence.end], start=sentence.start, end=sentence.end),
     )
     specific = index.priority.get(group.key, 0) > 0
-    return event.model_copy(
-        update={"confidence": _confidence(event, specific, len(group.triggers), explicit)}
-    )
+    return event.model_copy(update={"confidence": _confidence(event, specific, len(group.triggers), explicit)})
 
 
 def _actor_mentions(doc: _Doc, fillers: list[RoleFillers | None]) -> list[ActorMention]:
@@ -620,8 +715,6 @@ def _actor_mentions(doc: _Doc, fillers: list[RoleFillers | None]) -> list[ActorM
             ):
                 taken.add((span.start, span.end))
                 mentions.append(
-                    ActorMention(
-                        text=span.text, start=span.start, end=span.end, actor_id=None, kind=ActorKind.person
-                    )
+                    ActorMention(text=span.text, start=span.start, end=span.end, actor_id=None, kind=ActorKind.person)
                 )
     return sorted(mentions, key=lambda m: (m.start, m.end))

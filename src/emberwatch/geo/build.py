@@ -76,6 +76,7 @@ ARABIC_NAME_COUNTRIES = frozenset(
     ]
 )
 MAX_KEY_BYTES = 72
+MULTIWORD_DISCOUNT = 1.0  # Zipf points a phrase of common words is rarer than its rarest word
 COMMON_ARABIC_FREQUENCY = 10**-4.7  # Zipf 4.3: the ~2,000 most frequent Arabic words
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʿʾ`\- .]+$")
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 ]+$")
@@ -551,23 +552,30 @@ def _largest_polygon_centre(geojson: dict) -> tuple[float, float] | None:
 
 
 def _zipf(keys: Iterable[str]) -> np.ndarray:
-    """Zipf frequency x 10 of every single-word key as a common word (English or Arabic);
-    stop words get :data:`STOP_WORD_ZIPF`."""
+    """Zipf frequency x 10 of every key as everyday language (English or Arabic; for several words
+    the rarest word's minus :data:`MULTIWORD_DISCOUNT`); stop words get :data:`STOP_WORD_ZIPF`."""
     from spacy.lang.ar.stop_words import STOP_WORDS as AR
     from spacy.lang.en.stop_words import STOP_WORDS as EN
     from wordfreq import get_frequency_dict
 
     stop = {fold_key(w) for w in EN | AR}
     frequencies = {lang: _folded_frequencies(get_frequency_dict(lang)) for lang in ("en", "ar")}
+    def word_zipf(word: str, table: dict[str, float]) -> float:
+        if word in stop:
+            return 7.0
+        frequency = table.get(word, 0.0)
+        return math.log10(frequency) + 9 if frequency > 1e-9 else 0.0
+
     out = []
     for key in keys:
+        table = frequencies["ar" if is_arabic(key) else "en"]
         if key in stop:
             out.append(STOP_WORD_ZIPF)
-        elif " " in key:
-            out.append(0)
-        else:
-            frequency = frequencies["ar" if is_arabic(key) else "en"].get(key, 0.0)
-            out.append(round((math.log10(frequency) + 9) * 10) if frequency > 1e-9 else 0)
+        elif " " not in key:
+            out.append(round(word_zipf(key, table) * 10))
+        else:  # a name made of everyday words ("The Range"): its rarest word, a little rarer as a phrase
+            rarest = min(word_zipf(w, table) for w in key.split(" "))
+            out.append(round(max(0.0, rarest - MULTIWORD_DISCOUNT) * 10))
     return np.asarray(out, dtype=np.uint8)
 
 

@@ -1,10 +1,11 @@
 """Which of a document's places is where an event happened.
 
 Not the dateline ("BAGHDAD (Reuters) -"), not where a statement was issued ("officials said in
-Damascus"). Preference order: a place introduced by a locative word ("in/near/at X", "في", "قرب")
-close to the trigger in the trigger's sentence; the most specific other place in the sentence; the
-most specific place of the paragraph; the dateline place as a last resort, with its precision
-lowered to admin1 level (the event is somewhere around the dateline city).
+Damascus"), not a name used as a modifier ("US-led coalition"). Preference order: a place
+introduced by a locative word ("in/near/at X", "في", "قرب") close to the trigger in the trigger's
+sentence; the most specific other place in the sentence; the most specific place of the paragraph;
+the dateline place as a last resort, with its precision lowered to admin1 level (the event is
+somewhere around the dateline city).
 """
 
 from __future__ import annotations
@@ -58,6 +59,14 @@ def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return False
 
 
+_MODIFIER = re.compile(r"^-[a-z]")
+
+
+def _modifier(text: str, place: PlaceRef) -> bool:
+    """ "US-led coalition", "Iraq-based cell": the name describes an actor, not where it happened."""
+    return bool(_MODIFIER.match(text[place.end : place.end + 2]))
+
+
 def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
     words = _words_before(text, place.start, lower, 1)
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
@@ -88,7 +97,7 @@ def event_place(
     resolved = [p for p in places if p.lat is not None]
     head_end = dateline_end(text)
     dateline = [p for p in resolved if p.end <= head_end]
-    usable = [p for p in resolved if p.end > head_end and not is_statement_place(text, p)]
+    usable = [p for p in resolved if p.end > head_end and not is_statement_place(text, p) and not _modifier(text, p)]
     in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
     if in_sentence:
         return max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))

@@ -390,12 +390,14 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     before = _before(doc, i, 4)
     after = doc.token_text(j) if j < len(doc.tokens) else ""
     if mention.arabic:
-        mention.near = mention.near or _ends_with(before, cues.ar_near_before)
-        prev = before[-1] if before else ""
-        mention.cue = mention.cue or prev in cues.ar_place_before or prev in cues.ar_generic or mention.near
-        if prev in cues.ar_admin1_before:
+        # "وقرب الحويجة": cue words may carry the conjunction و/ف
+        bare = tuple(w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w for w in before)
+        mention.near = mention.near or _ends_with(before, cues.ar_near_before) or _ends_with(bare, cues.ar_near_before)
+        prevs = {before[-1], bare[-1]} if before else set()
+        mention.cue = mention.cue or bool(prevs & (cues.ar_place_before | cues.ar_generic)) or mention.near
+        if prevs & cues.ar_admin1_before:
             mention.admin_hint, mention.cue = PlaceKind.admin1, True
-        elif prev in cues.ar_admin2_before:
+        elif prevs & cues.ar_admin2_before:
             mention.admin_hint, mention.cue = PlaceKind.admin2, True
         mention.part = after in cues.ar_part_after
         return

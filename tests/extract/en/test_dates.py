@@ -25,6 +25,7 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("5th of January", date(2019, 1, 5), 1, None),
         ("2018-12-30", date(2018, 12, 30), 1, None),
         ("3 JAN 90", date(1990, 1, 3), 1, None),
+        ("by 11 June, 79 civilians had died", date(2018, 6, 11), 1, None),
         ("last month", date(2019, 2, 1), 4, date(2019, 2, 28)),
         ("earlier this month", date(2019, 3, 1), 4, date(2019, 3, 31)),
         ("mid-2017", date(2017, 5, 1), 5, date(2017, 8, 31)),

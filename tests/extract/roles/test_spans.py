@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from emberwatch.extract.roles.decode import select_spans
 from emberwatch.extract.roles.lexicon import Lexicon
@@ -47,3 +48,23 @@ def test_lexicon_codes_mark_multiword_phrases_case_insensitively() -> None:
     codes = lexicon.codes(tokens)
     assert codes[0] and codes[1] and not codes[2]
     assert codes[5] and codes[6] and codes[5] != codes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "role", "expected"),
+    [
+        ("Gunmen seized Khalifa Haftar near Ghadwa on Monday.", (2, 6), "Victim", ["Khalifa Haftar"]),
+        ("Gunmen attacked a post south of Sabha on Monday.", (4, 7), "Target", []),
+        ("DEIR EZ-ZOR: Gunmen killed a trader in the town.", (0, 2), "Victim", []),
+        ("DEIR EZ-ZOR: Gunmen killed a trader in the town.", (3, 4), "PerpInd", ["Gunmen"]),
+        ("the fmln attacked the las canas bridge near apopa.", (4, 7), "Target", ["las canas bridge"]),
+    ],
+)
+def test_spans_select_drops_place_phrases_and_capitalised_datelines(
+    text: str, span: tuple[int, int], role: str, expected: list[str]
+) -> None:
+    tokens = tokenize(text)
+    probs = np.zeros((1, len(LABELS)))
+    probs[0, LABELS.index(role)] = 0.9
+    found = select_spans(tokens, [span], probs, dict.fromkeys(ROLES, 0.15))
+    assert [m.text for m in found] == expected

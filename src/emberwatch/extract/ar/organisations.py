@@ -22,21 +22,61 @@ from emberwatch.codebook.schema import Codebook
 from emberwatch.text.arabic import TermMatcher, Token, clitic_variants, fold, normalise, tokens
 
 HEADS: frozenset[str] = frozenset(fold(w) for w in (
-    "وزارة", "حزب", "حركة", "جبهة", "منظمة", "مجلس", "هيئة", "وكالة", "جامعة", "شركة", "مؤسسة", "اتحاد",
-    "جمعية", "لجنة", "صندوق", "بنك", "مصرف", "صحيفة", "قناة", "إذاعة", "تلفزيون", "شرطة", "محكمة",
-    "مكتب", "جماعة", "تنظيم", "كتائب", "سرايا", "فيلق", "لواء", "ميليشيا", "مليشيا", "مخابرات",
-    "استخبارات", "مفوضية", "دائرة", "أكاديمية", "معهد", "برلمان", "حكومة", "رابطة", "نقابة", "تحالف",
-    "ائتلاف", "تيار", "كتلة", "مديرية",
+    "وزارة", "حزب", "حركة", "جبهة", "منظمة", "مجلس", "هيئة", "وكالة", "جامعة", "اتحاد", "جمعية", "صندوق",
+    "بنك", "مصرف", "شرطة", "محكمة", "مكتب", "كتائب", "سرايا", "فيلق", "لواء", "ميليشيا", "مليشيا",
+    "مخابرات", "استخبارات", "مفوضية", "أكاديمية", "معهد", "كلية", "برلمان", "رابطة", "نقابة", "تحالف",
+    "ائتلاف", "تيار", "كتلة", "مديرية", "جيش", "مستشفى", "بورصة",
 ))  # fmt: skip
-# heads that are not part of the name: "نادي الأهلي" is the club "الأهلي"
-OUTER_HEADS: frozenset[str] = frozenset(fold(w) for w in ("نادي", "النادي", "فريق", "منتخب"))
-# organisations usually written as a single name, without a head noun
+# With the article and followed only by adjectives, most heads describe rather than name
+# ("المنظمة الدولية" "the international organisation", "اللجنة المنظمة" "the organising committee"); a
+# definite head starts a name only for these national or unique institutions ("الجيش اللبناني",
+# "البنك الدولي", "الاتحاد الأوروبي").
+DEFINITE_HEADS: frozenset[str] = frozenset(fold(w) for w in (
+    "جيش", "بنك", "مصرف", "اتحاد", "جمعية", "شرطة", "جامعة", "برلمان", "كونغرس", "بورصة", "مخابرات",
+))  # fmt: skip
+# heads that are not part of the name: "نادي الأهلي" is the club "الأهلي", "صحيفة هآرتس" the paper
+# "هآرتس", "مراسل الجزيرة" (a correspondent of) the broadcaster "الجزيرة"
+OUTER_HEADS: frozenset[str] = frozenset(fold(w) for w in (
+    "نادي", "فريق", "منتخب", "شركة", "صحيفة", "جريدة", "مجلة", "قناة", "فضائية", "موقع", "مراسل", "مراسلة",
+    "موفد", "موفدة",
+))  # fmt: skip
+# organisations usually written as a single name, without a head noun: international bodies, news
+# agencies and papers, parties, companies and football clubs that are often in the news. Names that are
+# also common words or places (الجزيرة "the island", النصر "victory", اتصالات "communications", ليون
+# "Lyon", ميلان "Milan") are left out.
 NAMES: tuple[str, ...] = (
-    "حماس", "فتح", "حزب الله", "طالبان", "الناتو", "حلف الأطلسي", "حلف شمال الأطلسي", "الأمم المتحدة",
-    "الاتحاد الأوروبي", "الجامعة العربية", "جامعة الدول العربية", "الاتحاد الأفريقي", "اليونسكو",
-    "اليونيسيف", "الإنتربول", "أوبك", "رويترز", "فرانس برس", "أسوشيتد برس", "بي بي سي", "سي إن إن",
-    "الفيفا", "الكرملين", "الكونغرس", "الكنيست", "البنتاغون", "الصليب الأحمر", "الهلال الأحمر", "الموساد",
-    "سي آي إيه", "مجلس الأمن", "مجلس الأمن الدولي", "الإخوان المسلمين", "الإخوان المسلمون",
+    # international and regional bodies
+    "الأمم المتحدة", "مجلس الأمن", "مجلس الأمن الدولي", "الجمعية العامة للأمم المتحدة", "الاتحاد الأوروبي",
+    "الجامعة العربية", "جامعة الدول العربية", "الاتحاد الأفريقي", "الاتحاد الافريقي", "مجلس التعاون الخليجي",
+    "الناتو", "حلف الأطلسي", "حلف شمال الأطلسي", "اليونسكو", "اليونيسيف", "اليونيسف", "الإنتربول",
+    "الأونروا", "الفاو", "أوبك", "الأوبك", "اليونيفيل", "يونيفيل", "يونيفل", "الإيسيسكو", "الإيسيسكو",
+    "إيساف", "الإيساف", "الويبو", "الكوميسا", "الإيكواس", "الآسيان", "البنك الدولي", "صندوق النقد الدولي",
+    "منظمة الصحة العالمية", "منظمة التجارة العالمية", "الوكالة الدولية للطاقة الذرية", "منظمة العفو الدولية",
+    "هيومن رايتس ووتش", "أطباء بلا حدود", "الصليب الأحمر", "الهلال الأحمر", "الفيفا", "اليويفا",
+    "اللجنة الأولمبية الدولية", "محكمة العدل الدولية", "المحكمة الجنائية الدولية",
+    # governments and agencies known by one name
+    "الكرملين", "الكونغرس", "الكنيست", "البنتاغون", "الموساد", "الشاباك", "سي آي إيه", "إف بي آي",
+    "الإليزيه",
+    # parties and movements
+    "حماس", "فتح", "حزب الله", "طالبان", "الليكود", "كاديما", "الإخوان المسلمين", "الإخوان المسلمون",
+    "حركة المقاومة الإسلامية", "الجهاد الإسلامي", "حزب العمال الكردستاني",
+    # news agencies, papers and broadcasters
+    "رويترز", "فرانس برس", "أسوشيتد برس", "أسوشيتدبرس", "يونايتد برس", "يو بي آي", "د ب أ", "أ ف ب",
+    "بي بي سي", "سي إن إن", "الجزيرة نت", "قناة الجزيرة", "العربية نت", "سانا", "واس", "كونا", "وام",
+    "بترا", "نيويورك تايمز", "واشنطن بوست", "وول ستريت جورنال", "فايننشال تايمز", "الغارديان", "لوموند",
+    "لوفيغارو", "دير شبيغل", "يديعوت أحرونوت", "هآرتس", "معاريف", "جيروزاليم بوست", "الأهرام",
+    "القدس العربي", "الشرق الأوسط اللندنية", "أعماق",
+    # companies
+    "مايكروسوفت", "غوغل", "جوجل", "آبل", "أبل", "أمازون", "فيسبوك", "تويتر", "نوكيا", "سامسونغ",
+    "سوني", "تويوتا", "فولكسفاغن", "فولكس فاغن", "مرسيدس", "بي إم دبليو", "جنرال موتورز", "فورد",
+    "بوينغ", "إيرباص", "أرامكو", "إكسون موبيل", "توتال", "شيفرون", "سيمنز", "إنتل", "آي بي إم",
+    "إنرون", "سابك", "كيوتل", "موبايلي",
+    # football clubs
+    "ريال مدريد", "برشلونة", "أتلتيكو مدريد", "فالنسيا", "مانشستر يونايتد", "مانشستر سيتي", "ليفربول",
+    "أرسنال", "آرسنال", "تشيلسي", "تشلسي", "توتنهام", "بايرن ميونيخ", "بوروسيا دورتموند", "فيردر بريمن",
+    "يوفنتوس", "إنتر ميلان", "إي سي ميلان", "لاتسيو", "باريس سان جرمان", "مرسيليا", "أولمبيك ليون",
+    "بنفيكا", "بورتو", "أياكس", "سلتيك", "رينجرز", "دينامو كييف", "ستيوا بوخارست", "الزمالك", "الأهلي",
+    "الإسماعيلي", "الوداد البيضاوي", "الرجاء البيضاوي", "الترجي", "النجم الساحلي", "الريان", "الوكرة", "العنابي",
 )  # fmt: skip
 _STOP: frozenset[str] = frozenset(fold(w) for w in (
     "في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "إن", "ان", "التي", "الذي", "الذين", "هذا", "هذه",
@@ -60,11 +100,19 @@ class OrgMention:
 
 
 def _head_at(tok: Token) -> int | None:
-    """Offset (in the normalised token) where an organisation head noun starts, or None."""
+    """Offset (in the normalised token) where an organisation head noun starts, or None.
+
+    A head with the article counts only when it is one of :data:`DEFINITE_HEADS`.
+    """
     for split in clitic_variants(tok.norm):
-        if split.stem in HEADS or (split.has_article and split.stem in HEADS):
+        if split.stem in HEADS and (not split.has_article or split.stem in DEFINITE_HEADS):
             return split.stem_offset
     return None
+
+
+def _is_adjective(norm: str) -> bool:
+    """An indefinite relative adjective ("صينية", "أمريكي"): "شركة صينية" is a description, not a name."""
+    return not norm.startswith("ال") and len(norm) > 3 and norm.endswith(("يه", "ي"))
 
 
 def _is_name_word(norm: str) -> bool:
@@ -102,7 +150,11 @@ class OrganisationRecogniser:
         for i, tok in enumerate(toks):
             if any(s.stem in OUTER_HEADS for s in clitic_variants(tok.norm)) and i + 1 < len(toks):
                 last = _name_end(text, toks, i)
-                if last is not None:
+                if last is not None and not _is_adjective(toks[i + 1].norm):
+                    if not toks[i + 1].norm.startswith("ال"):
+                        # an indefinite name stops before its adjectives ("شركة توتال الفرنسية" -> توتال)
+                        last = next((k for k in range(i + 1, last + 1) if toks[k + 1 : last + 1] == []
+                                     or toks[k + 1].norm.startswith("ال")), last)  # fmt: skip
                     found.append(
                         OrgMention(toks[i + 1].start, toks[last].end, text[toks[i + 1].start : toks[last].end])
                     )

@@ -1,17 +1,16 @@
 """English surface cues around an actor mention: is it the agent or the harmed side of the event?
 
-Used by the language-independent event assembly (``emberwatch.extract.events``); on Arabic text these
-patterns match nothing and the scoring falls back to actor kind and position.
+Used by the language-independent event assembly (``emberwatch.extract.events``) with the English lists of
+the codebook's ``object_marker``, ``agent_marker`` and ``harm_before`` cues (cues.yaml); other languages
+use the same cue lists through the term matcher (``events._cue_marker``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
-OBJECT_MARKERS = ("against", "targeting", "targeted", "on", "at", "attacked", "ambushed", "killed", "killing",
-                  "positions of")  # fmt: skip
-HARM_VERBS_BEFORE = ("killing", "killed", "targeting")
 PASSIVE_MARKERS = (" was ", " were ", " been ", " being ")
 # determiners and numbers between a marker and the actor name: "killed the five ISIS ..."
 _DETERMINERS = re.compile(
@@ -29,12 +28,18 @@ def _before(text: str, start: int) -> str:
     return _DETERMINERS.sub("", text[max(0, start - 30) : start].lower().rstrip())
 
 
-def marker_before(text: str, start: int) -> Literal["object", "agent"] | None:
-    """"against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None."""
+def _ends_with(before: str, words: Sequence[str]) -> bool:
+    return any(before.endswith(" " + w) or before == w for w in words)
+
+
+def marker_before(
+    text: str, start: int, object_markers: Sequence[str], agent_markers: Sequence[str]
+) -> Literal["object", "agent"] | None:
+    """"against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None (markers lower-case)."""
     before = _before(text, start)
-    if any(before.endswith(" " + m) or before == m for m in OBJECT_MARKERS):
+    if _ends_with(before, object_markers):
         return "object"
-    if before.endswith(" by") or before == "by":
+    if _ends_with(before, agent_markers):
         return "agent"
     return None
 
@@ -44,10 +49,9 @@ def harmed_after(text: str, end: int) -> bool:
     return _PASSIVE_HARM.match(text[end : end + WINDOW].lower()) is not None
 
 
-def harm_verb_before(text: str, start: int) -> bool:
+def harm_verb_before(text: str, start: int, harm_words: Sequence[str]) -> bool:
     """The mention is the object of a harm verb ("killing five ISIS militants")."""
-    before = _before(text, start)
-    return any(before.endswith(" " + m) or before == m for m in HARM_VERBS_BEFORE)
+    return _ends_with(_before(text, start), harm_words)
 
 
 def passive_between(text: str, end: int, trigger_start: int) -> bool:

@@ -25,7 +25,8 @@ _MONTH = (
 _DAY_MONTH = re.compile(
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH.format(g="m")
-    + r"(?:,?\s+(?P<y>\d{4}|\d{2})\b(?!\s*(?:people|killed|dead)))?(?![\w])",
+    # a two-digit year ("3 JAN 90") never after a comma: "By 11 June, 79 civilians had been killed"
+    + r"(?:,?\s+(?P<y>\d{4}|(?<!,\s)\d{2})\b(?!\s*(?:people|killed|dead)))?(?![\w])",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(

@@ -1,7 +1,7 @@
 """Role filler: perpetrator individuals/organisations, targets, victims and weapons of each event.
 
-A token tagger trained on MUC-4 (see ``training.py`` and docs/roles.md) combined with lexicons from the
-codebook, the MUC-4 gold fillers and a short built-in list. Use::
+A token tagger and a span classifier trained on MUC-4 (see ``training.py`` and docs/roles.md), combined
+with lexicons from the codebook, the MUC-4 gold fillers and a short built-in list. Use::
 
     resources = load_role_resources()
     fillers = fill_roles(text, anchors, resources)   # one RoleFillers per anchor, same order
@@ -16,6 +16,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,6 +30,9 @@ from emberwatch.extract.roles.tokens import Tokens, tokenize
 from emberwatch.extract.types import EventAnchor, RoleFillers
 from emberwatch.models import Language
 
+if TYPE_CHECKING:
+    from emberwatch.codebook import Codebook
+
 
 @dataclass(frozen=True)
 class RoleResources:
@@ -41,12 +45,15 @@ class RoleResources:
     phrases: dict[str, int]
 
 
-def load_role_resources(model_path: Path | None = None, with_codebook: bool = True) -> RoleResources:
-    """Load the committed model (or ``model_path``) and merge the lexicons."""
+def load_role_resources(
+    model_path: Path | None = None, with_codebook: bool = True, codebook: Codebook | None = None
+) -> RoleResources:
+    """Load the committed model (or ``model_path``) and merge its lexicon with the built-in terms and
+    the codebook (``codebook``, else the configured one; none when ``with_codebook`` is false)."""
     model = load_model(model_path)
     rules = builtin_lexicon()
     if with_codebook:
-        rules = rules.merged(codebook_lexicon())
+        rules = rules.merged(codebook_lexicon(codebook))
     lexicon = model.lexicon.merged(rules)
     return RoleResources(model=model, lexicon=lexicon, rule_lexicon=rules, phrases=phrase_bits(lexicon))
 
@@ -93,13 +100,28 @@ def default_role_resources() -> RoleResources:
     return load_role_resources()
 
 
+_BY_CODEBOOK: dict[str, RoleResources] = {}
+
+
+def _for_codebook(codebook: Codebook) -> RoleResources:
+    """Resources with ``codebook``'s lexicon, built once per codebook version (read-only after)."""
+    cached = _BY_CODEBOOK.get(codebook.version)
+    if cached is None:
+        cached = _BY_CODEBOOK[codebook.version] = load_role_resources(codebook=codebook)
+    return cached
+
+
 def _resolve(resources: object) -> RoleResources:
-    """``resources``, else the ``roles`` entry of ``ExtractResources.extra``, else the default."""
+    """``resources``; else from the pipeline's ``ExtractResources`` (``extra["roles"]`` or its codebook);
+    else the default."""
     if isinstance(resources, RoleResources):
         return resources
     extra = getattr(resources, "extra", None)
     if isinstance(extra, Mapping) and isinstance(extra.get("roles"), RoleResources):
         return extra["roles"]
+    codebook = getattr(resources, "codebook", None)
+    if codebook is not None and isinstance(getattr(codebook, "version", None), str):
+        return _for_codebook(codebook)
     return default_role_resources()
 
 

@@ -106,19 +106,34 @@ def lexicon_mentions(
     return out
 
 
+# A place phrase, not a participant: "south of Sabha", "outskirts of the town".
+_PLACE_HEADS = frozenset({"north", "south", "east", "west", "edge", "outskirts", "outside", "centre", "center"})
+# Words after which a mention turns into a place description: "Haftar near Ghadwa" -> "Haftar".
+_PLACE_BREAKS = frozenset({"near", "between"})
+_NAMELESS_ROLES = frozenset({"PerpInd", "Victim", "Target"})
+
+
 def _trimmed(tokens: Tokens, i: int, j: int, role: str, score: float) -> Mention | None:
+    """The mention over tokens ``[i, j)`` after trimming edge punctuation and place phrases, or None."""
+    cut = next((k for k in range(i + 1, j) if tokens.lower[k] in _PLACE_BREAKS), j)
+    j = cut
     while i < j and not tokens.lower[i][0].isalnum():
         i += 1
     while j > i and not tokens.lower[j - 1][-1].isalnum():
         j -= 1
-    if i >= j:
+    if i >= j or (j - i > 1 and tokens.lower[i] in _PLACE_HEADS and tokens.lower[i + 1] == "of"):
         return None
     start, end = int(tokens.starts[i]), int(tokens.ends[j - 1])
-    return Mention(role, start, end, tokens.text[start:end], " ".join(tokens.lower[i:j]), score)
+    text = tokens.text[start:end]
+    if tokens.mixed_case and role in _NAMELESS_ROLES and len(text) > 4 and text.isupper():
+        return None  # a dateline or heading in capitals inside mixed-case news
+    return Mention(role, start, end, text, " ".join(tokens.lower[i:j]), score)
 
 
 @dataclass
-class _Entity:
+class Entity:
+    """Mentions of one participant in one role; ``best`` is the most complete (longest) one."""
+
     role: str
     best: Mention
     mentions: list[Mention]
@@ -137,12 +152,12 @@ def _contains(long: str, short: str) -> bool:
     return f" {short} " in f" {long} "
 
 
-def entities(found: list[Mention], text: str) -> list[_Entity]:
+def entities(found: list[Mention], text: str) -> list[Entity]:
     """Group mentions into entities per role (same string, contained string, or abbreviation)."""
     by_role: dict[str, list[Mention]] = defaultdict(list)
     for m in _exclusive_roles(found):
         by_role[m.role].append(m)
-    out: list[_Entity] = []
+    out: list[Entity] = []
     for role, role_mentions in by_role.items():
         keys = sorted({m.key for m in role_mentions}, key=lambda k: (-k.count(" "), -len(k)))
         parent: dict[str, str] = {}
@@ -163,7 +178,7 @@ def entities(found: list[Mention], text: str) -> list[_Entity]:
             groups[parent[m.key]].append(m)
         for key, members in groups.items():
             best = max((m for m in members if m.key == key), key=lambda m: m.score)
-            out.append(_Entity(role, best, members))
+            out.append(Entity(role, best, members))
     return out
 
 

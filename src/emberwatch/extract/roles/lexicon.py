@@ -13,11 +13,16 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import ahocorasick
 import numpy as np
 
+from emberwatch.errors import EmberwatchError
 from emberwatch.extract.roles.tokens import Tokens, tokenize
+
+if TYPE_CHECKING:
+    from emberwatch.codebook import Codebook
 
 log = logging.getLogger(__name__)
 
@@ -117,16 +122,18 @@ def builtin_lexicon() -> Lexicon:
     return lexicon
 
 
-def codebook_lexicon() -> Lexicon:
-    """Phrases from the codebook (empty when the codebook cannot be loaded: logged, not raised)."""
+def codebook_lexicon(codebook: Codebook | None = None) -> Lexicon:
+    """Phrases from ``codebook`` (default: the configured one; empty, with a warning, when it is invalid)."""
     lexicon = Lexicon()
-    try:
+    if codebook is None:
         from emberwatch.codebook import load_codebook
+        from emberwatch.settings import get_settings
 
-        codebook = load_codebook()
-    except Exception as exc:  # the role filler must work without a codebook (e.g. while training)
-        log.warning("role filler: codebook not loaded (%s); using built-in lexicons only", exc)
-        return lexicon
+        try:
+            codebook = load_codebook(get_settings().codebook)
+        except EmberwatchError as exc:  # the role filler still works on its model and built-in terms
+            log.warning("role filler: codebook not loaded (%s); using built-in lexicons only", exc)
+            return lexicon
     for actor in codebook.actors:
         lexicon.add("organization", [actor.name, *actor.aliases.en, *actor.abbreviations])
     for description in codebook.descriptions:

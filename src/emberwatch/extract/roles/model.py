@@ -69,7 +69,8 @@ def softmax_scores(weights: np.ndarray, bias: np.ndarray, columns: np.ndarray) -
     """Softmax over ``sum(weights[columns]) + bias`` per row of column indices."""
     if not len(columns):
         return np.zeros((0, len(LABELS)), dtype=np.float32)
-    scores = weights[columns[:, 0]] + bias  # slot by slot: cheaper than one 3-d gather and a sum
+    # slot by slot (cheaper than one 3-d gather and a sum); float16 tables add into float32 scores
+    scores = weights[columns[:, 0]] + bias
     for slot in range(1, columns.shape[1]):
         scores += weights[columns[:, slot]]
     scores -= scores.max(axis=1, keepdims=True)

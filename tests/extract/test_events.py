@@ -1,0 +1,76 @@
+"""Language-independent event assembly: running totals and perpetrator vs harmed side from cue data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from emberwatch.extract.pipeline import ExtractResources, extract_document
+from emberwatch.models import ExtractedEvent, ExtractInput
+
+PUBLISHED = date(2021, 3, 10)
+
+
+def events(resources: ExtractResources, text: str) -> list[ExtractedEvent]:
+    return extract_document(ExtractInput(id="t", text=text, published=PUBLISHED), resources).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 10,000 militants were killed during the campaign.",
+        "The war has killed 500,000 people since 2011.",
+        "By 9 March 2016, coalition airstrikes had killed over 27,000 fighters.",  # a tally "by <date>"
+        "So far, 40 people have been killed in the clashes.",
+        "قُتل أكثر من ألف مدني خلال الحرب في سوريا.",
+        "قتل 40 شخصا حتى الآن في الاشتباكات بين الجيش والمسلحين.",
+    ],
+)
+def test_events_summary_statement_is_not_an_event(extract_resources: ExtractResources, text: str) -> None:
+    assert events(extract_resources, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A car bomb killed 12 people in Raqqa on Monday, bringing the death toll since January to 300.", 12),
+        ("A car bomb killed 30 people at a market, the deadliest attack since 2017.", 30),  # other clause
+        ("Gunmen killed four soldiers in an ambush near the border.", 4),
+        ("قُتل ثلاثة جنود وأصيب خمسة آخرون في هجوم بعبوة ناسفة جنوب رفح يوم الاثنين.", 3),
+    ],
+)
+def test_events_running_total_is_not_the_incident_toll(
+    extract_resources: ExtractResources, text: str, killed: int
+) -> None:
+    (event,) = events(extract_resources, text)
+    assert event.killed.best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator", "victim"),
+    [
+        # "من قسد" after a passive harm verb and a number: قسد is the harmed side; the alias in brackets too
+        ("قُتل خمسة من عناصر قوات سوريا الديمقراطية (قسد) في كمين نصبه تنظيم الدولة قرب ذيبان.", "isis",
+         "قوات سوريا الديمقراطية"),
+        ("مقتل ثلاثة من قسد بهجوم لتنظيم داعش في ريف دير الزور.", "isis", "قسد"),
+        ("أسفر الهجوم على قوات سوريا الديمقراطية عن مقتل جنديين، وتبنى تنظيم الدولة الهجوم.", "isis", None),
+        ("اغتيال قيادي في قسد برصاص مسلحين مجهولين في الرقة.", None, "قسد"),
+        # an active verb right before the actor makes it the subject, not the harmed side
+        ("قتل تنظيم داعش ثلاثة جنود في هجوم قرب الرطبة.", "isis", None),
+        ("قتل ثلاثة من عناصر تنظيم داعش في اشتباك مع قسد.", "sdf", "تنظيم داعش"),
+    ],
+)  # fmt: skip
+def test_events_arabic_side_cues(
+    extract_resources: ExtractResources, text: str, perpetrator: str | None, victim: str | None
+) -> None:
+    (event,) = events(extract_resources, text)
+    assert (event.perpetrator.actor_id if event.perpetrator else None) == perpetrator
+    if victim is not None:
+        assert victim in [v.text for v in event.victims]
+
+
+def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources) -> None:
+    cues = extract_resources.codebook.cues
+    for terms in (cues.object_marker, cues.agent_marker, cues.harm_before, cues.cumulative, cues.period_end):
+        assert terms.en and terms.ar
