@@ -27,6 +27,7 @@ from emberwatch.evaluate.arabic import (
     load_newsfane,
     parallel_agreement,
     rule_detector,
+    stem_words,
 )
 from emberwatch.models import Language, PlaceRef
 from emberwatch.text.arabic import TermMatcher
@@ -96,6 +97,26 @@ def test_arabic_classifier_round_trip(tmp_path: Path) -> None:
     assert loaded.predict(["قتل جنديان بانفجار عبوة ناسفة"]) == [True]
 
 
+def test_arabic_stem_words_splits_clitics() -> None:
+    assert stem_words("وبالهجوم قُتل") == "هجوم قتل"
+
+
+def test_arabic_classifier_threshold_is_tuned_inside_training(tmp_path: Path) -> None:
+    texts, labels = ATTACKS + OTHERS, [True] * 4 + [False] * 4
+    tuned = AssaultClassifier.fit(texts * 2, labels * 2, n_features=2**12, inner_folds=3)
+    assert 0.0 < tuned.threshold < 1.0
+    assert AssaultClassifier.fit(texts, labels, n_features=2**12, inner_folds=0).threshold == 0.5
+
+
+def test_arabic_classifier_rejects_an_old_model_file(tmp_path: Path) -> None:
+    import numpy as np
+
+    path = tmp_path / "old.npz"
+    np.savez(path, idf=np.ones(4), coef=np.ones(4))
+    with pytest.raises(InputError, match="--retrain"):
+        AssaultClassifier.load(path)
+
+
 def test_arabic_shipped_model_ranks_an_attack_above_a_neutral_sentence() -> None:
     model = AssaultClassifier.load(MODEL_PATH)
     attack, neutral = model.probabilities(["قتل خمسة أشخاص وأصيب عشرة آخرون في تفجير سيارة مفخخة", OTHERS[0]])
@@ -109,6 +130,7 @@ def test_arabic_evaluate_assault(tmp_path: Path) -> None:
     assert report.scores["rules-casualties"].precision == 1.0
     assert report.scores["rules-casualties"].tp == 3  # the kidnapping sentence has no figure
     assert "classifier (2-fold CV)" in report.scores
+    assert len(report.fold_scores) == 2
 
 
 NEWSFANE = (
@@ -143,6 +165,14 @@ def test_arabic_load_newsfane(tmp_path: Path) -> None:
 )
 def test_arabic_coarse_class(fine: str, coarse: str | None) -> None:
     assert coarse_class(fine) == coarse
+
+
+def test_arabic_evaluate_ner_drops_common_words(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NEWSFANE, encoding="utf-8")
+    # "في" and "الوفد" are not places; the common-word filter drops the first one
+    report = evaluate_ner(path, geoparser=_ListGeoparser(["بغداد", "العراق", "في"]))
+    assert report.scores["place"].fp == 0
 
 
 def test_arabic_evaluate_ner(tmp_path: Path) -> None:

@@ -3,14 +3,16 @@
 ``assault``: binary detection of attack events per sentence on the openeventdata Arabic ASSAULT
 gold records (positive = label ``yes``; negative = ``easy no`` and ``difficult no``; ``ambiguous``
 is left out). Two detectors are scored: the rule extractor ("does ``extract_document`` find an
-attack or violence event in the sentence"), and a small character n-gram classifier (hashed
-TF-IDF + logistic regression) estimated by stratified k-fold cross-validation on the same file. The
+attack or violence event in the sentence"), and a classifier (hashed TF-IDF of word 1-2-grams of the
+clitic-split text and character 2-5-grams, logistic regression, threshold tuned by an inner CV)
+estimated by stratified k-fold cross-validation on the same file. The
 shipped model file (``models/arabic_assault.npz``: weights only, no text) is trained on the whole
 development half; score it on the held-back half with ``--detector model``.
 
 ``ner``: span-level precision/recall/F1 by coarse class on NewsFANE (one token per line, BIO fine
-classes). Places are the geoparser's Arabic toponyms; organisations are codebook actor names plus
-organisation head-noun patterns (:mod:`emberwatch.evaluate.arabic_orgs`).
+classes). Places are the geoparser's Arabic toponyms, less one-word candidates that
+:func:`emberwatch.text.arabic_common.is_common_word` flags and those inside an organisation name;
+organisations come from :class:`emberwatch.extract.ar.organisations.OrganisationRecogniser`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from emberwatch.errors import InputError
 from emberwatch.extract.ar.organisations import OrganisationRecogniser
 from emberwatch.models import DocumentExtraction, ExtractInput, Language, PlaceRef
 from emberwatch.text.arabic import clitic_variants, fold, tokens
+from emberwatch.text.arabic_common import is_common_word
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
@@ -472,6 +475,8 @@ def _predict(
         span = _token_span(offsets, place.start, place.end)
         if span is None or any(span[0] < e and s < span[1] for s, e in org_spans):
             continue
+        if len(tokens(place.text)) == 1 and is_common_word(place.text):
+            continue  # a common word that a gazetteer also has as a place (see arabic_common)
         first, last = span
         if last - first > 1 and fold(sentence.tokens[first]) in _PLACE_HEADS:
             first += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -37,7 +37,7 @@ def reads_as_news(text: str, published: date | None, dateline: date | None) -> b
         return True
     if published is None:
         return False
-    years = [y for y in (int(m.group()) for m in _YEARS.finditer(text)) if 1900 <= y <= 2100]
+    years = [y for y in map(int, _YEARS.findall(text)) if 1900 <= y <= 2100]
     if len(text) <= NEWS_MAX_CHARS and len(years) <= NEWS_MAX_YEARS:
         return True
     near = sum(1 for y in years if published.year - 1 <= y <= published.year)
@@ -63,7 +63,7 @@ class DocumentDates:
         headings: list[tuple[int, DateContext]],
         published: date | None,
         rules: LanguageRules,
-        is_heading: Callable[[str, Sentence], bool],
+        headings_at: Sequence[bool],
     ) -> DocumentDates:
         dateline = next((c.dateline for o, c in headings if o == 0 and c.dateline is not None), None)
         news = reads_as_news(text, published, dateline)
@@ -83,7 +83,7 @@ class DocumentDates:
             if k != last_heading:
                 last_heading = k
                 running_year = heading.heading_year or running_year
-            if is_heading(text, sentence):
+            if headings_at[i]:
                 previous_dated = -1
             year = heading.heading_year if news else running_year or heading.heading_year
             context = DateContext(anchor, heading.dateline, year, heading.heading_month)

@@ -119,6 +119,7 @@ class _Doc:
     sentences: list[Sentence]
     paragraphs: list[int]
     language: Language = Language.en
+    headings: list[bool] = field(default_factory=list)  # sentence i is a heading line
     by_section: dict[str, list[TermMatch]] = field(default_factory=dict)
     starts_by_section: dict[str, list[int]] = field(default_factory=dict)
 
@@ -204,13 +205,14 @@ def extract_events(
     matches = rules.match_terms(text, rules.normalize(text))
     sentences = rules.sentences(text)
     doc = _Doc(text, sentences, paragraph_ids(text, sentences), language)
+    doc.headings = [is_heading(text, s) for s in sentences]
     for m in _without_negated_claims(matches):
         doc.by_section.setdefault(m.section, []).append(m)
     for section, items in doc.by_section.items():
         items.sort(key=lambda m: m.start)
         doc.starts_by_section[section] = [m.start for m in items]
     headings = _contexts(rules.date_headings(text), inp.published)
-    doc.dates = DocumentDates.build(text, sentences, headings, inp.published, rules, is_heading)
+    doc.dates = DocumentDates.build(text, sentences, headings, inp.published, rules, doc.headings)
     groups = _group_triggers(doc, rules, index)
     places = resources.geoparser.geoparse(text, language, inp.published) if resources.geoparser else []
     anchors = [_anchor(doc, g, language) for g in groups]
@@ -246,7 +248,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     """One candidate per sentence (best trigger), then merge follow-up sentences of the same event."""
     groups: list[_Group] = []
     for i, sentence in enumerate(doc.sentences):
-        if is_heading(doc.text, sentence) or len(sentence_words(doc, i)) < MIN_WORDS:
+        if doc.headings[i] or len(sentence_words(doc, i)) < MIN_WORDS:
             continue
         cues = doc.in_range("cues", sentence.start, sentence.end)  # is_negated looks inside the sentence
         triggers = [
@@ -310,7 +312,7 @@ def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: 
 
 
 def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
-    return any(is_heading(doc.text, doc.sentences[k]) for k in range(first + 1, last))
+    return any(doc.headings[k] for k in range(first + 1, last))
 
 
 def _same_paragraph_compatible(previous: _Group, group: _Group, index: CodebookIndex) -> bool:
@@ -341,6 +343,9 @@ def _role_fillers(text: str, anchors: list[EventAnchor], resources: ExtractResou
 
 def unique_spans(spans: Iterable[Span]) -> list[Span]:
     """Each participant once: drop mentions whose text is contained in a longer kept mention."""
+    spans = list(spans)
+    if len(spans) < 2:
+        return spans
     kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (-len(s.text), s.start)):
         folded = " ".join(span.text.casefold().split())
@@ -350,7 +355,8 @@ def unique_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 def _span(m: TermMatch | TextSpan) -> Span:
-    return Span(text=m.text, start=m.start, end=m.end)
+    # offsets and text come from the matcher (non-negative, text[start:end]): no validation needed
+    return Span.model_construct(text=m.text, start=m.start, end=m.end)
 
 
 def _overlaps(m: TermMatch, others: Sequence[TermMatch]) -> bool:
@@ -468,7 +474,8 @@ def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
     cues = [
         c
         for c in doc.in_range("cues", start, end)
-        if c.key in SIDE_CUES and c.end <= end
+        if c.key in SIDE_CUES
+        and c.end <= end
         # a harm verb right before the actor has it as subject ("قتل التنظيم ..."); the harmed side comes
         # after a number or a noun ("قتل خمسة من قسد", "اغتيال قيادي في قسد")
         and not (c.key == "harm_before" and not doc.text[c.end : end].strip())
@@ -488,8 +495,10 @@ def _victim_actors(doc: _Doc, group: _Group, perpetrator_id: str | None, index: 
             if (
                 harmed_after(doc.text, actor.end)
                 or harm_verb_before(doc.text, actor.start, index.harm_words)
-                or (_cue_marker(doc, actor) == "object"
-                and any(c.key == "harm_before" for c in doc.in_range("cues", *_clause_before(doc, actor))))
+                or (
+                    _cue_marker(doc, actor) == "object"
+                    and any(c.key == "harm_before" for c in doc.in_range("cues", *_clause_before(doc, actor)))
+                )
             ):
                 out.append(_span(actor))
     return out

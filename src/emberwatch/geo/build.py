@@ -434,6 +434,26 @@ class _Builder:
             for name in item.get("ar", []):
                 self.names.add(name, entry, NameFlag.primary)
 
+    def add_admin_abbreviations(self) -> None:
+        """Dotted province abbreviations ("Calif.", "W.Va.", "Ont.") from
+        ``geo/data/admin_abbreviations.yaml``, attached to the admin1 unit of that name."""
+        path = resources.files("emberwatch.geo").joinpath("data").joinpath("admin_abbreviations.yaml")
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        kinds, countries = np.asarray(self.rows.kind), np.asarray(self.rows.country)
+        for code, units in data.items():
+            rows = np.flatnonzero((countries == code) & (kinds == PlaceKind.admin1))
+            by_name = {fold_key(self.rows.name[int(i)]): int(i) for i in rows}
+            for name, abbreviations in units.items():
+                entry = by_name.get(fold_key(name))
+                if entry is None:
+                    raise GazetteerError(
+                        f"geo/data/admin_abbreviations.yaml -> {code}: no province named {name!r} in the "
+                        f"gazetteer; use one of: {', '.join(sorted(self.rows.name[int(i)] for i in rows))}"
+                    )
+                for abbreviation in abbreviations:
+                    dotted = NameFlag.dotted if abbreviation.endswith(".") else NameFlag(0)
+                    self.names.add(abbreviation, entry, NameFlag.abbreviation | dotted)
+
     def add_city_names(self) -> None:
         for entry, names, _subs in self.city_entries:
             code = self.rows.country[entry]
@@ -560,6 +580,7 @@ def _zipf(keys: Iterable[str]) -> np.ndarray:
 
     stop = {fold_key(w) for w in EN | AR}
     frequencies = {lang: _folded_frequencies(get_frequency_dict(lang)) for lang in ("en", "ar")}
+
     def word_zipf(word: str, table: dict[str, float]) -> float:
         if word in stop:
             return 7.0
@@ -599,6 +620,7 @@ def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -
     builder.add_countries()
     builder.add_continents()
     builder.add_regions()
+    builder.add_admin_abbreviations()
     builder.step()
     builder.add_city_names()
     builder.step()

@@ -31,7 +31,7 @@ from emberwatch.errors import GazetteerError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _ENTRY_ARRAYS = (
     "geonameid", "lat", "lon", "population", "kind", "country", "admin1", "admin2", "feature",
     "name_offsets",
@@ -59,10 +59,11 @@ class NameFlag(IntFlag):
     arabic = 8  # written in Arabic script
     demonym = 16  # "Syrian", "العراقي": country context, not a toponym
     abbreviation = 32  # an upper-case code such as "UK" or "USA"
+    dotted = 64  # a province abbreviation written with a dot ("Calif.", "W.Va."): needs its dot
 
 
 # plain-int copies of the flags for hot loops (IntFlag arithmetic is slow)
-PRIMARY, ALTERNATE, VARIANT, ARABIC, DEMONYM, ABBREVIATION = (int(f) for f in NameFlag)
+PRIMARY, ALTERNATE, VARIANT, ARABIC, DEMONYM, ABBREVIATION, DOTTED = (int(f) for f in NameFlag)
 
 STOP_WORD_ZIPF = 255  # key_zipf value of a stop word ("of", "said", "في")
 FEATURE_CODES = ("PPL", "PPLA", "PPLC", "ADM1", "ADM2", "PCLI", "RGN", "CONT")

@@ -22,7 +22,17 @@ from importlib import resources
 import yaml
 
 from emberwatch.geo.folding import Folded, fold, fold_key, is_arabic
-from emberwatch.geo.gazetteer import ABBREVIATION, ARABIC, DEMONYM, PRIMARY, VARIANT, Gazetteer, PlaceKind, Posting
+from emberwatch.geo.gazetteer import (
+    ABBREVIATION,
+    ARABIC,
+    DEMONYM,
+    DOTTED,
+    PRIMARY,
+    VARIANT,
+    Gazetteer,
+    PlaceKind,
+    Posting,
+)
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.UNICODE)
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -269,6 +279,9 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
             postings = gazetteer.postings(index)
             key = candidate
             break
+    dotted = [p for p in postings if p.flags & DOTTED]
+    if dotted and text[start:end].endswith("."):
+        postings = dotted
     token_ids = [i for i, (s, e) in enumerate(doc.tokens) if doc.folded.to_original(s, e)[0] >= start]
     first = token_ids[0] if token_ids else len(doc.tokens)
     last = max([i + 1 for i in token_ids if doc.original(i)[1] <= end] or [first])
@@ -317,7 +330,7 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
             elif (index := gazetteer.key_index(query)) is not None and not _plain_stop_word(
                 gazetteer, doc, index, i, j
             ):
-                fend += _abbreviation_dot(doc, query, fend)
+                fend += _abbreviation_dot(gazetteer, doc, index, query, fend)
                 out.append(_make(gazetteer, doc, index, query, fstart, fend, (i, j + 1), clitic_cue))
             if j + 1 >= len(doc.tokens) or not gazetteer.has_longer(query):
                 break
@@ -337,9 +350,24 @@ def _plain_stop_word(gazetteer: Gazetteer, doc: _Doc, index: int, i: int, j: int
     return not doc.text[slice(*doc.original(i))].isupper()
 
 
-def _abbreviation_dot(doc: _Doc, key: str, fend: int) -> int:
-    """1 when an abbreviation key ("u.s", "d.c") is followed by its final dot in the text."""
-    return 1 if "." in key and doc.folded.text[fend : fend + 1] == "." else 0
+def _abbreviation_dot(gazetteer: Gazetteer, doc: _Doc, index: int, key: str, fend: int) -> int:
+    """1 when an abbreviation ("u.s", "d.c", "calif") is followed by its final dot in the text."""
+    if doc.folded.text[fend : fend + 1] != ".":
+        return 0
+    return 1 if "." in key or any(p.flags & DOTTED for p in gazetteer.postings(index)) else 0
+
+
+def _dotted_province(doc: _Doc, mention: Mention) -> bool | None:
+    """A dotted province abbreviation ("Athens, Ga.", "W.Va."): True/False when the mention is one,
+    None otherwise. It needs its dot, and a comma before it unless it has an inner dot."""
+    if not any(p.flags & DOTTED for p in mention.postings):
+        return None
+    if not mention.text.endswith(".") or not mention.text[:1].isupper():
+        return False
+    if "." not in mention.text[:-1] and not doc.text[: mention.start].rstrip().endswith(","):
+        return False
+    mention.postings = [p for p in mention.postings if p.flags & DOTTED]
+    return True
 
 
 def _possessive(doc: _Doc, j: int) -> bool:
@@ -455,6 +483,9 @@ def _title_case_context(doc: _Doc, mention: Mention) -> bool:
 def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bool:
     if not mention.postings:
         return False
+    dotted = _dotted_province(doc, mention)
+    if dotted is not None:
+        return dotted
     if any(p.flags & ABBREVIATION for p in mention.postings):
         if mention.text.isupper() and ("." in mention.key or not doc.upper_text):
             return True

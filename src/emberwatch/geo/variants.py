@@ -6,6 +6,8 @@ apostrophes are already folded away (see :mod:`emberwatch.geo.folding`); here we
 - article forms: ``al``/``el`` and the sun-letter assimilations (``az``, ``ez``, ``ash``, ``ad``...),
   and the name without a leading article (``Al Mayadin`` -> ``Mayadin``);
 - common vowel spellings: ``ay`` -> ``ei``/``ai``, ``aw`` + consonant -> ``o``/``ou``;
+- ``d``/``dh``/``th`` for dhal and dad: final ``-d`` -> ``-dh`` (``Riyad`` -> ``Riyadh``), initial
+  ``dh-`` -> ``th-`` (``Dhiban`` -> ``Thiban``);
 - the final ``-ah`` -> ``-a`` (``Raqqah`` -> ``Raqqa``, ``Hawijah`` -> ``Hawija``), ``-iyah`` -> ``-ia``.
 """
 
@@ -65,6 +67,12 @@ def _word_forms(word: str) -> list[str]:
         forms |= {word[:-4] + "iya", word[:-4] + "ia"}
     if word.endswith("ah") and len(word) > 4:
         forms.add(word[:-1])
+    for form in list(forms):
+        # the letters dhal/dad are written d, dh or th: "Riyad" -> "Riyadh", "Dhiban" -> "Thiban"
+        if form.endswith("d") and not form.endswith("dd") and len(form) >= 5:
+            forms.add(form + "h")
+        if form.startswith("dh") and len(form) >= 5:
+            forms.add("th" + form[2:])
     for form in list(forms):
         if "ay" in form:
             forms |= {form.replace("ay", "ei"), form.replace("ay", "ai")}

@@ -35,7 +35,7 @@ def _ends_with(before: str, words: Sequence[str]) -> bool:
 def marker_before(
     text: str, start: int, object_markers: Sequence[str], agent_markers: Sequence[str]
 ) -> Literal["object", "agent"] | None:
-    """"against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None (markers lower-case)."""
+    """ "against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None (markers lower-case)."""
     before = _before(text, start)
     if _ends_with(before, object_markers):
         return "object"

@@ -18,9 +18,11 @@ MONTHS = {
     name: i for i in range(1, 13) for name in {calendar.month_name[i].lower(), calendar.month_abbr[i].lower()}
 } | {"sept": 9}
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+# month names and abbreviations as a prefix tree: the same matches as the plain alternation, about twice as
+# fast to scan (bench/bench_extract.py)
 _MONTH = (
-    r"(?P<{g}>january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+    r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember|t)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY_MONTH = re.compile(
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -52,7 +54,7 @@ _RELATIVE = re.compile(
     r"|(?P<lastyear>last year))\b",
     re.IGNORECASE,
 )
-_MONTH_NAME = re.compile(_MONTH.format(g="m"), re.IGNORECASE)
+_MONTH_NAME = re.compile(r"\b" + _MONTH.format(g="m"), re.IGNORECASE)  # every month pattern starts a word
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d|\b\d\d\b")
 # cheap pre-filter: a sentence without any of these cannot hold a date expression
 _ANY_DATE = re.compile(

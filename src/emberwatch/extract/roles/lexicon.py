@@ -78,7 +78,7 @@ class Lexicon:
         if not len(tokens) or self._automaton.kind != ahocorasick.AHOCORASICK:
             return []
         joined = " " + " ".join(tokens.lower) + " "
-        lengths = np.fromiter((len(t) + 1 for t in tokens.lower), dtype=np.int64, count=len(tokens))
+        lengths = np.fromiter(map(len, tokens.lower), dtype=np.int64, count=len(tokens)) + 1
         token_end = np.cumsum(lengths)  # offset in ``joined`` of the space after each token
         found = list(self._automaton.iter(joined))
         if not found:

@@ -8,6 +8,7 @@ stored as weight tables (prediction is a gather and a sum), saved with joblib ne
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -61,8 +62,12 @@ class RoleModel:
         return softmax_scores(self.span_weights, self.span_bias, columns)
 
     def save(self, path: Path) -> None:
+        """Write the model with float16 weight tables (half the file size)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self, path, compress=3)
+        stored = dataclasses.replace(
+            self, weights=self.weights.astype(np.float16), span_weights=self.span_weights.astype(np.float16)
+        )
+        joblib.dump(stored, path, compress=3)
 
 
 def softmax_scores(weights: np.ndarray, bias: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -93,4 +98,7 @@ def load_model(path: Path | None = None) -> RoleModel:
         raise ConfigError(
             f"role-filler model {path} has an old or unknown format; retrain it with `emberwatch train roles`"
         )
+    # float16 on disk, float32 in memory: gathering and summing float32 rows is about 30% faster
+    model.weights = model.weights.astype(np.float32)
+    model.span_weights = model.span_weights.astype(np.float32)
     return model

@@ -40,8 +40,13 @@ def candidates(tokens: Tokens, probs: np.ndarray) -> list[tuple[int, int]]:
     if not n:
         return []
     seed = probs[:, 1:].max(axis=1) >= SEED_PROB
-    word = np.fromiter((w[0].isalnum() for w in tokens.lower), dtype=bool, count=n)
-    blocked = ~word & np.fromiter((w not in {"'", '"'} for w in tokens.lower), dtype=bool, count=n)
+    # a token of two or more characters starts with a letter or digit (see tokens._TOKEN); check the rest
+    word = (tokens.ends - tokens.starts) > 1
+    single = np.flatnonzero(~word)
+    lower = tokens.lower
+    word[single] = [lower[i].isalnum() for i in single.tolist()]
+    blocked = ~word
+    blocked[single] &= [lower[i] not in {"'", '"'} for i in single.tolist()]
     seeds = np.concatenate([[0], np.cumsum(seed)])
     blocks = np.concatenate([[0], np.cumsum(blocked)])
     out: list[tuple[int, int]] = []

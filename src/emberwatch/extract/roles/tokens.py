@@ -108,21 +108,30 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens with offsets and sentence ids."""
     matches = list(_TOKEN.finditer(text))
-    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
-    ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
-    words = [m.group(0) for m in matches]
+    n = len(matches)
+    offsets = np.fromiter(itertools.chain.from_iterable(m.span() for m in matches), dtype=np.int64, count=2 * n)
+    starts, ends = offsets[0::2].copy(), offsets[1::2].copy()
+    words = [m.group() for m in matches]
     sent_starts = np.asarray(sentence_starts(text), dtype=np.int64)
     sentence = np.searchsorted(sent_starts, starts, side="right") - 1
-    has_lower = any(w.islower() for w in words[:400])
-    has_upper = any(w[:1].isupper() for w in words[:400])
+    sample = " ".join(words[:400])  # upper- or lower-case-only text skips the per-word checks
+    has_lower = sample.upper() != sample and any(w.islower() for w in words[:400])
+    has_upper = sample.lower() != sample and any(w[:1].isupper() for w in words[:400])
     mixed = has_lower and has_upper
-    capitalised = np.fromiter((w[:1].isupper() for w in words), dtype=bool, count=len(words))
+    if mixed:
+        capitalised = np.fromiter((w[:1].isupper() for w in words), dtype=bool, count=n)
+    else:
+        capitalised = np.zeros(n, dtype=bool)
+    # tokens hold no whitespace, so one lower() over the joined words splits back token for token
+    lower = " ".join(words).lower().split(" ") if n else []
+    if len(lower) != n:  # defensive: a character whose lower case is a space (none known)
+        lower = [w.lower() for w in words]
     return Tokens(
         text=text,
-        lower=[w.lower() for w in words],
+        lower=lower,
         starts=starts,
         ends=ends,
         sentence=sentence.astype(np.int64),
-        capitalised=capitalised & mixed,
+        capitalised=capitalised,
         mixed_case=mixed,
     )
