@@ -35,7 +35,8 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores{mem}, {system}, Python {platform.python_version()}"
 
 
 def load(path: Path):  # type: ignore[no-untyped-def]
@@ -47,7 +48,20 @@ def load(path: Path):  # type: ignore[no-untyped-def]
     return module
 
 
+def previous_sections() -> dict[str, str]:
+    """Sections of the current docs/benchmarks.md by heading, so a partial run keeps the others."""
+    if not OUT.is_file():
+        return {}
+    parts = OUT.read_text(encoding="utf-8").split("\n## ")[1:]
+    return {f"## {p.split(chr(10), 1)[0]}": f"## {p}".rstrip("\n") for p in parts}
+
+
 def main(selected: list[str]) -> int:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                cwd=BENCH_DIR, check=False).stdout.strip()  # fmt: skip
+    except OSError:
+        commit = "?"
     files = sorted(BENCH_DIR.glob("bench_*.py"))
     if selected:
         files = [f for f in files if f.stem.removeprefix("bench_") in selected or f.stem in selected]
@@ -64,19 +78,15 @@ def main(selected: list[str]) -> int:
             status = "FAILED:\n\n```\n" + traceback.format_exc()[-2000:] + "\n```\n"
             failed += 1
         took = time.perf_counter() - started
-        lines = [f"## {path.stem.removeprefix('bench_')}", "",
-                 f"Command: `.venv/bin/python bench/run.py {path.stem.removeprefix('bench_')}` ({took:.0f} s)", ""]  # fmt: skip
+        name = path.stem.removeprefix("bench_")
+        when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit or '?'}"
+        lines = [f"## {name}", "", f"Command: `.venv/bin/python bench/run.py {name}` ({took:.0f} s; {when})", ""]
         if rows:
             lines += ["| benchmark | value | unit | notes |", "|---|---:|---|---|"]
             lines += [f"| {r['benchmark']} | {r['value']:,.3g} | {r['unit']} | {r.get('notes', '')} |" for r in rows]
         lines.append(status)
         sections.append("\n".join(lines))
         print("\n".join(lines), flush=True)
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=BENCH_DIR, check=False).stdout.strip()  # fmt: skip
-    except OSError:
-        commit = "?"
     header = [
         "# Benchmarks",
         "",
@@ -84,12 +94,12 @@ def main(selected: list[str]) -> int:
         "given in its section. Speed targets live here, never in unit tests.",
         "",
         f"- Machine: {machine()}",
-        f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit or '?'}",
+        "- Each section says when and at which commit it was measured; `bench/run.py NAME` re-runs one.",
         "",
     ]
-    if not selected:
-        OUT.write_text("\n".join(header + sections) + "\n", encoding="utf-8")
-        print(f"wrote {OUT}")
+    merged = {**previous_sections(), **{sec.split("\n", 1)[0]: sec for sec in sections}}
+    OUT.write_text("\n".join(header + [merged[k] for k in sorted(merged)]) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
     return 1 if failed else 0
 
 

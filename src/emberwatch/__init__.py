@@ -11,6 +11,7 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-open = open_workspace  # noqa: A001  - ``emberwatch.open()`` is the documented entry point
+# ``emberwatch.open()`` is the documented entry point (it shadows the builtin only in this namespace).
+open = open_workspace
 
 __all__ = ["Workspace", "__version__", "open"]

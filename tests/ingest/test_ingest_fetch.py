@@ -15,11 +15,11 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.ingest.conftest import LocalSite, Route
 from emberwatch.errors import InputError
 from emberwatch.ingest import fetch as fetch_module
 from emberwatch.ingest.fetch import address_block_reason, fetch
 from emberwatch.settings import load_settings
+from tests.ingest.conftest import LocalSite, Route
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.ingest.conftest import LocalSite, Route
 from emberwatch.ingest import IngestOptions, IngestReport, InputStatus, ingest, options_from
 from emberwatch.models import Language
 from emberwatch.store import Store
+from tests.ingest.conftest import LocalSite, Route
 
 EN_TEXT = "Gunmen on motorbikes attacked a checkpoint near Hawija on Monday night, killing two soldiers."
 AR_TEXT = "هاجم مسلحون يستقلون دراجات نارية حاجزا قرب الحويجة ليل الاثنين وقتلوا جنديين."

@@ -48,9 +48,8 @@ def test_database_bulk_insert_and_reopen_keeps_rows(tmp_path: Path) -> None:
 def test_database_read_only_refuses_writes(tmp_path: Path) -> None:
     path = tmp_path / "db.duckdb"
     Store(path).close()
-    with Store(path, read_only=True) as db, pytest.raises(StoreError, match="read-only"):
-        with db.transaction():
-            pass
+    with Store(path, read_only=True) as db, pytest.raises(StoreError, match="read-only"), db.transaction():
+        pass
 
 
 def test_database_not_a_database_gives_readable_error(tmp_path: Path) -> None:
