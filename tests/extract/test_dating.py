@@ -78,3 +78,11 @@ def test_dating_heading_year_dates_an_undated_item(extract_resources: ExtractRes
 )
 def test_dating_reads_as_news(text: str, published: date | None, dateline: date | None, news: bool) -> None:
     assert reads_as_news(text, published, dateline) is news
+
+
+def test_dating_background_year_does_not_move_the_narrative(extract_resources: ExtractResources) -> None:
+    text = (
+        "The offensive on the city, held by the group since 2015, began on 12 May 2016. Its commander had "
+        "escaped from a prison in Khartoum in 2009. On 4 August, government forces captured the port."
+    )
+    assert dates(extract_resources, text, SNAPSHOT)[-1] == ("territorial_control", date(2016, 8, 4), 1)

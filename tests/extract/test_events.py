@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from emberwatch.extract.events import is_title
 from emberwatch.extract.pipeline import ExtractResources, extract_document
 from emberwatch.models import ExtractedEvent, ExtractInput
 
@@ -23,6 +24,8 @@ def events(resources: ExtractResources, text: str) -> list[ExtractedEvent]:
         "The war has killed 500,000 people since 2011.",
         "By 9 March 2016, coalition airstrikes had killed over 27,000 fighters.",  # a tally "by <date>"
         "So far, 40 people have been killed in the clashes.",
+        "Officials stated that over 22,000 fighters had been killed by coalition airstrikes.",  # `tally`
+        "Coalition strikes killed as many as 6,000 civilians in 2017.",  # a large figure for a whole year
         "قُتل أكثر من ألف مدني خلال الحرب في سوريا.",
         "قتل 40 شخصا حتى الآن في الاشتباكات بين الجيش والمسلحين.",
     ],
@@ -37,6 +40,7 @@ def test_events_summary_statement_is_not_an_event(extract_resources: ExtractReso
         ("A car bomb killed 12 people in Raqqa on Monday, bringing the death toll since January to 300.", 12),
         ("A car bomb killed 30 people at a market, the deadliest attack since 2017.", 30),  # other clause
         ("Gunmen killed four soldiers in an ambush near the border.", 4),
+        ("On 12 June 2014 the group killed 1,700 captured cadets near Tikrit.", 1700),  # one day: kept
         ("قُتل ثلاثة جنود وأصيب خمسة آخرون في هجوم بعبوة ناسفة جنوب رفح يوم الاثنين.", 3),
     ],
 )
@@ -74,3 +78,25 @@ def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources)
     cues = extract_resources.codebook.cues
     for terms in (cues.object_marker, cues.agent_marker, cues.harm_before, cues.cumulative, cues.period_end):
         assert terms.en and terms.ar
+
+
+def test_events_link_lists_and_titles_are_not_events(extract_resources: ExtractResources) -> None:
+    text = (
+        "== See also ==\n\n* Battle of Aleppo (2012–2016)\n* 2017 al-Jinah airstrike\n"
+        "* Siege of Kobani\n\nMilitants ambushed an army convoy on the desert road."
+    )
+    assert [e.event_type for e in events(extract_resources, text)] == ["ambush"]
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        ("Battle of Aleppo (2012–2016)", True),
+        ("ISIS Claims Attack On Army Base", True),
+        ("Gunmen attacked a checkpoint", False),
+        ("GUNMEN ATTACKED A CHECKPOINT", False),  # wire style: no case information
+        ("Militants Ambushed An Army Convoy.", False),  # a sentence end
+    ],
+)
+def test_events_is_title(words: str, title: bool) -> None:
+    assert is_title(words.split()) is title

@@ -100,3 +100,53 @@ def test_recognise_arabic_cue_with_conjunction_gives_near_precision(geoparser: G
 @pytest.mark.parametrize("text", ["أعلن التحالف الدولي في بيان يوم الخميس", "قالت الحكومة إن الأمن مستتب في الجنوب"])
 def test_recognise_arabic_common_words_are_not_places(geoparser: Geoparser, text: str) -> None:
     assert geoparser.geoparse(text, "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The crash happened in Athens, Ga., on Friday.", [("Athens", "US", 1), ("Ga.", "US", 4)]),
+        ("She grew up in Charleston, W.Va. before the war.", [("Charleston", "US", 1), ("W.Va.", "US", 4)]),
+    ],
+)
+def test_recognise_dotted_state_abbreviations(
+    geoparser: Geoparser, text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    places = geoparser.geoparse(text, "en")
+    assert [(p.text, p.country_code, int(p.precision)) for p in places] == expected
+    assert places[-1].admin1 == places[0].admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ind. voters and Miss. Universe were not asked.",
+        "Cells were moving from the Wadi al-Shay valley at night.",
+        "The siege began in June and ended in October.",
+    ],
+)
+def test_recognise_no_dotted_or_generic_false_positives(geoparser: Geoparser, text: str) -> None:
+    assert _texts(geoparser, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عاد السكان إلى بيوتهم في البساتين يوم الخميس",
+        "وقع الانفجار في المدينة القديمة قرب وادي صغير",
+        "وصلت التعزيزات إلى بلدة صغيرة",
+    ],
+)
+def test_recognise_arabic_common_words_are_not_places(geoparser: Geoparser, text: str) -> None:
+    assert geoparser.geoparse(text, "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("سيطر التنظيم على مدينة القائم قرب الحدود السورية", "Al Qa'im"),
+        ("هاجم مسلحون حاجزا في القائم بمحافظة الأنبار غرب العراق", "Al Qa'im"),
+    ],
+)
+def test_recognise_arabic_common_word_with_place_cue(geoparser: Geoparser, text: str, name: str) -> None:
+    assert name in [p.name for p in geoparser.geoparse(text, "ar")]

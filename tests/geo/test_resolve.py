@@ -22,6 +22,7 @@ def _place(geoparser: Geoparser, text: str, name: str):  # type: ignore[no-untyp
         ("Gunmen attacked a checkpoint near Hit in Anbar province.", "Hit", "IQ", "Anbar"),
         ("Cells were dismantled in Mayadin, Deir ez-Zor.", "Mayadin", "SY", "Deir ez-Zor"),
         ("Two soldiers died in Hawija, southwest of Kirkuk.", "Hawija", "IQ", "Kirkuk"),
+        ("A mukhtar was shot near al-Riyadh, west of Hawija in Kirkuk province.", "al-Riyadh", "IQ", "Kirkuk"),
     ],
 )
 def test_resolve_ambiguous_names_by_context(
@@ -82,3 +83,30 @@ def test_resolve_spans_given_gold_offsets(geoparser: Geoparser) -> None:
     refs = geoparser.resolve_spans(text, spans, "en")
     assert [r.country_code for r in refs] == ["LY", "LY"]
     assert [r.text for r in refs] == ["Derna", "Benghazi"]
+
+
+def test_resolve_country_own_name_beats_alternate_name_of_city(geoparser: Geoparser) -> None:
+    text = "Flights from Mexico City were cancelled after Mexico confirmed 20 new cases."
+    place = next(p for p in geoparser.geoparse(text, "en") if p.text == "Mexico")
+    assert (place.country_code, place.precision) == ("MX", LocationPrecision.country)
+
+
+def test_resolve_country_after_comma_is_recognised(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("Fighters came from Lake Chad to attack Monguno in Borno State, Nigeria.", "en")
+    assert [(p.text, p.country_code, int(p.precision)) for p in places] == [
+        ("Lake Chad", "TD", 5),
+        ("Monguno", "NG", 1),
+        ("Borno State", "NG", 4),
+        ("Nigeria", "NG", 6),
+    ]
+
+
+def test_resolve_drops_small_towns_in_countries_foreign_to_the_document(geoparser: Geoparser) -> None:
+    text = "The brigade moved from Raqqa to Deir ez-Zor in Syria before the battle for Shahada and Hasakah."
+    assert [p.country_code for p in geoparser.geoparse(text, "en")] == ["SY"] * 4
+
+
+def test_resolve_upper_case_code_is_the_country(geoparser: Geoparser) -> None:
+    text = "French jets flew from Paris and Saint-Denis in Ile-de-France while the US sent drones."
+    place = next(p for p in geoparser.geoparse(text, "en") if p.text == "US")
+    assert (place.country_code, place.precision) == ("US", LocationPrecision.country)

@@ -15,6 +15,8 @@ from emberwatch.geo.variants import variants
         ("ar raqqah", {"raqqa", "al raqqa"}),
         ("al hawijah", {"hawija", "al hawija"}),
         ("abu ghurayb", {"abu ghuraib"}),
+        ("ar riyad", {"al riyadh", "riyadh"}),
+        ("dhiban", {"thiban"}),
     ],
 )
 def test_variants_cover_common_spellings(key: str, expected: set[str]) -> None:

@@ -108,9 +108,7 @@ def test_arabic_tokens_have_original_offsets() -> None:
     ],
 )
 def test_arabic_clitic_variants(token: str, stem: str, prefix: str, article: bool) -> None:
-    assert any(
-        v.stem == stem and v.prefix == prefix and v.has_article == article for v in clitic_variants(token)
-    )
+    assert any(v.stem == stem and v.prefix == prefix and v.has_article == article for v in clitic_variants(token))
 
 
 def test_arabic_clitic_variants_keeps_short_stems_whole() -> None:

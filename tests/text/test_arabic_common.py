@@ -15,6 +15,8 @@ def test_arabic_common_words(word: str) -> None:
     assert is_common_word(word)
 
 
-@pytest.mark.parametrize("word", ["بغداد", "الرقة", "وبالميادين", "دير", "سيناء", "الموصل", "إدلب", "لبنان"])
+@pytest.mark.parametrize(
+    "word", ["بغداد", "الرقة", "وبالميادين", "دير", "سيناء", "الموصل", "إدلب", "لبنان", "الباب", "القائم", "العقبة"]
+)
 def test_arabic_common_place_names_are_not_common(word: str) -> None:
     assert not is_common_word(word)

@@ -23,6 +23,9 @@ def train_roles(
         Path | None, typer.Option(help="Where to write the model (default: the packaged roles.pkl).")
     ] = None,
     c: Annotated[float, typer.Option("--c", help="Inverse L2 regularisation of the token tagger.")] = 0.3,
+    span_c: Annotated[
+        float, typer.Option("--span-c", help="Inverse L2 regularisation of the span classifier.")
+    ] = 1.0,
     cross_validate: Annotated[
         bool, typer.Option("--cross-validate", help="Only print 3-fold cross-validation scores (slow).")
     ] = False,
@@ -34,10 +37,10 @@ def train_roles(
     folder = muc4_dir or default_muc4_dir()
     if cross_validate:
         with console.status("3-fold cross-validation on MUC-4 train"):
-            score = training.cross_validate(folder, c=c)
+            score = training.cross_validate(folder, c=c, span_c=span_c)
         for name, s in [*score.roles.items(), ("micro", score.micro)]:
             console.print(f"{name:8s} P {s.precision:5.1f}  R {s.recall:5.1f}  F1 {s.f1:5.1f}")
         return
     with console.status("training the role filler on MUC-4 train"):
-        path = training.train_and_save(folder, out, c=c)
+        path = training.train_and_save(folder, out, c=c, span_c=span_c)
     console.print(f"role filler model written to {path}")

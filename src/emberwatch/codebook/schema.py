@@ -176,6 +176,10 @@ class Cues(Entry):
         default_factory=Terms,
         description='A casualty figure near one is a running total, not one incident\'s ("since", "so far").',
     )
+    tally: Terms = Field(
+        default_factory=Terms,
+        description='Only with a figure of 1,000 or more: a reported tally ("had been killed", "estimated").',
+    )
     period_end: Terms = Field(
         default_factory=Terms,
         description='Right before a date, it makes the sentence a tally up to that date ("by", "as of").',

@@ -27,6 +27,9 @@ NEWS_MAX_CHARS = 3000
 NEWS_MAX_YEARS = 2
 # A dateline date within this many characters of the start is the report's date, not an event's.
 DATELINE_REACH = 200
+# A year-only expression sets the narrative's year only when it leads the sentence ("In 2016, ...");
+# further in, it is background ("... escaped from prison in 2009") and dates only its own sentence.
+LEADING_YEAR_REACH = 20
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # \d also matches Arabic-Indic digits; int() reads them
 
 
@@ -98,7 +101,13 @@ class DocumentDates:
                 and resolved.evidence is not None
                 and resolved.evidence.start < DATELINE_REACH
             )
-            if resolved is not None and not is_dateline:
+            background = (  # "... escaped from prison in 2009." inside a 2016 narrative
+                resolved is not None
+                and resolved.precision is DatePrecision.year
+                and resolved.evidence is not None
+                and resolved.evidence.start - sentence.start > LEADING_YEAR_REACH
+            )
+            if resolved is not None and not is_dateline and not background:
                 previous_dated, first_dated = i, min(first_dated, i)
                 running_year = resolved.value.year
         return cls(news, contexts, own, nearest, under, first_dated)

@@ -33,6 +33,7 @@ from emberwatch.models import (
     ActorMention,
     Attribution,
     Count,
+    DatePrecision,
     DocumentExtraction,
     ExtractedEvent,
     ExtractInput,
@@ -51,7 +52,7 @@ NON_STATE = frozenset(
 )
 STATE_ACTION_TYPES = frozenset({"airstrike", "arrest"})
 SPECIFIC_BONUS = 1  # sub-type triggers outrank their parent type's generic triggers
-LARGE_TOTAL = 1000  # a figure this large in a sentence with a `cumulative` cue is a running total
+LARGE_TOTAL = 1000  # a figure this large in a sentence with a `cumulative` or `tally` cue is a running total
 CUMULATIVE_BEFORE = 60  # characters from a `cumulative` cue to a figure after it ("so far, 300 ...")
 CUMULATIVE_AFTER = 50  # ... and from a figure to a cue after it in the same clause ("killed 500 since")
 _CLAUSE_END = re.compile(r"[.;؛]")
@@ -160,11 +161,14 @@ class _Doc:
         sentence = self.sentences[i]
         if self._tally_date(i):
             return True
-        cues = [c for c in self.in_range("cues", sentence.start, sentence.end) if c.key == "cumulative"]
+        in_sentence = self.in_range("cues", sentence.start, sentence.end)
         large = (count.count.best or count.count.low or count.count.high or 0) >= LARGE_TOTAL
-        for cue in cues:
-            if large:
-                return True  # "more than 10,000 militants" in a sentence with "since 2014"
+        if large and any(c.key in {"cumulative", "tally"} for c in in_sentence):
+            return True  # "more than 10,000 militants" in a sentence with "since 2014" / "had been killed"
+        own = self.own_date(i)
+        if large and own is not None and own.precision >= DatePrecision.month:
+            return True  # "killed as many as 6,000 civilians in 2017": a month's or a year's total
+        for cue in (c for c in in_sentence if c.key == "cumulative"):
             if cue.end <= count.evidence.start:
                 between = self.text[cue.end : count.evidence.start]
                 if count.evidence.start - cue.end <= CUMULATIVE_BEFORE and not _CLAUSE_END.search(between):
@@ -248,7 +252,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     """One candidate per sentence (best trigger), then merge follow-up sentences of the same event."""
     groups: list[_Group] = []
     for i, sentence in enumerate(doc.sentences):
-        if doc.headings[i] or len(sentence_words(doc, i)) < MIN_WORDS:
+        words = sentence_words(doc, i)
+        if doc.headings[i] or len(words) < MIN_WORDS or is_title(words):
             continue
         cues = doc.in_range("cues", sentence.start, sentence.end)  # is_negated looks inside the sentence
         triggers = [
@@ -292,8 +297,25 @@ FOLLOW_UP_SENTENCES = 3  # how far a claim/anaphor may follow the event it refer
 
 
 def sentence_words(doc: _Doc, i: int) -> list[str]:
+    """The words of sentence ``i``; lone bullets and dashes ("*", "•", "–") are not words."""
     sentence = doc.sentences[i]
-    return doc.text[sentence.start : sentence.end].split()
+    return [w for w in doc.text[sentence.start : sentence.end].split() if len(w) > 1 or w.isalnum()]
+
+
+TITLE_FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to", "vs"})
+
+
+def is_title(words: list[str]) -> bool:
+    """A link-list entry or a title ("Battle of Aleppo (2012–2016)", "2017 al-Jinah airstrike"): every
+    word capitalised, a number or a function word, and no sentence end. Text without lower-case letters
+    (wire style, Arabic) is never a title."""
+    if not any(ch.islower() for w in words for ch in w) or words[-1].endswith((".", "!", "?")):
+        return False
+    for word in words:
+        core = word.strip("()[]\"'*,:;").removeprefix("al-")
+        if core and not (core[0].isupper() or not core[0].isalpha() or core.lower() in TITLE_FUNCTION_WORDS):
+            return False
+    return True
 
 
 def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: set[str]) -> bool:

@@ -19,7 +19,7 @@ from emberwatch.geo.event_place import event_place as _event_place
 from emberwatch.geo.folding import folding_signature
 from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise
-from emberwatch.geo.resolve import Resolution, precision_for, resolve
+from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.models import Language, PlaceRef
 from emberwatch.settings import Settings, get_settings
 
@@ -94,7 +94,12 @@ class Geoparser:
         del language, published
         mentions = recognise(self.gazetteer, text)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
-        return [self._place_ref(m, r) for m, r in zip(mentions, resolutions, strict=True) if not m.demonym]
+        dropped = incoherent(self.gazetteer, mentions, resolutions)
+        return [
+            self._place_ref(m, r)
+            for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
+            if not m.demonym and i not in dropped
+        ]
 
     def resolve_spans(
         self, text: str, spans: list[tuple[int, int]], language: Language | str = Language.en

@@ -33,6 +33,7 @@ from emberwatch.geo.gazetteer import (
     PlaceKind,
     Posting,
 )
+from emberwatch.text.arabic_common import is_common_word
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.UNICODE)
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -46,6 +47,7 @@ ARAB_WORLD = frozenset(
     {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY"}
     | {"TN", "YE", "EH", "DJ", "SO", "KM", "TD", "IL"}
 )
+COMMON_AR_POPULATION = 50_000  # a cued common Arabic word: smallest town accepted in a named country
 BIG_PLACE = 1_000_000  # population that makes a capitalised common word a place without a cue
 MIN_UNCUED_POPULATION = 5_000  # smallest place accepted without any cue when case gives no evidence
 
@@ -62,6 +64,7 @@ class Cues:
     admin2_after: frozenset[str]
     part_before: frozenset[str]
     statement_before: frozenset[tuple[str, ...]]
+    generic: frozenset[str]
     ar_near_before: frozenset[tuple[str, ...]]
     ar_place_before: frozenset[str]
     ar_generic: frozenset[str]
@@ -94,6 +97,7 @@ def load_cues() -> Cues:
         admin2_after=_words(en["admin2_after"]),
         part_before=_words(en["part_before"]),
         statement_before=_phrases(en["statement_before"]),
+        generic=_words(en.get("generic", [])),
         ar_near_before=_phrases(ar["near_before"]),
         ar_place_before=_words(ar["place_before"]),
         ar_generic=_words(ar["generic"]),
@@ -163,6 +167,7 @@ class Mention:
     part: bool = False  # "eastern X"
     admin_hint: PlaceKind | None = None  # "X province" / "محافظة X"
     cue: bool = False  # preceded by a locative word ("in", "في", the clitic ب)
+    generic_cue: bool = False  # Arabic: preceded by a generic noun ("مدينة القائم", "بلدة X")
     demonym: bool = False
     stop_word: bool = False
     split: bool = False  # Arabic: found after removing proclitics ("وبالموصل")
@@ -423,6 +428,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         mention.near = mention.near or _ends_with(before, cues.ar_near_before) or _ends_with(bare, cues.ar_near_before)
         prevs = {before[-1], bare[-1]} if before else set()
         mention.cue = mention.cue or bool(prevs & (cues.ar_place_before | cues.ar_generic)) or mention.near
+        mention.generic_cue = bool(prevs & cues.ar_generic)
         if prevs & cues.ar_admin1_before:
             mention.admin_hint, mention.cue = PlaceKind.admin1, True
         elif prevs & cues.ar_admin2_before:
@@ -488,6 +494,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return dotted
     if any(p.flags & ABBREVIATION for p in mention.postings):
         if mention.text.isupper() and ("." in mention.key or not doc.upper_text):
+            # "US" written as a code is the country, not the French village Us
+            mention.postings = [p for p in mention.postings if p.flags & ABBREVIATION]
             return True
         if len(mention.postings) == 1:
             return False
@@ -496,11 +504,15 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     zipf = mention.zipf
     if mention.arabic:
         return _accept_arabic(gazetteer, mention, cues)
+    if mention.key in cues.generic:
+        return False
     first = mention.text[:1]
     if not first.isalpha():
         return False
     if mention.demonym:
         return first.isupper() or doc.upper_text
+    if _after_comma_major(gazetteer, doc, mention, cues):
+        return True
     if doc.upper_text or _title_case_context(doc, mention):
         return _accept_uncased(gazetteer, mention, zipf)
     if not first.isupper():
@@ -515,6 +527,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     if _sentence_initial(doc, mention.start):
         return _accept_uncased(gazetteer, mention, zipf)
     if zipf >= COMMON_ZIPF:
+        if not _own_name(mention) and not _is_major(gazetteer, mention):
+            return False  # "in June" is not Unieux, which lists "June" among its alternate names
         if mention.cue or _is_major(gazetteer, mention) or _comma_linked(doc, mention):
             return True
         mention.needs_context = "admin1"  # capitalised "Hit": a place if the text names Anbar
@@ -534,9 +548,17 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
     if mention.split and not arab_world:  # "فزان" is not "ف" + a Korean city
         return False
     major = _is_major(gazetteer, mention)
-    if mention.zipf >= COMMON_ZIPF_AR or gazetteer.is_common_arabic(mention.key):
-        # everyday words ("التحالف", "بيان") name only villages; "الموصل", "بغداد" are frequent too
-        return major and (mention.cue or mention.zipf < COMMON_ZIPF_AR)
+    if _common_arabic(gazetteer, mention):
+        # everyday words ("التحالف", "الخميس", "المدينة") name villages too; "الموصل" is frequent
+        # too. A generic noun before the word ("مدينة القائم") makes it a name in the Arab world; a
+        # locative cue ("في القائم") does for a sizeable town of a country the document names.
+        if mention.generic_cue and arab_world:
+            return True
+        if major and (mention.cue or mention.zipf < COMMON_ZIPF_AR):
+            return True
+        population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
+        mention.needs_context = "country" if mention.cue and population >= COMMON_AR_POPULATION else None
+        return False
     if major:
         return True
     population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
@@ -544,6 +566,33 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
         return True
     # Arabic exonyms of places outside the Arabic-speaking world: only sizeable ones
     return _max_population(gazetteer, mention) >= 100_000 and mention.zipf < 3.5
+
+
+def _own_name(mention: Mention) -> bool:
+    """Some candidate carries the name as its own (official name, code or spelling variant), not
+    only as one of its alternate names."""
+    return any(p.flags & (PRIMARY | ABBREVIATION | VARIANT) for p in mention.postings)
+
+
+def _after_comma_major(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bool:
+    """ "Borno State, Nigeria": a capitalised country or province name after a comma in mixed-case
+    text is a place even in a title-case stretch (compass words excepted)."""
+    return (
+        not doc.upper_text
+        and mention.text[:1].isupper()
+        and mention.zipf < 5.0
+        and mention.key not in cues.part_before
+        and doc.text[: mention.start].endswith(", ")
+        and _is_major(gazetteer, mention)
+    )
+
+
+def _common_arabic(gazetteer: Gazetteer, mention: Mention) -> bool:
+    """A one-word Arabic name that is also an everyday word (frequency lists of the gazetteer and
+    :func:`emberwatch.text.arabic_common.is_common_word`)."""
+    if mention.zipf >= COMMON_ZIPF_AR or gazetteer.is_common_arabic(mention.key):
+        return True
+    return " " not in mention.key and is_common_word(mention.text)
 
 
 def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool:
@@ -554,6 +603,8 @@ def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool
         return False
     major = _is_major(gazetteer, mention)
     if zipf >= COMMON_ZIPF:
+        if not major and not _own_name(mention):
+            return False
         if mention.cue and (major or zipf < 5.0):
             return True
         mention.needs_context = "country" if mention.cue else None
@@ -614,6 +665,8 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
 
 
 _AGE = re.compile(r"^, \d{1,3},")
+# "Hassan al-Karami", "Omar bin Laden": a given name followed by a family name
+_NASAB = re.compile(r"^ (?:al|el|bin|ibn|bint|abu)[- ][A-Z]")
 
 
 def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
@@ -623,7 +676,8 @@ def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
         return True
     if j < len(doc.tokens) and doc.token_text(j) in cues.person_after:
         return True
-    return bool(_AGE.match(doc.text[mention.end : mention.end + 6]))
+    tail = doc.text[mention.end : mention.end + 8]
+    return bool(_AGE.match(tail) or _NASAB.match(tail))
 
 
 def _comma_linked(doc: _Doc, mention: Mention) -> bool:

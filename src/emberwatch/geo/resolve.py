@@ -274,7 +274,21 @@ def _choose(gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Con
             score += ctx.containers.score(gazetteer, index, posting.place)
         if score > best_score or (score == best_score and best is not None and posting.place < best):
             best, best_score = posting.place, score
-    return best, best_score
+    return _country_by_own_name(gazetteer, mentions[index], best), best_score
+
+
+def _country_by_own_name(gazetteer: Gazetteer, mention: Mention, best: int | None) -> int | None:
+    """ "Mexico" is the country, not Mexico City reached through one of its alternate names: a
+    country's own name beats a place that carries the name only as an alternate."""
+    if best is None or mention.admin_hint is not None or int(gazetteer.kind[best]) == PlaceKind.country:
+        return best
+    flags = {p.place: p.flags for p in mention.postings}
+    if flags.get(best, 0) & (PRIMARY | VARIANT | ABBREVIATION):
+        return best
+    for place, flag in flags.items():
+        if flag & PRIMARY and int(gazetteer.kind[place]) == PlaceKind.country:
+            return place
+    return best
 
 
 def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, place: int) -> int:
@@ -357,3 +371,34 @@ def _context_from(
         if kind in (PlaceKind.city, PlaceKind.admin2):
             points.append((i, float(gazetteer.lat[place]), float(gazetteer.lon[place])))
     return _Context(countries, admin1, points, roi, own)
+
+
+INCOHERENT_POPULATION = 100_000  # towns below this need a country the document's other places share
+INCOHERENT_CONTEXT = 2  # ...when at least this many other places (or demonyms) point elsewhere
+INCOHERENT_SHARE = 0.02  # ...and the town's country has fewer than this share of them
+
+
+def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> set[int]:
+    """Indices of recognised mentions that are probably not places: a small town (or district) in a
+    country that no other place or demonym of the document points to, while several point elsewhere
+    ("Hassan", "Shahada" in a report on Syria resolving to Indian villages)."""
+    codes = [gazetteer.country_code(r.place) if r.place is not None else "" for r in resolutions]
+    counts = Counter(code for code in codes if code)
+    out: set[int] = set()
+    for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
+        place = resolution.place
+        if place is None or mention.demonym or mention.next_mention is not None:
+            continue
+        if int(gazetteer.kind[place]) not in (PlaceKind.city, PlaceKind.admin2):
+            continue
+        if int(gazetteer.population[place]) >= INCOHERENT_POPULATION:
+            continue
+        if any(m.next_mention == i for m in mentions):  # "Mayadin, Deir ez-Zor": the text says where
+            continue
+        code = codes[i]
+        same = counts[code] - sum(1 for j, m in enumerate(mentions) if codes[j] == code and m.key == mention.key)
+        others = sum(counts.values()) - counts[code]
+        # one stray namesake (two Indian villages in a report on Marawi) is no support
+        if others >= INCOHERENT_CONTEXT and same < max(1.0, INCOHERENT_SHARE * others):
+            out.add(i)
+    return out

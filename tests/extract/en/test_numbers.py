@@ -50,6 +50,9 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
         ("the bomb killed 12 and wounded 30", [("killed", 12, False), ("wounded", 30, False)]),
         ("On 16 January a bomb killed 4 people", [("killed", 4, False)]),
         ("Dozens of soldiers were feared dead", [("killed", 36, False)]),
+        ("On October 17, 2017, the day after the deaths of two leaders", [("killed", 2, False)]),  # not 2017
+        ("the group offered US$4,000 for every soldier killed", []),  # money is not a head count
+        ("a bomb killed 1,950 people", [("killed", 1950, False)]),
     ],
 )
 def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, bool]]) -> None:

@@ -146,6 +146,7 @@ _STOP = frozenset(
 _KEYWORDS = re.compile(
     r"\b(?:" + "|".join(sorted(KILLED | WOUNDED, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
+_CURRENCY = frozenset("$€£¥")
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")
 
 
@@ -160,7 +161,12 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers with offsets (punctuation dropped)."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [
+        Token(m.group(), m.group().lower(), m.start(), m.end())
+        for m in _WORD.finditer(text, start, end)
+        # an amount of money ("a bounty of US$4,000 for every soldier killed") is not a head count
+        if not (m.start() > 0 and text[m.start() - 1] in _CURRENCY and m.group()[0].isdigit())
+    ]
 
 
 def word_number(words: list[str]) -> int | None:
@@ -225,6 +231,9 @@ def _bare_number(tokens: list[Token], j: int) -> tuple[int | Count, int] | None:
         return None
     tok = tokens[j]
     if tok.lower[0].isdigit():
+        raw = tok.lower.rstrip(",")  # "2017," at the end of a date
+        if len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100:
+            return None  # a year ("On October 17, 2017, the day after the deaths of ..."), not a figure
         try:
             return int(float(tok.lower.replace(",", ""))), j + 1
         except ValueError:

@@ -65,9 +65,15 @@ def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
             yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
 
 
+# Side cues that English applies with its own adjacent-word rules (extract.en.context, fed from the same
+# codebook lists): matching "on", "at", "by", "killed" everywhere would only cost time.
+NOT_MATCHED_CUES = frozenset({"object_marker", "agent_marker", "harm_before"})
+
+
 def _cue_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
     for name in type(codebook.cues).model_fields:
-        yield getattr(codebook.cues, name), "cues", name
+        if name not in NOT_MATCHED_CUES:
+            yield getattr(codebook.cues, name), "cues", name
 
 
 class EnglishRules:

@@ -80,8 +80,12 @@ class FeatureSpace:
     def lookup(self, lower: list[str]) -> np.ndarray:
         """``(n, 3)`` array of word id, suffix id and shape per token."""
         known, suffixes = self._known, self.suffixes
-        rows = [known.get(w) or (OOV, suffixes.get(w[-3:], 0), _shape(w)) for w in lower]
-        return np.array(rows, dtype=np.int64).reshape(len(lower), 3)
+        miss = (OOV, 0, 0)
+        rows = np.array([known.get(w, miss) for w in lower], dtype=np.int64).reshape(len(lower), 3)
+        for i in np.flatnonzero(rows[:, 0] == OOV).tolist():  # out-of-vocabulary words (a few percent)
+            w = lower[i]
+            rows[i, 1], rows[i, 2] = suffixes.get(w[-3:], 0), _shape(w)
+        return rows
 
     @property
     def size(self) -> int:
