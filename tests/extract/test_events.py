@@ -74,9 +74,41 @@ def test_events_arabic_side_cues(
         assert victim in [v.text for v in event.victims]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized rockets and rifles at a farm near the town on Monday.",
+        "Two suicide belts and rifles were found in the house on Monday.",
+        "وضبطت قوات الأمن أمس قذائف صاروخية ورشاشات قرب المدينة.",
+        "عثرت الشرطة أمس على حزامين ناسفين في منزل مهجور.",
+        "واحتوى المخبأ الذي عثر عليه الجنود يوم الاثنين على قذائف هاون وذخائر.",
+    ],
+)
+def test_events_seized_weapons_are_not_attacks(extract_resources: ExtractResources, text: str) -> None:
+    assert all(e.event_type not in {"bombing", "shelling"} for e in events(extract_resources, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Militants fired rockets at an army base on Monday, killing two soldiers.", "shelling"),
+        ("سقطت أمس قذائف صاروخية على حي سكني في المدينة وقتل ثلاثة مدنيين.", "shelling"),
+        ("فجر انتحاري حزاما ناسفا أمس في سوق المدينة فقتل خمسة أشخاص.", "bombing"),
+        # a seizure in another clause does not void the attack
+        ("Police found the launcher on Tuesday; militants had fired rockets at the base, killing two.", "shelling"),
+    ],
+)
+def test_events_weapons_used_are_still_attacks(
+    extract_resources: ExtractResources, text: str, event_type: str
+) -> None:
+    assert event_type in [e.event_type for e in events(extract_resources, text)]
+
+
 def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources) -> None:
     cues = extract_resources.codebook.cues
-    for terms in (cues.object_marker, cues.agent_marker, cues.harm_before, cues.cumulative, cues.period_end):
+    for terms in (
+        cues.object_marker, cues.agent_marker, cues.harm_before, cues.cumulative, cues.period_end, cues.seizure
+    ):
         assert terms.en and terms.ar
 
 

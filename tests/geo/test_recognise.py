@@ -123,6 +123,7 @@ def test_recognise_dotted_state_abbreviations(
         "Ind. voters and Miss. Universe were not asked.",
         "Cells were moving from the Wadi al-Shay valley at night.",
         "The siege began in June and ended in October.",
+        "Iraqi Troops Began Their Offensive To Recapture western Areas In February.",
     ],
 )
 def test_recognise_no_dotted_or_generic_false_positives(geoparser: Geoparser, text: str) -> None:
@@ -137,7 +138,7 @@ def test_recognise_no_dotted_or_generic_false_positives(geoparser: Geoparser, te
         "وصلت التعزيزات إلى بلدة صغيرة",
     ],
 )
-def test_recognise_arabic_common_words_are_not_places(geoparser: Geoparser, text: str) -> None:
+def test_recognise_arabic_everyday_words_are_not_places(geoparser: Geoparser, text: str) -> None:
     assert geoparser.geoparse(text, "ar") == []
 
 
@@ -145,6 +146,7 @@ def test_recognise_arabic_common_words_are_not_places(geoparser: Geoparser, text
     ("text", "name"),
     [
         ("سيطر التنظيم على مدينة القائم قرب الحدود السورية", "Al Qa'im"),
+        ("اغتال مسلحون عضوا في المجلس المحلي لبلدة الكرامة شرقي الرقة", "Al Karamah"),
         ("هاجم مسلحون حاجزا في القائم بمحافظة الأنبار غرب العراق", "Al Qa'im"),
     ],
 )

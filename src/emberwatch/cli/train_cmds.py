@@ -16,16 +16,12 @@ app.add_typer(train_app, name="train")
 
 @train_app.command("roles")
 def train_roles(
-    muc4_dir: Annotated[
-        Path | None, typer.Option(help="MUC-4 folder (default: $EMBERWATCH_SHARED_DATA/muc4).")
-    ] = None,
+    muc4_dir: Annotated[Path | None, typer.Option(help="MUC-4 folder (default: $EMBERWATCH_SHARED_DATA/muc4).")] = None,
     out: Annotated[
         Path | None, typer.Option(help="Where to write the model (default: the packaged roles.pkl).")
     ] = None,
     c: Annotated[float, typer.Option("--c", help="Inverse L2 regularisation of the token tagger.")] = 0.3,
-    span_c: Annotated[
-        float, typer.Option("--span-c", help="Inverse L2 regularisation of the span classifier.")
-    ] = 1.0,
+    span_c: Annotated[float, typer.Option("--span-c", help="Inverse L2 regularisation of the span classifier.")] = 1.0,
     cross_validate: Annotated[
         bool, typer.Option("--cross-validate", help="Only print 3-fold cross-validation scores (slow).")
     ] = False,

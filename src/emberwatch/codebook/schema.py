@@ -184,6 +184,11 @@ class Cues(Entry):
         default_factory=Terms,
         description='Right before a date, it makes the sentence a tally up to that date ("by", "as of").',
     )
+    seizure: Terms = Field(
+        default_factory=Terms,
+        description='Weapons seized or found ("seized", "cache", "ضبط", "مخبأ"): a weapon noun in the same clause '
+        "is not an attack trigger.",
+    )
 
 
 class Codebook(BaseModel):

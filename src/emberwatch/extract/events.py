@@ -259,6 +259,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         triggers = [
             t for t in doc.in_range("event_types", sentence.start, sentence.end)
             if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
+            and not _seized_weapon(doc, t, cues)
         ]  # fmt: skip
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         continues = _continues_previous(doc, groups, i, sentence_cues)
@@ -289,6 +290,27 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         groups.append(group)
     return groups
+
+
+SEIZURE_BEFORE = 100  # characters from a `seizure` cue to a weapon noun after it in the same clause
+SEIZURE_AFTER = 40  # ... and from a weapon noun to a cue after it ("rockets and rifles were seized")
+
+
+def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool:
+    """A weapon noun used as a trigger ("rockets", "قذائف", "حزام ناسف") in a clause about weapons seized,
+    found or stored (the codebook's `seizure` cues) names no attack: "police seized rockets and rifles"."""
+    if not any(w.start < trigger.end and trigger.start < w.end for w in doc.in_range("weapons", 0, trigger.end)):
+        return False
+    for cue in (c for c in cues if c.key == "seizure"):
+        if cue.end <= trigger.start:
+            gap = doc.text[cue.end : trigger.start]
+            if trigger.start - cue.end <= SEIZURE_BEFORE and not _CLAUSE_END.search(gap):
+                return True
+        elif cue.start >= trigger.end:
+            gap = doc.text[trigger.end : cue.start]
+            if cue.start - trigger.end <= SEIZURE_AFTER and not _CLAUSE_BREAK.search(gap):
+                return True
+    return False
 
 
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues

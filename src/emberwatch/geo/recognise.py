@@ -428,7 +428,9 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         mention.near = mention.near or _ends_with(before, cues.ar_near_before) or _ends_with(bare, cues.ar_near_before)
         prevs = {before[-1], bare[-1]} if before else set()
         mention.cue = mention.cue or bool(prevs & (cues.ar_place_before | cues.ar_generic)) or mention.near
-        mention.generic_cue = bool(prevs & cues.ar_generic)
+        # "لبلدة الكرامة", "وبمدينة القائم": the generic noun may carry proclitics too
+        stems = {w[k:] for w in prevs for k in range(0, 3) if len(w) - k >= 2}
+        mention.generic_cue = bool(stems & cues.ar_generic)
         if prevs & cues.ar_admin1_before:
             mention.admin_hint, mention.cue = PlaceKind.admin1, True
         elif prevs & cues.ar_admin2_before:
@@ -504,8 +506,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     zipf = mention.zipf
     if mention.arabic:
         return _accept_arabic(gazetteer, mention, cues)
-    if mention.key in cues.generic:
-        return False
+    if mention.key in cues.generic or mention.key in cues.part_before:
+        return False  # "Wadi", "June", "western" alone
     first = mention.text[:1]
     if not first.isalpha():
         return False
@@ -513,6 +515,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return first.isupper() or doc.upper_text
     if _after_comma_major(gazetteer, doc, mention, cues):
         return True
+    if _NASAB.match(doc.text[mention.end : mention.end + 8]) and not _is_major(gazetteer, mention):
+        return False  # "Hassan al-Karami": a person, whatever the case of the words around
     if doc.upper_text or _title_case_context(doc, mention):
         return _accept_uncased(gazetteer, mention, zipf)
     if not first.isupper():

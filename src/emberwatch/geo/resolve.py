@@ -384,6 +384,8 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
     ("Hassan", "Shahada" in a report on Syria resolving to Indian villages)."""
     codes = [gazetteer.country_code(r.place) if r.place is not None else "" for r in resolutions]
     counts = Counter(code for code in codes if code)
+    by_key = Counter((code, m.key) for code, m in zip(codes, mentions, strict=True) if code)
+    linked = {m.next_mention for m in mentions if m.next_mention is not None}
     out: set[int] = set()
     for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
         place = resolution.place
@@ -393,10 +395,10 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
             continue
         if int(gazetteer.population[place]) >= INCOHERENT_POPULATION:
             continue
-        if any(m.next_mention == i for m in mentions):  # "Mayadin, Deir ez-Zor": the text says where
+        if i in linked:  # "Mayadin, Deir ez-Zor": the text says where
             continue
         code = codes[i]
-        same = counts[code] - sum(1 for j, m in enumerate(mentions) if codes[j] == code and m.key == mention.key)
+        same = counts[code] - by_key[(code, mention.key)]
         others = sum(counts.values()) - counts[code]
         # one stray namesake (two Indian villages in a report on Marawi) is no support
         if others >= INCOHERENT_CONTEXT and same < max(1.0, INCOHERENT_SHARE * others):

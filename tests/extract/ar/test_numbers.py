@@ -36,7 +36,8 @@ def test_numbers_values(text: str, value: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "low", "best"), [("عشرات", 24, 36), ("العشرات", 24, 36), ("بضعة", 3, 3), ("مئات", 200, 200)]
+    ("text", "low", "best"),
+    [("عشرات", 24, 36), ("العشرات", 24, 36), ("بضعة", 3, 3), ("مئات", 200, 200), ("عدد من", 3, 3), ("وعدد من", 3, 3)],
 )
 def test_numbers_vague_amounts(text: str, low: int, best: int) -> None:
     (expr,) = parse_numbers(tokens(text))

@@ -42,6 +42,14 @@ PAIRS = [
         "اغتال مسلحون مجهولون مختار قرية قبل ثلاثة أيام.",
         "Unidentified gunmen assassinated a village mukhtar three days ago.",
     ),
+    (
+        "قُتل عدد من المدنيين يوم الأربعاء عندما أطلق مسلحون النار على حافلة.",
+        "Several civilians were killed on Wednesday when gunmen opened fire on a bus.",
+    ),
+    (
+        "اعتقلت الشرطة أمس ثلاثة رجال، وضبطت بحوزتهم قذائف صاروخية ورشاشات.",
+        "Police arrested three men yesterday and seized rockets and machine guns in their possession.",
+    ),
 ]
 
 

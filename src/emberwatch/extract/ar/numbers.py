@@ -105,7 +105,14 @@ def parse_numbers(toks: list[Token]) -> list[NumberExpr]:
     return found
 
 
+# "عدد من" ("a number of") reads as several, like English "a number of" / "several"
+A_NUMBER_OF = ({fold("عدد"), fold("وعدد")}, fold("من"))
+
+
 def _parse_at(toks: list[Token], i: int) -> NumberExpr | None:
+    if toks[i].norm in A_NUMBER_OF[0] and i + 1 < len(toks) and toks[i + 1].norm == A_NUMBER_OF[1]:
+        several = VAGUE[fold("عدة")]
+        return NumberExpr(i, i + 1, several.low or 0, vague=several)
     stem = _number_stem(toks[i].norm)
     if stem is None:
         return None
