@@ -98,16 +98,19 @@ def test_events_seized_weapons_are_not_attacks(extract_resources: ExtractResourc
         ("Police found the launcher on Tuesday; militants had fired rockets at the base, killing two.", "shelling"),
     ],
 )
-def test_events_weapons_used_are_still_attacks(
-    extract_resources: ExtractResources, text: str, event_type: str
-) -> None:
+def test_events_weapons_used_are_still_attacks(extract_resources: ExtractResources, text: str, event_type: str) -> None:
     assert event_type in [e.event_type for e in events(extract_resources, text)]
 
 
 def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources) -> None:
     cues = extract_resources.codebook.cues
     for terms in (
-        cues.object_marker, cues.agent_marker, cues.harm_before, cues.cumulative, cues.period_end, cues.seizure
+        cues.object_marker,
+        cues.agent_marker,
+        cues.harm_before,
+        cues.cumulative,
+        cues.period_end,
+        cues.seizure,
     ):
         assert terms.en and terms.ar
 

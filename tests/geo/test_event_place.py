@@ -59,3 +59,19 @@ def test_event_place_ignores_names_used_as_modifiers(geoparser: Geoparser) -> No
     assert place is not None and place.text == "Raqqa"
     text = "A US-backed force was attacked."
     assert _event_place(geoparser, text, "attacked") is None
+
+
+def test_event_place_skips_country_a_road_leads_to(geoparser: Geoparser) -> None:
+    text = (
+        "RAMADI, Iraq - Gunmen seized sheep in western Anbar on Monday.\n\n"
+        "Truck drivers were also stopped on the highway to Jordan and robbed, police said."
+    )
+    place = _event_place(geoparser, text, "robbed")
+    assert place is not None and place.text == "Anbar"
+
+
+def test_event_place_region_alone_in_sentence(geoparser: Geoparser) -> None:
+    text = "BAGHDAD - Iraqi jets struck hideouts in the Hamrin mountains on Monday, killing nine militants."
+    place = _event_place(geoparser, text, "struck")
+    assert place is not None and place.name == "Hamrin Mountains"
+    assert place.precision == LocationPrecision.part_of_country

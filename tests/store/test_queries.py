@@ -68,3 +68,13 @@ def test_queries_invalid_filter_names_the_problem() -> None:
 def test_queries_pagination(seeded: Store) -> None:
     page = query_events(seeded, EventFilter(limit=1, offset=1, include_rejected=True))
     assert list(page["id"]) == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [("MAYADIN", ["p"]), ("50%", ["p"]), ("5_%", []), ("الميادين", ["p"]), ("zzz", [])],
+)
+def test_queries_free_text_is_case_insensitive_and_literal(store: Store, q: str, expected: list[str]) -> None:
+    load_events(store, events_frame([{"id": "p", "summary": "Attack in Mayadin (الميادين): 50% of the market burned",
+                                      "place_name": "Mayadin"}]))  # fmt: skip
+    assert list(query_events(store, EventFilter(q=q))["id"]) == expected

@@ -1,7 +1,8 @@
 """Which of a document's places is where an event happened.
 
 Not the dateline ("BAGHDAD (Reuters) -"), not where a statement was issued ("officials said in
-Damascus"), not a name used as a modifier ("US-led coalition"). Preference order: a place
+Damascus"), not a name used as a modifier ("US-led coalition"), not a province or country a road
+leads to ("the highway to Jordan"; a town there counts as "near"). Preference order: a place
 introduced by a locative word ("in/near/at X", "في", "قرب") close to the trigger in the trigger's
 sentence; the most specific other place in the sentence; the most specific place of the paragraph;
 the dateline place as a last resort, with its precision lowered to admin1 level (the event is
@@ -60,6 +61,14 @@ def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 _MODIFIER = re.compile(r"^-[a-z]")
+_ROAD_WORDS = frozenset(fold_key(w) for w in ("road", "highway", "route", "motorway", "طريق", "الطريق"))
+_TOWARDS = frozenset(fold_key(w) for w in ("to", "towards", "toward", "إلى", "الى", "باتجاه"))
+
+
+def _destination(text: str, place: PlaceRef, lower: int) -> bool:
+    """ "the highway to Jordan", "الطريق إلى الأردن": where a road leads, not where it happened."""
+    words = _words_before(text, place.start, lower, 4)
+    return bool(words) and words[-1] in _TOWARDS and any(w in _ROAD_WORDS for w in words[:-1])
 
 
 def _modifier(text: str, place: PlaceRef) -> bool:
@@ -98,6 +107,14 @@ def event_place(
     head_end = dateline_end(text)
     dateline = [p for p in resolved if p.end <= head_end]
     usable = [p for p in resolved if p.end > head_end and not is_statement_place(text, p) and not _modifier(text, p)]
+    # a road's destination: a town is near the event, a province or country is not where it was
+    usable = [
+        (p.model_copy(update={"precision": LocationPrecision.near}) if int(p.precision) == 1 else p)
+        if _destination(text, p, sentence[0])
+        else p
+        for p in usable
+        if not (_destination(text, p, sentence[0]) and int(p.precision) >= int(LocationPrecision.admin1))
+    ]
     in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
     if in_sentence:
         return max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
