@@ -102,6 +102,44 @@ def test_events_weapons_used_are_still_attacks(extract_resources: ExtractResourc
     assert event_type in [e.event_type for e in events(extract_resources, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # a claim in a later sentence names the province and its parent: the province, in either word order
+        (
+            "Gunmen attacked a checkpoint near the town on Saturday, killing two guards. "
+            "The Islamic State group's Libya Province claimed the raid the next day.",
+            "isis-libya",
+        ),
+        (
+            "هاجم مسلحون يوم السبت نقطة تفتيش قرب البلدة فقتلوا حارسين. "
+            'وتبنى "ولاية ليبيا" التابعة لتنظيم الدولة الإسلامية الهجوم في اليوم التالي.',
+            "isis-libya",
+        ),
+        # "who belong to X" names the agent
+        ("خطف مسلحون قال شهود إنهم ينتمون إلى تنظيم داعش خمسة رعاة يوم الخميس.", "isis"),
+    ],
+)
+def test_events_perpetrator_of_claims_and_affiliation(
+    extract_resources: ExtractResources, text: str, perpetrator: str
+) -> None:
+    event = events(extract_resources, text)[0]
+    assert event.perpetrator is not None and event.perpetrator.actor_id == perpetrator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a checkpoint near the town on Saturday, killing two guards. "
+        "The group claimed the attack the next day.",
+        "هاجم مسلحون يوم السبت نقطة تفتيش قرب البلدة فقتلوا حارسين. وتبنى التنظيم الهجوم في اليوم التالي.",
+    ],
+)
+def test_events_later_claim_is_not_a_new_event(extract_resources: ExtractResources, text: str) -> None:
+    (event,) = events(extract_resources, text)
+    assert event.date.value == date(2021, 3, 6)
+
+
 def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources) -> None:
     cues = extract_resources.codebook.cues
     for terms in (

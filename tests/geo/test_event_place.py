@@ -75,3 +75,15 @@ def test_event_place_region_alone_in_sentence(geoparser: Geoparser) -> None:
     place = _event_place(geoparser, text, "struck")
     assert place is not None and place.name == "Hamrin Mountains"
     assert place.precision == LocationPrecision.part_of_country
+
+
+def test_event_place_locative_with_article_beats_far_province(geoparser: Geoparser) -> None:
+    text = (
+        "Iraqi jets struck hideouts in the Hamrin mountains on Monday, killing nine militants. "
+        "Troops searched caves for hours afterwards and found rifles, mortar rounds and explosive belts; "
+        "the range runs across Diyala, Salahuddin and Kirkuk provinces."
+    )
+    places = geoparser.geoparse(text, "en")
+    start = text.index("struck")
+    place = geoparser.event_place(text, places, (0, len(text)), (start, start + 6))
+    assert place is not None and place.name == "Hamrin Mountains"

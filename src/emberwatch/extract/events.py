@@ -263,6 +263,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         ]  # fmt: skip
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         continues = _continues_previous(doc, groups, i, sentence_cues)
+        if not continues and _claims_previous(doc, groups, i, triggers, sentence_cues):
+            continues = True  # "X claimed the raid the next day": the claim's date, not a new event
         if not triggers:
             if continues and "claimed" in sentence_cues:
                 groups[-1].sentences.append(i)
@@ -353,6 +355,18 @@ def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: 
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
     return bool(dated) and dated[0].value == own.value
+
+
+def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[TermMatch], cues: set[str]) -> bool:
+    """A claim sentence whose every trigger is an anaphor ("claimed the raid", "تبنى ... الهجوم") claims the
+    event before it, even when a cue such as "the next day" would otherwise start a new event."""
+    if "claimed" not in cues or not triggers or not groups or groups[-1].sentences[-1] < i - FOLLOW_UP_SENTENCES:
+        return False
+    if _is_heading_between(doc, groups[-1].sentences[-1], i):
+        return False
+    sentence = doc.sentences[i]
+    anaphors = [c for c in doc.in_range("cues", sentence.start, sentence.end) if c.key == "anaphora"]
+    return all(any(a.start <= t.start and t.end <= a.end for a in anaphors) for t in triggers)
 
 
 def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
@@ -631,7 +645,10 @@ def _claim_elsewhere(doc: _Doc, group: _Group, index: CodebookIndex) -> tuple[Te
             continue
         actors = [a for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE]
         if actors:
-            return actors[0], i
+            # "the Islamic State's Libya Province claimed ...": the province, whatever the word order
+            named = {a.key for a in actors}
+            specific = [a for a in actors if not index.children.get(a.key, frozenset()) & named]
+            return (specific or actors)[0], i
     return None
 
 

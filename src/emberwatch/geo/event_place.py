@@ -77,7 +77,9 @@ def _modifier(text: str, place: PlaceRef) -> bool:
 
 
 def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
-    words = _words_before(text, place.start, lower, 1)
+    words = _words_before(text, place.start, lower, 2)
+    if words and words[-1] == "the":  # "in the Hamrin mountains"
+        words = words[:-1]
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
         return True
     head = text[max(0, place.start - 1) : place.start]

@@ -45,6 +45,9 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("قتل جندي على بعد 40 كلم من المدينة عام 2019", [("killed", 1, 1, 1, False)]),
         ("مقتل اثنين من عناصر التنظيم", [("killed", 2, 2, 2, True)]),
         ("في عام 2019 قتل شخص", [("killed", 1, 1, 1, False)]),
+        ("بعد هجوم على قرية قتل فيه شخصان", [("killed", 2, 2, 2, False)]),
+        ("انفجار أصيب خلاله جندي", [("wounded", 1, 1, 1, False)]),
+        ("قرية قتل فيها عدد من السكان", [("killed", 3, 3, 9, False)]),
     ],
 )
 def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:

@@ -300,16 +300,21 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             found.append(_Figure(single.kind, Count(low=1, best=1, high=1), i, i, False, None))
             continue
         trigger = _lookup(tok.norm, TRIGGERS)
-        if trigger is None or i + 1 >= len(toks) or (i + 1) in numbers:
+        j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
+        if trigger is None or j >= len(toks) or j in numbers:
             continue
-        nxt = toks[i + 1].norm
+        nxt = toks[j].norm
         value = 2 if _any_dual(nxt, DUAL_PERSONS) else 1 if _stems(nxt) & PERSONS else 0
         perp = bool(_stems(nxt) & perpetrators)
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
         if value:
-            found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, i + 1, perp, i))
+            found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, j, perp, i))
     return found
+
+
+# "in it" / "during it" between a casualty verb and the people it names: "هجوم قتل فيه شخصان"
+IN_IT: set[str] = {_F(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "جراءه", "جراءها")}
 
 
 def _any_dual(token: str, nouns: set[str]) -> bool:
