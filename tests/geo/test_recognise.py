@@ -152,3 +152,16 @@ def test_recognise_arabic_everyday_words_are_not_places(geoparser: Geoparser, te
 )
 def test_recognise_arabic_common_word_with_place_cue(geoparser: Geoparser, text: str, name: str) -> None:
     assert name in [p.name for p in geoparser.geoparse(text, "ar")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bomb exploded in san salvador, el salvador, yesterday, and guerrillas attacked a bus in lima.",
+        "THE BOMB EXPLODED IN SAN SALVADOR, EL SALVADOR, YESTERDAY, AND GUERRILLAS ATTACKED A BUS IN LIMA.",
+    ],
+)
+def test_recognise_caseless_wire_text_in_either_case(geoparser: Geoparser, text: str) -> None:
+    """All-lower and all-upper text carry no case evidence: places are found either way."""
+    names = {p.name for p in geoparser.geoparse(text, "en")}
+    assert {"San Salvador", "El Salvador", "Lima"} <= names

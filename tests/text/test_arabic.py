@@ -151,4 +151,7 @@ def test_arabic_term_matcher_suffixes() -> None:
     matcher = TermMatcher([("عبوة ناسفة", "ied"), ("هجوم", "attack")], suffixes=True)
     assert [m.text for m in matcher.find("بعبوتين ناسفتين")] == ["عبوتين ناسفتين"]
     assert [m.text for m in matcher.find("وهجومهم")] == ["هجومهم"]
+    # sound feminine plural of a ta-marbuta word
+    assert [m.text for m in matcher.find("زرعوا عبوات ناسفات")] == ["عبوات ناسفات"]
+    assert [m.text for m in TermMatcher([("مداهمة", "raid")], suffixes=True).find("بمداهمات")] == ["مداهمات"]
     assert TermMatcher([("هجوم", "attack")]).find("هجومهم") == []

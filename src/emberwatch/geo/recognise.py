@@ -205,7 +205,9 @@ def _prepare(text: str) -> _Doc:
     folded = fold(text)
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded.text)]
     letters = len(_LATIN_LETTER.findall(text))
-    upper = letters >= 20 and len(_UPPER_LETTER.findall(text)) > 0.6 * letters
+    capitals = len(_UPPER_LETTER.findall(text))
+    # No case evidence: wire text in capitals, or text lower-cased by an upstream tool (MUC-4).
+    upper = letters >= 20 and (capitals > 0.6 * letters or capitals < 0.005 * letters)
     starts = {0} | {m.end() for m in _SENTENCE_END.finditer(text)}
     return _Doc(text, folded, tokens, upper, starts)
 

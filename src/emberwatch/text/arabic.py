@@ -257,6 +257,8 @@ def _suffix_match(token: str, word: str, ta_marbuta: bool = False) -> bool:
     if token.startswith(word) and rest in SUFFIXES and not (ta_marbuta and rest.endswith("ه")):
         return True
     if word.endswith("ه"):
+        if token == word[:-1] + "ات":
+            return True  # sound feminine plural: مداهمة -> مداهمات
         stem = word[:-1] + "ت"
         return token.startswith(stem) and token[len(stem) :] in _TA_SUFFIXES
     return False
