@@ -140,6 +140,20 @@ def test_events_later_claim_is_not_a_new_event(extract_resources: ExtractResourc
     assert event.date.value == date(2021, 3, 6)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسؤولون إن التنظيم نفذ عدة هجمات في آذار في المنطقة.\n\nوقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز.",
+        "## آذار 2021\n\nقتل مسلحون يوم الثلاثاء ثلاثة جنود في هجوم على حاجز للجيش.",
+        "Officials said the group carried out several attacks in March.\n\n"
+        "Gunmen killed three soldiers yesterday in an attack on a checkpoint.",
+    ],
+)
+def test_events_own_relative_date_beats_month_context(extract_resources: ExtractResources, text: str) -> None:
+    event = events(extract_resources, text)[-1]
+    assert (event.date.value, int(event.date.precision)) == (date(2021, 3, 9), 1)
+
+
 def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources) -> None:
     cues = extract_resources.codebook.cues
     for terms in (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from emberwatch.geo import Geoparser
 from emberwatch.geo.event_place import dateline_end
 from emberwatch.models import LocationPrecision
@@ -87,3 +89,17 @@ def test_event_place_locative_with_article_beats_far_province(geoparser: Geopars
     start = text.index("struck")
     place = geoparser.event_place(text, places, (0, len(text)), (start, start + 6))
     assert place is not None and place.name == "Hamrin Mountains"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Air Force officials announced that an airstrike killed four militants.",
+        "Iraqi officials said Syria's army shelled the crossing, killing two.",
+    ],
+)
+def test_event_place_country_before_a_force_is_not_the_place(geoparser: Geoparser, text: str) -> None:
+    places = geoparser.geoparse(text, "en")
+    trigger = text.index("killed") if "killed" in text else text.index("shelled")
+    place = geoparser.event_place(text, places, (0, len(text)), (trigger, trigger + 6))
+    assert place is None or place.precision is not LocationPrecision.country

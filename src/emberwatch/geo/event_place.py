@@ -72,8 +72,14 @@ def _destination(text: str, place: PlaceRef, lower: int) -> bool:
 
 
 def _modifier(text: str, place: PlaceRef) -> bool:
-    """ "US-led coalition", "Iraq-based cell": the name describes an actor, not where it happened."""
-    return bool(_MODIFIER.match(text[place.end : place.end + 2]))
+    """ "US-led coalition", "Iraq-based cell", "U.S. Air Force", "Iraq's army": the name describes an
+    actor, not where it happened (countries and provinces only: "Mosul police" is still in Mosul)."""
+    if _MODIFIER.match(text[place.end : place.end + 2]):
+        return True
+    if place.precision not in (LocationPrecision.country, LocationPrecision.admin1):
+        return False
+    after = tuple(fold_key(w) for w in _WORD.findall(text[place.end : place.end + 40])[:3])
+    return any(after[: len(phrase)] == phrase for phrase in load_cues().actor_after)
 
 
 def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:

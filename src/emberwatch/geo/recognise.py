@@ -64,6 +64,7 @@ class Cues:
     admin2_after: frozenset[str]
     part_before: frozenset[str]
     statement_before: frozenset[tuple[str, ...]]
+    actor_after: frozenset[tuple[str, ...]]
     generic: frozenset[str]
     ar_near_before: frozenset[tuple[str, ...]]
     ar_place_before: frozenset[str]
@@ -97,6 +98,7 @@ def load_cues() -> Cues:
         admin2_after=_words(en["admin2_after"]),
         part_before=_words(en["part_before"]),
         statement_before=_phrases(en["statement_before"]),
+        actor_after=_phrases(en.get("actor_after", [])),
         generic=_words(en.get("generic", [])),
         ar_near_before=_phrases(ar["near_before"]),
         ar_place_before=_words(ar["place_before"]),

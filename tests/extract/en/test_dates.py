@@ -30,6 +30,9 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("earlier this month", date(2019, 3, 1), 4, date(2019, 3, 31)),
         ("mid-2017", date(2017, 5, 1), 5, date(2017, 8, 31)),
         ("last year", date(2018, 1, 1), 5, date(2018, 12, 31)),
+        ("he paid in February after the attack", date(2019, 2, 1), 4, date(2019, 2, 28)),
+        ("a raid in December", date(2018, 12, 1), 4, date(2018, 12, 31)),
+        ("in early May", date(2018, 5, 1), 4, date(2018, 5, 31)),
     ],
 )
 def test_dates_resolve(text: str, value: date, precision: int, end: date | None) -> None:
@@ -40,7 +43,9 @@ def test_dates_resolve(text: str, value: date, precision: int, end: date | None)
     assert evidence is not None and text[evidence.start : evidence.end] == evidence.text
 
 
-@pytest.mark.parametrize("text", ["killed 2019 people", "since 2015 the group", "no date here"])
+@pytest.mark.parametrize(
+    "text", ["killed 2019 people", "since 2015 the group", "no date here", "they may strike in may again"]
+)
 def test_dates_no_date(text: str) -> None:
     assert resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY) is None
 

@@ -75,9 +75,7 @@ _SMALL = {
     "ten": 10,
 }
 _HEADING_YEAR = re.compile(
-    r"^\s*(?:#{1,6}\s*|={2,}\s*)?(?:"
-    + _MONTH.format(g="m")
-    + r"\s+)?(?P<y>(?:19|20)\d{2})\s*(?:={2,})?\s*:?\s*$",
+    r"^\s*(?:#{1,6}\s*|={2,}\s*)?(?:" + _MONTH.format(g="m") + r"\s+)?(?P<y>(?:19|20)\d{2})\s*(?:={2,})?\s*:?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADING_MONTH = re.compile(
@@ -127,9 +125,7 @@ def _explicit(text: str, start: int, end: int, context: DateContext) -> list[tup
             year = _year(m["y"]) or _infer_year(month, day, context)
             value = _safe_date(year, month, day) if year else None
             if value is not None:
-                found.append(
-                    (m.start(), ResolvedDate(value, DatePrecision.day, TextSpan.of(text, m.start(), m.end())))
-                )
+                found.append((m.start(), ResolvedDate(value, DatePrecision.day, TextSpan.of(text, m.start(), m.end()))))
     for m in _MONTH_YEAR.finditer(text, start, end) if has_month and has_year else ():
         month, year = MONTHS[m["m"].lower().rstrip(".")], int(m["y"])
         found.append(
@@ -197,13 +193,9 @@ def _resolve_relative(m: re.Match[str], anchor: date, span: TextSpan) -> Resolve
     if m["lastmonth"]:
         return _months_back(anchor, 1, span)
     if m["thismonth"]:
-        return ResolvedDate(
-            anchor.replace(day=1), DatePrecision.month, span, _month_end(anchor.year, anchor.month)
-        )
+        return ResolvedDate(anchor.replace(day=1), DatePrecision.month, span, _month_end(anchor.year, anchor.month))
     if m["lastyear"]:
-        return ResolvedDate(
-            date(anchor.year - 1, 1, 1), DatePrecision.year, span, date(anchor.year - 1, 12, 31)
-        )
+        return ResolvedDate(date(anchor.year - 1, 1, 1), DatePrecision.year, span, date(anchor.year - 1, 12, 31))
     return None
 
 
@@ -213,12 +205,39 @@ def _months_back(anchor: date, n: int, span: TextSpan) -> ResolvedDate:
     return ResolvedDate(date(y, m + 1, 1), DatePrecision.month, span, _month_end(y, m + 1))
 
 
+# "in June" without a day or a year: that month of the heading's year, else the latest such month on or before
+# the anchor (as the Arabic "في حزيران"); "May" only capitalised ("in may" is rarely the month)
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|since|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-)?(?P<m>(?i:january|february|march|april|"
+    r"june|july|august|september|october|november|december)|May)\b(?!\s*(?:\d|of\s+(?:19|20)\d\d))"
+)
+
+
+def _in_month(text: str, start: int, end: int, context: DateContext) -> list[tuple[int, ResolvedDate]]:
+    found = []
+    for m in _IN_MONTH.finditer(text, start, end):
+        month = MONTHS[m["m"].lower()]
+        if context.heading_year is not None:
+            year = context.heading_year
+        elif context.anchor is not None:
+            year = context.anchor.year - (1 if month > context.anchor.month else 0)
+        else:
+            continue
+        span = TextSpan.of(text, m.start("m"), m.end("m"))
+        found.append(
+            (m.start(), ResolvedDate(date(year, month, 1), DatePrecision.month, span, _month_end(year, month)))
+        )
+    return found
+
+
 def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
     """The most precise date expression of the sentence (the earliest among equals)."""
     if not _ANY_DATE.search(text, sentence.start, sentence.end):
         return None
     candidates = _explicit(text, sentence.start, sentence.end, context)
     candidates += _relative(text, sentence.start, sentence.end, context.anchor)
+    if not candidates:
+        candidates = _in_month(text, sentence.start, sentence.end, context)
     if not candidates:
         return None
     candidates.sort(key=lambda c: (int(c[1].precision), c[0]))
