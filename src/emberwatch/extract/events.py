@@ -478,7 +478,7 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     state_action = group.event_type in STATE_ACTION_TYPES
     preferred = kind is not ActorType.jihadist_group if state_action else kind in NON_STATE
     score = 2 if preferred else 0
-    marker = marker_before(doc.text, actor.start, index.object_markers, index.agent_markers)
+    marker: str | None = marker_before(doc.text, actor.start, index.object_markers, index.agent_markers)
     marker = marker or _cue_marker(doc, actor)
     if marker == "object":
         score -= 3
@@ -506,8 +506,8 @@ def _clause_before(doc: _Doc, actor: TermMatch) -> tuple[int, int]:
     no trigger or agent marker in between)."""
     start = max(0, actor.start - 80)
     cut = None
-    for m in _GAP_BREAK.finditer(doc.text, start, actor.start):
-        cut = m.end()
+    for brk in _GAP_BREAK.finditer(doc.text, start, actor.start):
+        cut = brk.end()
     start = cut if cut is not None else start
     words = doc.text[start : actor.start].split()
     if len(words) > SIDE_GAP_WORDS:
