@@ -18,13 +18,17 @@ from emberwatch.workspace import open_workspace
 @app.command()
 def demo(
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the dashboard afterwards.")] = True,
-    corpus: Annotated[Path, typer.Option(help="Folder of reports to use as the demo corpus.")] = DEFAULT_CORPUS,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Folder of reports to use as the demo corpus (default: examples/demo-corpus)."),
+    ] = None,
     db: Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: the configured database).")] = None,
     host: Annotated[str | None, typer.Option(help="Address to serve on (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to serve on (default 8000).")] = None,
 ) -> None:
     """Ingest the demo corpus, extract, geocode and consolidate events, print a summary, serve the dashboard."""
     settings = load_settings(database=db, host=host, port=port)
+    corpus = corpus or DEFAULT_CORPUS
     areas = settings.watch_areas or find_watch_areas(corpus)
     settings = settings.model_copy(update={"watch_areas": areas})
     with open_workspace(settings=settings) as ws:
