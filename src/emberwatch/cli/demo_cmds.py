@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from emberwatch.cli.app import app
@@ -59,11 +60,11 @@ def show_summary(summary: DemoSummary) -> None:
         table.add_row(label, value)
     console.print(table)
     for failure in summary.ingest_failures:
-        console.print(f"[yellow]failed:[/] {failure}")
+        console.print(f"[yellow]failed:[/] {escape(failure)}")
     if not summary.top_areas.empty:
         print_frame(summary.top_areas, OutputFormat.table, "top areas")
     if not summary.indicator_trends.empty:
         print_frame(summary.indicator_trends, OutputFormat.table, "indicator trends (latest two years)")
     console.print(f"[bold]alerts ({len(summary.alerts)}):[/]")
     for line in summary.alerts[:15]:
-        console.print(f"  - {line}")
+        console.print(f"  - {escape(line)}")
