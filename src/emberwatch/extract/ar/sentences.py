@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from emberwatch.extract.segment import segment
 from emberwatch.extract.types import Sentence
 
 _BOUNDARY = re.compile(r"[.!?؟؛]+[\"'”’»)\]]*(?=\s|$)|\n\s*\n|\n")
@@ -34,30 +35,13 @@ def _line_ends_unit(text: str, newline: int) -> bool:
     return len(line) < _SHORT_LINE and line[-1] not in "،,;-"
 
 
+def _ends_unit(text: str, match: re.Match[str]) -> bool:
+    token = match.group()
+    if token.startswith("\n"):
+        return token.count("\n") > 1 or _line_ends_unit(text, match.start())
+    return not (token == "." and _one_letter_before(text, match.start()))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence boundaries (surrounding whitespace trimmed) covering every non-blank part of ``text``."""
-    units: list[Sentence] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        token = match.group()
-        if token.startswith("\n"):
-            if token.count("\n") == 1 and not _line_ends_unit(text, match.start()):
-                continue
-            end = match.start()
-        else:
-            if token == "." and _one_letter_before(text, match.start()):
-                continue
-            end = match.end()
-        _add(text, start, end, units)
-        start = match.end()
-    _add(text, start, len(text), units)
-    return units
-
-
-def _add(text: str, start: int, end: int, units: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        units.append(Sentence(start, end))
+    return segment(text, _BOUNDARY, _ends_unit)

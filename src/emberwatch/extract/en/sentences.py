@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from emberwatch.extract.segment import segment
 from emberwatch.extract.types import Sentence
 
 ABBREVIATIONS = frozenset(
@@ -102,37 +103,16 @@ def _splits_line(text: str, newline: int) -> bool:
     return len(stripped) - len(stripped.lstrip()) < len(stripped) < 60 and stripped[-1:] not in ",;-"
 
 
+def _ends_unit(text: str, match: re.Match[str]) -> bool:
+    token = match.group()
+    if token.startswith("\n"):
+        return token.count("\n") > 1 or _splits_line(text, match.start())
+    return not (token[0] == "." and len(token.rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, match.start()))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence boundaries (whitespace trimmed) covering every non-blank part of ``text``."""
-    units: list[Sentence] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        token = match.group()
-        if token.startswith("\n"):
-            if token.count("\n") == 1 and not _splits_line(text, match.start()):
-                continue
-            end = match.start()
-        else:
-            if (
-                token[0] == "."
-                and len(token.rstrip("\"'”’)]")) == 1
-                and _is_abbreviation(text, match.start())
-            ):
-                continue
-            end = match.end()
-        _add(text, start, end, units)
-        start = match.end()
-    _add(text, start, len(text), units)
-    return units
-
-
-def _add(text: str, start: int, end: int, units: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        units.append(Sentence(start, end))
+    return segment(text, _BOUNDARY, _ends_unit)
 
 
 def _line_at(text: str, start: int) -> str:
