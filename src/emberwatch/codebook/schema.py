@@ -5,6 +5,7 @@ Term lists use one convention everywhere: ``terms: {en: [...], ar: [...]}``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -215,6 +216,24 @@ class Codebook(BaseModel):
 
     def mechanism_codes(self) -> list[str]:
         return [m.code for m in self.mechanisms]
+
+    def term_lists(self) -> Iterator[tuple[Terms, str, str]]:
+        """(terms, section, key) of the sections every language matches alike: event types and their
+        sub-types (``type/sub``), descriptions, weapons, targets and mechanism indicators (``code/id``).
+        Actors and cues are language-specific and left to each language's rules."""
+        for et in self.event_types:
+            yield et.terms, "event_types", et.id
+            for sub in et.sub_types:
+                yield sub.terms, "event_types", f"{et.id}/{sub.id}"
+        for d in self.descriptions:
+            yield d.terms, "descriptions", d.id
+        for w in self.weapons:
+            yield w.terms, "weapons", w.id
+        for t in self.targets:
+            yield t.terms, "targets", t.id
+        for m in self.mechanisms:
+            for ind in m.indicators:
+                yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
 
     def ancestors(self, actor_id: str) -> list[str]:
         """Parent chain of an actor, nearest first (cycles are rejected by ``check_codebook``)."""

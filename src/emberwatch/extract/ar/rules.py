@@ -30,19 +30,7 @@ _SEP = "\t"
 
 
 def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
-    for et in codebook.event_types:
-        yield et.terms, "event_types", et.id
-        for sub in et.sub_types:
-            yield sub.terms, "event_types", f"{et.id}/{sub.id}"
-    for d in codebook.descriptions:
-        yield d.terms, "descriptions", d.id
-    for w in codebook.weapons:
-        yield w.terms, "weapons", w.id
-    for t in codebook.targets:
-        yield t.terms, "targets", t.id
-    for m in codebook.mechanisms:
-        for ind in m.indicators:
-            yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
+    yield from codebook.term_lists()
     for name in type(codebook.cues).model_fields:
         yield getattr(codebook.cues, name), "cues", name
 
