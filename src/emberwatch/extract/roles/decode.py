@@ -159,7 +159,11 @@ def entities(found: list[Mention], text: str) -> list[Entity]:
         by_role[m.role].append(m)
     out: list[Entity] = []
     for role, role_mentions in by_role.items():
-        keys = sorted({m.key for m in role_mentions}, key=lambda k: (-k.count(" "), -len(k)))
+        first_seen: dict[str, int] = {}
+        for m in role_mentions:
+            first_seen[m.key] = min(first_seen.get(m.key, m.start), m.start)
+        # longest keys first; equal ones in text order, so the grouping never depends on set order
+        keys = sorted(first_seen, key=lambda k: (-k.count(" "), -len(k), first_seen[k]))
         parent: dict[str, str] = {}
         for key in keys:
             parent[key] = next(
