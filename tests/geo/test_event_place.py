@@ -103,3 +103,42 @@ def test_event_place_country_before_a_force_is_not_the_place(geoparser: Geoparse
     trigger = text.index("killed") if "killed" in text else text.index("shelled")
     place = geoparser.event_place(text, places, (0, len(text)), (trigger, trigger + 6))
     assert place is None or place.precision is not LocationPrecision.country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States also resumed its airstrikes, which killed twelve militants.",
+        "On Monday the U.S. launched new airstrikes that killed nine fighters.",
+        "A U.S. convoy was hit by a roadside bomb that killed two soldiers.",
+        "The U.S. DoD said a commander was killed in an airstrike.",
+    ],
+)
+def test_event_place_bare_country_is_an_actor_not_the_place(geoparser: Geoparser, text: str) -> None:
+    place = _event_place(geoparser, text, "killed")
+    assert place is None or place.precision is not LocationPrecision.country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State fighters killed six shepherds in Iraq on Monday.", "Iraq"),
+        ("Attacks in Iraq and Syria killed dozens of soldiers last week.", "Iraq"),
+        ("قتل ستة رعاة في العراق يوم الاثنين.", "العراق"),
+    ],
+)
+def test_event_place_country_after_locative_word_is_the_place(
+    geoparser: Geoparser, text: str, expected: str
+) -> None:
+    place = _event_place(geoparser, text, "killed" if "killed" in text else "قتل", "ar" if expected == "العراق" else "en")
+    assert place is not None and place.text == expected
+    assert place.precision == LocationPrecision.country
+
+
+def test_event_place_second_country_of_a_locative_list_counts(geoparser: Geoparser) -> None:
+    text = "Cells remained active in Iraq and Syria, officials said; one attacked a checkpoint."
+    places = geoparser.geoparse(text, "en")
+    syria = next(p for p in places if p.text == "Syria")
+    from emberwatch.geo.event_place import _country_as_place
+
+    assert _country_as_place(text, syria, places, 0)

@@ -1,7 +1,8 @@
 """Which of a document's places is where an event happened.
 
 Not the dateline ("BAGHDAD (Reuters) -"), not where a statement was issued ("officials said in
-Damascus"), not a name used as a modifier ("US-led coalition"), not a province or country a road
+Damascus"), not a name used as a modifier ("US-led coalition"), not a country named without a
+locative word (the actor in "the US launched airstrikes"), not a province or country a road
 leads to ("the highway to Jordan"; a town there counts as "near"). Preference order: a place
 introduced by a locative word ("in/near/at X", "في", "قرب") close to the trigger in the trigger's
 sentence; the most specific other place in the sentence; the most specific place of the paragraph;
@@ -92,6 +93,29 @@ def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
     return head in ("ب", "و") and place.start > 0 and not text[place.start - 1].isspace()
 
 
+_LIST_GLUE = re.compile(r"^(?:\s|,|;|and\b|or\b|the\b|و)*$", re.IGNORECASE)
+
+
+def _country_as_place(text: str, place: PlaceRef, places: list[PlaceRef], lower: int) -> bool:
+    """A country is where something happened only after a locative word ("in Iraq", "across Syria",
+    "في العراق"), directly or through a list ("in Iraq and Syria"). A bare country name is an actor:
+    "the US launched airstrikes", "a U.S. convoy", "The United States resumed its strikes"."""
+    if int(place.precision) != int(LocationPrecision.country):
+        return True
+    current = place
+    for _ in range(8):
+        if _is_locative(text, current, lower):
+            return True
+        earlier = [p for p in places if p.end <= current.start and p.start >= lower]
+        if not earlier:
+            return False
+        previous = max(earlier, key=lambda p: p.end)
+        if not _LIST_GLUE.match(text[previous.end : current.start]):
+            return False
+        current = previous
+    return False
+
+
 def _score(text: str, place: PlaceRef, sentence: tuple[int, int], trigger: tuple[int, int]) -> float:
     score = _SPECIFICITY[int(place.precision)]
     if _is_locative(text, place, sentence[0]):
@@ -99,6 +123,16 @@ def _score(text: str, place: PlaceRef, sentence: tuple[int, int], trigger: tuple
     distance = place.start - trigger[1] if place.start >= trigger[1] else trigger[0] - place.end
     score -= min(3.0, max(0, distance) / 60.0)
     return score
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]\s")
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """Start of the sentence holding ``offset`` (a cheap boundary: the last ". " or newline before it)."""
+    window = text[max(0, offset - 400) : offset]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    return max(0, offset - 400) + ends[-1] if ends else max(0, offset - 400)
 
 
 def _paragraph(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -114,7 +148,14 @@ def event_place(
     resolved = [p for p in places if p.lat is not None]
     head_end = dateline_end(text)
     dateline = [p for p in resolved if p.end <= head_end]
-    usable = [p for p in resolved if p.end > head_end and not is_statement_place(text, p) and not _modifier(text, p)]
+    usable = [
+        p
+        for p in resolved
+        if p.end > head_end
+        and not is_statement_place(text, p)
+        and not _modifier(text, p)
+        and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
+    ]
     # a road's destination: a town is near the event, a province or country is not where it was
     usable = [
         (p.model_copy(update={"precision": LocationPrecision.near}) if int(p.precision) == 1 else p)

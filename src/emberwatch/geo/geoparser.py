@@ -53,7 +53,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-3"  # bump when recognition/resolution rules change behaviour
+GEOPARSER_VERSION = "geo-4"  # bump when recognition/resolution rules change behaviour
 
 
 class Geoparser:
