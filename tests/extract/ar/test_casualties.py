@@ -48,6 +48,10 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("بعد هجوم على قرية قتل فيه شخصان", [("killed", 2, 2, 2, False)]),
         ("انفجار أصيب خلاله جندي", [("wounded", 1, 1, 1, False)]),
         ("قرية قتل فيها عدد من السكان", [("killed", 3, 3, 9, False)]),
+        ("أطلق مسلحون النار على مختار القرية فأردوه قتيلاً", [("killed", 1, 1, 1, False)]),
+        ("سقط حارس المبنى جريحاً", [("wounded", 1, 1, 1, False)]),
+        ("قتل جندي يوم الاثنين", [("killed", 1, 1, 1, False)]),
+        ("هاجموا القرية مساء الاثنين فأردوا الحارس قتيلاً", [("killed", 1, 1, 1, False)]),
     ],
 )
 def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:

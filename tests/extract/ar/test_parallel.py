@@ -115,3 +115,20 @@ def test_parallel_reports_resolve_the_same_place(arabic: str, english: str, geop
     for event in ar.events:
         assert event.place is not None
         assert arabic[event.place.start : event.place.end] == event.place.text
+
+
+def test_parallel_shot_dead_is_an_assassination_in_both_languages() -> None:
+    from emberwatch.extract.pipeline import default_resources, extract_document
+    from emberwatch.models import ExtractInput
+
+    resources = default_resources()
+    pair = (
+        "Gunmen shot dead a village headman in Dibis district on Monday.",
+        "أطلق مسلحون النار على مختار قرية في قضاء الدبس يوم الاثنين فأردوه قتيلاً.",
+    )
+    fields = []
+    for i, text in enumerate(pair):
+        doc = extract_document(ExtractInput(id=str(i), text=text, published="2024-03-10"), resources)
+        lead = doc.events[0]
+        fields.append((lead.event_type, lead.killed.best, lead.date.value))
+    assert fields[0] == fields[1] == ("assassination", 1, fields[0][2])

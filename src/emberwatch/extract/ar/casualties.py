@@ -295,9 +295,10 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if dual is not None:
             found.append(_Figure(dual, Count(low=2, best=2, high=2), i, i, False, None))
             continue
-        single = _lookup(tok.norm, SINGLE_NOUNS)
+        # "قتيل", also accusative "فأردوه قتيلاً" ("shot him dead")
+        single = next((SINGLE_NOUNS[st] for st in sorted(_stems(tok.norm)) if st in SINGLE_NOUNS), None)
         if single is not None and not numbers & {i - 1, i - 2}:
-            found.append(_Figure(single.kind, Count(low=1, best=1, high=1), i, i, False, None))
+            found.append(_Figure(single, Count(low=1, best=1, high=1), i, i, False, None))
             continue
         trigger = _lookup(tok.norm, TRIGGERS)
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"

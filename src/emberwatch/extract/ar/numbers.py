@@ -75,14 +75,7 @@ def _number_stem(token: str) -> str | None:
         if split.prefix not in ("", "و") or (split.has_article and split.stem == "احد"):
             continue  # الأحد is Sunday, not "the one"
         stem = split.stem
-        if (
-            stem in UNITS
-            or stem in TEN
-            or stem in TENS
-            or stem in HUNDREDS
-            or stem in THOUSANDS
-            or stem in VAGUE
-        ):
+        if stem in UNITS or stem in TEN or stem in TENS or stem in HUNDREDS or stem in THOUSANDS or stem in VAGUE:
             return stem
     return None
 
@@ -109,7 +102,14 @@ def parse_numbers(toks: list[Token]) -> list[NumberExpr]:
 A_NUMBER_OF = ({fold("عدد"), fold("وعدد")}, fold("من"))
 
 
+# "يوم الاثنين" is Monday, not "the two"
+_MONDAY = frozenset(fold(w) for w in ("الاثنين", "الإثنين"))
+_TIME_WORDS = frozenset(fold(w) for w in ("يوم", "ليلة", "صباح", "مساء", "فجر", "ظهر", "عصر", "منذ", "ويوم", "وليلة"))
+
+
 def _parse_at(toks: list[Token], i: int) -> NumberExpr | None:
+    if toks[i].norm in _MONDAY and i > 0 and toks[i - 1].norm in _TIME_WORDS:
+        return None
     if toks[i].norm in A_NUMBER_OF[0] and i + 1 < len(toks) and toks[i + 1].norm == A_NUMBER_OF[1]:
         several = VAGUE[fold("عدة")]
         return NumberExpr(i, i + 1, several.low or 0, vague=several)
