@@ -157,17 +157,13 @@ def test_pipeline_repeated_mentions_merge(extract_resources: ExtractResources) -
         "Officials said the group plans to bomb the bridge.",
     ],
 )
-def test_pipeline_negated_and_hypothetical_are_dropped(
-    extract_resources: ExtractResources, text: str
-) -> None:
+def test_pipeline_negated_and_hypothetical_are_dropped(extract_resources: ExtractResources, text: str) -> None:
     assert run(extract_resources, text).events == []
 
 
 @pytest.mark.parametrize("transform", [str.upper, str.lower])
 def test_pipeline_single_case_text(extract_resources: ExtractResources, transform) -> None:  # type: ignore[no-untyped-def]
-    text = transform(
-        "Suspected ISIS militants ambushed an army patrol on Tuesday, killing at least 14 soldiers."
-    )
+    text = transform("Suspected ISIS militants ambushed an army patrol on Tuesday, killing at least 14 soldiers.")
     (event,) = run(extract_resources, text).events
     assert event.event_type == "ambush"
     assert event.perpetrator is not None and event.perpetrator.actor_id == "isis"
@@ -180,9 +176,7 @@ def test_pipeline_upper_case_ambiguous_abbreviation_is_ignored(extract_resources
 
 
 def test_pipeline_detects_language_and_keeps_document_actors(extract_resources: ExtractResources) -> None:
-    result = run(
-        extract_resources, "Syrian Democratic Forces fighters clashed with ISIS cells near Deir ez-Zor."
-    )
+    result = run(extract_resources, "Syrian Democratic Forces fighters clashed with ISIS cells near Deir ez-Zor.")
     assert result.language is Language.en
     assert {a.actor_id for a in result.actors} >= {"sdf", "isis"}
     assert result.events[0].perpetrator is not None
@@ -246,3 +240,18 @@ def test_pipeline_denial_is_not_attribution(extract_resources: ExtractResources)
     text = "The Taliban denied involvement in the bombing, which killed 12 people at a market in Jalalabad."
     (event,) = run(extract_resources, text).events
     assert event.perpetrator is None and event.killed.best == 12
+
+
+def test_pipeline_place_inside_an_actor_name_is_not_the_event_place(geoparser) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import default_resources
+
+    resources = replace(default_resources(), geoparser=geoparser)
+    for text in (
+        "Yesterday, Islamic State West Africa Province fighters overran a military base, killing 20 soldiers.",
+        "اجتاح مقاتلو ولاية غرب أفريقيا أمس قاعدة عسكرية، ما أسفر عن مقتل 20 جندياً.",
+    ):
+        doc = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), resources)
+        assert doc.events and doc.events[0].place is None
+        assert doc.events[0].perpetrator is not None and doc.events[0].perpetrator.actor_id == "iswap"

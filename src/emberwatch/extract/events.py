@@ -219,6 +219,7 @@ def extract_events(
     doc.dates = DocumentDates.build(text, sentences, headings, inp.published, rules, doc.headings)
     groups = _group_triggers(doc, rules, index)
     places = resources.geoparser.geoparse(text, language, inp.published) if resources.geoparser else []
+    places = _outside_actor_names(places, doc.by_section.get("actors", []))
     anchors = [_anchor(doc, g, language) for g in groups]
     fillers = _role_fillers(text, anchors, resources)
     events = []
@@ -231,6 +232,16 @@ def extract_events(
     return DocumentExtraction(
         id=inp.id, language=language, events=events, places=places, actors=_actor_mentions(doc, fillers)
     )
+
+
+def _outside_actor_names(places: list[PlaceRef], actors: list[TermMatch]) -> list[PlaceRef]:
+    """Drop toponyms inside a codebook actor name: "West Africa" in "Islamic State West Africa
+    Province", "سيناء" in "ولاية سيناء" name the group, not where an event happened."""
+    if not places or not actors:
+        return places
+    spans = [(m.start, m.end) for m in actors]
+    return [p for p in places if not any(start <= p.start and p.end <= end and (start, end) != (p.start, p.end)
+                                         for start, end in spans)]  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------ triggers

@@ -69,7 +69,10 @@ PERSONS: set[str] = {
     )
 }
 DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "حارس",
-                                          "راع", "صياد", "تاجر", "شاب")}  # fmt: skip
+                                          "راع", "صياد", "تاجر", "شاب", "شرطي", "طالب", "عامل")}  # fmt: skip
+# nouns with a sound masculine plural: only the nominative dual -ان is unambiguous ("مدنيان"; "مدنيين"
+# may be the plural)
+DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي")}
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
@@ -305,7 +308,10 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if trigger is None or j >= len(toks) or j in numbers:
             continue
         nxt = toks[j].norm
-        value = 2 if _any_dual(nxt, DUAL_PERSONS) else 1 if _stems(nxt) & PERSONS else 0
+        dual = _any_dual(nxt, DUAL_PERSONS) or any(
+            split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(nxt)
+        )
+        value = 2 if dual else 1 if _stems(nxt) & PERSONS else 0
         perp = bool(_stems(nxt) & perpetrators)
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
