@@ -141,3 +141,21 @@ def test_event_place_second_country_of_a_locative_list_counts(geoparser: Geopars
     from emberwatch.geo.event_place import _country_as_place
 
     assert _country_as_place(text, syria, places, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "القاهرة - قتل جنديان عندما استهدفت عبوة ناسفة مدرعتهم غربي مدينة بئر العبد في شمال سيناء.",
+        "القاهرة - قتل جنديان بانفجار عبوة ناسفة بالقرب من بئر العبد في شمال سيناء.",
+    ],
+)
+def test_event_place_arabic_locative_through_head_noun(geoparser: Geoparser, text: str) -> None:
+    place = _event_place(geoparser, text, "قتل", "ar")
+    assert place is not None and place.text == "بئر العبد"
+
+
+def test_event_place_speaker_location_is_not_the_event_place(geoparser: Geoparser) -> None:
+    text = "Police in Anbar province said they had arrested four men hiding in a farmhouse near Rutba."
+    place = _event_place(geoparser, text, "arrested")
+    assert place is not None and place.text == "Rutba"

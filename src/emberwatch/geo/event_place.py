@@ -20,8 +20,17 @@ from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "of"])
-_LOCATIVE_AR = frozenset(fold_key(w) for w in ("في", "قرب", "بالقرب", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب"))
+_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "of", "between"])
+_LOCATIVE_AR = frozenset(fold_key(w) for w in (
+    "في", "قرب", "بالقرب", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    "أطراف", "ضواحي", "محيط", "وسط", "بين",
+))  # fmt: skip
+# head nouns between a locative word and the name: "في مدينة الرقة", "غربي مدينة بئر العبد", "في ريف حماة"
+_HEAD_AR = frozenset(fold_key(w) for w in (
+    "مدينة", "بلدة", "قرية", "ناحية", "قضاء", "محافظة", "منطقة", "حي", "مخيم", "ريف", "بادية", "مدينتي",
+    "قريتي", "بلدتي", "منطقتي",
+))  # fmt: skip
+_NEAR_FROM_AR = frozenset(fold_key(w) for w in ("بالقرب", "قريبا", "قريب", "مقربة"))
 _SPECIFICITY = {1: 1.5, 2: 1.3, 3: 1.0, 4: 0.6, 5: 0.3, 6: 0.0, 7: -1.0}
 
 
@@ -42,15 +51,30 @@ def _words_before(text: str, start: int, lower: int, n: int) -> list[str]:
 
 
 def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
-    """ "said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق"."""
+    """ "said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق", "officials in
+    Raqqa said"."""
     cues = load_cues()
     words = _words_before(text, place.start, lower, 6)
     if not words or words[-1] not in {"in", "from", "في", "من"}:
         return False
+    if words[-1] == "in" and _speaker_after(text, place):  # "Police in Anbar province said ..."
+        return True
     # the cue ends at most one word before the preposition: "said in", "statement issued in"
     phrases = cues.statement_before | cues.ar_statement_before
     head = tuple(words[:-1])
     return any(_ends_with_gap(head, phrase) for phrase in phrases)
+
+
+_SPEAKER_VERBS = frozenset(["said", "says", "say", "told", "announced", "stated", "reported", "claimed"])
+_UNIT_WORDS = frozenset(["province", "governorate", "district", "city", "town", "county", "state", "region"])
+
+
+def _speaker_after(text: str, place: PlaceRef) -> bool:
+    """ "officials in Raqqa said", "Police in Anbar province said": the place is the speaker's."""
+    after = [w.lower() for w in _WORD.findall(text[place.end : place.end + 40])[:2]]
+    if after and after[0] in _UNIT_WORDS:
+        after = after[1:]
+    return bool(after) and after[0] in _SPEAKER_VERBS
 
 
 def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -84,10 +108,14 @@ def _modifier(text: str, place: PlaceRef) -> bool:
 
 
 def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
-    words = _words_before(text, place.start, lower, 2)
+    words = _words_before(text, place.start, lower, 3)
     if words and words[-1] == "the":  # "in the Hamrin mountains"
         words = words[:-1]
+    if words and words[-1] in _HEAD_AR:  # "في مدينة الرقة"
+        words = words[:-1]
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
+        return True
+    if len(words) >= 2 and words[-1] == "من" and words[-2] in _NEAR_FROM_AR:  # "بالقرب من الموصل"
         return True
     head = text[max(0, place.start - 1) : place.start]
     return head in ("ب", "و") and place.start > 0 and not text[place.start - 1].isspace()
