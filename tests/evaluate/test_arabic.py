@@ -19,15 +19,20 @@ from emberwatch.evaluate.arabic import (
     PARALLEL_FIELDS,
     AssaultClassifier,
     Score,
+    assault_markdown,
+    block_folds,
     coarse_class,
     evaluate_assault,
     evaluate_ner,
     extract_report,
     load_assault,
     load_newsfane,
+    model_class,
+    ner_markdown,
     parallel_agreement,
     rule_detector,
     stem_words,
+    training_sentences,
 )
 from emberwatch.models import Language, PlaceRef
 from emberwatch.text.arabic import TermMatcher
@@ -69,6 +74,25 @@ def test_arabic_load_assault_drops_ambiguous(tmp_path: Path) -> None:
     records = load_assault(_write_assault(tmp_path / "a.csv"))
     assert len(records) == len(ATTACKS) + len(OTHERS)
     assert sum(r.positive for r in records) == len(ATTACKS)
+
+
+def test_arabic_load_assault_reads_annotator_votes_and_splits_tied_difficult_noes(tmp_path: Path) -> None:
+    path = tmp_path / "votes.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "label", "accept", "reject", "total", "text"])
+        writer.writerow(["t", "difficult no", 2, 2, 4, OTHERS[0]])
+        writer.writerow(["m", "difficult no", 1, 2, 3, OTHERS[1]])
+        writer.writerow(["y", "yes", 3, 0, 3, ATTACKS[0]])
+    tied, minority, attack = load_assault(path)
+    assert (tied.accept, tied.total) == (2, 4)
+    assert tied.vote_group == "difficult no, half said yes"
+    assert minority.vote_group == "difficult no, a minority said yes"
+    assert attack.vote_group == "yes"
+    without_votes = tmp_path / "plain.csv"
+    without_votes.write_text(f"id,label,text\n1,difficult no,{OTHERS[2]}\n", encoding="utf-8")
+    (plain,) = load_assault(without_votes)
+    assert plain.accept is None and plain.vote_group == "difficult no"
 
 
 def test_arabic_load_assault_rejects_bad_files(tmp_path: Path) -> None:
@@ -131,6 +155,10 @@ def test_arabic_evaluate_assault(tmp_path: Path) -> None:
     assert report.scores["rules-casualties"].tp == 3  # the kidnapping sentence has no figure
     assert "classifier (2-fold CV)" in report.scores
     assert len(report.fold_scores) == 2
+    groups = report.fold_groups
+    assert {g: n for g, (_, n) in groups.items()} == {"yes": 4, "easy no": 2, "difficult no, a minority said yes": 2}
+    assert groups["yes"][0] == report.scores["classifier (2-fold CV)"].tp
+    assert "positive calls by gold label" in assault_markdown(report, "cmd")
 
 
 NEWSFANE = (
@@ -172,17 +200,62 @@ def test_arabic_evaluate_ner_drops_common_words(tmp_path: Path) -> None:
     path.write_text(NEWSFANE, encoding="utf-8")
     # "في" and "الوفد" are not places; the common-word filter drops the first one
     report = evaluate_ner(path, geoparser=_ListGeoparser(["بغداد", "العراق", "في"]))
-    assert report.scores["place"].fp == 0
+    assert report.scores["place (rules)"].fp == 0
 
 
 def test_arabic_evaluate_ner(tmp_path: Path) -> None:
     path = tmp_path / "n.txt"
     path.write_text(NEWSFANE, encoding="utf-8")
     report = evaluate_ner(path, geoparser=_ListGeoparser(["بغداد", "العراق"]))
-    places, orgs = report.scores["place"], report.scores["organisation"]
+    places, orgs = report.scores["place (rules)"], report.scores["organisation (rules)"]
     assert (places.tp, places.fp, places.fn) == (2, 0, 1)
     assert (orgs.tp, orgs.fp, orgs.fn) == (1, 0, 0)
     assert report.by_fine_class["Nation"] == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("fine", "cls"), [("Nation", "place"), ("Sports", "organisation"), ("Politician", "person"), ("Group", "person"),
+                      ("Book", "other")],
+)  # fmt: skip
+def test_arabic_ner_model_class(fine: str, cls: str) -> None:
+    assert model_class(fine) == cls
+
+
+def test_arabic_ner_block_folds_are_contiguous_and_cover_everything() -> None:
+    folds = block_folds(10, 3)
+    assert [list(f) for f in folds] == [[0, 1, 2], [3, 4, 5, 6], [7, 8, 9]]
+    with pytest.raises(InputError, match="folds"):
+        block_folds(2, 3)
+
+
+def test_arabic_ner_training_sentences_glue_clitics_and_keep_spans(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NEWSFANE + "وصل\tO\nالوفد\tO\nب\tO\nالعراق\tB-Nation\n\t\r\n", encoding="utf-8")
+    first, _, third = training_sentences(load_newsfane(path))
+    assert [first.text[s:e] for s, e, _ in first.spans] == ["وزارة الداخلية", "بغداد", "العرب"]
+    assert [c for _, _, c in first.spans] == ["organisation", "place", "person"]
+    assert third.text == "وصل الوفد بالعراق"
+    assert [third.text[s:e] for s, e, _ in third.spans] == ["العراق"]
+
+
+def test_arabic_evaluate_ner_cross_validates_the_crf(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NEWSFANE * 4, encoding="utf-8")
+    report = evaluate_ner(
+        path, geoparser=_ListGeoparser(["بغداد"]), detectors=["rules", "cv"], folds=2, grid=((0.0, 0.01),)
+    )
+    assert len(report.fold_scores) == 2 and report.regularisation == [(0.0, 0.01)] * 2
+    assert {"place (2-fold cv)", "organisation (2-fold cv)", "place (2-fold cv pipeline)"} <= set(report.scores)
+    # the same two sentences in both folds: the CRF learns them
+    assert report.scores["place (2-fold cv)"].recall == 1.0
+    assert "Fold 2 (c1 = 0.0, c2 = 0.01)" in ner_markdown(report, "cmd")
+
+
+def test_arabic_evaluate_ner_rejects_an_unknown_detector(tmp_path: Path) -> None:
+    path = tmp_path / "n.txt"
+    path.write_text(NEWSFANE, encoding="utf-8")
+    with pytest.raises(InputError, match="pipeline"):
+        evaluate_ner(path, geoparser=_ListGeoparser([]), detectors=["crf"])
 
 
 DEMO_REPORTS = Path(__file__).resolve().parents[2] / "examples" / "demo-corpus" / "reports"

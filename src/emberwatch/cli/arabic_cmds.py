@@ -28,15 +28,16 @@ def evaluate_arabic_cmd(
     detector: Annotated[
         list[str] | None,
         typer.Option(
-            help="ASSAULT detectors: rules, rules-casualties, cv (k-fold classifier), model (shipped file). "
-            "Repeatable; default all but model."
+            help="ASSAULT detectors: rules, rules-casualties, cv (k-fold classifier), model (shipped file); "
+            "default all but model. NER: rules, cv (k-fold CRF), model (shipped CRF), pipeline (geoparser and "
+            "organisation rules with the CRF); default rules. Repeatable."
         ),
     ] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the cv detector.")] = 5,
     retrain: Annotated[
-        bool, typer.Option("--retrain", help="Train the ASSAULT classifier on DATA and save it to --model.")
+        bool, typer.Option("--retrain", help="Train the ASSAULT classifier or NER CRF on DATA, save it to --model.")
     ] = False,
-    model: Annotated[Path | None, typer.Option(help="ASSAULT model file (default: the shipped one).")] = None,
+    model: Annotated[Path | None, typer.Option(help="ASSAULT or NER model file (default: the shipped one).")] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table instead.")] = False,
 ) -> None:
     """Precision/recall/F1 of the Arabic rules on ASSAULT and NewsFANE; agreement of translation pairs."""
@@ -65,7 +66,15 @@ def evaluate_arabic_cmd(
     else:
         from emberwatch.cli.geo_cmds import load_geoparser
 
-        ner = arabic.evaluate_ner(path, load_geoparser())
+        ner_model = model or arabic.NER_MODEL_PATH
+        if retrain:
+            c1, c2 = arabic.train_ner_model(path, ner_model, load_geoparser().gazetteer)
+            console.print(f"saved {ner_model} (c1={c1}, c2={c2})")
+            return
+        ner = arabic.evaluate_ner(
+            path, load_geoparser(), detectors=detector or ["rules"], folds=folds, model_path=ner_model
+        )
+        command += "".join(f" --detector {d}" for d in detector or [])
         text, scores = arabic.ner_markdown(ner, command), ner.scores
     if markdown:
         typer.echo(text)

@@ -12,7 +12,10 @@ development half; score it on the held-back half with ``--detector model``.
 ``ner``: span-level precision/recall/F1 by coarse class on NewsFANE (one token per line, BIO fine
 classes). Places are the geoparser's Arabic toponyms, less one-word candidates that
 :func:`emberwatch.text.arabic_common.is_common_word` flags and those inside an organisation name;
-organisations come from :class:`emberwatch.extract.ar.organisations.OrganisationRecogniser`.
+organisations come from :class:`emberwatch.extract.ar.organisations.OrganisationRecogniser` (detector
+``rules``). The CRF of :mod:`emberwatch.text.arabic_ner` is scored by k-fold CV over contiguous blocks
+of sentences with c1/c2 chosen inside the training folds (``cv``), as shipped (``model``), and as the
+product uses it (``pipeline``: geoparser plus model places, rules plus model organisations).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import csv
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -31,11 +34,13 @@ import numpy as np
 from emberwatch.errors import InputError
 from emberwatch.extract.ar.organisations import OrganisationRecogniser
 from emberwatch.models import DocumentExtraction, ExtractInput, Language, PlaceRef
+from emberwatch.text import arabic_ner
 from emberwatch.text.arabic import clitic_variants, fold, tokens
 from emberwatch.text.arabic_common import is_common_word
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
+    from emberwatch.geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -88,14 +93,25 @@ class AssaultRecord:
     id: str
     label: str
     text: str
+    accept: int | None = None  # annotators who said the sentence reports an ASSAULT (when the file has votes)
+    total: int | None = None
 
     @property
     def positive(self) -> bool:
         return self.label in POSITIVE
 
+    @property
+    def vote_group(self) -> str:
+        """The label, with ``difficult no`` split by whether half the annotators said yes (a tie)."""
+        if self.label == "difficult no" and self.accept is not None and self.total:
+            half = 2 * self.accept >= self.total
+            return "difficult no, half said yes" if half else "difficult no, a minority said yes"
+        return self.label
+
 
 def load_assault(path: Path) -> list[AssaultRecord]:
-    """Scored records of an ASSAULT CSV (columns ``id``, ``label``, ``text``; ambiguous ones dropped)."""
+    """Scored records of an ASSAULT CSV (columns ``id``, ``label``, ``text``, optional vote counts ``accept``
+    and ``total``; ambiguous ones dropped)."""
     if not path.is_file():
         raise InputError(f"ASSAULT file not found: {path} (expected ../shared/data/arabic-assault/*.csv)")
     with path.open(encoding="utf-8", newline="") as fh:
@@ -103,11 +119,19 @@ def load_assault(path: Path) -> list[AssaultRecord]:
         missing = {"id", "label", "text"} - set(reader.fieldnames or [])
         if missing:
             raise InputError(f"{path}: missing column(s) {sorted(missing)}; expected id, label, text")
-        rows = [AssaultRecord(r["id"], r["label"].strip(), r["text"]) for r in reader]
+        rows = [
+            AssaultRecord(r["id"], r["label"].strip(), r["text"], _votes(r, "accept"), _votes(r, "total"))
+            for r in reader
+        ]
     unknown = {r.label for r in rows} - POSITIVE - NEGATIVE - {"ambiguous"}
     if unknown:
         raise InputError(f"{path}: unknown label(s) {sorted(unknown)}; expected yes, easy no, difficult no, ambiguous")
     return [r for r in rows if r.label != "ambiguous"]
+
+
+def _votes(row: dict[str, str], column: str) -> int | None:
+    value = (row.get(column) or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 # --------------------------------------------------------------------------- detectors
@@ -283,6 +307,12 @@ def _folds(labels: list[bool], k: int, seed: int = 0) -> Iterator[tuple[list[int
 
 def cross_validate(records: list[AssaultRecord], folds: int = 5) -> tuple[Score, list[Score]]:
     """Pooled and per-fold k-fold scores; each fold's model tunes its threshold on its training folds only."""
+    predicted, per_fold = cross_validate_predictions(records, folds)
+    return Score.of(predicted, [r.positive for r in records]), per_fold
+
+
+def cross_validate_predictions(records: list[AssaultRecord], folds: int = 5) -> tuple[list[bool], list[Score]]:
+    """Each record's prediction by the model of the fold that held it out, and the per-fold scores."""
     texts = [r.text for r in records]
     labels = [r.positive for r in records]
     predicted = [False] * len(records)
@@ -293,7 +323,16 @@ def cross_validate(records: list[AssaultRecord], folds: int = 5) -> tuple[Score,
         for i, p in zip(test, fold_predicted, strict=True):
             predicted[i] = p
         per_fold.append(Score.of(fold_predicted, [labels[i] for i in test]))
-    return Score.of(predicted, labels), per_fold
+    return predicted, per_fold
+
+
+def predicted_by_group(records: list[AssaultRecord], predicted: list[bool]) -> dict[str, tuple[int, int]]:
+    """``(predicted positive, sentences)`` per :attr:`AssaultRecord.vote_group`: where the errors sit."""
+    out: dict[str, tuple[int, int]] = {}
+    for record, p in zip(records, predicted, strict=True):
+        hits, n = out.get(record.vote_group, (0, 0))
+        out[record.vote_group] = (hits + p, n + 1)
+    return dict(sorted(out.items()))
 
 
 # --------------------------------------------------------------------------- ASSAULT report
@@ -306,6 +345,8 @@ class AssaultReport:
     positives: int
     scores: dict[str, Score] = field(default_factory=dict)
     fold_scores: list[Score] = field(default_factory=list)  # per fold of the ``cv`` detector
+    # ``cv`` detector: (predicted positive, sentences) per gold label / vote group
+    fold_groups: dict[str, tuple[int, int]] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -325,8 +366,9 @@ def evaluate_assault(
             detect = rule_detector(with_casualties=name == "rules-casualties")
             report.scores[name] = Score.of([detect(r.text) for r in records], gold)
         elif name == "cv":
-            pooled, report.fold_scores = cross_validate(records, folds)
-            report.scores[f"classifier ({folds}-fold CV)"] = pooled
+            predicted, report.fold_scores = cross_validate_predictions(records, folds)
+            report.scores[f"classifier ({folds}-fold CV)"] = Score.of(predicted, gold)
+            report.fold_groups = predicted_by_group(records, predicted)
         elif name == "model":
             predicted = AssaultClassifier.load(model_path).predict([r.text for r in records])
             report.scores["classifier (shipped model)"] = Score.of(predicted, gold)
@@ -447,10 +489,14 @@ _PLACE_HEADS = frozenset(fold(w) for w in ("محافظة", "ولاية", "مدي
 
 @dataclass
 class NerReport:
+    """Scores keyed ``"<class> (<detector>)"``; fine-class recall and folds of the first detector/CV."""
+
     data: Path
     sentences: int
     scores: dict[str, Score] = field(default_factory=dict)
     by_fine_class: dict[str, tuple[int, int]] = field(default_factory=dict)  # class -> (found, gold)
+    fold_scores: list[dict[str, Score]] = field(default_factory=list)  # per fold of the ``cv`` detector
+    regularisation: list[tuple[float, float]] = field(default_factory=list)  # (c1, c2) chosen per fold
     seconds: float = 0.0
 
 
@@ -484,36 +530,243 @@ def _predict(
     return predicted
 
 
+NER_DETECTORS = ("rules", "cv", "model", "pipeline")
+NER_MODEL_PATH = arabic_ner.MODEL_PATH
+# (c1, c2) candidates of the CRF; the pair is chosen by an inner CV on the training sentences only
+NER_GRID: tuple[tuple[float, float], ...] = ((0.05, 0.01), (0.2, 0.05))
+_PERSON_CLASSES = frozenset({
+    "Politician", "Athlete", "Artist", "Other_PER", "Group", "Police", "Religious_PER", "Scientist",
+    "Businessperson", "Lawyer", "Engineer",
+})  # fmt: skip
+
+
+def model_class(fine: str) -> str:
+    """The CRF's class of a NewsFANE fine class: place, organisation, person or other."""
+    return coarse_class(fine) or ("person" if fine in _PERSON_CLASSES else "other")
+
+
+def training_sentences(sentences: Iterable[NerSentence]) -> list[arabic_ner.TrainingSentence]:
+    """NewsFANE sentences as running text with character spans of the CRF's classes."""
+    out = []
+    for sentence in sentences:
+        text, offsets = sentence.text_and_offsets()
+        spans = tuple((offsets[s][0], offsets[e - 1][1], model_class(f)) for s, e, f in sentence.spans)
+        out.append(arabic_ner.TrainingSentence(text, spans))
+    return out
+
+
+def block_folds(n: int, k: int) -> list[range]:
+    """``k`` contiguous blocks of ``range(n)`` (fixed: neighbouring sentences share a story)."""
+    if k < 2 or k > n:
+        raise InputError(f"cannot make {k} folds of {n} sentences; choose 2 <= folds <= {n}")
+    bounds = [round(n * i / k) for i in range(k + 1)]
+    return [range(bounds[i], bounds[i + 1]) for i in range(k)]
+
+
+class _Counts:
+    """TP/FP/FN per key over many sentences."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = {}
+
+    def add(self, key: str, predicted: set[tuple[int, int]], gold: set[tuple[int, int]]) -> None:
+        c = self.counts.setdefault(key, [0, 0, 0])
+        c[0] += len(predicted & gold)
+        c[1] += len(predicted - gold)
+        c[2] += len(gold - predicted)
+
+    def scores(self) -> dict[str, Score]:
+        return {k: Score(*v) for k, v in self.counts.items()}
+
+
+def _gold(sentence: NerSentence, cls: str) -> set[tuple[int, int]]:
+    return {(s, e) for s, e, f in sentence.spans if coarse_class(f) == cls}
+
+
+def _model_spans(sentence: NerSentence, model: arabic_ner.ArabicNerModel) -> dict[str, set[tuple[int, int]]]:
+    text, offsets = sentence.text_and_offsets()
+    out: dict[str, set[tuple[int, int]]] = {"place": set(), "organisation": set()}
+    for span in model.find(text, ("place", "organisation")):
+        tokens_span = _token_span(offsets, span.start, span.end)
+        if tokens_span:
+            out[span.label].add(tokens_span)
+    return out
+
+
+def choose_regularisation(
+    train: list[arabic_ner.TrainingSentence],
+    lexicon: arabic_ner.NerLexicon,
+    work: Path,
+    grid: Sequence[tuple[float, float]] = NER_GRID,
+    inner_folds: int = 3,
+) -> tuple[float, float]:
+    """The (c1, c2) of ``grid`` with the best mean place/organisation F1 in a contiguous-block CV
+    over ``train`` (character spans scored exactly)."""
+    if len(grid) == 1:
+        return grid[0]
+    best, best_f1 = grid[0], -1.0
+    for c1, c2 in grid:
+        counts = _Counts()
+        for block in block_folds(len(train), inner_folds):
+            path = arabic_ner.train(
+                [t for i, t in enumerate(train) if i not in block], lexicon, work / "inner.crfsuite", c1, c2
+            )
+            model = arabic_ner.ArabicNerModel(path, lexicon)
+            for i in block:
+                found = model.find(train[i].text, ("place", "organisation"))
+                for cls in ("place", "organisation"):
+                    gold = {(s, e) for s, e, c in train[i].spans if c == cls}
+                    counts.add(cls, {(m.start, m.end) for m in found if m.label == cls}, gold)
+        f1 = sum(sc.f1 for sc in counts.scores().values()) / 2
+        log.info("NER c1=%s c2=%s: inner mean F1 %.3f", c1, c2, f1)
+        if f1 > best_f1:
+            best, best_f1 = (c1, c2), f1
+    return best
+
+
+def train_ner_model(
+    path: Path,
+    out: Path = NER_MODEL_PATH,
+    gazetteer: Gazetteer | None = None,
+    grid: Sequence[tuple[float, float]] = NER_GRID,
+) -> tuple[float, float]:
+    """Train the CRF on every sentence of the NewsFANE file ``path`` (c1/c2 chosen by 3-fold CV)."""
+    import tempfile
+
+    from emberwatch.codebook import load_codebook
+
+    lexicon = arabic_ner.NerLexicon(gazetteer, OrganisationRecogniser(load_codebook(None)))
+    train = training_sentences(load_newsfane(path))
+    with tempfile.TemporaryDirectory() as work:
+        c1, c2 = choose_regularisation(train, lexicon, Path(work), grid)
+    arabic_ner.train(train, lexicon, out, c1, c2)
+    log.info("saved Arabic NER model (c1=%s, c2=%s) to %s", c1, c2, out)
+    return c1, c2
+
+
+def _geoparser_with(geoparser: PlaceRecogniser, model_path: Path | None) -> PlaceRecogniser:
+    """The same geoparser with another Arabic mention model (None: gazetteer matching only)."""
+    from emberwatch.geo import Geoparser
+
+    if isinstance(geoparser, Geoparser):
+        return Geoparser(geoparser.gazetteer, tuple(geoparser.region_of_interest), model_path)
+    return geoparser  # a test double
+
+
+def _score_rules(
+    sentences: list[NerSentence], geoparser: PlaceRecogniser, recogniser: OrganisationRecogniser, name: str,
+    counts: _Counts, fine: dict[str, list[int]] | None = None,
+) -> None:  # fmt: skip
+    for sentence in sentences:
+        predicted = _predict(sentence, geoparser, recogniser)
+        for cls in ("place", "organisation"):
+            counts.add(f"{cls} ({name})", {(s, e) for s, e, c in predicted if c == cls}, _gold(sentence, cls))
+        if fine is not None:
+            for s, e, f in sentence.spans:
+                if c := coarse_class(f):
+                    found = fine.setdefault(f, [0, 0])
+                    found[0] += (s, e, c) in predicted
+                    found[1] += 1
+
+
+def _score_model(
+    sentences: Iterable[NerSentence], model: arabic_ner.ArabicNerModel, name: str, counts: _Counts
+) -> None:
+    for sentence in sentences:
+        found = _model_spans(sentence, model)
+        for cls in ("place", "organisation"):
+            counts.add(f"{cls} ({name})", found[cls], _gold(sentence, cls))
+
+
+def cross_validate_ner(
+    sentences: list[NerSentence],
+    geoparser: PlaceRecogniser,
+    folds: int = 5,
+    grid: Sequence[tuple[float, float]] = NER_GRID,
+) -> tuple[dict[str, Score], list[dict[str, Score]], list[tuple[float, float]]]:
+    """Contiguous-block k-fold CV of the CRF: pooled scores, per-fold scores and the (c1, c2) each
+    fold chose by an inner CV on its training blocks. Each fold scores the model's own spans
+    (``cv``) and the product use (``cv pipeline``: the geoparser with the fold's model, the
+    organisation rules with the fold's model)."""
+    import tempfile
+
+    from emberwatch.codebook import load_codebook
+
+    codebook = load_codebook(None)
+    gazetteer = getattr(geoparser, "gazetteer", None)
+    lexicon = arabic_ner.NerLexicon(gazetteer, OrganisationRecogniser(codebook))
+    data = training_sentences(sentences)
+    pooled, per_fold, chosen = _Counts(), [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for k, block in enumerate(block_folds(len(sentences), folds)):
+            train = [t for i, t in enumerate(data) if i not in block]
+            c1, c2 = choose_regularisation(train, lexicon, work, grid)
+            path = arabic_ner.train(train, lexicon, work / f"fold{k}.crfsuite", c1, c2)
+            model = arabic_ner.ArabicNerModel(path, lexicon)
+            test = [sentences[i] for i in block]
+            fold_counts = _Counts()
+            _score_model(test, model, "cv", fold_counts)
+            product = OrganisationRecogniser(codebook, model=model)
+            _score_rules(test, _geoparser_with(geoparser, path), product, "cv pipeline", fold_counts)
+            for key, c in fold_counts.counts.items():
+                total = pooled.counts.setdefault(key, [0, 0, 0])
+                for j in range(3):
+                    total[j] += c[j]
+            per_fold.append(fold_counts.scores())
+            chosen.append((c1, c2))
+            log.info("NER fold %d (c1=%s, c2=%s): %s", k, c1, c2, per_fold[-1])
+    return pooled.scores(), per_fold, chosen
+
+
 def evaluate_ner(
-    path: Path, geoparser: PlaceRecogniser | None = None, recogniser: OrganisationRecogniser | None = None
+    path: Path,
+    geoparser: PlaceRecogniser | None = None,
+    recogniser: OrganisationRecogniser | None = None,
+    detectors: Iterable[str] = ("rules",),
+    folds: int = 5,
+    model_path: Path = NER_MODEL_PATH,
+    grid: Sequence[tuple[float, float]] = NER_GRID,
 ) -> NerReport:
-    """Span-level P/R/F1 for places and organisations (exact token boundaries, coarse class)."""
+    """Span-level P/R/F1 for places and organisations (exact token boundaries, coarse class).
+
+    Detectors: ``rules`` (gazetteer geoparser without the model, organisation rules), ``cv``
+    (k-fold CRF, contiguous blocks, c1/c2 chosen inside the training folds), ``model`` (the shipped
+    CRF's spans) and ``pipeline`` (the geoparser with the shipped model, organisation rules plus
+    the model). ``model`` and ``pipeline`` are optimistic on the development half it was trained on.
+    """
     from emberwatch.codebook import load_codebook
 
     if geoparser is None:
         from emberwatch.geo import Geoparser
 
         geoparser = Geoparser.load()
-    recogniser = recogniser or OrganisationRecogniser(load_codebook(None))
+    codebook = load_codebook(None)
+    recogniser = recogniser or OrganisationRecogniser(codebook)
     sentences = load_newsfane(path)
+    report = NerReport(path, len(sentences))
     started = time.perf_counter()
-    counts = {c: [0, 0, 0] for c in ("place", "organisation")}
+    counts = _Counts()
     fine: dict[str, list[int]] = {}
-    for sentence in sentences:
-        gold = {(s, e, c) for s, e, f in sentence.spans if (c := coarse_class(f))}
-        predicted = _predict(sentence, geoparser, recogniser)
-        for s, e, c in predicted:
-            counts[c][0 if (s, e, c) in gold else 1] += 1
-        for s, e, c in gold:
-            counts[c][2] += (s, e, c) not in predicted
-        for s, e, f in sentence.spans:
-            c = coarse_class(f)
-            if c:
-                fine.setdefault(f, [0, 0])
-                fine[f][1] += 1
-                fine[f][0] += (s, e, c) in predicted
-    report = NerReport(path, len(sentences), seconds=time.perf_counter() - started)
-    report.scores = {c: Score(*v) for c, v in counts.items()}
+    for name in detectors:
+        by_fine = None if fine else fine  # fine-class recall of the first rules/pipeline detector
+        if name == "rules":
+            _score_rules(sentences, _geoparser_with(geoparser, None), recogniser, name, counts, by_fine)
+        elif name in ("model", "pipeline"):
+            model = arabic_ner.load_model(getattr(geoparser, "gazetteer", None), path=model_path)
+            if name == "model":
+                _score_model(sentences, model, name, counts)
+            else:
+                product = OrganisationRecogniser(codebook, model=model)
+                _score_rules(sentences, _geoparser_with(geoparser, model_path), product, name, counts, by_fine)
+        elif name == "cv":
+            pooled, report.fold_scores, report.regularisation = cross_validate_ner(sentences, geoparser, folds, grid)
+            for key, score in pooled.items():
+                counts.counts[key.replace("(cv", f"({folds}-fold cv")] = [score.tp, score.fp, score.fn]
+        else:
+            raise InputError(f"unknown NER detector {name!r}; choose {', '.join(NER_DETECTORS)}")
+    report.seconds = time.perf_counter() - started
+    report.scores = counts.scores()
     report.by_fine_class = {f: (v[0], v[1]) for f, v in sorted(fine.items(), key=lambda kv: -kv[1][1])}
     return report
 
@@ -553,6 +806,10 @@ def assault_markdown(report: AssaultReport, command: str) -> str:
         lines += ["", "Classifier per fold (P / R / F1): " + "; ".join(
             f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}" for s in report.fold_scores
         ) + f"; mean F1 {sum(s.f1 for s in report.fold_scores) / len(report.fold_scores):.3f}."]  # fmt: skip
+    if report.fold_groups:
+        lines += ["", "Classifier's positive calls by gold label (annotator votes): " + "; ".join(
+            f"{group} {hits}/{n}" for group, (hits, n) in report.fold_groups.items()
+        ) + "."]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -564,10 +821,15 @@ def ner_markdown(report: NerReport, command: str) -> str:
         "| class | precision | recall | F1 | TP / FP / FN |",
         "|---|---|---|---|---|",
         *(_row(name, s) for name, s in report.scores.items()),
-        "",
-        "Recall by fine class: "
-        + ", ".join(f"{f} {found}/{gold}" for f, (found, gold) in report.by_fine_class.items()),
     ]
+    if report.by_fine_class:
+        lines += ["", "Recall by fine class (first rules/pipeline detector): " + ", ".join(
+            f"{f} {found}/{gold}" for f, (found, gold) in report.by_fine_class.items()
+        )]  # fmt: skip
+    for k, (fold_scores, (c1, c2)) in enumerate(zip(report.fold_scores, report.regularisation, strict=True)):
+        lines += ["", f"Fold {k + 1} (c1 = {c1}, c2 = {c2}), P / R / F1: " + "; ".join(
+            f"{name} {s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}" for name, s in fold_scores.items()
+        )]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

@@ -16,12 +16,13 @@ from pathlib import Path
 from emberwatch.errors import GazetteerError
 from emberwatch.geo.build import ProgressCallback, build_gazetteer
 from emberwatch.geo.event_place import event_place as _event_place
-from emberwatch.geo.folding import folding_signature
+from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.models import Language, PlaceRef
 from emberwatch.settings import Settings, get_settings
+from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
 
 log = logging.getLogger(__name__)
 _BUILD_LOCK = threading.Lock()
@@ -57,11 +58,23 @@ GEOPARSER_VERSION = "geo-4"  # bump when recognition/resolution rules change beh
 
 
 class Geoparser:
-    """Find, resolve and choose places in English and Arabic text."""
+    """Find, resolve and choose places in English and Arabic text.
 
-    def __init__(self, gazetteer: Gazetteer, region_of_interest: list[str] | tuple[str, ...] = ()) -> None:
+    In Arabic text the places of the CRF mention model at ``arabic_ner``
+    (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher missed are added when the
+    gazetteer resolves them; ``arabic_ner=None`` gives the gazetteer matcher alone.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        region_of_interest: list[str] | tuple[str, ...] = (),
+        arabic_ner: Path | None = ARABIC_NER_MODEL,
+    ) -> None:
         self.gazetteer = gazetteer
         self.region_of_interest = frozenset(code.upper() for code in region_of_interest)
+        # the Arabic mention model adds the place names the gazetteer matcher misses (None: off)
+        self.arabic_ner = arabic_ner
         load_cues()
 
     @property
@@ -77,8 +90,8 @@ class Geoparser:
         directory = ensure_gazetteer(settings, progress)
         return cls(Gazetteer(directory), settings.region_of_interest)
 
-    def __reduce__(self) -> tuple[object, tuple[Path, tuple[str, ...]]]:
-        return (_reopen, (self.gazetteer.directory, tuple(sorted(self.region_of_interest))))
+    def __reduce__(self) -> tuple[object, tuple[Path, tuple[str, ...], Path | None]]:
+        return (_reopen, (self.gazetteer.directory, tuple(sorted(self.region_of_interest)), self.arabic_ner))
 
     # ------------------------------------------------------------------ API
 
@@ -95,11 +108,14 @@ class Geoparser:
         mentions = recognise(self.gazetteer, text)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
         dropped = incoherent(self.gazetteer, mentions, resolutions)
-        return [
+        places = [
             self._place_ref(m, r)
             for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
             if not m.demonym and i not in dropped
         ]
+        if self.arabic_ner is not None and is_arabic(text):
+            places = sorted([*places, *self._model_places(text, mentions)], key=lambda p: p.start)
+        return places
 
     def resolve_spans(
         self, text: str, spans: list[tuple[int, int]], language: Language | str = Language.en
@@ -136,6 +152,38 @@ class Geoparser:
 
     # ------------------------------------------------------------------ helpers
 
+    def _model_places(self, text: str, mentions: list[Mention]) -> list[PlaceRef]:
+        """Places of the Arabic CRF (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher
+        missed and the gazetteer can resolve (clitics stripped: ``ولبنان``), resolved with the
+        matcher's mentions as context. The matcher's own places are left as they are."""
+        from emberwatch.geo.gazetteer import DEMONYM
+        from emberwatch.text.arabic_ner import load_model
+
+        assert self.arabic_ner is not None
+        model = load_model(self.gazetteer, path=self.arabic_ner)
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for span in model.find(text, ("place",)):
+            if any(span.start < e and s < span.end for s, e in taken):
+                continue
+            mention = mention_for_span(self.gazetteer, text, span.start, span.end)
+            names = [p for p in mention.postings if not p.flags & DEMONYM]
+            if not names:
+                continue  # unknown to the gazetteer, or a nationality ("العراقيين")
+            mention.postings = names
+            added.append(mention)
+        if not added:
+            return []
+        combined = sorted([*mentions, *added], key=lambda m: m.start)
+        resolutions = resolve(self.gazetteer, combined, self.region_of_interest)
+        dropped = incoherent(self.gazetteer, combined, resolutions)
+        new = {id(m) for m in added}
+        return [
+            self._place_ref(m, r)
+            for i, (m, r) in enumerate(zip(combined, resolutions, strict=True))
+            if id(m) in new and i not in dropped
+        ]
+
     def _place_ref(self, mention: Mention, resolution: Resolution) -> PlaceRef:
         ref = PlaceRef(text=mention.text, start=mention.start, end=mention.end, precision=resolution.precision)
         if resolution.place is None:
@@ -154,5 +202,5 @@ class Geoparser:
         )
 
 
-def _reopen(directory: Path, region_of_interest: tuple[str, ...]) -> Geoparser:
-    return Geoparser(Gazetteer(directory), region_of_interest)
+def _reopen(directory: Path, region_of_interest: tuple[str, ...], arabic_ner: Path | None) -> Geoparser:
+    return Geoparser(Gazetteer(directory), region_of_interest, arabic_ner)
