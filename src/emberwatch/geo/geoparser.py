@@ -54,7 +54,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-4"  # bump when recognition/resolution rules change behaviour
+GEOPARSER_VERSION = "geo-5"  # bump when recognition/resolution rules change behaviour
 
 
 class Geoparser:

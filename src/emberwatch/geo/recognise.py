@@ -282,12 +282,21 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
             candidates += ["ال" + split.stem if split.has_article else split.stem, split.stem]
     else:
         candidates += [key.removeprefix("the "), re.sub(r"['’]s$", "", key)]
+    cues = load_cues()
+    hint = None
     for candidate in candidates:
         index = gazetteer.key_index(candidate)
         if index is not None:
             postings = gazetteer.postings(index)
             key = candidate
             break
+    else:  # "Nyanza Province": the name without its administrative word, which hints the level
+        head, _, word = key.rpartition(" ")
+        level = PlaceKind.admin1 if word in cues.admin1_after else None
+        level = PlaceKind.admin2 if level is None and word in cues.admin2_after else level
+        index = gazetteer.key_index(head) if head and level is not None and not arabic else None
+        if index is not None:
+            postings, key, hint = gazetteer.postings(index), head, level
     dotted = [p for p in postings if p.flags & DOTTED]
     if dotted and text[start:end].endswith("."):
         postings = dotted
@@ -295,7 +304,9 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
     first = token_ids[0] if token_ids else len(doc.tokens)
     last = max([i + 1 for i in token_ids if doc.original(i)[1] <= end] or [first])
     mention = Mention(start, end, text[start:end], key, postings, arabic, token_range=(first, last))
-    _annotate(doc, mention, load_cues())
+    _annotate(doc, mention, cues)
+    if hint is not None:
+        mention.admin_hint, mention.cue = hint, True
     return mention
 
 

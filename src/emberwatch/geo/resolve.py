@@ -4,7 +4,13 @@ Each candidate gets a score from its own weight (population, how the name was ob
 kind) and from the document: countries named or implied (country names, demonyms, the likely
 countries of the other toponyms), the admin hierarchy written next to it ("Mayadin, Deir ez-Zor"),
 other places in the same province, nearby places, the "X province" cue, and the user's region of
-interest. Two passes: the second uses the first pass's choices as context.
+interest. Two passes: the second uses the first pass's choices as context. Repeats of a name are
+not evidence for that name; a town and its county named in one story pick each other ("Paris" and
+"Henry County"); a list of provinces stays provinces; a capital gains when its country is named; a
+small town never takes the name of a country or world region unless the text places it.
+
+:func:`incoherent` then drops stray namesakes: towns in a country the rest of the document does not
+support, judged more strictly far from the country a document is anchored in.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from emberwatch.geo.gazetteer import (
     VARIANT,
     Gazetteer,
     PlaceKind,
+    distance_km,
 )
 from emberwatch.geo.recognise import Mention
 from emberwatch.models import LocationPrecision
@@ -41,6 +48,9 @@ W_COUNTRY_VOTE = 0.5
 W_CAPITAL = 1.0
 W_METROPOLIS = 0.5
 W_ADMIN_VOTE = 0.8
+W_DISTRICT_PAIR = 1.5
+W_SIBLING = 1.0
+W_CAPITAL_OF_NAMED = 2.0
 KIND_BONUS = {
     PlaceKind.country: 2.5,
     PlaceKind.admin1: 0.8,
@@ -120,32 +130,59 @@ def _unit(gazetteer: Gazetteer, place: int) -> int:
 
 @dataclass
 class _Context:
+    """What the other mentions say about the document. Every mention of the same name is left out of
+    a mention's context: "Alexandria" repeated eight times is one piece of evidence, not eight."""
+
     countries: dict[str, float]
     admin1: Counter[int]
     points: list[tuple[int, float, float]]  # (mention index, lat, lon) of resolved cities
     roi: frozenset[str]
     own: dict[int, tuple[str, float, int]]  # mention index -> (country, weight, admin1) it contributed
+    keys: list[str] = field(default_factory=list)  # the name (key) of every mention
+    provinces: list[tuple[str, str]] = field(default_factory=list)  # (name, country) of mentions chosen as admin1
+    named: frozenset[str] = frozenset()  # countries the document names (or names the people of)
     votes: _Votes | None = None
     containers: _Containers | None = None
+    _by_key: dict[str, tuple[dict[str, float], Counter[int]]] | None = field(default=None, repr=False)
     _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
+    def _same_name(self, index: int) -> tuple[dict[str, float], Counter[int]]:
+        """Country weights and admin1 counts contributed by the mentions named like ``index``."""
+        if self._by_key is None:
+            self._by_key = {}
+            for i, (code, weight, unit) in self.own.items():
+                countries, units = self._by_key.setdefault(self._key(i), ({}, Counter()))
+                countries[code] = countries.get(code, 0.0) + weight
+                if unit >= 0:
+                    units[unit] += 1
+        return self._by_key.get(self._key(index), ({}, Counter()))
+
+    def _key(self, index: int) -> str:
+        return self.keys[index] if index < len(self.keys) else str(index)
+
     def country_share(self, index: int, code: str) -> float:
-        """Share of the document's country evidence that points to ``code``, this mention excluded."""
-        own_code, own_weight, _ = self.own.get(index, ("", 0.0, -1))
-        total = sum(self.countries.values()) - own_weight
-        count = self.countries.get(code, 0.0) - (own_weight if own_code == code else 0.0)
-        return count / total if total > 0 else 0.0
+        """Share of the document's country evidence that points to ``code``, this name excluded."""
+        own = self._same_name(index)[0]
+        total = sum(self.countries.values()) - sum(own.values())
+        count = self.countries.get(code, 0.0) - own.get(code, 0.0)
+        return count / total if total > 1e-9 else 0.0
+
+    def sibling_provinces(self, index: int, code: str) -> int:
+        """How many other names were chosen as provinces of country ``code`` (a list of states)."""
+        return len({name for name, country in self.provinces if country == code and name != self._key(index)})
 
     def admin1_count(self, index: int, admin1: int) -> int:
-        own = self.own.get(index, ("", 0.0, -1))[2]
-        return self.admin1[admin1] - (1 if own == admin1 else 0)
+        return self.admin1[admin1] - self._same_name(index)[1][admin1]
 
     def nearest_km(self, index: int, lat: float, lon: float) -> float:
-        """Distance to the nearest place chosen for another mention (vectorised haversine)."""
+        """Distance to the nearest place chosen for a mention of another name (vectorised haversine)."""
         if self._arrays is None:
-            self._arrays = tuple(np.asarray(column, dtype=float) for column in zip(*self.points, strict=True))
-        mentions, lats, lons = self._arrays
-        keep = mentions != index
+            names = np.asarray([self._key(i) for i, _, _ in self.points], dtype=object)
+            lats = np.asarray([lat for _, lat, _ in self.points], dtype=float)
+            lons = np.asarray([lon for _, _, lon in self.points], dtype=float)
+            self._arrays = (names, lats, lons)
+        names, lats, lons = self._arrays
+        keep = names != self._key(index)
         if not keep.any():
             return math.inf
         p1, p2 = np.radians(lat), np.radians(lats[keep])
@@ -173,6 +210,8 @@ def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: int) -
             score += W_ADMIN_HINT
         elif kind in (PlaceKind.admin1, PlaceKind.admin2):
             score += W_ADMIN_HINT / 2
+        elif kind == PlaceKind.country:  # "the Palestine district of Mosul" is not the country
+            score -= W_ADMIN_HINT
     return score
 
 
@@ -185,12 +224,15 @@ def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, pl
     admin1 = _unit(gazetteer, place)
     if admin1 >= 0:
         score += W_SAME_ADMIN1 * min(3, ctx.admin1_count(index, admin1))
+    if kind == PlaceKind.admin1:  # "Idaho, Illinois, Indiana": states, not the towns named after them
+        score += W_SIBLING * min(3, ctx.sibling_provinces(index, code))
+    elif code in ctx.named and _capital(gazetteer, place):  # "Russia ... Moscow": its capital
+        score += W_CAPITAL_OF_NAMED
     if ctx.votes is not None:
         mention = mentions[index]
         score += W_COUNTRY_VOTE * min(3.0, ctx.votes.country(mention, code))
         if admin1 >= 0:
             score += W_ADMIN_VOTE * min(3.0, ctx.votes.unit(mention, admin1))
-    score += _hierarchy_score(gazetteer, mentions, index, place)
     if kind in (PlaceKind.city, PlaceKind.admin2) and ctx.points:
         lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
         near = ctx.nearest_km(index, lat, lon)
@@ -219,16 +261,26 @@ def _hierarchy_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, 
 
 @dataclass(frozen=True)
 class _Containers:
-    """For B in "A, B": the provinces/districts and countries that A's candidates lie in."""
+    """For B in "A, B": the provinces/districts and countries that A's candidates lie in. And for
+    the whole document: which districts some name's candidates lie in, and which places are
+    candidates of some name, so that "Paris" and "Henry County" in one story pick the Paris that
+    lies in a Henry County (Tennessee)."""
 
     units: dict[int, set[int]]
     countries: dict[int, set[str]]
+    candidates: Counter[int] = field(default_factory=Counter)  # place -> names it is a candidate of
+    districts: Counter[int] = field(default_factory=Counter)  # district -> names with a candidate in it
+    by_key: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
 
     @classmethod
     def collect(cls, gazetteer: Gazetteer, mentions: list[Mention]) -> _Containers:
         units: dict[int, set[int]] = {}
         countries: dict[int, set[str]] = {}
+        by_key: dict[str, tuple[set[int], set[int]]] = {}
         for mention in mentions:
+            if not mention.demonym and mention.key not in by_key:
+                places = set(mention.places)
+                by_key[mention.key] = (places, {int(gazetteer.admin2[p]) for p in places} - {-1})
             target = mention.next_mention
             if target is None:
                 continue
@@ -237,7 +289,12 @@ class _Containers:
                     (int(gazetteer.admin1[candidate]), int(gazetteer.admin2[candidate]))
                 )
                 countries.setdefault(target, set()).add(gazetteer.country_code(candidate))
-        return cls(units, countries)
+        candidates: Counter[int] = Counter()
+        districts: Counter[int] = Counter()
+        for places, inside in by_key.values():
+            candidates.update(places)
+            districts.update(inside)
+        return cls(units, countries, candidates, districts, by_key)
 
     def score(self, gazetteer: Gazetteer, index: int, place: int) -> float:
         """Bonus for B in "A, B" when some candidate of A lies in B."""
@@ -247,6 +304,20 @@ class _Containers:
             index, ()
         ):
             return W_HIERARCHY * 0.4
+        return 0.0
+
+    def pair_score(self, gazetteer: Gazetteer, mention: Mention, place: int) -> float:
+        """Bonus when another name of the document can be this place's district, or can be a place
+        in this district."""
+        places, inside = self.by_key.get(mention.key, (set(), set()))
+        kind = int(gazetteer.kind[place])
+        if kind == PlaceKind.city:
+            district = int(gazetteer.admin2[place])
+            if district >= 0 and self.candidates[district] - (district in places) > 0:
+                return W_DISTRICT_PAIR
+        elif kind == PlaceKind.admin2 and place not in inside and self.districts[place] > 0:
+            # (not when the name is also a town of this district: "Tel Afar" stays the town)
+            return W_DISTRICT_PAIR
         return 0.0
 
 
@@ -262,19 +333,42 @@ def _initial_context(gazetteer: Gazetteer, mentions: list[Mention], roi: frozens
             weight = 1.5 if mention.demonym else 1.0
             countries[code] = countries.get(code, 0.0) + weight
             own[i] = (code, weight, -1)
-    return _Context(countries, Counter(), [], roi, own)
+    return _Context(countries, Counter(), [], roi, own, [m.key for m in mentions])
 
 
 def _choose(gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Context) -> tuple[int | None, float]:
     best, best_score = None, -math.inf
+    major, major_score = None, -math.inf  # the best country, continent or world region of that name
+    located = False  # the text places the best candidate ("Russia, Ohio"; a town and its county)
     for posting in mentions[index].postings:
         score = _own_score(gazetteer, mentions[index], posting.place, posting.flags)
         score += _context_score(gazetteer, mentions, index, posting.place, ctx)
+        textual = _hierarchy_score(gazetteer, mentions, index, posting.place)
         if ctx.containers is not None:
-            score += ctx.containers.score(gazetteer, index, posting.place)
+            textual += ctx.containers.score(gazetteer, index, posting.place)
+            textual += ctx.containers.pair_score(gazetteer, mentions[index], posting.place)
+        score += textual
         if score > best_score or (score == best_score and best is not None and posting.place < best):
-            best, best_score = posting.place, score
+            best, best_score, located = posting.place, score, textual > 0
+        if _worldwide(gazetteer, posting.place) and score > major_score:
+            major, major_score = posting.place, score
+    hinted = mentions[index].admin_hint is not None  # "the Palestine district"
+    if best is not None and major is not None and not (located or hinted) and _small_town(gazetteer, best):
+        best, best_score = major, major_score  # "Russia", "Levant": not a village of that name
     return _country_by_own_name(gazetteer, mentions[index], best), best_score
+
+
+def _worldwide(gazetteer: Gazetteer, place: int) -> bool:
+    """A country, a continent, or a world region or sea (no country of its own)."""
+    kind = int(gazetteer.kind[place])
+    return kind in (PlaceKind.country, PlaceKind.continent) or (
+        kind == PlaceKind.region and not gazetteer.country_code(place)
+    )
+
+
+def _small_town(gazetteer: Gazetteer, place: int) -> bool:
+    kind = int(gazetteer.kind[place])
+    return kind in (PlaceKind.city, PlaceKind.admin2) and int(gazetteer.population[place]) < INCOHERENT_POPULATION
 
 
 def _country_by_own_name(gazetteer: Gazetteer, mention: Mention, best: int | None) -> int | None:
@@ -317,9 +411,9 @@ def precision_for(gazetteer: Gazetteer, mention: Mention, place: int | None) -> 
     kind = PlaceKind(int(gazetteer.kind[place]))
     if kind == PlaceKind.country:
         return LocationPrecision.part_of_country if mention.part else LocationPrecision.country
-    if kind == PlaceKind.region:
+    if kind == PlaceKind.region and gazetteer.country_code(place):
         return LocationPrecision.part_of_country
-    if kind == PlaceKind.continent:
+    if kind in (PlaceKind.continent, PlaceKind.region):  # a continent, sea or multi-country region
         return LocationPrecision.unknown
     if kind == PlaceKind.admin1:
         return LocationPrecision.admin1
@@ -354,6 +448,8 @@ def _context_from(
     countries: dict[str, float] = {}
     admin1: Counter[int] = Counter()
     points: list[tuple[int, float, float]] = []
+    provinces: list[tuple[str, str]] = []
+    named: set[str] = set()
     own: dict[int, tuple[str, float, int]] = {}
     for i, (mention, (place, _score)) in enumerate(zip(mentions, choices, strict=True)):
         if place is None:
@@ -365,42 +461,174 @@ def _context_from(
         countries[code] = countries.get(code, 0.0) + weight
         kind = int(gazetteer.kind[place])
         unit = place if kind == PlaceKind.admin1 else int(gazetteer.admin1[place])
-        if unit >= 0:
+        if unit >= 0 and _vouches_for_province(gazetteer, mention, place):
             admin1[unit] += 1
+        else:
+            unit = -1
         own[i] = (code, weight, unit)
         if kind in (PlaceKind.city, PlaceKind.admin2):
             points.append((i, float(gazetteer.lat[place]), float(gazetteer.lon[place])))
-    return _Context(countries, admin1, points, roi, own)
+        elif kind == PlaceKind.admin1:
+            provinces.append((mention.key, code))
+        if kind == PlaceKind.country or mention.demonym:
+            named.add(code)
+    keys = [m.key for m in mentions]
+    return _Context(countries, admin1, points, roi, own, keys, provinces, frozenset(named))
+
+
+def _vouches_for_province(gazetteer: Gazetteer, mention: Mention, place: int) -> bool:
+    """Whether the choice made for ``mention`` is evidence for its province: a province, district
+    or sizeable city, or a name whose candidates all lie in one province. A small town chosen among
+    namesakes in several provinces is not: the choice may itself be wrong, and a few such choices
+    would otherwise hold each other in the wrong province ("Washington", "Atlanta", "Petersburg" in
+    Illinois)."""
+    if int(gazetteer.kind[place]) != PlaceKind.city or int(gazetteer.population[place]) >= INCOHERENT_POPULATION:
+        return True
+    return len({_unit(gazetteer, p) for p in mention.places}) == 1
 
 
 INCOHERENT_POPULATION = 100_000  # towns below this need a country the document's other places share
 INCOHERENT_CONTEXT = 2  # ...when at least this many other places (or demonyms) point elsewhere
 INCOHERENT_SHARE = 0.02  # ...and the town's country has fewer than this share of them
+FOREIGN_POPULATION = 1_000_000  # a city below this, alone in its country, is a stray namesake too
 
 
 def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> set[int]:
-    """Indices of recognised mentions that are probably not places: a small town (or district) in a
-    country that no other place or demonym of the document points to, while several point elsewhere
-    ("Hassan", "Shahada" in a report on Syria resolving to Indian villages)."""
+    """Indices of recognised mentions that are probably not places, or namesakes far from the story:
+    a town (or district) in a country that no other place or demonym of the document supports,
+    while several point elsewhere ("Hassan", "Shahada" in a report on Syria resolving to Indian
+    villages; "al-Salam" and "Palestine" in a report on Mosul resolving to two American towns).
+    See :func:`_support` for what counts as support."""
     codes = [gazetteer.country_code(r.place) if r.place is not None else "" for r in resolutions]
     counts = Counter(code for code in codes if code)
-    by_key = Counter((code, m.key) for code, m in zip(codes, mentions, strict=True) if code)
-    linked = {m.next_mention for m in mentions if m.next_mention is not None}
+    anchor = _anchor(gazetteer, mentions, resolutions)
+    placed = _placed_by_text(gazetteer, mentions, resolutions)
     out: set[int] = set()
     for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
         place = resolution.place
-        if place is None or mention.demonym or mention.next_mention is not None:
-            continue
-        if int(gazetteer.kind[place]) not in (PlaceKind.city, PlaceKind.admin2):
-            continue
-        if int(gazetteer.population[place]) >= INCOHERENT_POPULATION:
-            continue
-        if i in linked:  # "Mayadin, Deir ez-Zor": the text says where
+        if place is None or mention.demonym or i in placed:
+            continue  # "Mayadin, Deir ez-Zor": the text says where
+        kind = int(gazetteer.kind[place])
+        if kind not in (PlaceKind.city, PlaceKind.admin2):
             continue
         code = codes[i]
-        same = counts[code] - by_key[(code, mention.key)]
         others = sum(counts.values()) - counts[code]
-        # one stray namesake (two Indian villages in a report on Marawi) is no support
-        if others >= INCOHERENT_CONTEXT and same < max(1.0, INCOHERENT_SHARE * others):
+        if others < INCOHERENT_CONTEXT:
+            continue
+        population = int(gazetteer.population[place])
+        if population < INCOHERENT_POPULATION:
+            # one stray namesake (two Indian villages in a report on Marawi) is no support; nor,
+            # far from the country a document is anchored in, the mere name of the village's country
+            at_home = anchor in ("", code) or _near_anchor(gazetteer, resolutions, anchor, place)
+            if _support(gazetteer, mentions, resolutions, i, at_home) < max(1.0, INCOHERENT_SHARE * others):
+                out.add(i)
+        # a district (its population is its towns') or a sizeable town whose name other countries
+        # share, in a country nothing else in the document points to: "al-Salam" in a report on
+        # Mosul is not Saham in Oman
+        elif (kind == PlaceKind.admin2 or _foreign_namesake(gazetteer, mention, place)) and (
+            _support(gazetteer, mentions, resolutions, i, True) == 0
+        ):
             out.add(i)
     return out
+
+
+def _foreign_namesake(gazetteer: Gazetteer, mention: Mention, place: int) -> bool:
+    """A town below :data:`FOREIGN_POPULATION`, not a capital, whose name also names places in
+    other countries."""
+    if int(gazetteer.population[place]) >= FOREIGN_POPULATION or _capital(gazetteer, place):
+        return False
+    return len({gazetteer.country_code(p) for p in mention.places}) > 1
+
+
+def _placed_by_text(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> set[int]:
+    """Both mentions of each "A, B" pair whose chosen places agree (A lies in B, or in B's
+    country): "Mayadin, Deir ez-Zor". A list ("al-Salam, Palestine, Sumer") read as such a pair
+    proves nothing when the places chosen for it do not nest."""
+    out: set[int] = set()
+    for i, mention in enumerate(mentions):
+        j = mention.next_mention
+        inner, outer = resolutions[i].place, resolutions[j].place if j is not None else None
+        if j is None or inner is None or outer is None:
+            continue
+        if int(gazetteer.kind[outer]) == PlaceKind.country:
+            nests = gazetteer.country_code(inner) == gazetteer.country_code(outer)
+        else:
+            nests = outer in (int(gazetteer.admin1[inner]), int(gazetteer.admin2[inner]))
+        if nests:
+            out.update((i, j))
+    return out
+
+
+FAR_KM = 2_500.0  # farther than this from every place of the anchor country is "far foreign"
+
+
+def _near_anchor(gazetteer: Gazetteer, resolutions: list[Resolution], anchor: str, place: int) -> bool:
+    """Whether ``place`` lies within :data:`FAR_KM` of a place the document names in its anchor
+    country (a neighbour's town in a report on Syria, not an American village)."""
+    lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
+    for resolution in resolutions:
+        other = resolution.place
+        if other is None or gazetteer.country_code(other) != anchor:
+            continue
+        if int(gazetteer.kind[other]) in (PlaceKind.city, PlaceKind.admin2, PlaceKind.admin1) and (
+            distance_km(lat, lon, float(gazetteer.lat[other]), float(gazetteer.lon[other])) <= FAR_KM
+        ):
+            return True
+    return False
+
+
+SUPPORT_KM = 300.0  # a small place supports another of the same country this close
+ANCHOR_RATIO = 2.0  # a country with this many times the local places of any other anchors a document...
+ANCHOR_MIN = 3  # ...when they are at least this many different names
+
+
+def _anchor(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> str:
+    """The country a document is about: the one holding most of its places below country level
+    (different names), :data:`ANCHOR_RATIO` times as many as the next country; "" when none does."""
+    local: dict[str, str] = {}
+    for mention, resolution in zip(mentions, resolutions, strict=True):
+        place = resolution.place
+        if place is None or mention.demonym or int(gazetteer.kind[place]) in (PlaceKind.country, PlaceKind.continent):
+            continue
+        code = gazetteer.country_code(place)
+        if code:
+            local.setdefault(mention.key, code)
+    ranked = [*Counter(local.values()).most_common(2), ("", 0), ("", 0)]
+    (code, count), (_, runner_up) = ranked[0], ranked[1]
+    return code if count >= ANCHOR_MIN and count >= ANCHOR_RATIO * runner_up else ""
+
+
+def _support(
+    gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], index: int, at_home: bool
+) -> int:
+    """How many mentions of other names support the place chosen for ``index``: its own province,
+    and cities of :data:`INCOHERENT_POPULATION` or more within :data:`SUPPORT_KM`; unless the
+    document is anchored in another country (``at_home`` False), also its country's name or
+    demonym, other provinces and regions of the country, other sizeable cities, and smaller places
+    within :data:`SUPPORT_KM`. Two stray namesakes at opposite ends of a country do not vouch for
+    each other, and a story about Mosul that names the United States as an actor (and matched a few
+    American villages) is no support for another American village."""
+    place = resolutions[index].place
+    assert place is not None
+    code, lat, lon = gazetteer.country_code(place), float(gazetteer.lat[place]), float(gazetteer.lon[place])
+    province = _unit(gazetteer, place)
+    count = 0
+    for mention, resolution in zip(mentions, resolutions, strict=True):
+        other = resolution.place
+        if other is None or mention.key == mentions[index].key or gazetteer.country_code(other) != code:
+            continue
+        kind = int(gazetteer.kind[other])
+        sizeable = int(gazetteer.population[other]) >= INCOHERENT_POPULATION
+        if mention.demonym or kind in (PlaceKind.country, PlaceKind.region):
+            count += at_home
+        elif kind == PlaceKind.admin1:
+            count += at_home or other == province
+        elif at_home and sizeable:
+            count += 1
+        elif at_home or sizeable:
+            count += distance_km(lat, lon, float(gazetteer.lat[other]), float(gazetteer.lon[other])) <= SUPPORT_KM
+    return count
+
+
+def _capital(gazetteer: Gazetteer, place: int) -> bool:
+    return FEATURE_CODES[int(gazetteer.feature[place])] == "PPLC"
