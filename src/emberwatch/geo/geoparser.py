@@ -20,6 +20,7 @@ from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
+from emberwatch.geo.skeleton import SkeletonIndex, cued_name_spans
 from emberwatch.models import Language, PlaceRef
 from emberwatch.settings import Settings, get_settings
 from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
@@ -114,7 +115,10 @@ class Geoparser:
             if not m.demonym and i not in dropped
         ]
         if self.arabic_ner is not None and is_arabic(text):
-            places = sorted([*places, *self._model_places(text, mentions)], key=lambda p: p.start)
+            countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
+            provinces = frozenset(p.admin1 for p in places if p.admin1)
+            extra = self._model_places(text, mentions, countries, provinces)
+            places = sorted([*places, *extra], key=lambda p: p.start)
         return places
 
     def resolve_spans(
@@ -152,24 +156,41 @@ class Geoparser:
 
     # ------------------------------------------------------------------ helpers
 
-    def _model_places(self, text: str, mentions: list[Mention]) -> list[PlaceRef]:
+    def _model_places(
+        self, text: str, mentions: list[Mention], countries: frozenset[str], provinces: frozenset[str]
+    ) -> list[PlaceRef]:
         """Places of the Arabic CRF (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher
         missed and the gazetteer can resolve (clitics stripped: ``ولبنان``), resolved with the
-        matcher's mentions as context. The matcher's own places are left as they are."""
-        from emberwatch.geo.gazetteer import DEMONYM
+        matcher's mentions as context. The matcher's own places are left as they are. Words after a
+        head noun (``قرية الشحيل``, ``مخيم الهول``) are proposed too when the gazetteer has no Arabic
+        name for them.
+
+        A proposed place without an Arabic name in the gazetteer is looked up by its letter skeleton
+        among the Latin names of places (:mod:`emberwatch.geo.skeleton`: ``الهول`` = Al Hawl), keeping
+        only places in a country the document's other places are in (``countries``), and of those the
+        ones in a province the document names (``provinces``) when there are any."""
+        from emberwatch.geo.gazetteer import DEMONYM, VARIANT, Posting
         from emberwatch.text.arabic_ner import load_model
 
         assert self.arabic_ner is not None
         model = load_model(self.gazetteer, path=self.arabic_ner)
         taken = [(m.start, m.end) for m in mentions]
         added = []
-        for span in model.find(text, ("place",)):
-            if any(span.start < e and s < span.end for s, e in taken):
+        proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
+        for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_name_spans(text))]:
+            if any(start < e and s < end for s, e in taken):
                 continue
-            mention = mention_for_span(self.gazetteer, text, span.start, span.end)
-            names = [p for p in mention.postings if not p.flags & DEMONYM]
+            mention = mention_for_span(self.gazetteer, text, start, end)
+            local = [p for p in mention.postings if self.gazetteer.country_code(p.place) in countries]
+            if cued and local:
+                continue  # a known name the matcher turned down (a common word): its decision stands
+            names = [p for p in mention.postings if not p.flags & DEMONYM] if not cued else []
+            if not local and countries:
+                found = self._skeleton_candidates(text[start:end], countries, provinces)
+                names = [Posting(e, VARIANT) for e in found] or names
             if not names:
                 continue  # unknown to the gazetteer, or a nationality ("العراقيين")
+            taken.append((start, end))
             mention.postings = names
             added.append(mention)
         if not added:
@@ -183,6 +204,15 @@ class Geoparser:
             for i, (m, r) in enumerate(zip(combined, resolutions, strict=True))
             if id(m) in new and i not in dropped
         ]
+
+    def _skeleton_candidates(self, name: str, countries: frozenset[str], provinces: frozenset[str]) -> list[int]:
+        entries = [e for e in self._skeletons().lookup(name) if self.gazetteer.country_code(e) in countries]
+        same_province = [e for e in entries if self.gazetteer.place(e).admin1 in provinces]
+        return same_province or entries
+
+    def _skeletons(self) -> SkeletonIndex:
+        """Skeleton index of this gazetteer's Latin names (built on first use, about a second)."""
+        return _skeleton_index(self.gazetteer)
 
     def _place_ref(self, mention: Mention, resolution: Resolution) -> PlaceRef:
         ref = PlaceRef(text=mention.text, start=mention.start, end=mention.end, precision=resolution.precision)
@@ -200,6 +230,18 @@ class Geoparser:
                 "geonames_id": place.geonameid if place.geonameid > 0 else None,
             }
         )
+
+
+_SKELETONS: dict[tuple[Path, str], SkeletonIndex] = {}
+
+
+def _skeleton_index(gazetteer: Gazetteer) -> SkeletonIndex:
+    """One skeleton index per gazetteer build in this process."""
+    key = (gazetteer.directory, str(gazetteer.meta.get("built_at", "")))
+    with _BUILD_LOCK:
+        if key not in _SKELETONS:
+            _SKELETONS[key] = SkeletonIndex.from_gazetteer(gazetteer)
+        return _SKELETONS[key]
 
 
 def _reopen(directory: Path, region_of_interest: tuple[str, ...], arabic_ner: Path | None) -> Geoparser:

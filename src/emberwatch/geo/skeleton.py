@@ -1,0 +1,199 @@
+"""Match an Arabic-script place name to a place that the gazetteer knows only in Latin script.
+
+GeoNames gives Arabic names to most large places of the Arab world but to only about 60% of its
+towns and villages (``الهول`` has no Arabic name; "Al Hawl" has). Arabic writes consonants and long
+vowels; romanisations write short vowels too, and use digraphs for single Arabic letters. Both
+sides are reduced to a *skeleton* over shared letter classes, with the article and ta marbuta
+dropped:
+
+- Arabic ``الهول`` -> ``hwl``; Latin "Al Hawl" -> ``hwl``;
+- Arabic ``دير الزور`` -> ``dyr zwr``; Latin "Deir ez-Zor" -> ``dyr zwr``;
+- Arabic ``البصيرة`` -> ``bsyr``; Latin "Al Busayrah" -> ``bsyr``.
+
+Letters that romanisations merge share a class (``ح``/``ه`` = h, ``س``/``ص`` = s, ``ت``/``ط`` = t,
+``د``/``ض``/``ذ`` = d, ``ق``/``ك`` = k, ``ث`` = t), ``ع`` and hamza vanish, and the long vowels
+``و``/``ي`` may match a Latin short vowel (u, o / i, e). A name matches when the consonant skeletons
+are equal and the full skeletons differ by at most one vowel letter. Skeletons of fewer than three
+consonants must match exactly with a long vowel (``hwl``); shorter ones are never matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from emberwatch.text.arabic import clitic_variants, fold, tokens
+
+if TYPE_CHECKING:
+    from emberwatch.geo.gazetteer import Gazetteer
+
+# Countries whose towns Arabic-language reports on these groups name in Arabic script while GeoNames
+# often lists them in Latin script only: the Arabic-speaking world and the Sahel / Lake Chad states.
+SKELETON_COUNTRIES = frozenset(
+    {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY"}
+    | {"TN", "YE", "EH", "DJ", "SO", "KM", "TD", "IL", "NG", "NE", "ML", "BF", "CM"}
+)
+
+_AR_CLASSES: dict[str, str] = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+    "س": "s", "ش": "X", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "غ": "j", "ف": "f", "ق": "k", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "پ": "b", "چ": "X", "گ": "j", "ڤ": "f",
+}  # fmt: skip
+_AR_SILENT = set("اأإآءؤئعىة")  # vowels carriers, hamza, ayn, ta marbuta (after folding some are gone)
+
+_LATIN_DIGRAPHS = (
+    ("kh", "K"), ("gh", "j"), ("sh", "X"), ("ch", "X"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aw", "w"), ("ay", "y"), ("ey", "y"), ("ai", "y"), ("ei", "y"),
+)  # fmt: skip
+_LATIN_CLASSES: dict[str, str] = {
+    "b": "b", "p": "b", "t": "t", "j": "j", "g": "j", "h": "h", "d": "d", "r": "r", "z": "z", "s": "s",
+    "f": "f", "v": "f", "q": "k", "k": "k", "c": "k", "l": "l", "m": "m", "n": "n", "w": "w", "y": "y",
+    "i": "i", "e": "i", "u": "u", "o": "u", "a": "", "x": "ks",
+}  # fmt: skip
+# the article, assimilated or not, at the start of a word: "al-", "el ", "as-", "ad-Dawr", "ez-Zor"
+_LATIN_ARTICLE = re.compile(r"\b(?:a|e)(?:l|t|th|d|dh|r|z|s|sh|n)[-\s]+(?=[a-z])")
+_AR_ARTICLE = re.compile(r"(?:^|(?<=\s))ال(?=\S{2,})")
+_VOWELS = frozenset("iuwy")
+MIN_CONSONANTS = 3
+
+
+def _collapse(s: str) -> str:
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch or ch == " ":
+            out.append(ch)
+    return "".join(out).strip()
+
+
+def arabic_skeleton(text: str) -> str:
+    """Letter-class skeleton of an Arabic-script name (``الهول`` -> ``hwl``)."""
+    folded = _AR_ARTICLE.sub("", fold(text))
+    out = []
+    for ch in folded:
+        if ch.isspace() or ch == "-":
+            out.append(" ")
+        elif ch in _AR_CLASSES:
+            out.append(_AR_CLASSES[ch])
+        elif ch in _AR_SILENT:
+            continue
+        else:
+            return ""  # not a plain Arabic name (digits, Latin letters, ...)
+    joined = re.sub(r"(?<=\S\S)h(?= |$)", "", "".join(out))  # ta marbuta, folded to ه: "الرقة"
+    return _collapse(re.sub(r" +", " ", joined))
+
+
+def latin_skeleton(name: str) -> str:
+    """Letter-class skeleton of a romanised name ("Deir ez-Zor" -> ``dyr zwr``)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"['`]", "", plain)
+    plain = _LATIN_ARTICLE.sub("", plain)
+    plain = re.sub(r"[^a-z]+", " ", plain)
+    plain = re.sub(r"(?<=[aeiou])h\b", "", plain)  # ta marbuta: "Raqqah", "Busayrah"
+    for digraph, cls in _LATIN_DIGRAPHS:
+        plain = plain.replace(digraph, cls)
+    out = [_LATIN_CLASSES.get(ch, ch if ch in " KGX" else "") for ch in plain]
+    return _collapse(re.sub(r" +", " ", "".join(out)))
+
+
+def consonants(skeleton: str) -> str:
+    """The skeleton without vowel letters (the key both scripts agree on)."""
+    return "".join(ch for ch in skeleton if ch not in _VOWELS)
+
+
+def _vowel_distance(arabic: str, latin: str) -> int:
+    """Vowel letters present on one side only, given equal consonant skeletons (-1 if they differ)."""
+    if consonants(arabic) != consonants(latin):
+        return -1
+
+    def chunks(s: str) -> list[str]:
+        return re.split(r"[^iuwy]", s)
+
+    distance = 0
+    for a, b in zip(chunks(arabic), chunks(latin), strict=True):
+        a_set = {"i" if c in "iy" else "u" for c in a}
+        b_set = {"i" if c in "iy" else "u" for c in b}
+        distance += len(a_set ^ b_set)
+    return distance
+
+
+def _long_enough(key: str, skeleton: str) -> bool:
+    return len(key) >= MIN_CONSONANTS or (len(key) == MIN_CONSONANTS - 1 and len(skeleton.replace(" ", "")) > len(key))
+
+
+@dataclass
+class SkeletonIndex:
+    """Places by consonant skeleton of their Latin names; built from (entry, latin name) pairs."""
+
+    by_consonants: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[int, str]]) -> SkeletonIndex:
+        index = cls()
+        seen: set[tuple[int, str]] = set()
+        for entry, name in names:
+            skeleton = latin_skeleton(name)
+            key = consonants(skeleton).replace(" ", "")
+            if not _long_enough(key, skeleton) or (entry, skeleton) in seen:
+                continue
+            seen.add((entry, skeleton))
+            index.by_consonants[key].append((entry, skeleton))
+        return index
+
+    @classmethod
+    def from_gazetteer(cls, gazetteer: Gazetteer, countries: Iterable[str] = SKELETON_COUNTRIES) -> SkeletonIndex:
+        """Index the Latin-script names (not demonyms) of every place in ``countries``."""
+        from emberwatch.geo.gazetteer import ARABIC, DEMONYM
+
+        codes = np.array([gazetteer.country_code(i) for i in range(len(gazetteer.geonameid))])
+        keep = np.isin(codes, sorted(set(countries)))
+        entries, flags = np.asarray(gazetteer.post_entry), np.asarray(gazetteer.post_flags)
+        chosen = np.flatnonzero(keep[entries] & ((flags & (ARABIC | DEMONYM)) == 0))
+        keys = np.searchsorted(np.asarray(gazetteer.key_ptr), chosen, side="right") - 1
+        texts = gazetteer.key_text
+        return cls.build(
+            (int(entries[i]), texts[k].decode("utf-8", "ignore")) for i, k in zip(chosen, keys, strict=True)
+        )
+
+    def lookup(self, arabic_name: str, max_vowel_distance: int = 1) -> list[int]:
+        """Entries whose Latin name has the skeleton of ``arabic_name`` (best first, no duplicates)."""
+        skeleton = arabic_skeleton(arabic_name)
+        key = consonants(skeleton).replace(" ", "")
+        if not _long_enough(key, skeleton):
+            return []
+        allowed = max_vowel_distance if len(key) >= MIN_CONSONANTS else 0
+        scored: dict[int, int] = {}
+        for entry, latin in self.by_consonants.get(key, ()):
+            distance = _vowel_distance(skeleton.replace(" ", ""), latin.replace(" ", ""))
+            if 0 <= distance <= allowed:
+                scored[entry] = min(distance, scored.get(entry, distance))
+        return sorted(scored, key=lambda e: (scored[e], e))
+
+
+# head nouns that make the next word a place name: "مخيم الهول", "قرية الشحيل", "بولاية بورنو"
+_HEAD_NOUNS = frozenset(fold(w) for w in (
+    "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "محافظة", "ولاية", "منطقة", "حي", "بلدات", "قرى",
+    "مدينتي", "بلدتي", "قريتي",
+))  # fmt: skip
+
+
+def cued_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the one or two words after an Arabic head noun (``قرية الشحيل``, ``بولاية بورنو``):
+    the longer reading first, then the single word, for each head noun in ``text``."""
+    toks = tokens(text)
+    spans: list[tuple[int, int]] = []
+    for i, tok in enumerate(toks[:-1]):
+        if not any(split.stem in _HEAD_NOUNS and not split.has_article for split in clitic_variants(tok.norm)):
+            continue
+        nxt = toks[i + 1]
+        if text[tok.end : nxt.start].strip():
+            continue  # punctuation between: "قرية، ..."
+        if i + 2 < len(toks) and not text[nxt.end : toks[i + 2].start].strip() and toks[i + 2].norm.startswith("ال"):
+            spans.append((nxt.start, toks[i + 2].end))  # "دير الزور", "رأس العين"
+        spans.append((nxt.start, nxt.end))
+    return spans
