@@ -59,6 +59,32 @@ def run() -> list[dict]:
         {"benchmark": "arabic extract_document (no geo, no role model)",
          "value": _rate(lambda d: extract_document(d, resources), docs),  # type: ignore[arg-type]
          "unit": "docs/s", "notes": note},
+        *_geo_rows(texts, docs, note),
+    ]  # fmt: skip
+
+
+def _geo_rows(texts: list[str], docs: list[ExtractInput], note: str) -> list[dict]:
+    """Geoparsing Arabic with and without the mention model (needs a built gazetteer)."""
+    from dataclasses import replace
+
+    from emberwatch.errors import EmberwatchError
+    from emberwatch.geo import Geoparser
+
+    try:
+        with_model = Geoparser.load()
+    except EmberwatchError as exc:
+        print(f"skipping Arabic geoparsing rows: {exc}")
+        return []
+    without = Geoparser(with_model.gazetteer, with_model.region_of_interest, arabic_ner=None)
+    with_model.geoparse(texts[0], Language.ar)  # load the mention model and the skeleton index
+    resources = replace(default_resources(), geoparser=with_model)
+    return [
+        {"benchmark": "arabic geoparse, gazetteer matcher only", "unit": "docs/s", "notes": note,
+         "value": _rate(lambda t: without.geoparse(t, Language.ar), texts)},
+        {"benchmark": "arabic geoparse with the mention model and skeleton names", "unit": "docs/s",
+         "notes": note, "value": _rate(lambda t: with_model.geoparse(t, Language.ar), texts)},
+        {"benchmark": "arabic extract_document with geoparser (no role model)", "unit": "docs/s", "notes": note,
+         "value": _rate(lambda d: extract_document(d, resources), docs)},  # type: ignore[arg-type]
     ]  # fmt: skip
 
 
