@@ -56,6 +56,22 @@ def test_geo_scores_a_small_corpus(geoparser: Geoparser, tmp_path: Path) -> None
     assert "| recognition F1 | 100.0 |" in report_markdown(report, "emberwatch evaluate geo --corpus lgl")
 
 
+def test_geo_recall_leaves_out_demonym_gold_in_its_own_row(geoparser: Geoparser, tmp_path: Path) -> None:
+    text = "Iraqi troops entered Mosul."
+    xml = (
+        LGL_XML.replace("Gunmen attacked a checkpoint in Mosul. Police in Baghdad said two men died.", text)
+        .replace("<start>32</start><end>37</end>", "<start>21</start><end>26</end>")
+        .replace(
+            "<start>49</start><end>56</end><phrase>Baghdad</phrase>",
+            "<start>0</start><end>5</end><phrase>Iraqi</phrase>",
+        )
+    )
+    (tmp_path / "lgl.xml").write_text(xml, encoding="utf-8")
+    scores = evaluate_geo(geoparser, GeoCorpus.lgl, tmp_path / "lgl.xml").scores
+    assert (scores.gold, scores.matched, scores.gold_demonyms) == (2, 1, 1)
+    assert scores.recall == 50.0 and scores.recall_without_demonyms == 100.0
+
+
 @pytest.mark.shared_data
 @pytest.mark.parametrize("corpus", list(GeoCorpus))
 def test_geo_evaluate_on_shared_corpora(geoparser: Geoparser, shared_data: Path, corpus: GeoCorpus) -> None:

@@ -165,3 +165,83 @@ def test_recognise_caseless_wire_text_in_either_case(geoparser: Geoparser, text:
     """All-lower and all-upper text carry no case evidence: places are found either way."""
     names = {p.name for p in geoparser.geoparse(text, "en")}
     assert {"San Salvador", "El Salvador", "Lima"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RAQQA, Syria - A car bomb went off near a bakery.", ["RAQQA", "Syria"]),
+        ("HASAKAH, Syria - Two guards were wounded.", ["HASAKAH", "Syria"]),
+        ("Raqqa, Syria - A car bomb went off near a bakery.", ["Raqqa", "Syria"]),
+    ],
+)
+def test_recognise_dateline_name_followed_by_its_country(geoparser: Geoparser, text: str, expected: list[str]) -> None:
+    assert _texts(geoparser, text) == expected
+
+
+def test_recognise_locative_before_wins_over_speech_verb_after(geoparser: Geoparser) -> None:
+    assert _texts(geoparser, "Police commanders in Raqqa said they detained four men.") == ["Raqqa"]
+
+
+def test_recognise_lower_case_arabic_article_counts_as_capitalised(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("A shepherd from al-Busayrah said the road was mined.", "en")
+    assert [(p.text, p.country_code) for p in places] == [("al-Busayrah", "SY")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops reached the village of Kabajeb early on Tuesday.",
+        "Cells hide in the countryside and move between the villages at night.",
+        "The Ministry Spokesman Said In early March that the hideout was found.",
+    ],
+)
+def test_recognise_lower_case_words_are_not_small_places(geoparser: Geoparser, text: str) -> None:
+    texts = _texts(geoparser, text)
+    assert not any(t[:1].islower() for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US envoy John R. Allen met Iraqi officers. Aircraft from the USS Harry S. Truman struck Mosul.",
+        "British Defence Minister Michael Fallon Said On Monday That jets would fly over Raqqa.",
+        "Fighters crossed the al-Omar oil field east of Deir ez-Zor, between Mayadin and Hajin.",
+    ],
+)
+def test_recognise_person_names_and_article_names_are_not_foreign_towns(geoparser: Geoparser, text: str) -> None:
+    assert {p.country_code for p in geoparser.geoparse(text, "en")} <= {"SY", "IQ", "US"}
+    assert not {"Allen", "Truman", "Fallon", "Omar"} & set(_texts(geoparser, text))
+
+
+def test_recognise_demonym_is_its_country_not_a_namesake_town(geoparser: Geoparser) -> None:
+    assert _texts(geoparser, "A Canadian soldier was wounded in Erbil.") == ["Erbil"]
+
+
+def test_recognise_arabic_common_word_is_not_conjunction_plus_place(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("دخل المسلحون القرية لفترة وجيزة ثم انسحبوا نحو الرقة", "ar")
+    assert [p.name for p in places] == ["Ar Raqqah"]
+
+
+def test_recognise_arabic_admin_word_inside_name_prefers_the_unit(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("انفجرت عبوة ناسفة في قضاء الحويجة يوم الأحد", "ar")
+    assert [(p.name, p.precision.name) for p in places] == [("Al-Hawija District", "admin2")]
+
+
+def test_recognise_palmyra_is_tadmur_in_either_script(geoparser: Geoparser) -> None:
+    english = geoparser.geoparse("The army retook Palmyra from the militants east of Homs.", "en")
+    arabic = geoparser.geoparse("استعاد الجيش مدينة تدمر من المسلحين", "ar")
+    assert english[0].name == arabic[0].name == "Tadmur"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Late on Tuesday, Springfield Police Department officers closed the bridge.", ["Springfield"]),
+        ("The Tulsa City Council voted to repair the road.", ["Tulsa"]),
+        ("Heavy rain flooded farms in Northeast Georgia over the weekend.", ["Georgia"]),
+        ("The story was first reported on Monday by the Denver Post and others.", []),
+    ],
+)
+def test_recognise_place_before_local_institution(geoparser: Geoparser, text: str, expected: list[str]) -> None:
+    assert _texts(geoparser, text) == expected

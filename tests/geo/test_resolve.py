@@ -202,3 +202,29 @@ def test_resolve_country_name_without_article(geoparser: Geoparser) -> None:
 def test_resolve_keeps_unambiguous_town_of_a_neighbouring_country(geoparser: Geoparser) -> None:
     text = "Syrian forces retook Raqqa, Tabqa and Deir ez-Zor. Some of the fighters had come from Fallujah."
     assert _place(geoparser, text, "Fallujah").country_code == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Canadians", "CA"), ("Dagestani", "RU"), ("Ohioans", "US"), ("European", "")]
+)
+def test_resolve_given_demonym_span_to_its_place(geoparser: Geoparser, name: str, country: str) -> None:
+    text = f"The {name} said the plan would fail."
+    place = geoparser.resolve_spans(text, [(4, 4 + len(name))])[0]
+    assert place.name is not None and (place.country_code or "") == country
+
+
+def test_resolve_country_named_like_its_demonym_stays_a_country(geoparser: Geoparser) -> None:
+    place = geoparser.geoparse("Troops flew in from Djibouti on Monday.", "en")[0]
+    assert (place.country_code, place.precision) == ("DJ", LocationPrecision.country)
+
+
+def test_resolve_repeated_country_name_does_not_vouch_for_a_village_in_an_unanchored_story(
+    geoparser: Geoparser,
+) -> None:
+    # a story about Iraq and Syria naming the United States often: "Omar" is not a West Virginia hamlet
+    us = " ".join(["The United States sent more advisers."] * 6)
+    war = " ".join(["Fighting went on in Mosul, Tikrit and Ramadi in Iraq and Raqqa, Aleppo and Homs in Syria."] * 12)
+    text = f"{war} {us} Officials visited Sinjar and Kirkuk. Later the convoy passed Omar without stopping."
+    places = geoparser.geoparse(text, "en")
+    assert "Omar" not in [p.text for p in places]
+    assert {"Sinjar", "Kirkuk"} <= {p.text for p in places}

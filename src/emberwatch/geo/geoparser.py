@@ -55,7 +55,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-5"  # bump when recognition/resolution rules change behaviour
+GEOPARSER_VERSION = "geo-6"  # bump when recognition/resolution rules change behaviour
 
 
 class Geoparser:
@@ -131,6 +131,8 @@ class Geoparser:
         del language
         given = [mention_for_span(self.gazetteer, text, s, e) for s, e in spans]
         context = [m for m in recognise(self.gazetteer, text) if m.demonym]
+        for m in context:
+            m.next_mention = None  # its "A, B" link indexes recognise()'s list, not this one
         mentions = given + context
         for k in range(len(given) - 1):
             between = text[given[k].end : given[k + 1].start]

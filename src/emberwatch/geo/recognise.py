@@ -49,6 +49,7 @@ ARAB_WORLD = frozenset(
 )
 COMMON_AR_POPULATION = 50_000  # a cued common Arabic word: smallest town accepted in a named country
 BIG_PLACE = 1_000_000  # population that makes a capitalised common word a place without a cue
+CAPITALISED_CITY = 250_000  # a capitalised frequent word mid-sentence is this city without a cue
 MIN_UNCUED_POPULATION = 5_000  # smallest place accepted without any cue when case gives no evidence
 
 
@@ -65,6 +66,7 @@ class Cues:
     part_before: frozenset[str]
     statement_before: frozenset[tuple[str, ...]]
     actor_after: frozenset[tuple[str, ...]]
+    institution_after: frozenset[str]
     generic: frozenset[str]
     ar_near_before: frozenset[tuple[str, ...]]
     ar_place_before: frozenset[str]
@@ -99,6 +101,7 @@ def load_cues() -> Cues:
         part_before=_words(en["part_before"]),
         statement_before=_phrases(en["statement_before"]),
         actor_after=_phrases(en.get("actor_after", [])),
+        institution_after=_words(en.get("institution_after", [])),
         generic=_words(en.get("generic", [])),
         ar_near_before=_phrases(ar["near_before"]),
         ar_place_before=_words(ar["place_before"]),
@@ -177,6 +180,7 @@ class Mention:
     # or its province ("admin1"); None when it cannot be rescued
     needs_context: str | None = None
     zipf: float = 0.0  # how common the name is as an everyday word
+    bare_article: bool = False  # "al-Omar" known only without its article: candidates narrowed to it
     token_range: tuple[int, int] = (0, 0)
     next_mention: int | None = field(default=None, repr=False)  # "Mayadin, Deir ez-Zor": index of the second
 
@@ -282,6 +286,7 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
             candidates += ["ال" + split.stem if split.has_article else split.stem, split.stem]
     else:
         candidates += [key.removeprefix("the "), re.sub(r"['’]s$", "", key)]
+        candidates += _demonym_stems(key)
     cues = load_cues()
     hint = None
     for candidate in candidates:
@@ -310,6 +315,23 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
     return mention
 
 
+# "South Ossetian" -> "South Ossetia", "Abkhaz" -> "Abkhazia": places named by an adjective that
+# the gazetteer's demonym list lacks (tried last, for given spans only)
+_DEMONYM_ENDINGS = (("ian", "ia"), ("an", "a"), ("ean", "e"), ("an", ""), ("n", ""), ("i", ""), ("", "ia"))
+
+
+def _demonym_stems(key: str) -> list[str]:
+    """ "South Ossetians" -> "south ossetian", "south ossetia"; "Dagestani" -> "dagestan"."""
+    out = []
+    singulars = [key[:-1], key] if key.endswith("s") else [key]
+    out += singulars[:-1]
+    for singular in singulars:
+        for ending, replacement in _DEMONYM_ENDINGS:
+            if singular.endswith(ending) and len(singular) - len(ending) >= 4:
+                out.append(singular[: len(singular) - len(ending)] + replacement)
+    return out
+
+
 # ---------------------------------------------------------------------- candidate generation
 
 
@@ -318,7 +340,8 @@ def _first_forms(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[tuple[str, int
     token = doc.token_text(i)
     start = doc.tokens[i][0]
     forms = [(token, start, False)]
-    if is_arabic(token) and not gazetteer.is_common_arabic(token):
+    # "وجيزة" (brief) is a word, not و + Giza
+    if is_arabic(token) and not gazetteer.is_common_arabic(token) and not is_common_word(token):
         from emberwatch.text.arabic import clitic_variants
 
         for split in clitic_variants(token):
@@ -411,12 +434,42 @@ def _make(
     mention = Mention(start, end, doc.text[start:end], key, postings, is_arabic(key), token_range=token_range)
     mention.cue = cue
     mention.split = fstart != doc.tokens[token_range[0]][0]
-    mention.demonym = all(p.flags & DEMONYM for p in postings)
-    if not mention.demonym:
-        mention.postings = [p for p in postings if not p.flags & DEMONYM]
+    # "Canadian" is the demonym of Canada, not Canadian (Texas): a demonym names no place unless
+    # it is also a country's name ("Djibouti")
+    mention.demonym = any(p.flags & DEMONYM for p in postings) and not any(
+        int(gazetteer.kind[p.place]) == PlaceKind.country for p in postings if p.flags & ~DEMONYM
+    )
+    if mention.demonym:
+        mention.postings = [p for p in postings if p.flags & DEMONYM]
+    else:  # a name posting may carry the demonym flag too: "Djibouti" the country
+        mention.postings = [p for p in postings if p.flags & ~DEMONYM]
     mention.zipf = gazetteer.zipf(index)
     mention.stop_word = gazetteer.is_stop_word(index)
+    if mention.arabic:
+        _admin_word_inside(gazetteer, mention)
     return mention
+
+
+def _admin_word_inside(gazetteer: Gazetteer, mention: Mention) -> None:
+    """ "قضاء الحويجة" known as a whole (a town's alternate name): the administrative word still
+    asks for the unit of its level, which the name without it may give ("الحويجة": the district)."""
+    cues = load_cues()
+    head, _, rest = mention.key.partition(" ")
+    if not rest:
+        return
+    if head in cues.ar_admin1_before:
+        level = PlaceKind.admin1
+    elif head in cues.ar_admin2_before:
+        level = PlaceKind.admin2
+    else:
+        return
+    index = gazetteer.key_index(rest)
+    extra = gazetteer.postings(index) if index is not None else []
+    units = [p for p in extra if int(gazetteer.kind[p.place]) == level and not p.flags & DEMONYM]
+    if units:
+        known = {p.place for p in mention.postings}
+        mention.postings = mention.postings + [p for p in units if p.place not in known]
+        mention.admin_hint, mention.cue = level, True
 
 
 # ---------------------------------------------------------------------- context
@@ -500,7 +553,18 @@ def _title_case_context(doc: _Doc, mention: Mention) -> bool:
     window = [k for k in range(max(0, i - 4), min(len(doc.tokens), j + 4)) if k < i or k >= j]
     words = [doc.text[slice(*doc.original(k))] for k in window]
     words = [w for w in words if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return False
+    # the whole sentence too: "Defense Minister Michael Fallon said on ..." is a sentence, not a headline
+    start = max((s for s in doc.sentence_starts if s <= mention.start), default=0)
+    end = min((s for s in doc.sentence_starts if s > mention.end), default=len(doc.text))
+    sentence = [
+        w for w in _WORD.findall(doc.text[start : mention.start] + " " + doc.text[mention.end : end]) if len(w) > 3
+    ]
+    return sum(w[0].isupper() for w in sentence) >= 0.75 * len(sentence)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bool:
@@ -528,14 +592,24 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return False
     if mention.demonym:
         return first.isupper() or doc.upper_text
+    if _ARTICLE_BEFORE.search(doc.text[max(0, mention.start - 5) : mention.start]):
+        # "al-Omar": an Arabic name whose article the gazetteer does not list is no American town
+        arabic_named = [p for p in mention.postings if gazetteer.country_code(p.place) in ARABIC_NAMES]
+        if not arabic_named:
+            return False
+        mention.postings, mention.bare_article = arabic_named, True
     if _after_comma_major(gazetteer, doc, mention, cues):
+        return True
+    if (doc.upper_text or first.isupper()) and _followed_by_container(gazetteer, doc, mention):
         return True
     if _NASAB.match(doc.text[mention.end : mention.end + 8]) and not _is_major(gazetteer, mention):
         return False  # "Hassan al-Karami": a person, whatever the case of the words around
+    if not doc.upper_text and not _cased_initial(mention.text).isupper():
+        # mixed-case text: a lower-case word ("early", "the village") is a place only if it is a
+        # rare word naming a large place, even among capitalised words
+        return zipf < 2.5 and len(mention.key) >= 5 and _max_population(gazetteer, mention) >= 100_000
     if doc.upper_text or _title_case_context(doc, mention):
         return _accept_uncased(gazetteer, mention, zipf)
-    if not first.isupper():
-        return zipf < 2.5 and len(mention.key) >= 5 and _max_population(gazetteer, mention) >= 100_000
     glued = _part_of_longer_name(doc, mention, cues)
     if glued is not None:
         if glued == "before":
@@ -544,15 +618,40 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     if not _is_major(gazetteer, mention) and (mention.key in doc.people or _person_context(doc, mention, cues)):
         return False
     if _sentence_initial(doc, mention.start):
+        if zipf < 5.0 and _is_major(gazetteer, mention) and not _written_lower(doc, mention):
+            return True  # "Ohio recession:": a province's name never written as an everyday word here
         return _accept_uncased(gazetteer, mention, zipf)
     if zipf >= COMMON_ZIPF:
         if not _own_name(mention) and not _is_major(gazetteer, mention):
             return False  # "in June" is not Unieux, which lists "June" among its alternate names
         if mention.cue or _is_major(gazetteer, mention) or _comma_linked(doc, mention):
             return True
+        if zipf < 5.0 and _max_population(gazetteer, mention, primary_only=True) >= CAPITALISED_CITY:
+            return True  # "the FBI's Atlanta office": capitalised mid-sentence, a city's own name
         mention.needs_context = "admin1"  # capitalised "Hit": a place if the text names Anbar
         return False
     return True
+
+
+# "al-Busayrah", "ad-Dawr", "ash-Shaddadi": a lower-case Arabic article before a capitalised name
+_ARTICLE = re.compile(r"^(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑’' ](?=[A-Z])")
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]$")
+# countries whose places carry Arabic names (and articles) in English text
+ARABIC_NAMES = ARAB_WORLD | {"TR", "IR", "AF", "PK", "ER", "ML", "NE", "NG", "SN", "TZ", "KE", "ET"}
+
+
+def _cased_initial(text: str) -> str:
+    """The letter that carries the case of a name: the first one after a lower-case Arabic article."""
+    match = _ARTICLE.match(text)
+    return text[match.end() : match.end() + 1] if match else text[:1]
+
+
+def _written_lower(doc: _Doc, mention: Mention) -> bool:
+    """The document also writes the name in lower case ("china" plates, "turkey" dinner): a word."""
+    word = mention.text.lower()
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc.text) is not None
 
 
 def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
@@ -603,6 +702,29 @@ def _after_comma_major(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: 
         and mention.key not in cues.part_before
         and doc.text[: mention.start].endswith(", ")
         and _is_major(gazetteer, mention)
+    )
+
+
+def _followed_by_container(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -> bool:
+    """ "RAQQA, Syria -", "Hawija, Kirkuk": the name is followed by a comma and the country or
+    province that contains one of its candidates."""
+    j = mention.token_range[1]
+    if j >= len(doc.tokens) or doc.text[mention.end : doc.original(j)[0]] not in (", ", "، "):
+        return False
+    countries: set[str] = set()
+    units: set[int] = set()
+    for container in _longest_at(gazetteer, doc, j)[:1]:
+        if not container.text[:1].isupper() and not container.arabic:
+            return False
+        for p in container.postings:
+            kind = int(gazetteer.kind[p.place])
+            if kind == PlaceKind.country and not p.flags & VARIANT:
+                countries.add(gazetteer.country_code(p.place))
+            elif kind == PlaceKind.admin1 and p.flags & (PRIMARY | ARABIC | VARIANT):
+                units.add(p.place)
+    return any(
+        gazetteer.country_code(p.place) in countries or int(gazetteer.admin1[p.place]) in units
+        for p in mention.postings
     )
 
 
@@ -666,6 +788,8 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
     "after" when one follows it ("Dublin Road"), else None. Admin units followed by an
     organisation ("Henderson County Sheriff's Office") are kept."""
     i, j = mention.token_range
+    if i > 0 and _initial(doc, i - 1, mention.start):
+        return "before"  # "John R. Allen", "Harry S. Truman"
     if i > 0 and doc.text[doc.original(i - 1)[1] : mention.start] == " ":
         prev = doc.text[slice(*doc.original(i - 1))]
         folded_prev = doc.token_text(i - 1)
@@ -678,9 +802,33 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
         return None
     if j < len(doc.tokens) and doc.text[mention.end : doc.original(j)[0]] == " ":
         nxt = doc.text[slice(*doc.original(j))]
-        if nxt[:1].isupper() and doc.token_text(j) not in _FEATURE_WORDS:
+        if nxt[:1].isupper() and doc.token_text(j) not in _FEATURE_WORDS and not _institution_after(doc, j, cues):
             return "after"
     return None
+
+
+def _institution_after(doc: _Doc, j: int, cues: Cues) -> bool:
+    """One of the (up to three) capitalised words from token ``j`` names a local institution:
+    "Richmond Police Department", "Kentucky Workforce Development Cabinet"."""
+    for k in range(j, min(j + 3, len(doc.tokens))):
+        word = doc.text[slice(*doc.original(k))]
+        if not word[:1].isupper() or (k > j and doc.text[doc.original(k - 1)[1] : doc.original(k)[0]] != " "):
+            return False
+        if doc.token_text(k) in cues.institution_after:
+            return True
+    return False
+
+
+def _initial(doc: _Doc, k: int, start: int) -> bool:
+    """Token ``k`` is a middle initial right before ``start``: "R. ", "H.W. "."""
+    s, e = doc.original(k)
+    word = doc.text[s:e]
+    return (
+        doc.text[e:start] == ". "
+        and word.replace(".", "").isupper()
+        and len(word.replace(".", "")) <= 2
+        and (k > 0 and doc.text[slice(*doc.original(k - 1))][:1].isupper())
+    )
 
 
 _AGE = re.compile(r"^, \d{1,3},")
@@ -693,10 +841,25 @@ def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
     i, j = mention.token_range
     if i > 0 and doc.token_text(i - 1) in cues.person_before:
         return True
-    if j < len(doc.tokens) and doc.token_text(j) in cues.person_after:
-        return True
+    if j < len(doc.tokens) and doc.token_text(j) in cues.person_after and not _locative_before(doc, mention, cues):
+        return True  # "Meredith said", but not "forces in Raqqa said"
     tail = doc.text[mention.end : mention.end + 8]
     return bool(_AGE.match(tail) or _NASAB.match(tail))
+
+
+def _locative_before(doc: _Doc, mention: Mention, cues: Cues) -> bool:
+    """A locative preposition before the name ("in Raqqa", "from al-Busayrah"): it wins over a
+    speech verb after it."""
+    i = mention.token_range[0]
+    if i > 0 and _ARTICLE.match(doc.text[doc.original(i - 1)[0] : mention.start + 1]):
+        i -= 1  # "from al-" + "Busayrah"
+    before = _before(doc, i, _MAX_CUE_WORDS)
+    return bool(before) and (before[-1] in _LOCATIVES or _ends_with(before, cues.near_before))
+
+
+_LOCATIVES = frozenset(
+    ["in", "at", "from", "near", "into", "outside", "inside", "around", "across", "toward", "towards"]
+)
 
 
 def _comma_linked(doc: _Doc, mention: Mention) -> bool:
@@ -709,6 +872,8 @@ def _link_hierarchy(doc: _Doc, mentions: list[Mention]) -> None:
     """Mark "A, B" and "A in B" pairs, where B may contain A."""
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
+        if a.demonym or b.demonym:
+            continue  # "Aleppo, Syrian officials said": a demonym contains nothing
         between = doc.text[a.end : b.start]
         if between in (", ", " , ", "، ", " in ", " في ", " ، ") or between.strip() in (",", "،"):
             a.next_mention = k + 1

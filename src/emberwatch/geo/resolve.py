@@ -520,7 +520,8 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
             # one stray namesake (two Indian villages in a report on Marawi) is no support; nor,
             # far from the country a document is anchored in, the mere name of the village's country
             at_home = anchor in ("", code) or _near_anchor(gazetteer, resolutions, anchor, place)
-            if _support(gazetteer, mentions, resolutions, i, at_home) < max(1.0, INCOHERENT_SHARE * others):
+            support = _support(gazetteer, mentions, resolutions, i, at_home, unanchored=anchor == "")
+            if support < max(1.0, INCOHERENT_SHARE * others):
                 out.add(i)
         # a district (its population is its towns') or a sizeable town whose name other countries
         # share, in a country nothing else in the document points to: "al-Salam" in a report on
@@ -534,10 +535,11 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
 
 def _foreign_namesake(gazetteer: Gazetteer, mention: Mention, place: int) -> bool:
     """A town below :data:`FOREIGN_POPULATION`, not a capital, whose name also names places in
-    other countries."""
+    other countries, or known only without the Arabic article the text gives it."""
     if int(gazetteer.population[place]) >= FOREIGN_POPULATION or _capital(gazetteer, place):
         return False
-    return len({gazetteer.country_code(p) for p in mention.places}) > 1
+    # "al-Salam": a name the gazetteer knows only without its article is as doubtful
+    return mention.bare_article or len({gazetteer.country_code(p) for p in mention.places}) > 1
 
 
 def _placed_by_text(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> set[int]:
@@ -577,6 +579,7 @@ def _near_anchor(gazetteer: Gazetteer, resolutions: list[Resolution], anchor: st
     return False
 
 
+VILLAGE_POPULATION = 5_000  # below this, repeated mentions of the country count once (no anchor)
 SUPPORT_KM = 300.0  # a small place supports another of the same country this close
 ANCHOR_RATIO = 2.0  # a country with this many times the local places of any other anchors a document...
 ANCHOR_MIN = 3  # ...when they are at least this many different names
@@ -599,7 +602,12 @@ def _anchor(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Res
 
 
 def _support(
-    gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], index: int, at_home: bool
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    resolutions: list[Resolution],
+    index: int,
+    at_home: bool,
+    unanchored: bool = False,
 ) -> int:
     """How many mentions of other names support the place chosen for ``index``: its own province,
     and cities of :data:`INCOHERENT_POPULATION` or more within :data:`SUPPORT_KM`; unless the
@@ -613,6 +621,11 @@ def _support(
     code, lat, lon = gazetteer.country_code(place), float(gazetteer.lat[place]), float(gazetteer.lon[place])
     province = _unit(gazetteer, place)
     count = 0
+    # in a document about several countries (``unanchored``), the name (or demonym) of a village's
+    # country is one piece of support however often it is repeated: "the U.S." thirty times in a
+    # story on Iraq and Syria does not make "Omar" a town in West Virginia
+    village = unanchored and int(gazetteer.population[place]) < VILLAGE_POPULATION
+    named_country = False
     for mention, resolution in zip(mentions, resolutions, strict=True):
         other = resolution.place
         if other is None or mention.key == mentions[index].key or gazetteer.country_code(other) != code:
@@ -620,7 +633,8 @@ def _support(
         kind = int(gazetteer.kind[other])
         sizeable = int(gazetteer.population[other]) >= INCOHERENT_POPULATION
         if mention.demonym or kind in (PlaceKind.country, PlaceKind.region):
-            count += at_home
+            count += at_home and not named_country
+            named_country = village and at_home
         elif kind == PlaceKind.admin1:
             count += at_home or other == province
         elif at_home and sizeable:
