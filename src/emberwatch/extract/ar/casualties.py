@@ -308,10 +308,10 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if trigger is None or j >= len(toks) or j in numbers:
             continue
         nxt = toks[j].norm
-        dual = _any_dual(nxt, DUAL_PERSONS) or any(
+        two = _any_dual(nxt, DUAL_PERSONS) or any(
             split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(nxt)
         )
-        value = 2 if dual else 1 if _stems(nxt) & PERSONS else 0
+        value = 2 if two else 1 if _stems(nxt) & PERSONS else 0
         perp = bool(_stems(nxt) & perpetrators)
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
