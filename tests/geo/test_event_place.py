@@ -159,3 +159,12 @@ def test_event_place_speaker_location_is_not_the_event_place(geoparser: Geoparse
     text = "Police in Anbar province said they had arrested four men hiding in a farmhouse near Rutba."
     place = _event_place(geoparser, text, "arrested")
     assert place is not None and place.text == "Rutba"
+
+
+def test_event_place_city_a_supply_line_leads_to_is_only_near(geoparser: Geoparser) -> None:
+    text = (
+        "ISIL forces attacked the road near Ithriyah in order to cut the government's main supply line "
+        "to Aleppo, capturing two checkpoints."
+    )
+    place = _event_place(geoparser, text, "attacked")
+    assert place is None or place.text != "Aleppo" or place.precision == LocationPrecision.near

@@ -245,3 +245,15 @@ def test_recognise_palmyra_is_tadmur_in_either_script(geoparser: Geoparser) -> N
 )
 def test_recognise_place_before_local_institution(geoparser: Geoparser, text: str, expected: list[str]) -> None:
     assert _texts(geoparser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army said it had captured Tarfah al-Sharqiyah on Monday.", "Abu Bakr al-Baghdadi was killed."],
+)
+def test_recognise_second_half_of_a_longer_arabic_name_is_not_a_place(geoparser, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [p.text for p in geoparser.geoparse(text, "en")] == []
+
+
+def test_recognise_article_name_after_a_sentence_initial_preposition(geoparser) -> None:  # type: ignore[no-untyped-def]
+    assert [p.name for p in geoparser.geoparse("In al-Mayadin, a bomb exploded.", "en")] == ["Al Mayadin"]

@@ -86,7 +86,9 @@ def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 _MODIFIER = re.compile(r"^-[a-z]")
-_ROAD_WORDS = frozenset(fold_key(w) for w in ("road", "highway", "route", "motorway", "طريق", "الطريق"))
+_ROAD_WORDS = frozenset(fold_key(w) for w in (
+    "road", "highway", "route", "motorway", "line", "lines", "corridor", "artery", "طريق", "الطريق", "خط", "خطوط",
+))  # fmt: skip
 _TOWARDS = frozenset(fold_key(w) for w in ("to", "towards", "toward", "إلى", "الى", "باتجاه"))
 
 

@@ -593,6 +593,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     if mention.demonym:
         return first.isupper() or doc.upper_text
     if _ARTICLE_BEFORE.search(doc.text[max(0, mention.start - 5) : mention.start]):
+        if _NAME_BEFORE_ARTICLE.search(doc.text[max(0, mention.start - 40) : mention.start]):
+            return False  # "Tarfah al-Sharqiyah", "Abu Bakr al-Baghdadi": the end of a longer name
         # "al-Omar": an Arabic name whose article the gazetteer does not list is no American town
         arabic_named = [p for p in mention.postings if gazetteer.country_code(p.place) in ARABIC_NAMES]
         if not arabic_named:
@@ -638,6 +640,12 @@ _ARTICLE = re.compile(r"^(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑’' ]
 
 
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]$")
+# a capitalised word right before the article ("Tarfah al-", "Bakr al-"), not a sentence-initial
+# function word ("In al-Mayadin", "The al-Hol camp")
+_NAME_BEFORE_ARTICLE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:In|At|On|From|Near|To|Of|And|Or|The|By|For|With|Outside|Inside|Into|Around|Across"
+    r"|Between|West|East|North|South)\b)[A-Z][\w'’]+ (?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]$"
+)
 # countries whose places carry Arabic names (and articles) in English text
 ARABIC_NAMES = ARAB_WORLD | {"TR", "IR", "AF", "PK", "ER", "ML", "NE", "NG", "SN", "TZ", "KE", "ET"}
 
