@@ -168,3 +168,14 @@ def test_event_place_city_a_supply_line_leads_to_is_only_near(geoparser: Geopars
     )
     place = _event_place(geoparser, text, "attacked")
     assert place is None or place.text != "Aleppo" or place.precision == LocationPrecision.near
+
+
+def test_event_place_arabic_speaker_from_a_place_is_not_a_statement_place(geoparser: Geoparser) -> None:
+    text = "الحسكة، سوريا - وقال تاجر من البصيرة إنه دفع المال بعد أن أحرق مسلحون صهريج جاره."
+    place = _event_place(geoparser, text, "أحرق", "ar")
+    assert place is not None and place.text == "البصيرة"
+    statement = "الحسكة، سوريا - قال في بيان من دمشق إن مسلحين أحرقوا صهريجا في البصيرة."
+    from emberwatch.geo.event_place import is_statement_place
+
+    damascus = next(p for p in geoparser.geoparse(statement, "ar") if p.text == "دمشق")
+    assert is_statement_place(statement, damascus)

@@ -62,7 +62,9 @@ def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
     # the cue ends at most one word before the preposition: "said in", "statement issued in"
     phrases = cues.statement_before | cues.ar_statement_before
     head = tuple(words[:-1])
-    return any(_ends_with_gap(head, phrase) for phrase in phrases)
+    # "من" right after the cue only: "قال تاجر من البصيرة" is "a trader from al-Busayrah said"
+    gaps = (0,) if words[-1] == "من" else (0, 1)
+    return any(_ends_with_gap(head, phrase, gaps) for phrase in phrases)
 
 
 _SPEAKER_VERBS = frozenset(["said", "says", "say", "told", "announced", "stated", "reported", "claimed"])
@@ -77,8 +79,8 @@ def _speaker_after(text: str, place: PlaceRef) -> bool:
     return bool(after) and after[0] in _SPEAKER_VERBS
 
 
-def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    for gap in (0, 1):
+def _ends_with_gap(words: tuple[str, ...], phrase: tuple[str, ...], gaps: tuple[int, ...] = (0, 1)) -> bool:
+    for gap in gaps:
         end = len(words) - gap
         if end - len(phrase) >= 0 and words[end - len(phrase) : end] == phrase:
             return True
