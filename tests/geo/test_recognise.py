@@ -257,3 +257,10 @@ def test_recognise_second_half_of_a_longer_arabic_name_is_not_a_place(geoparser,
 
 def test_recognise_article_name_after_a_sentence_initial_preposition(geoparser) -> None:  # type: ignore[no-untyped-def]
     assert [p.name for p in geoparser.geoparse("In al-Mayadin, a bomb exploded.", "en")] == ["Al Mayadin"]
+
+
+@pytest.mark.parametrize(
+    "text", ["قالت مصادر اسرائيلية إن الجيش قصف مواقع.", "وقال مسؤول أميركي إن الغارة قتلت عشرة.", "اعتقل جنود فلسطينيين."]
+)
+def test_recognise_arabic_demonym_is_context_not_a_place(geoparser, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [p.text for p in geoparser.geoparse(text, "ar")] == []

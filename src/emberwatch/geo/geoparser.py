@@ -55,7 +55,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-7"  # bump when recognition/resolution rules change behaviour
+GEOPARSER_VERSION = "geo-8"  # bump when recognition/resolution rules change behaviour
 
 
 class Geoparser:

@@ -24,6 +24,7 @@ import yaml
 from emberwatch.geo.folding import Folded, fold, fold_key, is_arabic
 from emberwatch.geo.gazetteer import (
     ABBREVIATION,
+    ALTERNATE,
     ARABIC,
     DEMONYM,
     DOTTED,
@@ -43,6 +44,9 @@ COMMON_ZIPF = 3.9  # Zipf frequency above which a name is also an everyday word
 COMMON_ZIPF_AR = 5.0  # the same for Arabic, where place names are frequent words of the news
 # Arabic-speaking countries (and neighbours with Arabic-named places): Arabic names of places there
 # are trusted; elsewhere Arabic-script alternate names are exonyms that collide with common words.
+# how a posting names a place (as opposed to the script bit ARABIC and the DEMONYM bit)
+_NAME_BITS = PRIMARY | ALTERNATE | VARIANT | ABBREVIATION | DOTTED
+
 ARAB_WORLD = frozenset(
     {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY"}
     | {"TN", "YE", "EH", "DJ", "SO", "KM", "TD", "IL"}
@@ -436,13 +440,14 @@ def _make(
     mention.split = fstart != doc.tokens[token_range[0]][0]
     # "Canadian" is the demonym of Canada, not Canadian (Texas): a demonym names no place unless
     # it is also a country's name ("Djibouti")
+    # (the ARABIC bit says only which script: "اسرائيلية" is ARABIC | DEMONYM, a demonym)
     mention.demonym = any(p.flags & DEMONYM for p in postings) and not any(
-        int(gazetteer.kind[p.place]) == PlaceKind.country for p in postings if p.flags & ~DEMONYM
+        int(gazetteer.kind[p.place]) == PlaceKind.country for p in postings if p.flags & _NAME_BITS
     )
     if mention.demonym:
         mention.postings = [p for p in postings if p.flags & DEMONYM]
     else:  # a name posting may carry the demonym flag too: "Djibouti" the country
-        mention.postings = [p for p in postings if p.flags & ~DEMONYM]
+        mention.postings = [p for p in postings if p.flags & _NAME_BITS]
     mention.zipf = gazetteer.zipf(index)
     mention.stop_word = gazetteer.is_stop_word(index)
     if mention.arabic:
