@@ -98,7 +98,8 @@ def main(selected: list[str]) -> int:
         "",
     ]
     merged = {**previous_sections(), **{sec.split("\n", 1)[0]: sec for sec in sections}}
-    OUT.write_text("\n".join(header + [merged[k] for k in sorted(merged)]) + "\n", encoding="utf-8")
+    body = [merged[k].rstrip("\n") + "\n" for k in sorted(merged)]  # one blank line between sections
+    OUT.write_text("\n".join(header + body).rstrip("\n") + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
     return 1 if failed else 0
 

@@ -55,7 +55,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-8"  # bump when recognition/resolution rules change behaviour
+GEOPARSER_VERSION = "geo-9"  # bump when recognition/resolution rules change behaviour
 
 
 class Geoparser:
@@ -114,7 +114,7 @@ class Geoparser:
             for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
             if not m.demonym and i not in dropped
         ]
-        if self.arabic_ner is not None and is_arabic(text):
+        if self.arabic_ner is not None and _mostly_arabic(text):
             countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
             provinces = frozenset(p.admin1 for p in places if p.admin1)
             extra = self._model_places(text, mentions, countries, provinces)
@@ -232,6 +232,16 @@ class Geoparser:
                 "geonames_id": place.geonameid if place.geonameid > 0 else None,
             }
         )
+
+
+def _mostly_arabic(text: str) -> bool:
+    """At least a third of the letters are Arabic: an English article quoting a few Arabic names
+    does not go through the Arabic mention model."""
+    if not is_arabic(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in text)
+    return letters > 0 and arabic >= letters / 3
 
 
 _SKELETONS: dict[tuple[Path, str], SkeletonIndex] = {}
