@@ -23,6 +23,7 @@ from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolv
 from emberwatch.geo.skeleton import SkeletonIndex, cued_name_spans
 from emberwatch.models import Language, PlaceRef
 from emberwatch.settings import Settings, get_settings
+from emberwatch.text.arabic import arabic_ratio
 from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
 
 log = logging.getLogger(__name__)
@@ -237,11 +238,7 @@ class Geoparser:
 def _mostly_arabic(text: str) -> bool:
     """At least a third of the letters are Arabic: an English article quoting a few Arabic names
     does not go through the Arabic mention model."""
-    if not is_arabic(text):
-        return False
-    letters = sum(ch.isalpha() for ch in text)
-    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in text)
-    return letters > 0 and arabic >= letters / 3
+    return is_arabic(text) and arabic_ratio(text) >= 1 / 3
 
 
 _SKELETONS: dict[tuple[Path, str], SkeletonIndex] = {}

@@ -28,17 +28,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from emberwatch.geo.recognise import ARABIC_NAMES
 from emberwatch.text.arabic import clitic_variants, fold, tokens
 
 if TYPE_CHECKING:
     from emberwatch.geo.gazetteer import Gazetteer
 
-# Countries whose towns Arabic-language reports on these groups name in Arabic script while GeoNames
-# often lists them in Latin script only: the Arabic-speaking world and the Sahel / Lake Chad states.
-SKELETON_COUNTRIES = frozenset(
-    {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY"}
-    | {"TN", "YE", "EH", "DJ", "SO", "KM", "TD", "IL", "NG", "NE", "ML", "BF", "CM"}
-)
+# Countries whose towns Arabic-language reports name in Arabic script while GeoNames often lists them in
+# Latin script only: the countries with Arabic place names (see recognise.ARABIC_NAMES) and the rest of
+# the Lake Chad basin and central Sahel.
+SKELETON_COUNTRIES = ARABIC_NAMES | {"BF", "CM"}
 
 _AR_CLASSES: dict[str, str] = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "d", "ر": "r", "ز": "z",

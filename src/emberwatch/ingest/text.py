@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 import unicodedata
 
 from emberwatch.errors import InputError
+from emberwatch.text.arabic import arabic_ratio
+
+__all__ = ["arabic_ratio"]
 
 _SNIFF_BYTES = 8192
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_ARABIC_LETTER = re.compile(rf"(?=[^\W\d_])[{_ARABIC_BLOCKS}]")
 
 
 def normalise_text(text: str) -> str:
@@ -31,12 +30,6 @@ def content_hash(text: str) -> str:
 def document_id(text_hash: str) -> str:
     """Stable document id: the first 16 hex digits of the content hash."""
     return text_hash[:16]
-
-
-def arabic_ratio(text: str) -> float:
-    """Share of letters (not digits, marks or punctuation) that are in the Arabic script blocks."""
-    letters = len(_LETTER.findall(text))
-    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
 def looks_binary(data: bytes) -> bool:

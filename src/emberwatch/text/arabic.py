@@ -106,6 +106,17 @@ _TABLE: dict[int, str] = _build_table()
 _REMOVED = "".join(chr(cp) for cp in sorted(_MARKS | _FORMAT))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_LETTER = re.compile(rf"(?=[^\W\d_])[{_ARABIC_BLOCKS}]")
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters (not digits, marks or punctuation) that are in the Arabic script blocks."""
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
 def fold(text: str) -> str:
     """Normalised text without an offset map (fast; for dictionary keys and lookups)."""
     return text.translate(_TABLE)
