@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,9 +14,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from emberwatch.cli import app
-from emberwatch.extract.pipeline import ExtractResources, extract_document
+from emberwatch.extract.pipeline import ALGORITHM_VERSION, ExtractResources, extract_document
 from emberwatch.extract.run import extract_jsonl, extract_store
 from emberwatch.extract.schema import output_json_schema
+from emberwatch.geo import Geoparser
 from emberwatch.models import DocumentExtraction, ExtractInput
 from emberwatch.store import Store
 
@@ -137,4 +139,10 @@ def test_run_workspace_extract(tmp_path: Path) -> None:
         _add_documents(ws.store)
         report = ws.extract(with_geo=False, with_roles=False)
         assert (report.documents, report.events) == (2, 1)
-        assert report.extractor_version.startswith("rules-1+")
+        assert report.extractor_version.startswith(f"{ALGORITHM_VERSION}+")
+
+
+def test_run_extractor_version_names_the_geoparser(extract_resources: ExtractResources, geoparser: Geoparser) -> None:
+    """New geoparser rules or a rebuilt gazetteer change the version, so stored documents are re-extracted."""
+    with_geo = dataclasses.replace(extract_resources, geoparser=geoparser)
+    assert with_geo.extractor_version.endswith(f"-geo+{extract_resources.codebook.version}+{geoparser.version}")

@@ -179,3 +179,91 @@ def test_event_place_arabic_speaker_from_a_place_is_not_a_statement_place(geopar
 
     damascus = next(p for p in geoparser.geoparse(statement, "ar") if p.text == "دمشق")
     assert is_statement_place(statement, damascus)
+
+
+def test_event_place_the_city_is_the_town_the_text_is_about(geoparser: Geoparser) -> None:
+    text = (
+        "Iraqi forces entered Mosul in October. Fighting in Mosul went on for weeks, and Mosul's old town "
+        "was the last district to fall. Some units were sent to Tal Afar in the west. "
+        "On 15 December, the army said it had retaken the eastern shores of the city, killing 40 militants."
+    )
+    place = _event_place(geoparser, text, "retaken")
+    assert place is not None and place.name == "Mosul"
+    assert place.precision == LocationPrecision.exact
+
+
+def test_event_place_outside_the_city_is_near_it(geoparser: Geoparser) -> None:
+    text = "Militants have held Hawija since 2014. On Monday a bomb exploded outside the city, killing two."
+    place = _event_place(geoparser, text, "exploded")
+    assert place is not None and place.text == "Hawija"
+    assert place.precision == LocationPrecision.near
+
+
+def test_event_place_arabic_the_city_refers_back(geoparser: Geoparser) -> None:
+    text = "سيطرت القوات على الرقة في تشرين الأول. وقالت مصادر إن انفجارا وقع وسط المدينة وقتل خمسة."
+    place = _event_place(geoparser, text, "انفجارا", "ar")
+    assert place is not None and place.text == "الرقة"
+
+
+def test_event_place_a_town_inside_a_name_is_no_antecedent(geoparser: Geoparser) -> None:
+    text = "Troops advanced on Raqqa. Fighters of the Manbij Military Council joined them. The city fell on Monday."
+    place = _event_place(geoparser, text, "fell")
+    assert place is not None and place.text == "Raqqa"
+
+
+def test_event_place_the_city_of_x_is_no_reference(geoparser: Geoparser) -> None:
+    text = "Fighting reached Raqqa. Then a bomb exploded in the city of Tabqa, killing three."
+    place = _event_place(geoparser, text, "exploded")
+    assert place is not None and place.text == "Tabqa"
+
+
+def test_event_place_office_of_a_country_is_no_place(geoparser: Geoparser) -> None:
+    text = "The Prime Minister of Australia praised the strikes."
+    assert _event_place(geoparser, text, "strikes") is None
+    text = "Gunmen attacked a checkpoint east of Baghdad."
+    place = _event_place(geoparser, text, "attacked")
+    assert place is not None and place.text == "Baghdad"
+
+
+def test_event_place_the_city_is_the_latest_town_not_a_reference_point(geoparser: Geoparser) -> None:
+    text = (
+        "Iraqi forces fought in Mosul for months.\n\n"
+        "The army then launched an offensive to retake Tal Afar, 55 km west of Mosul, in August. "
+        "The city was captured on 28 August."
+    )
+    place = _event_place(geoparser, text, "captured")
+    assert place is not None and place.name == "Tall ‘Afar"
+
+
+def test_event_place_a_town_located_by_another_is_the_place(geoparser: Geoparser) -> None:
+    text = "The first drone strike hit Bayji, north of Baghdad, against militants laying explosive devices."
+    place = _event_place(geoparser, text, "explosive devices")
+    assert place is not None and place.text == "Bayji"
+
+
+def test_event_place_travel_destination_is_no_place(geoparser: Geoparser) -> None:
+    text = "Explosions echoed over the town, the general said during a trip to Cairo."
+    assert _event_place(geoparser, text, "Explosions") is None
+
+
+def test_event_place_paragraph_fallback_prefers_a_located_place(geoparser: Geoparser) -> None:
+    text = (
+        "A militant who had a role in the 2016 Jakarta attacks was caught near Marawi on Monday. "
+        "Two more militants were killed during the night."
+    )
+    place = _event_place(geoparser, text, "killed")
+    assert place is not None and place.text == "Marawi"
+
+
+def test_event_place_capital_of_a_region_locates_the_city(geoparser: Geoparser) -> None:
+    text = "On 29 September, bombers attacked Erbil, the capital of Iraqi Kurdistan."
+    place = _event_place(geoparser, text, "attacked")
+    assert place is not None and place.text == "Erbil"
+
+
+def test_event_place_quarter_named_after_a_city_abroad(geoparser: Geoparser) -> None:
+    text = "Fighting went on in Sirte all week. The GNA also took control of the Al-Giza military zone."
+    places = geoparser.geoparse(text, "en")
+    assert any(p.country_code == "EG" for p in places)  # the quarter's name is a city in Egypt
+    place = _event_place(geoparser, text, "took control")
+    assert place is not None and place.country_code == "LY"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALGORITHM_VERSION = "rules-1"
+ALGORITHM_VERSION = "rules-2"  # bump when extraction rules change what they find
 
 
 class Geoparser(Protocol):
@@ -59,13 +59,15 @@ class ExtractResources:
 
     @property
     def extractor_version(self) -> str:
-        """``{algorithm}[-roles][-geo]+{codebook hash}``: a change of any part means re-extraction."""
+        """``{algorithm}[-roles][-geo]+{codebook hash}[+{geoparser version}]``: a change of any part
+        (new rules, an edited codebook, new geoparser rules or a rebuilt gazetteer) means re-extraction."""
         parts = [self.algorithm_version]
         if self.role_filler is not None:
             parts.append("roles")
         if self.geoparser is not None:
             parts.append("geo")
-        return f"{'-'.join(parts)}+{self.codebook.version}"
+        version = f"{'-'.join(parts)}+{self.codebook.version}"
+        return f"{version}+{self.geoparser.version}" if self.geoparser is not None else version
 
     def rules_for(self, language: Language) -> LanguageRules | None:
         if language in self.rules:

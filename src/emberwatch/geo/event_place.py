@@ -3,11 +3,15 @@
 Not the dateline ("BAGHDAD (Reuters) -"), not where a statement was issued ("officials said in
 Damascus"), not a name used as a modifier ("US-led coalition"), not a country named without a
 locative word (the actor in "the US launched airstrikes"), not a province or country a road
-leads to ("the highway to Jordan"; a town there counts as "near"). Preference order: a place
-introduced by a locative word ("in/near/at X", "في", "قرب") close to the trigger in the trigger's
-sentence; the most specific other place in the sentence; the most specific place of the paragraph;
-the dateline place as a last resort, with its precision lowered to admin1 level (the event is
-somewhere around the dateline city).
+leads to ("the highway to Jordan"; a town there counts as "near").
+
+Preference order: for a sentence that names no town but says "the city" / "المدينة",
+the latest town of the paragraph that is not just a reference point ("55 km west of Mosul"), else the
+town the document has named most often so far (the city an article is about); a place introduced
+by a locative word ("in/near/at X", "في", "قرب") close to the trigger in the trigger's sentence; the
+most specific other place in the sentence; the most specific place of the paragraph; the dateline
+place as a last resort, with its precision lowered to admin1 level (the event is somewhere around the
+dateline city).
 """
 
 from __future__ import annotations
@@ -20,7 +24,22 @@ from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "of", "between"])
+_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "between"])
+# "of" is locative after a word for a part or a surrounding of a place ("east of Mosul", "the outskirts of
+# Raqqa", "the town of Hit") or for what happened to it ("the capture of Ramadi", "the siege of Kobani"),
+# not after an office or a people ("the Prime Minister of Australia", "the people of Syria")
+_OF_AFTER = frozenset([
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+    "southern", "eastern", "western", "central", "outskirts", "suburbs", "suburb", "edge", "edges",
+    "parts", "part", "areas", "area", "countryside", "province", "governorate", "district", "districts",
+    "city", "town", "village", "villages", "towns", "region", "centre", "center", "heart", "vicinity",
+    "environs", "streets", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "sector",
+    "quarter", "south-east", "north-east", "south-west", "north-west", "desert", "rest", "outside",
+    "entrance", "gates", "km", "kilometres", "kilometers", "miles", "capital", "control", "capture",
+    "recapture", "siege", "battle", "liberation", "fall", "invasion", "occupation", "bombing", "shelling",
+    "bombardment", "offensive", "assault", "storming", "encirclement", "department", "departments",
+    "municipality", "jurisdiction", "state", "county", "canton", "hamlet", "port", "island", "border",
+])  # fmt: skip
 _LOCATIVE_AR = frozenset(fold_key(w) for w in (
     "في", "قرب", "بالقرب", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
     "أطراف", "ضواحي", "محيط", "وسط", "بين",
@@ -94,6 +113,64 @@ _ROAD_WORDS = frozenset(fold_key(w) for w in (
 _TOWARDS = frozenset(fold_key(w) for w in ("to", "towards", "toward", "إلى", "الى", "باتجاه"))
 
 
+_TRAVEL = frozenset(fold_key(w) for w in (
+    "trip", "visit", "visited", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "fled",
+    "flee", "fleeing", "returned", "return", "moved", "went", "sent", "deployed", "transferred", "headed",
+    "relocated", "escaped", "evacuated", "withdrew", "retreated", "زيارة", "توجه", "توجهوا", "فر", "فروا",
+    "هرب", "هربوا", "سافر", "عاد", "عادوا", "انتقل", "انتقلوا", "انسحب", "انسحبوا",
+))  # fmt: skip
+
+
+def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
+    """ "during a trip to Cairo", "militants fled to Turkey", "فروا إلى تركيا": where someone went, not
+    where the event happened."""
+    words = _words_before(text, place.start, lower, 4)
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in _TOWARDS and any(w in _TRAVEL for w in words[-3:-1])
+
+
+_DIRECTION_OF = re.compile(
+    r"^\s*[,،(]?\s*(?:(?:about|some|around|nearly)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?$"
+    r"|^\s*,\s*(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$"
+    r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?\s+(?:مدينة\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _locates_previous(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
+    """ "Bayji, north of Baghdad", "in Hit, 150 km west of Baghdad", "Erbil, the capital of Iraqi
+    Kurdistan", "في بيجي شمال بغداد": the second place only says where the first is."""
+    earlier = [p for p in places if p.end <= place.start]
+    if not earlier:
+        return False
+    previous = max(earlier, key=lambda p: p.end)
+    return place.start - previous.end <= 40 and bool(_DIRECTION_OF.match(text[previous.end : place.start]))
+
+
+_PART_OF_TOWN = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:neighbou?rhoods?|districts?|quarters?|suburbs?|zone|area|camp|street|square|market)\b"
+    r"|^\s+(?:and\s+[\w\'-]+\s+)(?:neighbou?rhoods|districts|quarters)\b",
+    re.IGNORECASE,
+)
+
+
+def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
+    """ "the Quds neighbourhood" of Mosul, "the Al-Giza military zone" of Sirte: a quarter named after a
+    famous city abroad. A name followed by such a word, resolved to a country that no other place of
+    its paragraph is in, is no event place."""
+    if not _PART_OF_TOWN.match(text[place.end : place.end + 40]) and not re.search(
+        r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", text[max(0, place.start - 30) : place.start]
+    ):
+        return False
+    lo, hi = _paragraph(text, (place.start, place.end))
+    others = {
+        p.country_code for p in places if lo <= p.start < hi and p.start != place.start and p.country_code
+    }
+    return bool(others) and place.country_code not in others
+
+
 def _destination(text: str, place: PlaceRef, lower: int) -> bool:
     """ "the highway to Jordan", "الطريق إلى الأردن": where a road leads, not where it happened."""
     words = _words_before(text, place.start, lower, 4)
@@ -118,6 +195,8 @@ def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
     if words and words[-1] in _HEAD_AR:  # "في مدينة الرقة"
         words = words[:-1]
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
+        return True
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_AFTER:
         return True
     if len(words) >= 2 and words[-1] == "من" and words[-2] in _NEAR_FROM_AR:  # "بالقرب من الموصل"
         return True
@@ -173,6 +252,89 @@ def _paragraph(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
     return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
 
 
+# "the city" is mostly the city a report is about; "the town" / "the village" mostly a place the same
+# sentence names in words the gazetteer lacks ("At al-Suwar ... the town finally fell"), so only the
+# first is resolved
+_ANAPHOR_EN = re.compile(r"\b(?:the|this)\s+city\b(?!\s+of\b)", re.IGNORECASE)
+_ANAPHOR_AR = re.compile(r"(?<!\w)[وف]?[بل]?(?:ال|ل)مدينة(?!\w)(?!\s+المنورة)")
+_NEAR_WORDS = frozenset(fold_key(w) for w in (
+    "outside", "near", "outskirts", "around", "edge", "edges", "suburbs", "km", "kilometres", "kilometers",
+    "miles", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "قرب", "بالقرب", "أطراف", "محيط", "ضواحي", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+    "شرقي", "غربي",
+))  # fmt: skip
+
+
+_REFERENCE_BEFORE = frozenset(fold_key(w) for w in (
+    "around", "near", "towards", "toward", "from", "to", "قرب", "بالقرب", "باتجاه", "نحو", "محيط",
+))  # fmt: skip
+_DIRECTIONS = frozenset(fold_key(w) for w in (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+    "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles", "شمال", "جنوب",
+    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+))  # fmt: skip
+
+
+_NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+
+
+def _reference_point(text: str, place: PlaceRef) -> bool:
+    """A place named only to locate another ("55 km west of Mosul", "villages around Tal Afar",
+    "غربي الرقة") or as part of a longer name ("the Manbij Military Council"): not what "the city"
+    later refers to."""
+    if _NAME_AFTER.match(text[place.end : place.end + 3]) or _modifier(text, place):
+        return True
+    words = _words_before(text, place.start, 0, 3)
+    if words and words[-1] in ("the", "ال"):
+        words = words[:-1]
+    if not words:
+        return False
+    if words[-1] in _REFERENCE_BEFORE or words[-1] in _DIRECTIONS:
+        return True
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in _DIRECTIONS
+
+
+def _antecedent(text: str, places: list[PlaceRef], sentence: tuple[int, int]) -> PlaceRef | None:
+    """The town that "the city" / "المدينة" in ``sentence`` refers to.
+
+    The latest town of the paragraph named for itself, not as a reference point ("retake Tal Afar,
+    55 km west of Mosul. The city was captured" is Tal Afar); without one, the town the document has
+    named most often so far (an article on the battle of Mosul that says "the eastern shores of the
+    city"). None without such a phrase or such a town."""
+    window = text[sentence[0] : sentence[1]]
+    match = _ANAPHOR_EN.search(window) or _ANAPHOR_AR.search(window)
+    if match is None:
+        return None
+    at = sentence[0] + match.start()
+    towns = [
+        p
+        for p in places
+        if p.end <= at and int(p.precision) == int(LocationPrecision.exact) and not _reference_point(text, p)
+    ]
+    lo, _ = _paragraph(text, sentence)
+    in_paragraph = [p for p in towns if p.start >= lo]
+    if in_paragraph:
+        best = max(in_paragraph, key=lambda p: p.start)
+    else:
+        counts: dict[int | None, list[PlaceRef]] = {}
+        for place in towns:
+            counts.setdefault(place.geonames_id, []).append(place)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda same: (len(same), same[-1].start))[-1]
+    before = _words_before(text, at, sentence[0], 3)
+    near = any(w in _NEAR_WORDS for w in before)
+    precision = LocationPrecision.near if near else LocationPrecision.exact
+    return best.model_copy(update={"precision": precision})
+
+
+def _paragraph_score(text: str, place: PlaceRef) -> float:
+    """Specificity, and a place after a locative word ("caught near Marawi") before one that is not
+    ("the 2016 Jakarta attacks")."""
+    locative = _is_locative(text, place, _sentence_start(text, place.start))
+    return _SPECIFICITY[int(place.precision)] + (1.0 if locative else 0.0)
+
+
 def event_place(
     text: str, places: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
 ) -> PlaceRef | None:
@@ -186,6 +348,8 @@ def event_place(
         if p.end > head_end
         and not is_statement_place(text, p)
         and not _modifier(text, p)
+        and not _travel_destination(text, p, _sentence_start(text, p.start))
+        and not _foreign_part_of_town(text, p, resolved)
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
     ]
     # a road's destination: a town is near the event, a province or country is not where it was
@@ -197,6 +361,11 @@ def event_place(
         if not (_destination(text, p, sentence[0]) and int(p.precision) >= int(LocationPrecision.admin1))
     ]
     in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
+    in_sentence = [p for p in in_sentence if not _locates_previous(text, p, in_sentence)] or in_sentence
+    if not any(int(p.precision) <= int(LocationPrecision.near) for p in in_sentence):
+        antecedent = _antecedent(text, resolved, sentence)
+        if antecedent is not None:
+            return antecedent
     if in_sentence:
         return max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
     lo, hi = _paragraph(text, sentence)
@@ -204,7 +373,7 @@ def event_place(
     if in_paragraph:
         return max(
             in_paragraph,
-            key=lambda p: (_SPECIFICITY[int(p.precision)], -abs(p.start - sentence[0])),
+            key=lambda p: (_paragraph_score(text, p), -abs(p.start - sentence[0])),
         )
     if dateline:
         place = max(dateline, key=lambda p: _SPECIFICITY[int(p.precision)])

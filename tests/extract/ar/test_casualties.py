@@ -55,6 +55,12 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("قتل مدنيان في القصف", [("killed", 2, 2, 2, False)]),
         ("قتل مدنيين في القصف", []),
         ("هاجموا القرية مساء الاثنين فأردوا الحارس قتيلاً", [("killed", 1, 1, 1, False)]),
+        # verb first, long subject, then the figure (VSO)
+        ("أعدم مسلحو جماعة متطرفة في الريف الغربي الشهر الماضي ستة رعاة", [("killed", 6, 6, 6, False)]),
+        ("أصاب قصف مدفعي عنيف للقوات الحكومية ليلة أمس سبعة مدنيين", [("wounded", 7, 7, 7, False)]),
+        # a day of the month counts nobody
+        ("قتل مسلحون مجهولون ثلاثة شرطيين في هجوم وقع في 20 شباط", [("killed", 3, 3, 3, False)]),
+        ("أصيب جندي في انفجار وقع في 12 آذار", [("wounded", 1, 1, 1, False)]),
     ],
 )
 def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:

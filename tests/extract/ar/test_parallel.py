@@ -16,6 +16,14 @@ from emberwatch.models import DocumentExtraction, ExtractInput, Language
 PUBLISHED = date(2021, 3, 11)  # a Thursday
 
 PAIRS = [
+    (  # a raid by armed men is an armed assault in both languages (داهم = raided)
+        "داهم مسلحون قرية نائية يوم الأحد وقتلوا أربعة رعاة.",
+        "Gunmen raided a remote village on Sunday and killed four shepherds.",
+    ),
+    (  # and a raid that ends in arrests is an arrest
+        "داهمت قوات الأمن منزلا يوم الأحد واعتقلت ثلاثة مشتبه بهم.",
+        "Security forces raided a house on Sunday and arrested three suspects.",
+    ),
     (
         "قتل ما لا يقل عن أربعة جنود وأصيب اثنان آخران يوم الثلاثاء عندما نصب مسلحون كمينا لدوريتهم. "
         "وتبنى تنظيم الدولة الإسلامية الهجوم عبر وكالة أعماق.",

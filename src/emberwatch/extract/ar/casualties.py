@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from emberwatch.extract.ar.dates import MONTHS
 from emberwatch.extract.ar.numbers import NumberExpr, dual_value, parse_numbers
 from emberwatch.extract.types import CountMention, TextSpan
 from emberwatch.models import Count
@@ -87,6 +88,14 @@ _UP_TO = [_F(p) for p in ("ما يصل إلى", "ما يصل الى", "حتى")]
 _AFTER_AT_LEAST = _F("على الأقل")
 _AFTER_ABOUT = _F("تقريبا")
 _BEFORE_WINDOW = 6
+# a verb opening the clause reaches its object over a long subject (VSO: "أعدم مسلحو تنظيم الدولة
+# الإسلامية الشهر الماضي أربعة رجال") when nothing but words stands between (no punctuation, no number)
+_VERB_WINDOW = 12
+VERB_TRIGGERS: frozenset[str] = frozenset(_F(w) for w in (
+    "قتل", "قتلت", "قتلوا", "اغتال", "اغتالت", "اغتالوا", "أعدم", "أعدمت", "أعدموا", "ذبح", "ذبحت", "ذبحوا",
+    "أصاب", "أصابت", "أصابوا", "جرح", "جرحت",
+))  # fmt: skip
+_CLAUSE_BREAK = frozenset("،,.;؛:!?؟()\n")
 _OF = {"من", "منهم"}
 _GROUP_HEADS = {_F(w) for w in ("عناصر", "أفراد", "مقاتلي", "مسلحي", "جنود", "قوات", "منتسبي", "أعضاء", "عمال")}
 _FUNCTION_WORDS = {_F(w) for w in ("في", "على", "إلى", "الى", "عن", "مع", "خلال", "إثر", "اثر", "بعد", "قبل",
@@ -163,11 +172,26 @@ def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None
     return None
 
 
-def _trigger_before(toks: list[Token], expr: NumberExpr, previous_end: int) -> tuple[_Word, int] | None:
+def _trigger_before(
+    text: str, toks: list[Token], expr: NumberExpr, previous_end: int
+) -> tuple[_Word, int] | None:
     for k in range(expr.first - 1, max(previous_end, expr.first - _BEFORE_WINDOW - 1), -1):
         word = _lookup(toks[k].norm, TRIGGERS) or _lookup(toks[k].norm, NOUNS)
         if word is not None:
             return word, k
+    # VSO with a long subject: the verb, then only words of one clause, then the figure
+    for k in range(expr.first - _BEFORE_WINDOW - 1, max(previous_end, expr.first - _VERB_WINDOW - 1), -1):
+        if k < 0:
+            break
+        if any(c in _CLAUSE_BREAK for c in text[toks[k].end : toks[expr.first].start]):
+            break
+        counted = toks[expr.last + 1].norm if expr.last + 1 < len(toks) else ""
+        if not counted or counted in _FUNCTION_WORDS or counted in _UNITS:
+            break  # the figure must count something: "أربعة رجال", not "... في 20"
+        if any(s in VERB_TRIGGERS for s in _stems(toks[k].norm)):
+            word = _lookup(toks[k].norm, TRIGGERS)
+            if word is not None:
+                return word, k
     return None
 
 
@@ -236,7 +260,7 @@ def casualties_in(text: str, toks: list[Token], perpetrator_words: frozenset[str
     built-in list of words naming the attackers.
     """
     perpetrators = PERPETRATORS | perpetrator_words
-    figures = _with_numbers(toks, perpetrators) + _without_numbers(toks, perpetrators)
+    figures = _with_numbers(text, toks, perpetrators) + _without_numbers(toks, perpetrators)
     merged: dict[tuple[object, ...], _Figure] = {}
     for fig in figures:
         key: tuple[object, ...] = (fig.trigger, fig.kind, fig.perpetrator) if fig.trigger is not None else (id(fig),)
@@ -261,15 +285,18 @@ def _add(a: Count, b: Count) -> Count:
 
 
 def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
-    """A year, or a figure of days, kilometres or dollars ("قبل ثلاثة أيام", "40 كلم", "عام 2019")."""
+    """A year, a day of the month, or a figure of days, kilometres or dollars ("قبل ثلاثة أيام",
+    "40 كلم", "عام 2019", "في 20 شباط")."""
     if expr.vague is None and 1900 <= expr.value <= 2100 and toks[expr.first].norm.isdigit():
         return True
     after = toks[expr.last + 1].norm if expr.last + 1 < len(toks) else ""
+    if expr.vague is None and expr.value <= 31 and (after,) in MONTHS:
+        return True
     before = toks[expr.first - 1].norm if expr.first > 0 else ""
     return after in _UNITS or (before in _TIME_BEFORE and after in _UNITS | {""})
 
 
-def _with_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
+def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
     found: list[_Figure] = []
     previous_end = -1
     for expr in parse_numbers(toks):
@@ -277,7 +304,7 @@ def _with_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_Figu
             continue
         count, q_first, q_last = _bounds(toks, expr)
         after = _noun_after(toks, expr)
-        pairing = after or _trigger_before(toks, expr, previous_end)
+        pairing = after or _trigger_before(text, toks, expr, previous_end)
         previous_end = expr.last
         if pairing is None:
             continue
