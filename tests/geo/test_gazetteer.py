@@ -90,3 +90,16 @@ def test_gazetteer_country_name_variants(name: str, variants: list[str]) -> None
     from emberwatch.geo.build import _country_name_variants
 
     assert _country_name_variants(name) == variants
+
+
+def test_gazetteer_adjective_before_republic_is_no_name(gazetteer: Gazetteer) -> None:
+    # "Chechen Republic" gives no "Chechen" (the people's adjective); "Dagestan Republic" keeps "Dagestan"
+    assert gazetteer.lookup("Chechen") == []
+    assert {p.name for p in gazetteer.lookup("Chechnya") if p.kind == PlaceKind.admin1} == {"Chechnya"}
+    assert [p.kind for p in gazetteer.lookup("Dagestan")][:1] == [PlaceKind.admin1]
+
+
+@pytest.mark.parametrize(("name", "country"), [("South Ossetia", "GE"), ("Nagorno-Karabakh", "AZ"), ("Donbas", "UA")])
+def test_gazetteer_breakaway_territories_are_regions(gazetteer: Gazetteer, name: str, country: str) -> None:
+    place = gazetteer.lookup(name)[0]
+    assert (place.kind, place.country_code) == (PlaceKind.region, country)

@@ -260,7 +260,32 @@ def test_recognise_article_name_after_a_sentence_initial_preposition(geoparser) 
 
 
 @pytest.mark.parametrize(
-    "text", ["قالت مصادر اسرائيلية إن الجيش قصف مواقع.", "وقال مسؤول أميركي إن الغارة قتلت عشرة.", "اعتقل جنود فلسطينيين."]
+    "text",
+    ["قالت مصادر اسرائيلية إن الجيش قصف مواقع.", "وقال مسؤول أميركي إن الغارة قتلت عشرة.", "اعتقل جنود فلسطينيين."],
 )
 def test_recognise_arabic_demonym_is_context_not_a_place(geoparser, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [p.text for p in geoparser.geoparse(text, "ar")] == []
+
+
+@pytest.mark.parametrize("word", ["Chechen", "Kurdish", "Yazidi", "Pashtun"])
+def test_recognise_regional_demonym_is_not_its_region(geoparser: Geoparser, word: str) -> None:
+    text = f"{word} volunteers fought alongside Iraqi troops near Mosul, and a {word} commander was killed."
+    assert [p.text for p in geoparser.geoparse(text, "en")] == ["Mosul"]
+
+
+def test_recognise_given_township_span_offers_its_town(geoparser: Geoparser) -> None:
+    text = "The school board of Jackson Township in Ocean County, New Jersey, met on Monday."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Jackson Township", "New Jersey")]
+    place = geoparser.resolve_spans(text, spans, "en")[0]
+    assert (place.name, place.admin1, place.precision) == ("Jackson", "New Jersey", 1)
+
+
+def test_recognise_a_heading_word_is_no_first_name(geoparser: Geoparser) -> None:
+    text = "Fighting went on for weeks.\n\n### Entering Raqqa\nThe SDF entered Raqqa in June and later took Raqqa city."
+    assert _texts(geoparser, text).count("Raqqa") == 3
+
+
+def test_recognise_a_large_city_stays_a_place_after_a_capitalised_word(geoparser: Geoparser) -> None:
+    text = "The army entered Raqqa on Monday. Besieged Raqqa held out. Airstrikes on Raqqa continued."
+    found = _texts(geoparser, text)
+    assert found.count("Raqqa") >= 2 and found[-1] == "Raqqa"

@@ -228,3 +228,103 @@ def test_resolve_repeated_country_name_does_not_vouch_for_a_village_in_an_unanch
     places = geoparser.geoparse(text, "en")
     assert "Omar" not in [p.text for p in places]
     assert {"Sinjar", "Kirkuk"} <= {p.text for p in places}
+
+
+def test_resolve_neighbourhood_of_a_city_is_not_a_namesake_abroad(geoparser: Geoparser) -> None:
+    # "Jizah" is also Giza in Egypt; the text calls it a neighbourhood of Sirte, so every mention of
+    # it stays unresolved rather than becoming the Egyptian city or governorate
+    text = (
+        "Government forces shelled the Jizah neighbourhood of Sirte on Tuesday. By Friday the last "
+        "fighters held only a few streets of Jizah near the sea. Residents fled to Misrata and Tripoli."
+    )
+    places = geoparser.geoparse(text, "en")
+    assert "EG" not in {p.country_code for p in places}
+    assert {"Sirte", "Misrata", "Tripoli"} <= {p.text for p in places}
+
+
+def test_resolve_neighbourhood_near_the_story_keeps_its_place(geoparser: Geoparser) -> None:
+    text = "Protesters gathered in the Zamalek neighbourhood and marched to Giza, across the Nile from Cairo."
+    assert _place(geoparser, text, "Giza").country_code == "EG"
+
+
+def test_resolve_two_small_namesakes_do_not_beat_a_capital_and_a_province(geoparser: Geoparser) -> None:
+    # "Tomahawk", "Palmyra", "Wales" and "Brussels" are all Wisconsin villages too; their coherence
+    # is no reason to move a NATO summit there
+    text = (
+        "The United States fired Tomahawk missiles at targets near Palmyra, U.S. officials said. At the "
+        "NATO summit in Wales, the United States and its allies agreed a plan; ministers met again in "
+        "Brussels in December."
+    )
+    assert (_place(geoparser, text, "Wales").country_code, _place(geoparser, text, "Brussels").country_code) == (
+        "GB",
+        "BE",
+    )
+
+
+def test_resolve_small_town_keeps_a_capitals_name_when_its_county_is_named(geoparser: Geoparser) -> None:
+    text = "Trustees of Wales met on Monday in Waukesha County, west of Milwaukee."
+    assert _place(geoparser, text, "Wales").admin1 == "Wisconsin"
+
+
+def test_resolve_town_named_like_a_country_beside_a_neighbouring_town(geoparser: Geoparser) -> None:
+    text = "Jordan students raised money at the Target store in Shakopee for a new playground."
+    assert (_place(geoparser, text, "Jordan").country_code, _place(geoparser, text, "Jordan").admin1) == (
+        "US",
+        "Minnesota",
+    )
+
+
+def test_resolve_country_name_without_a_neighbouring_town_stays_the_country(geoparser: Geoparser) -> None:
+    text = "Jordan closed its border crossing after clashes near Deraa."
+    assert _place(geoparser, text, "Jordan").country_code == "JO"
+
+
+def test_resolve_former_name_of_another_town_does_not_beat_towns_of_that_name(geoparser: Geoparser) -> None:
+    # GeoNames lists "Maryville" as a former name of Beeville, Texas: the towns called Maryville come
+    # first, even in a story that names Texas
+    text = "Police in Maryville said the pastor had moved there from Fort Worth, Texas."
+    assert _place(geoparser, text, "Maryville").name == "Maryville"
+
+
+def test_resolve_short_form_of_a_town_name_is_kept(geoparser: Geoparser) -> None:
+    text = "Avondale Estates approved a budget; Avondale residents spoke at the meeting in Decatur, Georgia."
+    assert _place(geoparser, text, "Avondale").admin1 == "Georgia"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "admin1"),
+    [
+        ("Two boats sank in the Kanawha River near Charleston, West Virginia.", "Kanawha River", "West Virginia"),
+        ("Lettuce from the Salinas Valley in California was recalled.", "Salinas Valley", "California"),
+        ("Anglers on Lake Hartwell, on the Georgia line, caught a record bass.", "Lake Hartwell", "Georgia"),
+    ],
+)
+def test_resolve_given_feature_span_near_the_place_it_is_named_after(
+    geoparser: Geoparser, text: str, span: str, admin1: str
+) -> None:
+    spans = [(text.index(span), text.index(span) + len(span))]
+    spans += [
+        (text.index(name), text.index(name) + len(name))
+        for name in ("West Virginia", "California", "Georgia")
+        if name in text
+    ]
+    place = geoparser.resolve_spans(text, sorted(spans), "en")[0]
+    assert place.admin1 == admin1 and place.precision != LocationPrecision.exact  # near it, not at it
+
+
+def test_resolve_given_unknown_span_without_feature_word_stays_unresolved(geoparser: Geoparser) -> None:
+    text = "Volunteers cleaned Xqzvillex Creekside on Saturday."
+    place = geoparser.resolve_spans(text, [(19, 37)], "en")[0]
+    assert place.lat is None
+
+
+def test_resolve_list_of_states_is_not_a_town_and_its_state(geoparser: Geoparser) -> None:
+    # "Oklahoma, Pennsylvania" inside a list: the state, not the Pennsylvania borough of that name
+    text = "Beekeepers in Georgia, Oklahoma, Pennsylvania and Wisconsin reported losses."
+    assert _place(geoparser, text, "Oklahoma").admin1 == "Oklahoma"
+
+
+def test_resolve_list_of_town_state_pairs_keeps_each_pair(geoparser: Geoparser) -> None:
+    text = "The finalists were Louisville, Ky., New Haven, Conn., Sioux Falls, S.D., and Tempe, Ariz."
+    assert _place(geoparser, text, "New Haven").admin1 == "Connecticut"
+    assert _place(geoparser, text, "Louisville").admin1 == "Kentucky"

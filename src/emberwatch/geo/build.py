@@ -200,6 +200,16 @@ def _clean_admin_name(name: str) -> str:
     return cleaned.replace("’", "'") or name
 
 
+def _heads_another(short: str, names: list[str]) -> bool:
+    """Whether some name in ``names`` other than "<short> Republic" starts with the words of ``short``."""
+    words = fold_key(short).split()
+    for other in names:
+        other_words = fold_key(other.replace(",", " ")).split()
+        if other_words[: len(words)] == words and other_words[len(words) :] != ["republic"]:
+            return True
+    return False
+
+
 _FUNCTION_WORDS = frozenset(["de", "del", "do", "da", "des", "du", "la", "le", "of", "di", "el", "al"])
 
 
@@ -349,7 +359,11 @@ class _Builder:
                 if comma and len(head) >= 4:
                     self.names.add(head, entry, NameFlag.variant)
                 short = _ADMIN_SUFFIX.sub("", candidate)
-                if short != candidate and len(short) >= 3:
+                # "Chechen Republic": the word before "Republic" is the people's adjective ("Chechen
+                # fighters"), not a name of the place, unless another name starts with it ("Dagestan
+                # Republic", "Dagestan, Respublika")
+                adjective = candidate.lower().endswith(" republic") and not _heads_another(short, [name, *aliases])
+                if short != candidate and len(short) >= 3 and not adjective:
                     self.names.add(short, entry, NameFlag.variant)
                 for variant in variants(fold_key(short)) if gen else ():
                     self.names.add(variant, entry, NameFlag.variant)

@@ -18,7 +18,7 @@ from emberwatch.geo.build import ProgressCallback, build_gazetteer
 from emberwatch.geo.event_place import event_place as _event_place
 from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
-from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise
+from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.geo.skeleton import SkeletonIndex, cued_name_spans
 from emberwatch.models import Language, PlaceRef
@@ -56,7 +56,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-9"  # bump when recognition/resolution rules change behaviour
+GEOPARSER_VERSION = "geo-10"  # bump when recognition/resolution rules change behaviour
 
 
 class Geoparser:
@@ -130,7 +130,7 @@ class Geoparser:
         Countries and demonyms recognised elsewhere in the text are used as context.
         """
         del language
-        given = [mention_for_span(self.gazetteer, text, s, e) for s, e in spans]
+        given = [mention_for_span(self.gazetteer, text, s, e, features=True) for s, e in spans]
         context = [m for m in recognise(self.gazetteer, text) if m.demonym]
         for m in context:
             m.next_mention = None  # its "A, B" link indexes recognise()'s list, not this one
@@ -139,6 +139,7 @@ class Geoparser:
             between = text[given[k].end : given[k + 1].start]
             if between.strip() in (",", "،") or between in (" in ", " في "):
                 given[k].next_mention = k + 1
+        unlink_lists(self.gazetteer, text, given)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
         return [self._place_ref(m, r) for m, r in zip(given, resolutions[: len(given)], strict=True)]
 

@@ -67,6 +67,10 @@ class Cues:
     person_after: frozenset[str]
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
+    quarter_after: frozenset[str]
+    town_after: frozenset[str]
+    feature_before: frozenset[str]
+    feature_after: frozenset[str]
     part_before: frozenset[str]
     statement_before: frozenset[tuple[str, ...]]
     actor_after: frozenset[tuple[str, ...]]
@@ -77,6 +81,7 @@ class Cues:
     ar_generic: frozenset[str]
     ar_admin1_before: frozenset[str]
     ar_admin2_before: frozenset[str]
+    ar_quarter_before: frozenset[str]
     ar_part_after: frozenset[str]
     ar_statement_before: frozenset[tuple[str, ...]]
 
@@ -102,6 +107,10 @@ def load_cues() -> Cues:
         person_after=_words(en["person_after"]),
         admin1_after=_words(en["admin1_after"]),
         admin2_after=_words(en["admin2_after"]),
+        quarter_after=_words(en.get("quarter_after", [])),
+        town_after=_words(en.get("town_after", [])),
+        feature_before=_words(en.get("feature_before", [])),
+        feature_after=_words(en.get("feature_after", [])),
         part_before=_words(en["part_before"]),
         statement_before=_phrases(en["statement_before"]),
         actor_after=_phrases(en.get("actor_after", [])),
@@ -112,6 +121,7 @@ def load_cues() -> Cues:
         ar_generic=_words(ar["generic"]),
         ar_admin1_before=_words(ar["admin1_before"]) | _words(ar["admin1_after"]),
         ar_admin2_before=_words(ar["admin2_before"]),
+        ar_quarter_before=_words(ar.get("quarter_before", [])),
         ar_part_after=_words(ar["part_after"]),
         ar_statement_before=_phrases(ar["statement_before"]),
     )
@@ -175,6 +185,7 @@ class Mention:
     near: bool = False  # "near X", "20 km east of X"
     part: bool = False  # "eastern X"
     admin_hint: PlaceKind | None = None  # "X province" / "محافظة X"
+    quarter: bool = False  # "the X neighbourhood" / "حي X": a part of a city
     cue: bool = False  # preceded by a locative word ("in", "في", the clitic ب)
     generic_cue: bool = False  # Arabic: preceded by a generic noun ("مدينة القائم", "بلدة X")
     demonym: bool = False
@@ -201,6 +212,7 @@ class _Doc:
     upper_text: bool
     sentence_starts: set[int]  # original offsets where a sentence begins
     people: set[str] = field(default_factory=set)  # keys seen as part of a longer (person) name
+    places: set[str] = field(default_factory=set)  # keys of large places accepted so far
 
     def token_text(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -243,9 +255,11 @@ def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
             i += 1
             continue
         mentions.append(accepted)
+        if _max_population(gazetteer, accepted) >= _KNOWN_CITY:
+            doc.places.add(accepted.key)
         i = accepted.token_range[1]
     mentions = _accept_in_context(gazetteer, mentions, deferred)
-    _link_hierarchy(doc, mentions)
+    _link_hierarchy(gazetteer, doc, mentions)
     return mentions
 
 
@@ -276,8 +290,11 @@ def _accept_in_context(gazetteer: Gazetteer, mentions: list[Mention], deferred: 
     return sorted(mentions, key=lambda m: m.start)
 
 
-def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> Mention:
-    """A mention for a given span (gold toponym), with candidates from its exact or fuzzy key."""
+def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int, features: bool = False) -> Mention:
+    """A mention for a given span (gold toponym), with candidates from its exact or fuzzy key.
+
+    With ``features``, a river, lake, park, valley or fort the gazetteer does not know ("Kanawha
+    River", "Lake Erie", "Salinas Valley") is resolved near the place it is named after (precision 2)."""
     doc = _prepare(text)
     key = fold_key(text[start:end])
     postings: list[Posting] = []
@@ -303,9 +320,17 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
         head, _, word = key.rpartition(" ")
         level = PlaceKind.admin1 if word in cues.admin1_after else None
         level = PlaceKind.admin2 if level is None and word in cues.admin2_after else level
-        index = gazetteer.key_index(head) if head and level is not None and not arabic else None
+        town = level is None and word.rstrip(".") in cues.town_after  # "Readington Township": the town
+        index = gazetteer.key_index(head) if head and (level is not None or town) and not arabic else None
         if index is not None:
             postings, key, hint = gazetteer.postings(index), head, level
+            if town:  # a township is a town-level unit: its towns, not the county or state of that name
+                postings = [p for p in postings if int(gazetteer.kind[p.place]) == PlaceKind.city] or postings
+    named_after = _feature_head(key, cues) if not postings and features and not arabic else None
+    if named_after is not None:
+        index = gazetteer.key_index(named_after)
+        if index is not None:
+            postings, key = [p for p in gazetteer.postings(index) if p.flags & _NAME_BITS], named_after
     dotted = [p for p in postings if p.flags & DOTTED]
     if dotted and text[start:end].endswith("."):
         postings = dotted
@@ -316,7 +341,24 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int) -> M
     _annotate(doc, mention, cues)
     if hint is not None:
         mention.admin_hint, mention.cue = hint, True
+    if named_after is not None and postings:
+        mention.near = True  # "Kanawha River": near the place it is named after
     return mention
+
+
+def _feature_head(key: str, cues: Cues) -> str | None:
+    """The place a natural feature or landmark is named after: "kanawha river" -> "kanawha", "lake
+    erie" -> "erie", "fort hood" -> "hood"; None when ``key`` has no feature word around a name."""
+    words = key.split()
+    if len(words) >= 2 and words[0].rstrip(".") in cues.feature_before:
+        words = words[1:]
+    elif len(words) >= 2 and words[-1] in cues.feature_after:
+        words = words[:-1]
+        while len(words) >= 2 and words[-1] in cues.feature_after:  # "zion national park"
+            words = words[:-1]
+    else:
+        return None
+    return " ".join(words)
 
 
 # "South Ossetian" -> "South Ossetia", "Abkhaz" -> "Abkhazia": places named by an adjective that
@@ -509,6 +551,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         elif prevs & cues.ar_admin2_before:
             mention.admin_hint, mention.cue = PlaceKind.admin2, True
         mention.part = after in cues.ar_part_after
+        mention.quarter = bool(stems & cues.ar_quarter_before)
         return
     mention.near = _ends_with(before, cues.near_before)
     prev = before[-1] if before else ""
@@ -518,6 +561,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         mention.admin_hint, mention.cue = PlaceKind.admin1, True
     elif after in cues.admin2_after:
         mention.admin_hint, mention.cue = PlaceKind.admin2, True
+    mention.quarter = after in cues.quarter_after
 
 
 # ---------------------------------------------------------------------- acceptance
@@ -619,10 +663,11 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return _accept_uncased(gazetteer, mention, zipf)
     glued = _part_of_longer_name(doc, mention, cues)
     if glued is not None:
-        if glued == "before":
-            doc.people.add(mention.key)
+        if glued == "before" and mention.key not in doc.places:
+            doc.people.add(mention.key)  # "Henry" after "Raquel": later "Henry"s are the person too
         return False
-    if not _is_major(gazetteer, mention) and (mention.key in doc.people or _person_context(doc, mention, cues)):
+    person = mention.key in doc.people and mention.key not in doc.places
+    if not _is_major(gazetteer, mention) and (person or _person_context(doc, mention, cues)):
         return False
     if _sentence_initial(doc, mention.start):
         if zipf < 5.0 and _is_major(gazetteer, mention) and not _written_lower(doc, mention):
@@ -796,6 +841,12 @@ _FEATURE_WORDS = frozenset(
 )
 
 
+_LINE_HEAD = re.compile(r"#+\s*")
+# a city this large, once read as a place, stays one when a capitalised word later precedes it
+# ("Raqqa" after "Entering"); smaller ones may be surnames ("Holroyd", "Fairfield")
+_KNOWN_CITY = 100_000
+
+
 def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
     """Mixed-case text: "before" when a capitalised word is glued before the name ("Raquel Henry"),
     "after" when one follows it ("Dublin Road"), else None. Admin units followed by an
@@ -808,7 +859,10 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
         folded_prev = doc.token_text(i - 1)
         ignorable = _FUNCTION_WORDS | cues.part_before | {p[-1] for p in cues.place_before}
         possessive = prev.endswith(("'s", "’s"))  # "Iraq's Salahuddin province"
-        if prev[:1].isupper() and folded_prev not in ignorable and not possessive:
+        # a Markdown heading is title-cased: "### Entering Raqqa" is no person
+        prev_start = doc.original(i - 1)[0]
+        line_start = _LINE_HEAD.fullmatch(doc.text[doc.text.rfind("\n", 0, prev_start) + 1 : prev_start])
+        if prev[:1].isupper() and folded_prev not in ignorable and not possessive and not line_start:
             return "before"
     last = doc.token_text(j - 1)
     if last in cues.admin1_after or last in cues.admin2_after:
@@ -881,7 +935,7 @@ def _comma_linked(doc: _Doc, mention: Mention) -> bool:
     return tail.startswith(", ") and tail[2:3].isupper()
 
 
-def _link_hierarchy(doc: _Doc, mentions: list[Mention]) -> None:
+def _link_hierarchy(gazetteer: Gazetteer, doc: _Doc, mentions: list[Mention]) -> None:
     """Mark "A, B" and "A in B" pairs, where B may contain A."""
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
@@ -890,3 +944,34 @@ def _link_hierarchy(doc: _Doc, mentions: list[Mention]) -> None:
         between = doc.text[a.end : b.start]
         if between in (", ", " , ", "، ", " in ", " في ", " ، ") or between.strip() in (",", "،"):
             a.next_mention = k + 1
+    unlink_lists(gazetteer, doc.text, mentions)
+
+
+_LIST_END = re.compile(r"^,? (?:and|or|و) $")
+
+
+def unlink_lists(gazetteer: Gazetteer, text: str, mentions: list[Mention]) -> None:
+    """Undo the "A, B" links of a list of provinces or countries: in a comma chain of four or more
+    names, or one that goes on with "and"/"or" ("Georgia, Oklahoma, Pennsylvania and Wisconsin"),
+    a province or country name is a peer of the next name, not a town inside it. ("Mayadin, Deir
+    ez-Zor, Syria" stays a hierarchy, and so do the pairs of "Louisville, Ky., New Haven, Conn.")"""
+    k = 0
+    while k < len(mentions):
+        end = k
+        while mentions[end].next_mention == end + 1 and _comma(text[mentions[end].end : mentions[end + 1].start]):
+            end += 1
+        if end > k:
+            names = end - k + 1
+            tail = end + 1 < len(mentions) and _LIST_END.match(text[mentions[end].end : mentions[end + 1].start])
+            if names >= 4 or tail:
+                for m in mentions[k:end]:
+                    if any(
+                        p.flags & PRIMARY and int(gazetteer.kind[p.place]) in (PlaceKind.admin1, PlaceKind.country)
+                        for p in m.postings
+                    ):
+                        m.next_mention = None
+        k = end + 1
+
+
+def _comma(between: str) -> bool:
+    return between.strip() in (",", "،")

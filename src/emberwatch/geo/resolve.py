@@ -7,10 +7,14 @@ other places in the same province, nearby places, the "X province" cue, and the 
 interest. Two passes: the second uses the first pass's choices as context. Repeats of a name are
 not evidence for that name; a town and its county named in one story pick each other ("Paris" and
 "Henry County"); a list of provinces stays provinces; a capital gains when its country is named; a
-small town never takes the name of a country or world region unless the text places it.
+small town never takes the name of a country or world region unless the text places it (or, in a
+story mostly in its country, a neighbouring town does), nor that of a national capital or populous
+province unless the story supports it ("Wales", "Brussels"); a town known by a name only as a former
+or foreign name gives way to the places that carry it as their own.
 
 :func:`incoherent` then drops stray namesakes: towns in a country the rest of the document does not
-support, judged more strictly far from the country a document is anchored in.
+support, judged more strictly far from the country a document is anchored in, and neighbourhoods
+read as places far from that country ("the Jizah neighbourhood" of Sirte).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import (
     ABBREVIATION,
     ALTERNATE,
@@ -30,9 +35,10 @@ from emberwatch.geo.gazetteer import (
     VARIANT,
     Gazetteer,
     PlaceKind,
+    Posting,
     distance_km,
 )
-from emberwatch.geo.recognise import Mention
+from emberwatch.geo.recognise import Mention, load_cues
 from emberwatch.models import LocationPrecision
 
 W_POPULATION = 0.55
@@ -50,6 +56,8 @@ W_METROPOLIS = 0.5
 W_ADMIN_VOTE = 0.8
 W_DISTRICT_PAIR = 1.5
 W_SIBLING = 1.0
+NEIGHBOUR_KM = 50.0  # a town this close to another place of the story is placed by it...
+NEIGHBOUR_SHARE = 0.5  # ...when at least this share of the story's places lie in its country
 W_CAPITAL_OF_NAMED = 2.0
 KIND_BONUS = {
     PlaceKind.country: 2.5,
@@ -68,6 +76,8 @@ class Resolution:
     place: int | None
     precision: LocationPrecision
     score: float = 0.0
+    # a capital or populous province taken over a small namesake the context preferred ("Wales")
+    well_known: bool = False
 
 
 @dataclass
@@ -143,6 +153,9 @@ class _Context:
     named: frozenset[str] = frozenset()  # countries the document names (or names the people of)
     votes: _Votes | None = None
     containers: _Containers | None = None
+    # (name, province, lat, lon) of the provinces and sizeable cities chosen in the previous pass
+    strong: list[tuple[str, int, float, float]] = field(default_factory=list)
+    well_known: set[int] = field(default_factory=set)  # mentions given a capital or big province over a town
     _by_key: dict[str, tuple[dict[str, float], Counter[int]]] | None = field(default=None, repr=False)
     _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
@@ -170,6 +183,29 @@ class _Context:
     def sibling_provinces(self, index: int, code: str) -> int:
         """How many other names were chosen as provinces of country ``code`` (a list of states)."""
         return len({name for name, country in self.provinces if country == code and name != self._key(index)})
+
+    def supports(self, gazetteer: Gazetteer, index: int, place: int) -> bool:
+        """Whether a province, a county written as such ("Waukesha County") or a town of
+        :data:`SUPPORT_POPULATION` or more chosen for another name vouches for ``place``: it lies in
+        the same province, or within :data:`SUPPORT_KM`. Two small namesakes near each other vouch
+        for nothing ("Wales" and "Brussels" as Wisconsin villages in a story on NATO)."""
+        unit, key = _unit(gazetteer, place), self._key(index)
+        lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
+        for name, province, s_lat, s_lon in self.strong:
+            if name == key:
+                continue
+            if province == unit or (math.isfinite(s_lat) and distance_km(lat, lon, s_lat, s_lon) <= SUPPORT_KM):
+                return True
+        return False
+
+    def neighbour(self, gazetteer: Gazetteer, index: int, place: int) -> bool:
+        """Whether a town chosen for another name lies within :data:`NEIGHBOUR_KM` of ``place``, in
+        a story whose places mostly lie in the town's country ("Jordan" beside Shakopee is the
+        Minnesota town; "Lebanon" in a list of countries is not an American town near another
+        namesake)."""
+        if not self.points or self.country_share(index, gazetteer.country_code(place)) < NEIGHBOUR_SHARE:
+            return False
+        return self.nearest_km(index, float(gazetteer.lat[place]), float(gazetteer.lon[place])) <= NEIGHBOUR_KM
 
     def admin1_count(self, index: int, admin1: int) -> int:
         return self.admin1[admin1] - self._same_name(index)[1][admin1]
@@ -208,8 +244,8 @@ def _own_score(gazetteer: Gazetteer, mention: Mention, place: int, flags: int) -
     if mention.admin_hint is not None:
         if kind == mention.admin_hint:
             score += W_ADMIN_HINT
-        elif kind in (PlaceKind.admin1, PlaceKind.admin2):
-            score += W_ADMIN_HINT / 2
+        elif kind in (PlaceKind.admin1, PlaceKind.admin2) and not (mention.quarter and kind == PlaceKind.admin1):
+            score += W_ADMIN_HINT / 2  # (a neighbourhood is no province)
         elif kind == PlaceKind.country:  # "the Palestine district of Mosul" is not the country
             score -= W_ADMIN_HINT
     return score
@@ -271,6 +307,7 @@ class _Containers:
     candidates: Counter[int] = field(default_factory=Counter)  # place -> names it is a candidate of
     districts: Counter[int] = field(default_factory=Counter)  # district -> names with a candidate in it
     by_key: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
+    own_first: dict[int, list[Posting]] = field(default_factory=dict)  # mention -> its candidates (see _choose)
 
     @classmethod
     def collect(cls, gazetteer: Gazetteer, mentions: list[Mention]) -> _Containers:
@@ -339,8 +376,13 @@ def _initial_context(gazetteer: Gazetteer, mentions: list[Mention], roi: frozens
 def _choose(gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Context) -> tuple[int | None, float]:
     best, best_score = None, -math.inf
     major, major_score = None, -math.inf  # the best country, continent or world region of that name
+    known, known_score = None, -math.inf  # the best national capital or populous province of that name
     located = False  # the text places the best candidate ("Russia, Ohio"; a town and its county)
-    for posting in mentions[index].postings:
+    if ctx.containers is not None:  # (computed once per resolution, not once per pass)
+        postings = ctx.containers.own_first.setdefault(index, _own_names_first(gazetteer, mentions[index]))
+    else:
+        postings = _own_names_first(gazetteer, mentions[index])
+    for posting in postings:
         score = _own_score(gazetteer, mentions[index], posting.place, posting.flags)
         score += _context_score(gazetteer, mentions, index, posting.place, ctx)
         textual = _hierarchy_score(gazetteer, mentions, index, posting.place)
@@ -352,10 +394,61 @@ def _choose(gazetteer: Gazetteer, mentions: list[Mention], index: int, ctx: _Con
             best, best_score, located = posting.place, score, textual > 0
         if _worldwide(gazetteer, posting.place) and score > major_score:
             major, major_score = posting.place, score
+        if _well_known(gazetteer, posting.place) and score > known_score:
+            known, known_score = posting.place, score
     hinted = mentions[index].admin_hint is not None  # "the Palestine district"
-    if best is not None and major is not None and not (located or hinted) and _small_town(gazetteer, best):
+    # a town that carries the name as its own (not a translation: "Palestine" is no Iranian village)
+    own_name = any(p.place == best and p.flags & (PRIMARY | VARIANT) for p in mentions[index].postings)
+    if (
+        best is not None
+        and major is not None
+        and not (located or hinted)
+        and _small_town(gazetteer, best)
+        and not (own_name and ctx.neighbour(gazetteer, index, best))
+    ):
         best, best_score = major, major_score  # "Russia", "Levant": not a village of that name
+    elif (
+        best is not None
+        and known is not None
+        and not (located or hinted)
+        and _small_town(gazetteer, best)
+        and not ctx.supports(gazetteer, index, best)
+    ):
+        best, best_score = known, known_score  # "Wales", "Brussels": not two Wisconsin villages
+        ctx.well_known.add(index)
     return _country_by_own_name(gazetteer, mentions[index], best), best_score
+
+
+def _own_names_first(gazetteer: Gazetteer, mention: Mention) -> list[Posting]:
+    """The mention's candidates without the towns that carry the name only as an alternate (a
+    former or foreign name) when a town, district or province of their country carries it as its
+    own: "Brandon" is one of the towns named Brandon, not Winder, Georgia, once called Brandon;
+    "Wilkinson" is Wilkinson County, not Putnam, Connecticut. A town inside the unit named after
+    it keeps its alternate name ("Tel Afar" is still the town of Tall 'Afar in Tel Afar District)."""
+    holders: dict[str, set[int]] = {}
+    for p in mention.postings:
+        if p.flags & (PRIMARY | VARIANT | ABBREVIATION) and int(gazetteer.kind[p.place]) in (
+            PlaceKind.city,
+            PlaceKind.admin1,
+            PlaceKind.admin2,
+        ):
+            holders.setdefault(gazetteer.country_code(p.place), set()).add(p.place)
+
+    def keep(p: Posting) -> bool:
+        if p.flags & (PRIMARY | VARIANT | ABBREVIATION | ARABIC) or int(gazetteer.kind[p.place]) != PlaceKind.city:
+            return True  # (a country or province by an alternate name stays: "Vatican City" is the Holy See)
+        own = holders.get(gazetteer.country_code(p.place), set())
+        inside = {int(gazetteer.admin1[p.place]), int(gazetteer.admin2[p.place])}
+        return not own or bool(own & inside) or _short_form(mention.key, gazetteer.name(p.place))
+
+    return [p for p in mention.postings if keep(p)]
+
+
+def _short_form(key: str, name: str) -> bool:
+    """Whether the words of ``key`` occur in this order in the place's name ("Avondale" in "Avondale
+    Estates", "Woodlands" in "The Woodlands")."""
+    words, full = key.split(), fold_key(name).split()
+    return any(full[i : i + len(words)] == words for i in range(len(full) - len(words) + 1))
 
 
 def _worldwide(gazetteer: Gazetteer, place: int) -> bool:
@@ -364,6 +457,18 @@ def _worldwide(gazetteer: Gazetteer, place: int) -> bool:
     return kind in (PlaceKind.country, PlaceKind.continent) or (
         kind == PlaceKind.region and not gazetteer.country_code(place)
     )
+
+
+SUPPORT_POPULATION = 20_000  # a town this size (or a named county or province) vouches for a small town
+WELL_KNOWN_PROVINCE = 1_000_000  # a province of this many people is known by its name (Wales)
+
+
+def _well_known(gazetteer: Gazetteer, place: int) -> bool:
+    """A national capital, or a province of :data:`WELL_KNOWN_PROVINCE` people or more."""
+    kind = int(gazetteer.kind[place])
+    if kind == PlaceKind.admin1:
+        return int(gazetteer.population[place]) >= WELL_KNOWN_PROVINCE
+    return kind == PlaceKind.city and _capital(gazetteer, place)
 
 
 def _small_town(gazetteer: Gazetteer, place: int) -> bool:
@@ -438,7 +543,7 @@ def resolve(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str] =
     for i, (mention, (place, score)) in enumerate(zip(mentions, choices, strict=True)):
         if place is not None and i not in linked:
             place = _prefer_city_over_same_name_admin(gazetteer, mention, place)
-        out.append(Resolution(place, precision_for(gazetteer, mention, place), score))
+        out.append(Resolution(place, precision_for(gazetteer, mention, place), score, i in ctx.well_known))
     return out
 
 
@@ -450,6 +555,7 @@ def _context_from(
     points: list[tuple[int, float, float]] = []
     provinces: list[tuple[str, str]] = []
     named: set[str] = set()
+    strong: list[tuple[str, int, float, float]] = []
     own: dict[int, tuple[str, float, int]] = {}
     for i, (mention, (place, _score)) in enumerate(zip(mentions, choices, strict=True)):
         if place is None:
@@ -468,12 +574,27 @@ def _context_from(
         own[i] = (code, weight, unit)
         if kind in (PlaceKind.city, PlaceKind.admin2):
             points.append((i, float(gazetteer.lat[place]), float(gazetteer.lon[place])))
+            if (kind == PlaceKind.city and int(gazetteer.population[place]) >= SUPPORT_POPULATION) or (
+                kind == PlaceKind.admin2 and _unit_word(mention)
+            ):
+                strong.append(
+                    (mention.key, _unit(gazetteer, place), float(gazetteer.lat[place]), float(gazetteer.lon[place]))
+                )
         elif kind == PlaceKind.admin1:
             provinces.append((mention.key, code))
+            strong.append((mention.key, place, math.nan, math.nan))
         if kind == PlaceKind.country or mention.demonym:
             named.add(code)
     keys = [m.key for m in mentions]
-    return _Context(countries, admin1, points, roi, own, keys, provinces, frozenset(named))
+    return _Context(countries, admin1, points, roi, own, keys, provinces, frozenset(named), strong=strong)
+
+
+def _unit_word(mention: Mention) -> bool:
+    """The text calls the place a unit: "Meigs County", "Anbar province"."""
+    if mention.admin_hint is not None:
+        return True
+    cues, last = load_cues(), mention.key.rsplit(" ", 1)[-1]
+    return last in cues.admin2_after or last in cues.admin1_after
 
 
 def _vouches_for_province(gazetteer: Gazetteer, mention: Mention, place: int) -> bool:
@@ -504,11 +625,28 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
     anchor = _anchor(gazetteer, mentions, resolutions)
     placed = _placed_by_text(gazetteer, mentions, resolutions)
     out: set[int] = set()
+    quarters = {m.key for m in mentions if m.quarter}
+    abroad: set[int] = set()  # places ruled out as the reading of a neighbourhood
     for i, (mention, resolution) in enumerate(zip(mentions, resolutions, strict=True)):
         place = resolution.place
         if place is None or mention.demonym or i in placed:
             continue  # "Mayadin, Deir ez-Zor": the text says where
+        if (
+            mention.key in quarters
+            and anchor not in ("", codes[i])
+            and _far_from_story(gazetteer, mentions, resolutions, i, anchor)
+        ):
+            out.add(i)  # "the Jizah neighbourhood" of Sirte is not Giza in Egypt
+            if int(gazetteer.kind[place]) != PlaceKind.country:  # (a country named as such stays)
+                abroad.add(place)
+            continue
         kind = int(gazetteer.kind[place])
+        if resolution.well_known and anchor not in ("", codes[i]):
+            # a capital or big province taken only for its fame, in a story anchored in another
+            # country that never names its country: "Bali said" in a report on Syria
+            if _support(gazetteer, mentions, resolutions, i, True) == 0:
+                out.add(i)
+            continue
         if kind not in (PlaceKind.city, PlaceKind.admin2):
             continue
         code = codes[i]
@@ -530,7 +668,32 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
             _support(gazetteer, mentions, resolutions, i, True) == 0
         ):
             out.add(i)
+    # another spelling of a place ruled out for a neighbourhood ("Al-Giza" beside "the Jizah
+    # neighbourhood") goes with it
+    out.update(i for i, r in enumerate(resolutions) if r.place in abroad and i not in placed)
     return out
+
+
+def _far_from_story(
+    gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], index: int, anchor: str
+) -> bool:
+    """Whether the place chosen for ``index`` lies farther than :data:`SUPPORT_KM` from every place
+    below country level chosen for another name in the ``anchor`` country. A name the text calls a
+    neighbourhood, in a document anchored in another country, is part of a city of the story, not a
+    namesake province or city abroad ("the Jizah neighbourhood" of Sirte is not Giza, "the Quds
+    neighbourhood" of Mosul is not Jerusalem)."""
+    place = resolutions[index].place
+    assert place is not None
+    lat, lon = float(gazetteer.lat[place]), float(gazetteer.lon[place])
+    return not any(
+        distance_km(lat, lon, float(gazetteer.lat[other]), float(gazetteer.lon[other])) <= SUPPORT_KM
+        for mention, resolution in zip(mentions, resolutions, strict=True)
+        if (other := resolution.place) is not None
+        and mention.key != mentions[index].key
+        and other != place  # "Jizah neighbourhood" and "Al-Giza": one reading, no support
+        and gazetteer.country_code(other) == anchor
+        and int(gazetteer.kind[other]) in (PlaceKind.city, PlaceKind.admin2, PlaceKind.admin1)
+    )
 
 
 def _foreign_namesake(gazetteer: Gazetteer, mention: Mention, place: int) -> bool:
