@@ -267,3 +267,19 @@ def test_event_place_quarter_named_after_a_city_abroad(geoparser: Geoparser) -> 
     assert any(p.country_code == "EG" for p in places)  # the quarter's name is a city in Egypt
     place = _event_place(geoparser, text, "took control")
     assert place is not None and place.country_code == "LY"
+
+
+def test_event_place_distance_reference_is_not_the_place(geoparser: Geoparser) -> None:
+    text = (
+        "Iraqi forces launched a ground offensive to retake Tal Afar, one of the last cities held by "
+        "the militants, located 55 km west of Mosul, on 20 August."
+    )
+    place = _event_place(geoparser, text, "offensive")
+    assert place is not None and place.text == "Tal Afar"
+
+
+def test_event_place_a_town_named_after_the_reference_does_not_win(geoparser: Geoparser) -> None:
+    text = "Fighters attacked three villages west of Tal Afar to reopen the road to Raqqa."
+    place = _event_place(geoparser, text, "attacked")
+    assert place is not None and place.text == "Tal Afar"
+    assert place.precision == LocationPrecision.near

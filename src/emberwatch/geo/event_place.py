@@ -146,7 +146,11 @@ def _locates_previous(text: str, place: PlaceRef, places: list[PlaceRef]) -> boo
     if not earlier:
         return False
     previous = max(earlier, key=lambda p: p.end)
-    return place.start - previous.end <= 40 and bool(_DIRECTION_OF.match(text[previous.end : place.start]))
+    return (
+        previous.geonames_id != place.geonames_id
+        and place.start - previous.end <= 40
+        and bool(_DIRECTION_OF.match(text[previous.end : place.start]))
+    )
 
 
 _PART_OF_TOWN = re.compile(
@@ -169,6 +173,27 @@ def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) ->
         p.country_code for p in places if lo <= p.start < hi and p.start != place.start and p.country_code
     }
     return bool(others) and place.country_code not in others
+
+
+def _measured_from(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
+    """ "retake Tal Afar, one of the last cities held by the militants, 55 km west of Mosul": a town
+    named earlier in the same sentence is where it happened, Mosul only where the distance is
+    measured from. (A town named after it is not: "villages west of Tal Afar, to open the road to
+    Raqqa" happened west of Tal Afar.)"""
+    words = _words_before(text, place.start, 0, 3)
+    if words and words[-1] in ("the", "ال"):
+        words = words[:-1]
+    if not (len(words) >= 2 and words[-1] == "of" and words[-2] in _DIRECTIONS):
+        return False
+    sentence = _sentence_start(text, place.start)
+    return any(
+        p.end <= place.start
+        and p.start >= sentence
+        and p.geonames_id != place.geonames_id
+        and int(p.precision) == int(LocationPrecision.exact)
+        and not _reference_point(text, p)
+        for p in places
+    )
 
 
 def _destination(text: str, place: PlaceRef, lower: int) -> bool:
@@ -361,7 +386,10 @@ def event_place(
         if not (_destination(text, p, sentence[0]) and int(p.precision) >= int(LocationPrecision.admin1))
     ]
     in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
-    in_sentence = [p for p in in_sentence if not _locates_previous(text, p, in_sentence)] or in_sentence
+    # "Bayji, north of Baghdad"; "retake Tal Afar, one of the last cities ..., 55 km west of Mosul"
+    in_sentence = [
+        p for p in in_sentence if not (_locates_previous(text, p, in_sentence) or _measured_from(text, p, in_sentence))
+    ] or in_sentence
     if not any(int(p.precision) <= int(LocationPrecision.near) for p in in_sentence):
         antecedent = _antecedent(text, resolved, sentence)
         if antecedent is not None:
