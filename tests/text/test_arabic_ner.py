@@ -16,12 +16,14 @@ from emberwatch.text.arabic_ner import (
     MODEL_PATH,
     ArabicNerModel,
     NerLexicon,
+    StoryContext,
     TrainingSentence,
     bio_labels,
     load_model,
     mention_start,
     sentence_features,
     sentence_ranges,
+    story_contexts,
     train,
 )
 
@@ -74,6 +76,33 @@ def test_arabic_ner_features_are_strings_per_token() -> None:
     assert all(isinstance(a, str) for row in feats for a in row)
 
 
+def test_arabic_ner_story_context_counts_sports_words_of_the_neighbouring_sentences_only() -> None:
+    texts = ["تعادل المنتخب في المباراة", "وصل الوفد أمس", "قال المدرب إن الفريق جاهز", "زار الوزير المدينة"]
+    story = story_contexts([[(t, tokens(t))] for t in texts], NerLexicon(None), window=1)
+    # own sports words are not counted (the sentence's own "sport" feature has them)
+    assert [c.sport_words for c in story] == [0, 5, 0, 2]
+
+
+def test_arabic_ner_story_context_keeps_stems_of_organisations_named_nearby() -> None:
+    from emberwatch.extract.ar.organisations import OrganisationRecogniser
+
+    lexicon = NerLexicon(None, OrganisationRecogniser(None))
+    texts = ["تأهل نادي الوحدة إلى النهائي", "وقال مدرب الوحدة إن الفوز مستحق"]
+    story = story_contexts([[(t, tokens(t))] for t in texts], lexicon)
+    assert "وحده" in story[1].organisation_stems  # folded: ة -> ه
+    feats = sentence_features(texts[1], tokens(texts[1]), lexicon, story[1])
+    alone = sentence_features(texts[1], tokens(texts[1]), lexicon)
+    assert "storyorg" in feats[2] and "storyorg" not in alone[2]
+    assert "sportctx=2" in feats[0] and "sportctx=0" in alone[0]
+
+
+def test_arabic_ner_features_hold_word_frequency_buckets() -> None:
+    text = "قال الوزير بلاكبيرن"
+    feats = sentence_features(text, tokens(text), NerLexicon(None))
+    zipf = [int(a.split("=")[1]) for row in feats for a in row if a.startswith("0:zipf=")]
+    assert len(zipf) == 3 and zipf[0] > zipf[2]
+
+
 @pytest.mark.parametrize(
     ("word", "mention"),
     [("بالفلوجة", "الفلوجة"), ("لوزارة", "وزارة"), ("وصحيفة", "صحيفة"), ("وكرمانشاه", "كرمانشاه"), ("كركوك", "كركوك")],
@@ -114,6 +143,18 @@ def test_arabic_ner_trains_and_tags_a_toy_corpus(tmp_path: Path) -> None:
     assert ("كركوك", "place") in found
     assert all(0.0 <= s.confidence <= 1.0 for s in model.find(text))
     assert [s.label for s in model.find(text, ("place",))] == ["place"]
+
+
+def test_arabic_ner_find_sentences_gives_offsets_within_each_sentence(tmp_path: Path) -> None:
+    lexicon = NerLexicon(None)
+    model = ArabicNerModel(train(TOY, lexicon, tmp_path / "toy.crfsuite", c2=0.01, max_iterations=50), lexicon)
+    texts = ["قالت وزارة المالية إن الوفد وصل", "انفجرت عبوة في كركوك صباحا"]
+    found = model.find_sentences(texts, ("place", "organisation"))
+    assert len(found) == 2
+    assert [(s.text, s.label) for s in found[1]] == [("كركوك", "place")]
+    for text, spans in zip(texts, found, strict=True):
+        assert all(text[s.start : s.end] == s.text for s in spans)
+    assert isinstance(StoryContext(), StoryContext)
 
 
 def test_arabic_ner_shipped_model_finds_places_and_organisations(geoparser: Geoparser) -> None:

@@ -15,7 +15,10 @@ classes). Places are the geoparser's Arabic toponyms, less one-word candidates t
 organisations come from :class:`emberwatch.extract.ar.organisations.OrganisationRecogniser` (detector
 ``rules``). The CRF of :mod:`emberwatch.text.arabic_ner` is scored by k-fold CV over contiguous blocks
 of sentences with c1/c2 chosen inside the training folds (``cv``), as shipped (``model``), and as the
-product uses it (``pipeline``: geoparser plus model places, rules plus model organisations).
+product uses it (``pipeline``: geoparser plus model places, model organisations plus the name-list
+matches they miss). The model reads the sentences of the file as consecutive sentences of stories
+(its story-context features look at the neighbouring sentences); the geoparser's model places see one
+sentence at a time.
 """
 
 from __future__ import annotations
@@ -507,12 +510,15 @@ class PlaceRecogniser(Protocol):
 
 
 def _predict(
-    sentence: NerSentence, geoparser: PlaceRecogniser, orgs: OrganisationRecogniser
+    sentence: NerSentence,
+    geoparser: PlaceRecogniser,
+    orgs: OrganisationRecogniser,
+    model_mentions: Sequence[arabic_ner.NerSpan] | None = None,
 ) -> set[tuple[int, int, str]]:
     text, offsets = sentence.text_and_offsets()
     predicted: set[tuple[int, int, str]] = set()
     org_spans = []
-    for m in orgs.find(text):
+    for m in orgs.find(text, model_mentions):
         span = _token_span(offsets, m.start, m.end)
         if span:
             predicted.add((*span, "organisation"))
@@ -583,10 +589,18 @@ def _gold(sentence: NerSentence, cls: str) -> set[tuple[int, int]]:
     return {(s, e) for s, e, f in sentence.spans if coarse_class(f) == cls}
 
 
-def _model_spans(sentence: NerSentence, model: arabic_ner.ArabicNerModel) -> dict[str, set[tuple[int, int]]]:
-    text, offsets = sentence.text_and_offsets()
+def _story_mentions(
+    sentences: Sequence[NerSentence], model: arabic_ner.ArabicNerModel, labels: tuple[str, ...]
+) -> list[list[arabic_ner.NerSpan]]:
+    """The model's mentions of each sentence, the sentences read as one story (NewsFANE keeps
+    a story's sentences together)."""
+    return model.find_sentences([s.text_and_offsets()[0] for s in sentences], labels)
+
+
+def _model_spans(sentence: NerSentence, found: Iterable[arabic_ner.NerSpan]) -> dict[str, set[tuple[int, int]]]:
+    offsets = sentence.text_and_offsets()[1]
     out: dict[str, set[tuple[int, int]]] = {"place": set(), "organisation": set()}
-    for span in model.find(text, ("place", "organisation")):
+    for span in found:
         tokens_span = _token_span(offsets, span.start, span.end)
         if tokens_span:
             out[span.label].add(tokens_span)
@@ -612,8 +626,8 @@ def choose_regularisation(
                 [t for i, t in enumerate(train) if i not in block], lexicon, work / "inner.crfsuite", c1, c2
             )
             model = arabic_ner.ArabicNerModel(path, lexicon)
-            for i in block:
-                found = model.find(train[i].text, ("place", "organisation"))
+            story = model.find_sentences([train[i].text for i in block], ("place", "organisation"))
+            for i, found in zip(block, story, strict=True):
                 for cls in ("place", "organisation"):
                     gold = {(s, e) for s, e, c in train[i].spans if c == cls}
                     counts.add(cls, {(m.start, m.end) for m in found if m.label == cls}, gold)
@@ -655,10 +669,14 @@ def _geoparser_with(geoparser: PlaceRecogniser, model_path: Path | None) -> Plac
 
 def _score_rules(
     sentences: list[NerSentence], geoparser: PlaceRecogniser, recogniser: OrganisationRecogniser, name: str,
-    counts: _Counts, fine: dict[str, list[int]] | None = None,
+    counts: _Counts, fine: dict[str, list[int]] | None = None, model: arabic_ner.ArabicNerModel | None = None,
 ) -> None:  # fmt: skip
-    for sentence in sentences:
-        predicted = _predict(sentence, geoparser, recogniser)
+    """Score the geoparser's places and ``recogniser``'s organisations; with ``model``, its organisation
+    mentions are found with the story context of the neighbouring sentences (the geoparser's model
+    places see one sentence at a time)."""
+    story = _story_mentions(sentences, model, ("organisation",)) if model is not None else None
+    for n, sentence in enumerate(sentences):
+        predicted = _predict(sentence, geoparser, recogniser, story[n] if story is not None else None)
         for cls in ("place", "organisation"):
             counts.add(f"{cls} ({name})", {(s, e) for s, e, c in predicted if c == cls}, _gold(sentence, cls))
         if fine is not None:
@@ -670,10 +688,10 @@ def _score_rules(
 
 
 def _score_model(
-    sentences: Iterable[NerSentence], model: arabic_ner.ArabicNerModel, name: str, counts: _Counts
+    sentences: Sequence[NerSentence], model: arabic_ner.ArabicNerModel, name: str, counts: _Counts
 ) -> None:
-    for sentence in sentences:
-        found = _model_spans(sentence, model)
+    for sentence, mentions in zip(sentences, _story_mentions(sentences, model, ("place", "organisation")), strict=True):
+        found = _model_spans(sentence, mentions)
         for cls in ("place", "organisation"):
             counts.add(f"{cls} ({name})", found[cls], _gold(sentence, cls))
 
@@ -708,7 +726,7 @@ def cross_validate_ner(
             fold_counts = _Counts()
             _score_model(test, model, "cv", fold_counts)
             product = OrganisationRecogniser(codebook, model=model)
-            _score_rules(test, _geoparser_with(geoparser, path), product, "cv pipeline", fold_counts)
+            _score_rules(test, _geoparser_with(geoparser, path), product, "cv pipeline", fold_counts, model=model)
             for key, c in fold_counts.counts.items():
                 total = pooled.counts.setdefault(key, [0, 0, 0])
                 for j in range(3):
@@ -758,7 +776,7 @@ def evaluate_ner(
                 _score_model(sentences, model, name, counts)
             else:
                 product = OrganisationRecogniser(codebook, model=model)
-                _score_rules(sentences, _geoparser_with(geoparser, model_path), product, name, counts, by_fine)
+                _score_rules(sentences, _geoparser_with(geoparser, model_path), product, name, counts, by_fine, model)
         elif name == "cv":
             pooled, report.fold_scores, report.regularisation = cross_validate_ner(sentences, geoparser, folds, grid)
             for key, score in pooled.items():

@@ -32,6 +32,11 @@ ALGORITHM_VERSION = "rules-2"  # bump when extraction rules change what they fin
 class Geoparser(Protocol):
     """What the extraction stage needs from ``emberwatch.geo.Geoparser``."""
 
+    @property
+    def version(self) -> str:
+        """Rules and index version: part of the extractor version, so a change re-extracts."""
+        ...
+
     def geoparse(self, text: str, language: Language, published: date | None) -> list[PlaceRef]: ...
 
     def event_place(

@@ -16,7 +16,17 @@ the punctuation before it, the same for the words up to two either side, and lex
 - organisation cues from :mod:`emberwatch.extract.ar.organisations`: head nouns (وزارة, حزب ...), name
   heads that are not part of the name (صحيفة, نادي ...), and the recogniser's own spans as B/I flags;
 - :func:`emberwatch.text.arabic_common.is_common_word`, stem bigrams, and a "sports sentence" flag
-  (general sports words) crossed with the gazetteer features: a country in a match report is a team.
+  (general sports words) crossed with the gazetteer features: a country in a match report is a team;
+- the story around the sentence: how many sports words the :data:`STORY_WINDOW` sentences either side
+  hold (a bucket, also crossed with the gazetteer features), since a match report's sentences that
+  name only the teams often have no sports word of their own; and whether the word's stem is inside an
+  organisation-rule mention in those sentences (``نادي الوحدة`` there, ``الوحدة`` alone here);
+- how common the word and its stem are in Arabic (``wordfreq`` Zipf value, rounded down): names of
+  foreign clubs, papers and firms are rare words.
+
+:meth:`ArabicNerModel.find` takes the sentences of its text as one story;
+:meth:`ArabicNerModel.find_sentences` tags consecutive sentences given separately, and
+:func:`train` reads its training sentences as consecutive sentences of running text.
 
 A mention that starts with a proclitic token (``بالعراق``, ``ولبنان``) starts after the proclitics
 when the rest is a known name (gazetteer, organisation lists) or carries the article; names that
@@ -55,6 +65,8 @@ _RETRAIN = "train it with `emberwatch evaluate arabic --task ner --retrain`"
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _KIND_NAMES = ("city", "admin1", "admin2", "country", "region", "continent")
+# sentences either side of a sentence that make its story context (:class:`StoryContext`)
+STORY_WINDOW = 2
 
 
 # --------------------------------------------------------------------------- records
@@ -165,6 +177,66 @@ def _org_names() -> frozenset[str]:
     return frozenset(fold(n).split()[0] for n in NAMES)
 
 
+def sport_words(toks: Sequence[Token]) -> int:
+    """How many of ``toks`` are general sports words (مباراة, منتخب, تعادل ...)."""
+    return sum(1 for t in toks if t.norm in _SPORT_WORDS or _stem(t.norm)[2] in _SPORT_WORDS)
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What the :data:`STORY_WINDOW` sentences either side of a sentence (same story) tell about it.
+
+    ``sport_words``: how many general sports words they hold; ``organisation_stems``: stems of the
+    words that the organisation rules put inside a mention there (a club or paper named with its head
+    noun once is often named alone in the next sentences).
+    """
+
+    sport_words: int = 0
+    organisation_stems: frozenset[str] = frozenset()
+
+
+Unit = tuple[str, Sequence[Token]]  # a text and the tokens of one of its sentences (offsets in the text)
+
+
+def story_contexts(
+    sentences: Sequence[Sequence[Unit]], lexicon: NerLexicon, window: int = STORY_WINDOW
+) -> list[StoryContext]:
+    """The :class:`StoryContext` of each of ``sentences``, consecutive sentences of one story (each
+    given as its sentence-split units)."""
+    return _story(sentences, lexicon, window)[0]
+
+
+def _story(
+    sentences: Sequence[Sequence[Unit]], lexicon: NerLexicon, window: int = STORY_WINDOW
+) -> tuple[list[StoryContext], list[list[list[str]]]]:
+    """Story contexts and the organisation-rule flags of every unit (reused by the features)."""
+    flags = [[_organisation_flags(text, toks, lexicon) for text, toks in units] for units in sentences]
+    sport = [sum(sport_words(toks) for _, toks in units) for units in sentences]
+    stems: list[frozenset[str]] = []
+    for units, unit_flags in zip(sentences, flags, strict=True):
+        found: set[str] = set()
+        for (_, toks), fl in zip(units, unit_flags, strict=True):
+            found.update(stem for t, f in zip(toks, fl, strict=True) if f and len(stem := _stem(t.norm)[2]) > 2)
+        stems.append(frozenset(found))
+    out = []
+    for i in range(len(sentences)):
+        near = [k for k in range(max(0, i - window), min(len(sentences), i + window + 1)) if k != i]
+        out.append(StoryContext(sum(sport[k] for k in near), frozenset().union(*(stems[k] for k in near))))
+    return out, flags
+
+
+def _count_bucket(n: int) -> str:
+    return "0" if n == 0 else "1" if n == 1 else "2" if n <= 3 else "4"
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> int:
+    """Zipf frequency of an Arabic word in ``wordfreq``'s lists, rounded down (0: unknown)."""
+    from wordfreq import zipf_frequency
+
+    return int(zipf_frequency(word, "ar"))
+
+
 def _readings(norm: str) -> list[tuple[str, str]]:
     """``(prefix, form)`` readings of a folded token: whole, and without proclitics (article kept)."""
     out = [("", norm)]
@@ -203,6 +275,8 @@ def _word_features(tok: Token, lexicon: NerLexicon) -> dict[str, str | bool]:
         "p2": stem[:2],
         "p3": stem[:3],
         "shape": _shape(tok),
+        "zipf": str(_zipf(norm)),
+        "zipfstem": str(_zipf(stem)),
     }
     if is_common_word(norm):
         f["commonw"] = True
@@ -221,8 +295,16 @@ def _word_features(tok: Token, lexicon: NerLexicon) -> dict[str, str | bool]:
     return f
 
 
-def sentence_features(text: str, toks: Sequence[Token], lexicon: NerLexicon) -> list[list[str]]:
-    """CRFsuite attribute lists, one per token of ``text``."""
+def sentence_features(
+    text: str,
+    toks: Sequence[Token],
+    lexicon: NerLexicon,
+    story: StoryContext | None = None,
+    org_flags: Sequence[str] | None = None,
+) -> list[list[str]]:
+    """CRFsuite attribute lists, one per token of ``text``; ``story``: what the neighbouring
+    sentences of the same story tell (:func:`story_contexts`; none when omitted); ``org_flags``: the
+    organisation rules' B/I flags of ``toks`` when already computed."""
     words = [_word_features(t, lexicon) for t in toks]
     gaps = [text[toks[i - 1].end : toks[i].start].strip() if i else "BOS" for i in range(len(toks))]
     bigram_gz: list[tuple[str, ...]] = []
@@ -233,8 +315,11 @@ def sentence_features(text: str, toks: Sequence[Token], lexicon: NerLexicon) -> 
             for _, form in _readings(tok.norm):
                 feats.update(lexicon.place_features(form + " " + nxt))
         bigram_gz.append(tuple(sorted(feats)))
-    org_flags = _organisation_flags(text, toks, lexicon)
-    sport = any(_stem(t.norm)[2] in _SPORT_WORDS or t.norm in _SPORT_WORDS for t in toks)
+    if org_flags is None:
+        org_flags = _organisation_flags(text, toks, lexicon)
+    story = story or StoryContext()
+    sport = sport_words(toks) > 0
+    story_sport = _count_bucket(story.sport_words)
     out: list[list[str]] = []
     n = len(toks)
     for i in range(n):
@@ -270,6 +355,11 @@ def sentence_features(text: str, toks: Sequence[Token], lexicon: NerLexicon) -> 
         if sport:
             attrs.append("sport")
             attrs.extend([f"sport&{a}" for a in attrs if a.startswith("0:gz:")])
+        attrs.append(f"sportctx={story_sport}")
+        if story_sport != "0":
+            attrs.extend([f"sportctx&{a}" for a in attrs if a.startswith("0:gz:")])
+        if words[i]["stem"] in story.organisation_stems:
+            attrs.append("storyorg")
         if i:
             attrs.append(f"stem-1|0={words[i - 1]['stem']}|{words[i]['stem']}")
         if i + 1 < n:
@@ -377,26 +467,49 @@ class ArabicNerModel:
         self._lock = threading.Lock()
 
     def find(self, text: str, labels: Iterable[str] = LABELS) -> list[NerSpan]:
-        """Mentions of the classes in ``labels`` in ``text``, in text order."""
+        """Mentions of the classes in ``labels`` in ``text``, in text order (its sentences are one story)."""
         wanted = set(labels)
+        units = [[(text, toks)] for toks in _sentence_tokens(text)]
+        story, flags = _story(units, self.lexicon)
         out: list[NerSpan] = []
-        for start, end in sentence_ranges(text):
-            toks = tokens(text[start:end])
-            if not toks:
-                continue
-            shifted = [Token(t.norm, t.text, t.start + start, t.end + start, t.norm_start, t.norm_end) for t in toks]
-            out.extend(s for s in self._tag(text, shifted) if s.label in wanted)
+        for [(_, toks)], context, [unit_flags] in zip(units, story, flags, strict=True):
+            out.extend(s for s in self._tag(text, toks, context, unit_flags) if s.label in wanted)
         return out
 
-    def _tag(self, text: str, toks: list[Token]) -> list[NerSpan]:
-        xseq = sentence_features(text, toks, self.lexicon)
+    def find_sentences(self, texts: Sequence[str], labels: Iterable[str] = LABELS) -> list[list[NerSpan]]:
+        """Mentions in each of ``texts``, consecutive sentences of one story (offsets within each text)."""
+        wanted = set(labels)
+        units = [[(text, toks) for toks in _sentence_tokens(text)] for text in texts]
+        story, flags = _story(units, self.lexicon)
+        out: list[list[NerSpan]] = []
+        for u, context, unit_flags in zip(units, story, flags, strict=True):
+            found: list[NerSpan] = []
+            for (text, toks), fl in zip(u, unit_flags, strict=True):
+                found.extend(s for s in self._tag(text, toks, context, fl) if s.label in wanted)
+            out.append(found)
+        return out
+
+    def _tag(
+        self, text: str, toks: Sequence[Token], story: StoryContext | None = None, flags: Sequence[str] | None = None
+    ) -> list[NerSpan]:
+        xseq = sentence_features(text, toks, self.lexicon, story, flags)
         with self._lock:
             tags = self._tagger.tag(xseq)
             probs = [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
         return _spans(text, toks, tags, probs, self.lexicon)
 
 
-def _spans(text: str, toks: list[Token], tags: list[str], probs: list[float], lexicon: NerLexicon) -> list[NerSpan]:
+def _sentence_tokens(text: str) -> list[list[Token]]:
+    """Tokens of each sentence of ``text`` (offsets in ``text``); sentences without words are left out."""
+    out = []
+    for start, end in sentence_ranges(text):
+        toks = tokens(text[start:end])
+        if toks:
+            out.append([Token(t.norm, t.text, t.start + start, t.end + start, t.norm_start, t.norm_end) for t in toks])
+    return out
+
+
+def _spans(text: str, toks: Sequence[Token], tags: list[str], probs: list[float], lexicon: NerLexicon) -> list[NerSpan]:
     out = []
     i = 0
     while i < len(tags):
@@ -434,14 +547,19 @@ def train(
     c2: float = 0.05,
     max_iterations: int = 150,
 ) -> Path:
-    """Train a CRF on ``sentences`` and write it to ``out`` (L-BFGS with L1 ``c1`` and L2 ``c2``)."""
+    """Train a CRF on ``sentences`` and write it to ``out`` (L-BFGS with L1 ``c1`` and L2 ``c2``).
+
+    ``sentences`` are read as consecutive sentences of running text: each one's story context comes
+    from its neighbours in the sequence (:func:`story_contexts`).
+    """
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sentences:
-        toks = tokens(s.text)
+    units = [[(s.text, tokens(s.text))] for s in sentences]
+    story, flags = _story(units, lexicon)
+    for s, [(_, toks)], context, [unit_flags] in zip(sentences, units, story, flags, strict=True):
         if toks:
-            trainer.append(sentence_features(s.text, toks, lexicon), bio_labels(toks, s.spans))
+            trainer.append(sentence_features(s.text, toks, lexicon, context, unit_flags), bio_labels(toks, s.spans))
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.possible_transitions": True,
         "feature.minfreq": 1,

@@ -52,3 +52,20 @@ def test_organisations_find(
     assert [(m.text, m.actor_id) for m in found] == expected
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+def test_organisations_with_model_mentions_add_only_name_list_matches(recogniser: OrganisationRecogniser) -> None:
+    from emberwatch.text.arabic_ner import NerSpan
+
+    text = "قالت وزارة الصحة إن منظمة الصحة العالمية أرسلت فريقا وزار الوفد بغداد"
+    model = [
+        NerSpan(text.index("وزارة"), text.index("وزارة") + len("وزارة الصحة"), "organisation", "وزارة الصحة", 0.9),
+        NerSpan(text.index("بغداد"), len(text), "place", "بغداد", 0.9),
+    ]
+    without = [m.text for m in recogniser.find(text, model_mentions=model[1:])]
+    with_model = [m.text for m in recogniser.find(text, model_mentions=model)]
+    # the model's organisation comes first, a known name it missed is added, its places are ignored
+    assert with_model == ["وزارة الصحة", "منظمة الصحة العالمية"]
+    # a head-noun pattern the model did not confirm is left out; the name list still counts
+    assert without == ["منظمة الصحة العالمية"]
+    assert [m.text for m in recogniser.find(text)] == ["وزارة الصحة", "منظمة الصحة العالمية"]

@@ -21,8 +21,10 @@ Names (1, 2) win over patterns (3) where they overlap: ``وكالة فرانس �
 Spans are original offsets without proclitics (``وبوزارة الداخلية`` -> ``وزارة الداخلية``).
 
 ``OrganisationRecogniser(codebook, model=...)`` puts the mentions of the Arabic CRF
-(:mod:`emberwatch.text.arabic_ner`, which uses these rules as features) first and keeps the rule
-mentions that overlap none of them.
+(:mod:`emberwatch.text.arabic_ner`, which uses these rules as features) first and adds the codebook
+actors and :data:`NAMES` matches that overlap none of them; the head-noun patterns (3) are left to the
+model, which sees them as features (adding them too lowered precision more than it raised recall in
+cross-validation on NewsFANE, see docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from emberwatch.codebook.schema import Codebook
-from emberwatch.text.arabic import TermMatcher, Token, clitic_variants, fold, normalise, tokens
+from emberwatch.text.arabic import NormalisedText, TermMatcher, Token, clitic_variants, fold, normalise, tokens
 
 if TYPE_CHECKING:
-    from emberwatch.text.arabic_ner import ArabicNerModel
+    from collections.abc import Sequence
+
+    from emberwatch.text.arabic_ner import ArabicNerModel, NerSpan
 
 HEADS: frozenset[str] = frozenset(fold(w) for w in (
     "وزارة", "حزب", "حركة", "جبهة", "منظمة", "مجلس", "هيئة", "وكالة", "جامعة", "اتحاد", "جمعية", "صندوق",
@@ -138,8 +142,8 @@ class OrganisationRecogniser:
     """Built once per codebook; :meth:`find` is a pure function of the text.
 
     With ``model`` (an :class:`~emberwatch.text.arabic_ner.ArabicNerModel`), the CRF's organisation
-    mentions come first and the rules add the mentions that overlap none of them (cross-validated
-    on NewsFANE this beats either source alone; see docs/evaluation.md).
+    mentions come first and the codebook actors and :data:`NAMES` matches that overlap none of them are
+    added (cross-validated on NewsFANE this beats either source alone; see docs/evaluation.md).
     """
 
     def __init__(self, codebook: Codebook | None = None, model: ArabicNerModel | None = None) -> None:
@@ -152,15 +156,23 @@ class OrganisationRecogniser:
         for name in NAMES:
             self._names.add(name, "name:")
 
-    def find(self, text: str) -> list[OrgMention]:
-        """Non-overlapping organisation mentions in text order (the model's first, when there is one)."""
-        rules = self.find_rules(text)
-        if self._model is None:
-            return rules
+    def find(self, text: str, model_mentions: Sequence[NerSpan] | None = None) -> list[OrgMention]:
+        """Non-overlapping organisation mentions in text order (the model's first, when there is one).
+
+        ``model_mentions``: the model's mentions of ``text`` when the caller already has them (e.g.
+        from :meth:`~emberwatch.text.arabic_ner.ArabicNerModel.find_sentences`, which reads
+        neighbouring sentences as one story); only their organisations are used.
+        """
+        if model_mentions is None:
+            if self._model is None:
+                return self.find_rules(text)
+            model_mentions = self._model.find(text, ("organisation",))
+        rules = self._name_mentions(normalise(text))
         actors = {(m.start, m.end): m.actor_id for m in rules if m.actor_id}
         chosen = [
             OrgMention(s.start, s.end, s.text, actors.get((s.start, s.end)))
-            for s in self._model.find(text, ("organisation",))
+            for s in model_mentions
+            if s.label == "organisation"
         ]
         for m in rules:
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -171,14 +183,18 @@ class OrganisationRecogniser:
         """Mentions from the rules alone; names win over head-noun patterns."""
         nt = normalise(text)
         toks = tokens(nt)
-        chosen = [
-            OrgMention(m.start, m.end, m.text, m.key.removeprefix("actor:") if m.key.startswith("actor:") else None)
-            for m in self._names.find(nt)
-        ]
+        chosen = self._name_mentions(nt)
         for m in sorted(self._patterns(text, toks), key=lambda m: (m.start - m.end, m.start)):
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
                 chosen.append(m)
         return sorted(chosen, key=lambda m: m.start)
+
+    def _name_mentions(self, nt: NormalisedText) -> list[OrgMention]:
+        """Codebook actors and :data:`NAMES` in the normalised text (original offsets)."""
+        return [
+            OrgMention(m.start, m.end, m.text, m.key.removeprefix("actor:") if m.key.startswith("actor:") else None)
+            for m in self._names.find(nt)
+        ]
 
     @staticmethod
     def _patterns(text: str, toks: list[Token]) -> list[OrgMention]:
