@@ -289,3 +289,8 @@ def test_recognise_a_large_city_stays_a_place_after_a_capitalised_word(geoparser
     text = "The army entered Raqqa on Monday. Besieged Raqqa held out. Airstrikes on Raqqa continued."
     found = _texts(geoparser, text)
     assert found.count("Raqqa") >= 2 and found[-1] == "Raqqa"
+
+
+def test_recognise_a_model_name_after_a_designation_is_no_place(geoparser: Geoparser) -> None:
+    assert _texts(geoparser, "A C-130 Hercules landed in Erbil.") == ["Erbil"]
+    assert _texts(geoparser, "An MQ-9 Reaper struck a car near Raqqa.") == ["Raqqa"]

@@ -842,6 +842,8 @@ _FEATURE_WORDS = frozenset(
 
 
 _LINE_HEAD = re.compile(r"#+\s*")
+# an aircraft or weapon designation right before a name ("C-130 Hercules", "MQ-9 Reaper")
+_MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}-\d{1,4}[A-Z]?\s$")
 # a city this large, once read as a place, stays one when a capitalised word later precedes it
 # ("Raqqa" after "Entering"); smaller ones may be surnames ("Holroyd", "Fairfield")
 _KNOWN_CITY = 100_000
@@ -854,6 +856,8 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
     i, j = mention.token_range
     if i > 0 and _initial(doc, i - 1, mention.start):
         return "before"  # "John R. Allen", "Harry S. Truman"
+    if _MODEL_CODE.search(doc.text[max(0, mention.start - 12) : mention.start]):
+        return "before"  # "C-130 Hercules", "MQ-9 Reaper", "F-16 Falcon": a model's name
     if i > 0 and doc.text[doc.original(i - 1)[1] : mention.start] == " ":
         prev = doc.text[slice(*doc.original(i - 1))]
         folded_prev = doc.token_text(i - 1)
