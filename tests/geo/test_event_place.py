@@ -283,3 +283,14 @@ def test_event_place_a_town_named_after_the_reference_does_not_win(geoparser: Ge
     place = _event_place(geoparser, text, "attacked")
     assert place is not None and place.text == "Tal Afar"
     assert place.precision == LocationPrecision.near
+
+
+def test_event_place_quarter_named_after_a_far_town_of_the_same_country(geoparser: Geoparser) -> None:
+    text = (
+        "The SDF fought on in Raqqa through the summer. The coalition forces also advanced into the "
+        "Al-Morour and Daraiya neighborhoods, which were captured by 6 September."
+    )
+    places = geoparser.geoparse(text, "en")
+    assert any(p.text == "Daraiya" for p in places)  # Darayya near Damascus, 400 km away
+    place = _event_place(geoparser, text, "captured")
+    assert place is not None and place.text == "Raqqa"

@@ -294,3 +294,9 @@ def test_recognise_a_large_city_stays_a_place_after_a_capitalised_word(geoparser
 def test_recognise_a_model_name_after_a_designation_is_no_place(geoparser: Geoparser) -> None:
     assert _texts(geoparser, "A C-130 Hercules landed in Erbil.") == ["Erbil"]
     assert _texts(geoparser, "An MQ-9 Reaper struck a car near Raqqa.") == ["Raqqa"]
+
+
+def test_recognise_second_half_of_a_name_with_a_spaced_article(geoparser: Geoparser) -> None:
+    """ "Al-Baydah al Sharqiyah" is one village (East Baydah), not a Sharqiyah (Eastern) province."""
+    assert _texts(geoparser, "The army took Al-Baydah al Sharqiyah near Palmyra.") == ["Palmyra"]
+    assert _texts(geoparser, "Protests spread in al Sharqiyah province of Egypt.")[0] == "al Sharqiyah"

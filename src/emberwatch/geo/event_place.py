@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from emberwatch.geo.folding import fold_key
+from emberwatch.geo.gazetteer import distance_km
 from emberwatch.geo.recognise import load_cues
 from emberwatch.models import LocationPrecision, PlaceRef
 
@@ -160,10 +161,14 @@ _PART_OF_TOWN = re.compile(
 )
 
 
+_QUARTER_KM = 100.0  # a quarter's namesake this far from every town of the paragraph is not it
+
+
 def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
     """ "the Quds neighbourhood" of Mosul, "the Al-Giza military zone" of Sirte: a quarter named after a
     famous city abroad. A name followed by such a word, resolved to a country that no other place of
-    its paragraph is in, is no event place."""
+    its paragraph is in, or to a town more than :data:`_QUARTER_KM` from all the paragraph's other
+    towns, is no event place."""
     if not _PART_OF_TOWN.match(text[place.end : place.end + 40]) and not re.search(
         r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", text[max(0, place.start - 30) : place.start]
     ):
@@ -172,7 +177,22 @@ def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) ->
     others = {
         p.country_code for p in places if lo <= p.start < hi and p.start != place.start and p.country_code
     }
-    return bool(others) and place.country_code not in others
+    if others and place.country_code not in others:
+        return True
+    # a quarter of the city the paragraph is about, named after a town far away in the same country
+    # ("the Al-Morour and Daraiya neighborhoods" of Raqqa are not Darayya near Damascus)
+    towns = [
+        p
+        for p in places
+        if lo <= p.start < hi
+        and p.geonames_id != place.geonames_id
+        and int(p.precision) <= int(LocationPrecision.near)
+        and p.lat is not None
+        and p.lon is not None
+    ]
+    if int(place.precision) != int(LocationPrecision.exact) or place.lat is None or place.lon is None or not towns:
+        return False
+    return all(distance_km(place.lat, place.lon, p.lat, p.lon) > _QUARTER_KM for p in towns if p.lat and p.lon)
 
 
 def _measured_from(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:

@@ -689,12 +689,14 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
 _ARTICLE = re.compile(r"^(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑’' ](?=[A-Z])")
 
 
-_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]$")
+_ARTICLE_BEFORE = re.compile(
+    r"(?i:(?:^|[^\w])(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]$)|(?:^|[^\w])(?:al|el) $"
+)  # "al-Omar", "ad-Dawr"; written without the hyphen only as lower-case "al " ("Al-Baydah al Sharqiyah")
 # a capitalised word right before the article ("Tarfah al-", "Bakr al-"), not a sentence-initial
 # function word ("In al-Mayadin", "The al-Hol camp")
 _NAME_BEFORE_ARTICLE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:In|At|On|From|Near|To|Of|And|Or|The|By|For|With|Outside|Inside|Into|Around|Across"
-    r"|Between|West|East|North|South)\b)[A-Z][\w'’]+ (?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]$"
+    r"|Between|West|East|North|South)\b)[A-Z][\w'’-]+ (?:(?:a[lrsdtnz]|ash|ath|adh|e[lrsdtnz]|esh)[-‐‑]|al |el )$"
 )
 # countries whose places carry Arabic names (and articles) in English text
 ARABIC_NAMES = ARAB_WORLD | {"TR", "IR", "AF", "PK", "ER", "ML", "NE", "NG", "SN", "TZ", "KE", "ET"}
