@@ -70,6 +70,12 @@ def _words_before(text: str, start: int, lower: int, n: int) -> list[str]:
     return [fold_key(w) for w in _WORD.findall(window)][-n:]
 
 
+def _words_before_name(text: str, start: int, lower: int, n: int) -> list[str]:
+    """The last ``n`` words before ``start``, without an article right before the name ("in the ...")."""
+    words = _words_before(text, start, lower, n)
+    return words[:-1] if words and words[-1] == "the" else words
+
+
 def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
     """ "said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق", "officials in
     Raqqa said"."""
@@ -125,9 +131,7 @@ _TRAVEL = frozenset(fold_key(w) for w in (
 def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
     """ "during a trip to Cairo", "militants fled to Turkey", "فروا إلى تركيا": where someone went, not
     where the event happened."""
-    words = _words_before(text, place.start, lower, 4)
-    if words and words[-1] == "the":
-        words = words[:-1]
+    words = _words_before_name(text, place.start, lower, 4)
     return len(words) >= 2 and words[-1] in _TOWARDS and any(w in _TRAVEL for w in words[-3:-1])
 
 
@@ -200,9 +204,7 @@ def _measured_from(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
     named earlier in the same sentence is where it happened, Mosul only where the distance is
     measured from. (A town named after it is not: "villages west of Tal Afar, to open the road to
     Raqqa" happened west of Tal Afar.)"""
-    words = _words_before(text, place.start, 0, 3)
-    if words and words[-1] in ("the", "ال"):
-        words = words[:-1]
+    words = _words_before_name(text, place.start, 0, 3)
     if not (len(words) >= 2 and words[-1] == "of" and words[-2] in _DIRECTIONS):
         return False
     sentence = _sentence_start(text, place.start)
@@ -234,9 +236,7 @@ def _modifier(text: str, place: PlaceRef) -> bool:
 
 
 def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
-    words = _words_before(text, place.start, lower, 3)
-    if words and words[-1] == "the":  # "in the Hamrin mountains"
-        words = words[:-1]
+    words = _words_before_name(text, place.start, lower, 3)  # "in the Hamrin mountains"
     if words and words[-1] in _HEAD_AR:  # "في مدينة الرقة"
         words = words[:-1]
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
@@ -329,9 +329,7 @@ def _reference_point(text: str, place: PlaceRef) -> bool:
     later refers to."""
     if _NAME_AFTER.match(text[place.end : place.end + 3]) or _modifier(text, place):
         return True
-    words = _words_before(text, place.start, 0, 3)
-    if words and words[-1] in ("the", "ال"):
-        words = words[:-1]
+    words = _words_before_name(text, place.start, 0, 3)
     if not words:
         return False
     if words[-1] in _REFERENCE_BEFORE or words[-1] in _DIRECTIONS:
