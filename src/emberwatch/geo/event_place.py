@@ -302,21 +302,20 @@ def _paragraph(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
 # first is resolved
 _ANAPHOR_EN = re.compile(r"\b(?:the|this)\s+city\b(?!\s+of\b)", re.IGNORECASE)
 _ANAPHOR_AR = re.compile(r"(?<!\w)[وف]?[بل]?(?:ال|ل)مدينة(?!\w)(?!\s+المنورة)")
-_NEAR_WORDS = frozenset(fold_key(w) for w in (
-    "outside", "near", "outskirts", "around", "edge", "edges", "suburbs", "km", "kilometres", "kilometers",
-    "miles", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "قرب", "بالقرب", "أطراف", "محيط", "ضواحي", "خارج", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-    "شرقي", "غربي",
+_DIRECTIONS = frozenset(fold_key(w) for w in (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+    "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles", "شمال", "جنوب",
+    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+))  # fmt: skip
+# "outside / near / on the edge of / 10 km from / north of the city": near it
+_NEAR_WORDS = _DIRECTIONS | frozenset(fold_key(w) for w in (
+    "outside", "near", "outskirts", "around", "edge", "edges", "suburbs", "قرب", "بالقرب", "أطراف", "محيط",
+    "ضواحي", "خارج",
 ))  # fmt: skip
 
 
 _REFERENCE_BEFORE = frozenset(fold_key(w) for w in (
     "around", "near", "towards", "toward", "from", "to", "قرب", "بالقرب", "باتجاه", "نحو", "محيط",
-))  # fmt: skip
-_DIRECTIONS = frozenset(fold_key(w) for w in (
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-    "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles", "شمال", "جنوب",
-    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
 ))  # fmt: skip
 
 
