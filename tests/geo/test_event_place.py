@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from emberwatch.geo import Geoparser
-from emberwatch.geo.event_place import dateline_end
-from emberwatch.models import LocationPrecision
+from emberwatch.geo.event_place import _is_locative, dateline_end
+from emberwatch.models import LocationPrecision, PlaceRef
 
 
 def _event_place(geoparser: Geoparser, text: str, trigger_word: str, lang: str = "en"):  # type: ignore[no-untyped-def]
@@ -294,3 +294,64 @@ def test_event_place_quarter_named_after_a_far_town_of_the_same_country(geoparse
     assert any(p.text == "Daraiya" for p in places)  # Darayya near Damascus, 400 km away
     place = _event_place(geoparser, text, "captured")
     assert place is not None and place.text == "Raqqa"
+
+
+def _in_span(geoparser: Geoparser, text: str, trigger_word: str):  # type: ignore[no-untyped-def]
+    """The event place with the whole text as the event's span (an event over several sentences)."""
+    places = geoparser.geoparse(text, "en")
+    start = text.index(trigger_word)
+    return geoparser.event_place(text, places, (0, len(text)), (start, start + len(trigger_word)))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "While clearing villages of southern Nangarhar with Afghan commandos, two soldiers were wounded by "
+            "small arms fire, the first such casualties in the fight against the group in Afghanistan.",
+            "wounded",
+            "Nangarhar",
+        ),
+        ("Militants struck Haditha in Anbar province overnight, killing six policemen.", "struck", "Haditha"),
+        ("Gunmen stormed a hotel in Kenya's capital Nairobi, killing 21 people.", "stormed", "Nairobi"),
+    ],
+)
+def test_event_place_town_named_inside_its_framing_province_or_country(
+    geoparser: Geoparser, text: str, trigger: str, expected: str
+) -> None:
+    place = _in_span(geoparser, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_event_place_framing_country_keeps_towns_of_other_sentences_out(geoparser: Geoparser) -> None:
+    text = (
+        "Coalition jets bombed militant positions in Iraq on Sunday. "
+        "Separately, the governor of Kirkuk opened a new school."
+    )
+    place = _in_span(geoparser, text, "bombed")
+    assert place is not None and place.text == "Iraq"
+
+
+def test_event_place_road_named_after_its_ends_is_not_the_town(geoparser: Geoparser) -> None:
+    text = "A roadside bomb hit a convoy on the Shaddadi-Hasakah road in Hasakah province, killing five fighters."
+    place = _in_span(geoparser, text, "bomb")
+    assert place is not None and place.precision == LocationPrecision.admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes with fighters from Tikrit erupted overnight in southern Kirkuk, killing four.",
+        "Clashes with fighters from Tikrit erupted overnight in the rural Kirkuk countryside, killing four.",
+    ],
+)
+def test_event_place_locative_through_direction_adjective(geoparser: Geoparser, text: str) -> None:
+    place = _in_span(geoparser, text, "Clashes")
+    assert place is not None and place.text == "Kirkuk"
+
+
+def test_locative_word_before_an_article_left_out_of_the_span() -> None:
+    text = "SDF units were targeted at al-Susah with car bombs."
+    start = text.index("Susah")
+    place = PlaceRef(text="Susah", start=start, end=start + 5)
+    assert _is_locative(text, place, 0)

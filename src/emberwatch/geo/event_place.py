@@ -70,10 +70,26 @@ def _words_before(text: str, start: int, lower: int, n: int) -> list[str]:
     return [fold_key(w) for w in _WORD.findall(window)][-n:]
 
 
+# a direction or size adjective between a preposition and a name: "in southern Nangarhar", "of
+# eastern Mosul", "in the rural Hama countryside"
+_NAME_ADJECTIVES = frozenset([
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+    "rural", "greater", "downtown",
+])  # fmt: skip
+
+
 def _words_before_name(text: str, start: int, lower: int, n: int) -> list[str]:
-    """The last ``n`` words before ``start``, without an article right before the name ("in the ...")."""
-    words = _words_before(text, start, lower, n)
-    return words[:-1] if words and words[-1] == "the" else words
+    """The last ``n`` words before ``start``, without an article or a direction adjective right before
+    the name ("in the ...", "in southern ...", "in the eastern ...", "at al-..." outside the span)."""
+    words = _words_before(text, start, lower, n + 3)
+    if words and words[-1] in ("al", "el") and text[max(0, start - 1) : start] in ("-", " "):
+        words = words[:-1]  # "at al-Susah" when the span is "Susah"
+    if words and words[-1] in _NAME_ADJECTIVES:
+        words = words[:-1]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return words[-n:]
 
 
 def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
@@ -216,6 +232,17 @@ def _measured_from(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
         and not _reference_point(text, p)
         for p in places
     )
+
+
+_ROAD_AFTER = re.compile(r"^(?:[-–][\w'’. -]{1,30}?)?\s+(?:road|highway|motorway|route)\b", re.IGNORECASE)
+
+
+def _road_end(text: str, place: PlaceRef) -> bool:
+    """ "the Shadadi-Al-Hasakah road", "the Ithriya-Al-Thawrah road": an end of a road named after
+    the towns it joins, not where something on the road happened."""
+    if not _ROAD_AFTER.match(text[place.end : place.end + 45]):
+        return False
+    return text[place.end : place.end + 1] in ("-", "–") or text[max(0, place.start - 1) : place.start] in ("-", "–")
 
 
 def _destination(text: str, place: PlaceRef, lower: int) -> bool:
@@ -370,6 +397,34 @@ def _antecedent(text: str, places: list[PlaceRef], sentence: tuple[int, int]) ->
     return best.model_copy(update={"precision": precision})
 
 
+# a sentence break inside an event's span (an event can span several sentences): a full stop before a
+# capital letter or an Arabic word, or a line break ("5 U.S. special forces" does not break)
+_BREAK = re.compile(r"[.!?؟]\s+(?=[A-Z\u0600-\u06FF\"“*])|\n")
+
+
+def _within(
+    text: str, best: PlaceRef, in_sentence: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
+) -> PlaceRef:
+    """A province or country that only frames a town or province named inside it in the trigger's
+    own sentence gives way to that place: "clearing southern Nangarhar ... wounded fighting ISIL in Afghanistan" is
+    Nangarhar, "ISIL attacked Haditha in Anbar province" is Haditha."""
+    if int(best.precision) not in (int(LocationPrecision.admin1), int(LocationPrecision.country)):
+        return best
+    inside = [
+        p
+        for p in in_sentence
+        if int(p.precision) < int(best.precision)
+        and not _BREAK.search(text[min(p.start, trigger[0]) : max(p.end, trigger[1])])
+        and p.country_code == best.country_code
+        and (int(best.precision) != int(LocationPrecision.admin1) or p.admin1 == best.admin1)
+        and not _reference_point(text, p)
+        and not _road_end(text, p)
+    ]
+    if not inside:
+        return best
+    return max(inside, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
+
+
 def _paragraph_score(text: str, place: PlaceRef) -> float:
     """Specificity, and a place after a locative word ("caught near Marawi") before one that is not
     ("the 2016 Jakarta attacks")."""
@@ -412,7 +467,8 @@ def event_place(
         if antecedent is not None:
             return antecedent
     if in_sentence:
-        return max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
+        best = max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
+        return _within(text, best, in_sentence, sentence, trigger)
     lo, hi = _paragraph(text, sentence)
     in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
     if in_paragraph:

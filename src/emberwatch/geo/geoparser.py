@@ -56,7 +56,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-11"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-12"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
