@@ -300,3 +300,23 @@ def test_recognise_second_half_of_a_name_with_a_spaced_article(geoparser: Geopar
     """ "Al-Baydah al Sharqiyah" is one village (East Baydah), not a Sharqiyah (Eastern) province."""
     assert _texts(geoparser, "The army took Al-Baydah al Sharqiyah near Palmyra.") == ["Palmyra"]
     assert _texts(geoparser, "Protests spread in al Sharqiyah province of Egypt.")[0] == "al Sharqiyah"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "seven soldiers were wounded, three of them are in grave condition. the bomb went off in la ceiba.",
+            "grave",
+            "la ceiba",
+        ),
+        ("rebels said they would not advance toward the capital. a police post in berlin was raided.", "advance",
+         "berlin"),
+    ],
+)
+def test_recognise_uncased_everyday_word_inside_a_phrase_is_not_a_town(
+    geoparser: Geoparser, text: str, absent: str, present: str
+) -> None:
+    texts = _texts(geoparser, text)
+    assert absent not in texts
+    assert present in texts

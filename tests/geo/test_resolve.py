@@ -328,3 +328,13 @@ def test_resolve_list_of_town_state_pairs_keeps_each_pair(geoparser: Geoparser) 
     text = "The finalists were Louisville, Ky., New Haven, Conn., Sioux Falls, S.D., and Tempe, Ariz."
     assert _place(geoparser, text, "New Haven").admin1 == "Connecticut"
     assert _place(geoparser, text, "Louisville").admin1 == "Kentucky"
+
+
+def test_resolve_person_names_matching_hamlets_do_not_anchor_a_document(geoparser: Geoparser) -> None:
+    # lower-case wire text: three surnames are hamlets of one country, none is introduced as a place
+    text = (
+        "one person was killed tonight by a bomb in downtown san salvador. among the wounded are "
+        "marilin rosales, ana milagros and jose ayala, the hospital said."
+    )
+    place = _place(geoparser, text, "san salvador")
+    assert place.country_code == "SV" and place.precision == LocationPrecision.exact

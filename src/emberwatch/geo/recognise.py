@@ -659,6 +659,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         # mixed-case text: a lower-case word ("early", "the village") is a place only if it is a
         # rare word naming a large place, even among capitalised words
         return zipf < 2.5 and len(mention.key) >= 5 and _max_population(gazetteer, mention) >= 100_000
+    if doc.upper_text and _common_word_in_phrase(gazetteer, doc, mention):
+        return False
     if doc.upper_text or _title_case_context(doc, mention):
         return _accept_uncased(gazetteer, mention, zipf)
     glued = _part_of_longer_name(doc, mention, cues)
@@ -794,6 +796,40 @@ def _common_arabic(gazetteer: Gazetteer, mention: Mention) -> bool:
     if mention.zipf >= COMMON_ZIPF_AR or gazetteer.is_common_arabic(mention.key):
         return True
     return " " not in mention.key and is_common_word(mention.text)
+
+
+PHRASE_ZIPF = 3.0  # a following word at least this common in English continues a phrase...
+FUNCTION_WORD_ZIPF = 5.5  # ...unless it is a function word ("was", "and", "said") this common
+_TIME_AFTER = frozenset([
+    "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "overnight",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "earlier", "recently", "early", "late",
+    # the rest of a longer name: "plan del picacho", "villa los naranjos", "corn island", "howard air base"
+    "del", "de", "la", "las", "los", "el", "al", "island", "islands", "air", "base", "downtown",
+])  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _english_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def _common_word_in_phrase(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -> bool:
+    """In text without case ("three soldiers are in grave condition"), an everyday word that names
+    only minor places, followed by another everyday word that is no place word, stop word or
+    punctuation, is part of a phrase, not a place ("in berlin was raided" still is one)."""
+    if mention.zipf < COMMON_ZIPF or mention.arabic or _is_major(gazetteer, mention):
+        return False
+    j = mention.token_range[1]
+    if j >= len(doc.tokens) or doc.text[mention.end : doc.original(j)[0]].strip():
+        return False  # punctuation or the end of the text follows
+    following = doc.token_text(j)
+    if following in _FEATURE_WORDS or following in _TIME_AFTER or not following.isalpha():
+        return False
+    return PHRASE_ZIPF <= _english_zipf(following) < FUNCTION_WORD_ZIPF
 
 
 def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool:

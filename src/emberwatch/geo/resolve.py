@@ -756,12 +756,27 @@ def _anchor(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Res
         place = resolution.place
         if place is None or mention.demonym or int(gazetteer.kind[place]) in (PlaceKind.country, PlaceKind.continent):
             continue
+        if not _anchor_evidence(gazetteer, mention, place):
+            continue
         code = gazetteer.country_code(place)
         if code:
             local.setdefault(mention.key, code)
     ranked = [*Counter(local.values()).most_common(2), ("", 0), ("", 0)]
     (code, count), (_, runner_up) = ranked[0], ranked[1]
     return code if count >= ANCHOR_MIN and count >= ANCHOR_RATIO * runner_up else ""
+
+
+ANCHOR_TOWN_POPULATION = 5_000  # a smaller town anchors a document only when the text marks it a place
+
+
+def _anchor_evidence(gazetteer: Gazetteer, mention: Mention, place: int) -> bool:
+    """Whether a mention's place may count towards the document's anchor country: a district,
+    province or region, a town of :data:`ANCHOR_TOWN_POPULATION` people or more, or a smaller one the
+    text introduces as a place ("in X", "the village of X"). A few person names that happen to be
+    Mexican hamlets ("Rosales", "Milagros") do not anchor a report on El Salvador in Mexico."""
+    if int(gazetteer.kind[place]) != PlaceKind.city or int(gazetteer.population[place]) >= ANCHOR_TOWN_POPULATION:
+        return True
+    return bool(mention.cue) or mention.next_mention is not None
 
 
 def _support(
