@@ -355,3 +355,28 @@ def test_locative_word_before_an_article_left_out_of_the_span() -> None:
     start = text.index("Susah")
     place = PlaceRef(text="Susah", start=start, end=start + 5)
     assert _is_locative(text, place, 0)
+
+
+def test_event_place_ignores_image_captions_of_other_sentences(geoparser: Geoparser) -> None:
+    text = (
+        "#### May 23\n"
+        "![Evacuees from Marawi in Iligan](https://example.org/evacuees.jpg)\n"
+        "Firefights between government forces and militants began in the afternoon."
+    )
+    start = text.index("Firefights")
+    places = geoparser.geoparse(text, "en")
+    assert geoparser.event_place(text, places, (start, len(text)), (start, start + 10)) is None
+
+
+def test_event_place_reads_an_event_from_its_own_caption(geoparser: Geoparser) -> None:
+    text = "![Coalition airstrike on militant positions in Raqqa](https://example.org/strike.jpg)\nThe war went on."
+    start = text.index("airstrike")
+    places = geoparser.geoparse(text, "en")
+    place = geoparser.event_place(text, places, (2, text.index("]")), (start, start + 9))
+    assert place is not None and place.text == "Raqqa"
+
+
+def test_event_place_group_named_after_a_place_is_not_where_it_happened(geoparser: Geoparser) -> None:
+    text = "Jets struck the Haqqani network and the Khorasan group overnight, officials in Washington said."
+    place = _in_span(geoparser, text, "struck")
+    assert place is None or place.country_code not in ("TR", "IR")

@@ -320,3 +320,16 @@ def test_recognise_uncased_everyday_word_inside_a_phrase_is_not_a_town(
     texts = _texts(geoparser, text)
     assert absent not in texts
     assert present in texts
+
+
+def test_recognise_skips_names_inside_web_addresses(geoparser: Geoparser) -> None:
+    text = "Jets took off for Raqqa on Monday (see https://example.org/wiki/Battle_of_Mosul)."
+    assert [p.text for p in geoparser.geoparse(text, "en")] == ["Raqqa"]
+
+
+def test_recognise_image_caption_does_not_make_a_town_a_person(geoparser: Geoparser) -> None:
+    text = (
+        "![Lt. Gen. Stephen Townsend Qayyarah September 2016](https://example.org/townsend.jpg)\n\n"
+        "Militants launched three gas attacks on Qayyarah, killing seven people."
+    )
+    assert "Qayyarah" in _texts(geoparser, text)

@@ -338,3 +338,14 @@ def test_resolve_person_names_matching_hamlets_do_not_anchor_a_document(geoparse
     )
     place = _place(geoparser, text, "san salvador")
     assert place.country_code == "SV" and place.precision == LocationPrecision.exact
+
+
+def test_resolve_article_name_abroad_needs_support_near_it_not_its_countrys_name(geoparser: Geoparser) -> None:
+    text = (
+        "SDF fighters advanced on Hajin, al-Busayrah and Mayadin in Deir ez-Zor province. "
+        "Kurdish sources said they had captured the town of al-Sabha. "
+        "Officials said other cells of the group had been active in Libya and Afghanistan."
+    )
+    places = geoparser.geoparse(text, "en")
+    assert not [p for p in places if "Sabha" in p.text and p.country_code == "LY"]
+    assert [p.country_code for p in places if p.text == "Libya"] == ["LY"]

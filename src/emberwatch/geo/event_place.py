@@ -20,7 +20,7 @@ import re
 
 from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import distance_km
-from emberwatch.geo.recognise import load_cues
+from emberwatch.geo.recognise import in_image_caption, load_cues
 from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
@@ -251,11 +251,17 @@ def _destination(text: str, place: PlaceRef, lower: int) -> bool:
     return bool(words) and words[-1] in _TOWARDS and any(w in _ROAD_WORDS for w in words[:-1])
 
 
+_GROUP_WORDS = frozenset(["group", "network", "brigade", "brigades", "battalion", "battalions"])
+
+
 def _modifier(text: str, place: PlaceRef) -> bool:
     """ "US-led coalition", "Iraq-based cell", "U.S. Air Force", "Iraq's army": the name describes an
     actor, not where it happened (countries and provinces only: "Mosul police" is still in Mosul)."""
     if _MODIFIER.match(text[place.end : place.end + 2]):
         return True
+    following = _WORD.findall(text[place.end : place.end + 20])[:1]
+    if following and fold_key(following[0]) in _GROUP_WORDS and text[place.end : place.end + 1] == " ":
+        return True  # "the Khorasan group", "the Haqqani network"
     if place.precision not in (LocationPrecision.country, LocationPrecision.admin1):
         return False
     after = tuple(fold_key(w) for w in _WORD.findall(text[place.end : place.end + 40])[:3])
@@ -436,7 +442,13 @@ def event_place(
     text: str, places: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
 ) -> PlaceRef | None:
     """The place of the event whose trigger is ``trigger`` inside ``sentence`` (offsets into ``text``)."""
-    resolved = [p for p in places if p.lat is not None]
+    # an image's alt text is a caption, not the story ("![Marawi crisis evacuees in Iligan](...)"),
+    # unless the event is read from the caption itself
+    resolved = [
+        p
+        for p in places
+        if p.lat is not None and (sentence[0] <= p.start < sentence[1] or not in_image_caption(text, p.start))
+    ]
     head_end = dateline_end(text)
     dateline = [p for p in resolved if p.end <= head_end]
     usable = [

@@ -14,6 +14,7 @@ their proclitics: ``وبالموصل`` -> ``الموصل``). Each match is then 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -223,9 +224,22 @@ class _Doc:
         return self.folded.to_original(s, e)
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"]+", re.IGNORECASE)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
 def _prepare(text: str) -> _Doc:
     folded = fold(text)
+    # no names inside web addresses ("…/file/Operations_Center_151007.jpg")
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded.text)]
+    if urls:
+        tokens = [(s, e) for s, e in tokens if not _inside(urls, folded.to_original(s, e)[0])]
     letters = len(_LATIN_LETTER.findall(text))
     capitals = len(_UPPER_LETTER.findall(text))
     # No case evidence: wire text in capitals, or text lower-cased by an upstream tool (MUC-4).
@@ -665,7 +679,7 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return _accept_uncased(gazetteer, mention, zipf)
     glued = _part_of_longer_name(doc, mention, cues)
     if glued is not None:
-        if glued == "before" and mention.key not in doc.places:
+        if glued == "before" and mention.key not in doc.places and not in_image_caption(doc.text, mention.start):
             doc.people.add(mention.key)  # "Henry" after "Raquel": later "Henry"s are the person too
         return False
     person = mention.key in doc.people and mention.key not in doc.places
@@ -885,6 +899,14 @@ _MODEL_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}-\d{1,4}[A-Z]?\s$")
 # a city this large, once read as a place, stays one when a capitalised word later precedes it
 # ("Raqqa" after "Entering"); smaller ones may be surnames ("Holroyd", "Fairfield")
 _KNOWN_CITY = 100_000
+
+
+def in_image_caption(text: str, start: int) -> bool:
+    """Inside a Markdown image's alt text ("![Lt. Gen. Townsend Qayyarah September 2016](...)"), a
+    title-cased caption whose word order says nothing about people."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("![", line_start, start)
+    return opening >= 0 and "]" not in text[opening:start]
 
 
 def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:

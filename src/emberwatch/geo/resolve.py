@@ -665,7 +665,9 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
         # share, in a country nothing else in the document points to: "al-Salam" in a report on
         # Mosul is not Saham in Oman
         elif (kind == PlaceKind.admin2 or _foreign_namesake(gazetteer, mention, place)) and (
-            _support(gazetteer, mentions, resolutions, i, True) == 0
+            # a name written with an Arabic article the gazetteer lacks ("the town of al-Sabha" in a
+            # report on Deir ez-Zor) needs support near it, not only its country's name
+            _support(gazetteer, mentions, resolutions, i, anchor in ("", code) or not mention.bare_article) == 0
         ):
             out.add(i)
     # another spelling of a place ruled out for a neighbourhood ("Al-Giza" beside "the Jizah
