@@ -380,3 +380,23 @@ def test_event_place_group_named_after_a_place_is_not_where_it_happened(geoparse
     text = "Jets struck the Haqqani network and the Khorasan group overnight, officials in Washington said."
     place = _in_span(geoparser, text, "struck")
     assert place is None or place.country_code not in ("TR", "IR")
+
+
+def test_event_place_town_located_from_another_cannot_be_a_far_namesake(geoparser: Geoparser) -> None:
+    text = "On 31 March, SDF forces attacked the town of al-Safsafah, located east of Tabqa, besieging the city."
+    place = _in_span(geoparser, text, "attacked")
+    assert place is not None and place.text == "Tabqa" and place.precision == LocationPrecision.near
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops retook Bayji, 200 km north of Baghdad, on Monday.",
+        "Troops retook Bayji, north of Baghdad, on Monday.",
+        # a stated distance with the wrong direction (Medellin lies north-west of Bogota)
+        "Troops retook Medellin, 250 km northeast of Bogota, on Monday.",
+    ],
+)
+def test_event_place_town_in_the_stated_direction_stays(geoparser: Geoparser, text: str) -> None:
+    place = _in_span(geoparser, text, "retook")
+    assert place is not None and place.text in ("Bayji", "Medellin")

@@ -16,6 +16,7 @@ dateline city).
 
 from __future__ import annotations
 
+import math
 import re
 
 from emberwatch.geo.folding import fold_key
@@ -152,12 +153,85 @@ def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
 
 
 _DIRECTION_OF = re.compile(
-    r"^\s*[,،(]?\s*(?:(?:about|some|around|nearly)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+    r"^\s*[,،(]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|nearly)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?$"
     r"|^\s*,\s*(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$"
     r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?\s+(?:مدينة\s+)?$",
     re.IGNORECASE,
 )
+
+
+_REFERENCE_KM = 150.0  # a town said to lie near another is at most this far from it...
+_DIRECTION_KM = 400.0  # ...and one said to lie east of it (no distance given) this far, in that direction
+_MILES = re.compile(r"(\d[\d.,]*)\s*(km|kilometres|kilometers|miles|mi)\b", re.IGNORECASE)
+_NEAR_GAP = re.compile(r"^\s*,?\s*(?:located\s+|situated\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _far_from_its_reference(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
+    """ "the town of al-Safsafah, located east of Tabqa" read as a namesake 250 km away: a town
+    the text locates from another place ("east of", "near", "55 km west of") cannot be farther
+    from it than :data:`_REFERENCE_KM` (or the distance given, with some slack)."""
+    if int(place.precision) != int(LocationPrecision.exact) or place.lat is None or place.lon is None:
+        return False
+    later = [p for p in places if p.start >= place.end and p.start - place.end <= 60]
+    if not later:
+        return False
+    reference = min(later, key=lambda p: p.start)
+    gap = text[place.end : reference.start]
+    if reference.lat is None or reference.lon is None or not (_DIRECTION_OF.match(gap) or _NEAR_GAP.match(gap)):
+        return False
+    if int(reference.precision) > int(LocationPrecision.admin2):
+        return False  # "north of Syria" says little
+    distance = distance_km(place.lat, place.lon, reference.lat, reference.lon)
+    if _NEAR_GAP.match(gap):
+        return distance > _REFERENCE_KM
+    measured = _MILES.search(gap)
+    limit = _DIRECTION_KM
+    if measured:
+        value = float(measured.group(1).replace(",", ""))
+        limit = max(limit, 1.5 * value * (1.609 if measured.group(2).lower().startswith("mi") else 1.0) + 50.0)
+    if distance > limit:
+        return True
+    # "east of Tabqa" with no distance: a town beyond the near range must lie roughly east of it
+    # (within 67.5 degrees). A close one stays whatever the bearing, and so does one at a stated
+    # distance: reports get directions wrong ("Medellin, 250 km northeast of Bogota")
+    wanted = _bearing_of(gap)
+    if wanted is None or measured or distance <= _REFERENCE_KM:
+        return False
+    actual = _bearing(reference.lat, reference.lon, place.lat, place.lon)
+    return abs((actual - wanted + 180.0) % 360.0 - 180.0) > 67.5
+
+
+_BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+_ARABIC_BEARINGS = {"شمال": 0.0, "شرق": 90.0, "جنوب": 180.0, "غرب": 270.0}
+
+
+def _bearing_of(gap: str) -> float | None:
+    """The bearing a direction phrase names: "north-east of" -> 45, "west of" -> 270, "شرق" -> 90."""
+    for word in _WORD.findall(gap):
+        for stem, angle in _ARABIC_BEARINGS.items():
+            if word.startswith(stem):
+                return angle
+    match = _COMPASS.search(gap)
+    if match is None:
+        return None
+    first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if not second:
+        return _BEARINGS[first]
+    return {("north", "east"): 45.0, ("south", "east"): 135.0, ("south", "west"): 225.0}.get((first, second), 315.0)
+
+
+_COMPASS = re.compile(r"\b(north|south|east|west)(?:ern)?(?:[- ]?(east|west)(?:ern)?)?\b", re.IGNORECASE)
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial compass bearing from the first point to the second, in degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dlon = math.radians(lon2 - lon1)
+    x = math.sin(dlon) * math.cos(phi2)
+    y = math.cos(phi1) * math.sin(phi2) - math.sin(phi1) * math.cos(phi2) * math.cos(dlon)
+    return math.degrees(math.atan2(x, y)) % 360.0
 
 
 def _locates_previous(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
@@ -459,6 +533,7 @@ def event_place(
         and not _modifier(text, p)
         and not _travel_destination(text, p, _sentence_start(text, p.start))
         and not _foreign_part_of_town(text, p, resolved)
+        and not _far_from_its_reference(text, p, resolved)
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
     ]
     # a road's destination: a town is near the event, a province or country is not where it was
