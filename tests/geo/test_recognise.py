@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emberwatch.geo import Geoparser
+from emberwatch.models import LocationPrecision
 
 
 def _texts(geoparser: Geoparser, text: str) -> list[str]:
@@ -333,3 +334,16 @@ def test_recognise_image_caption_does_not_make_a_town_a_person(geoparser: Geopar
         "Militants launched three gas attacks on Qayyarah, killing seven people."
     )
     assert "Qayyarah" in _texts(geoparser, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gunmen attacked a checkpoint near the town of Rutbah.", "en"),
+        ("هاجم مسلحون نقطة تفتيش قرب مدينة الرطبة.", "ar"),
+        ("هاجم مسلحون نقطة تفتيش قرب قضاء الرطبة.", "ar"),
+    ],
+)
+def test_recognise_near_before_a_head_noun_is_still_near(geoparser: Geoparser, text: str, lang: str) -> None:
+    places = geoparser.geoparse(text, lang)
+    assert [int(p.precision) for p in places] == [int(LocationPrecision.near)]

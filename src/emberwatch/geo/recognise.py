@@ -545,6 +545,8 @@ def _ends_with(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> b
 
 
 _MAX_CUE_WORDS = 4
+_EN_HEADS = frozenset(["town", "city", "village", "district", "province", "area", "villages", "towns"])
+_AR_HEADS = frozenset(fold_key(w) for w in ("مدينة", "بلدة", "قرية", "قضاء", "ناحية", "منطقة", "محافظة"))
 
 
 def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
@@ -554,7 +556,14 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     if mention.arabic:
         # "وقرب الحويجة": cue words may carry the conjunction و/ف
         bare = tuple(w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w for w in before)
-        mention.near = mention.near or _ends_with(before, cues.ar_near_before) or _ends_with(bare, cues.ar_near_before)
+        # "قرب مدينة الرطبة", "قرب قضاء الرطبة": the near cue may sit before a head noun
+        headless = bare[:-1] if bare and bare[-1] in _AR_HEADS else bare
+        mention.near = (
+            mention.near
+            or _ends_with(before, cues.ar_near_before)
+            or _ends_with(bare, cues.ar_near_before)
+            or _ends_with(headless, cues.ar_near_before)
+        )
         prevs = {before[-1], bare[-1]} if before else set()
         mention.cue = mention.cue or bool(prevs & (cues.ar_place_before | cues.ar_generic)) or mention.near
         # "لبلدة الكرامة", "وبمدينة القائم": the generic noun may carry proclitics too
@@ -567,7 +576,10 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         mention.part = after in cues.ar_part_after
         mention.quarter = bool(stems & cues.ar_quarter_before)
         return
-    mention.near = _ends_with(before, cues.near_before)
+    # "near the town of Rutbah": the near cue may sit before a head noun and "of"
+    headless = before[:-2] if len(before) >= 2 and before[-1] == "of" and before[-2] in _EN_HEADS else before
+    headless = headless[:-1] if headless and headless[-1] == "the" else headless
+    mention.near = _ends_with(before, cues.near_before) or _ends_with(headless, cues.near_before)
     prev = before[-1] if before else ""
     mention.part = prev in cues.part_before
     mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part
