@@ -5,11 +5,17 @@ Damascus"), not a name used as a modifier ("US-led coalition"), not a country na
 locative word (the actor in "the US launched airstrikes"), not a province or country a road
 leads to ("the highway to Jordan"; a town there counts as "near").
 
+Also not a place the text locates from another when it resolved to a far namesake ("al-Safsafah,
+located east of Tabqa" is no town in Tartus), not the end of a road named after two towns, not a
+place naming a group ("the Khorasan group"), and not a place in an image caption unless the event is
+read from that caption.
+
 Preference order: for a sentence that names no town but says "the city" / "المدينة",
 the latest town of the paragraph that is not just a reference point ("55 km west of Mosul"), else the
 town the document has named most often so far (the city an article is about); a place introduced
 by a locative word ("in/near/at X", "في", "قرب") close to the trigger in the trigger's sentence; the
-most specific other place in the sentence; the most specific place of the paragraph; the dateline
+most specific other place in the sentence, where a province or country gives way to a town named
+inside it in the trigger's own sentence; the most specific place of the paragraph; the dateline
 place as a last resort, with its precision lowered to admin1 level (the event is somewhere around the
 dateline city).
 """
@@ -164,7 +170,7 @@ _DIRECTION_OF = re.compile(
 
 _REFERENCE_KM = 150.0  # a town said to lie near another is at most this far from it...
 _DIRECTION_KM = 400.0  # ...and one said to lie east of it (no distance given) this far, in that direction
-_MILES = re.compile(r"(\d[\d.,]*)\s*(km|kilometres|kilometers|miles|mi)\b", re.IGNORECASE)
+_DISTANCE = re.compile(r"(\d[\d.,]*)\s*(km|kilometres|kilometers|miles|mi)\b", re.IGNORECASE)
 _NEAR_GAP = re.compile(r"^\s*,?\s*(?:located\s+|situated\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -186,7 +192,7 @@ def _far_from_its_reference(text: str, place: PlaceRef, places: list[PlaceRef]) 
     distance = distance_km(place.lat, place.lon, reference.lat, reference.lon)
     if _NEAR_GAP.match(gap):
         return distance > _REFERENCE_KM
-    measured = _MILES.search(gap)
+    measured = _DISTANCE.search(gap)
     limit = _DIRECTION_KM
     if measured:
         value = float(measured.group(1).replace(",", ""))

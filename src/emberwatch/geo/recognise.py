@@ -236,10 +236,13 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 def _prepare(text: str) -> _Doc:
     folded = fold(text)
     # no names inside web addresses ("…/file/Operations_Center_151007.jpg")
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded.text)]
+    urls = [
+        (int(folded.source.searchsorted(m.start())), int(folded.source.searchsorted(m.end())))
+        for m in _URL.finditer(text)
+    ]  # in folded offsets
     if urls:
-        tokens = [(s, e) for s, e in tokens if not _inside(urls, folded.to_original(s, e)[0])]
+        tokens = [(s, e) for s, e in tokens if not _inside(urls, s)]
     letters = len(_LATIN_LETTER.findall(text))
     capitals = len(_UPPER_LETTER.findall(text))
     # No case evidence: wire text in capitals, or text lower-cased by an upstream tool (MUC-4).
