@@ -347,3 +347,8 @@ def test_recognise_image_caption_does_not_make_a_town_a_person(geoparser: Geopar
 def test_recognise_near_before_a_head_noun_is_still_near(geoparser: Geoparser, text: str, lang: str) -> None:
     places = geoparser.geoparse(text, lang)
     assert [int(p.precision) for p in places] == [int(LocationPrecision.near)]
+
+
+def test_recognise_near_the_acronym_in_uncased_text_is_no_place(geoparser: Geoparser) -> None:
+    text = "two dynamite charges were detonated near the das (administrative department of security) offices in bogota."
+    assert "das" not in _texts(geoparser, text)

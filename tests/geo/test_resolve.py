@@ -349,3 +349,14 @@ def test_resolve_article_name_abroad_needs_support_near_it_not_its_countrys_name
     places = geoparser.geoparse(text, "en")
     assert not [p for p in places if "Sabha" in p.text and p.country_code == "LY"]
     assert [p.country_code for p in places if p.text == "Libya"] == ["LY"]
+
+
+def test_resolve_stated_relation_rules_out_a_namesake_abroad(geoparser: Geoparser) -> None:
+    text = (
+        "Militia forces west of Mosul pushed from Tal Afar towards al-Baaj and Sinjar on Monday. "
+        "They recaptured the town of al-Qahtaniya, located to the west of al-Qairawan, and cut the road "
+        "between Sinjar and Qairawan."
+    )
+    places = geoparser.geoparse(text, "en")
+    assert "TN" not in {p.country_code for p in places}
+    assert {p.country_code for p in places} == {"IQ"}

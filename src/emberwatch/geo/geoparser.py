@@ -109,7 +109,7 @@ class Geoparser:
         del language, published
         mentions = recognise(self.gazetteer, text)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
-        dropped = incoherent(self.gazetteer, mentions, resolutions)
+        dropped = incoherent(self.gazetteer, mentions, resolutions, text)
         places = [
             self._place_ref(m, r)
             for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
@@ -201,7 +201,7 @@ class Geoparser:
             return []
         combined = sorted([*mentions, *added], key=lambda m: m.start)
         resolutions = resolve(self.gazetteer, combined, self.region_of_interest)
-        dropped = incoherent(self.gazetteer, combined, resolutions)
+        dropped = incoherent(self.gazetteer, combined, resolutions, text)
         new = {id(m) for m in added}
         return [
             self._place_ref(m, r)

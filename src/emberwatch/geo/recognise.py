@@ -580,9 +580,8 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         mention.quarter = bool(stems & cues.ar_quarter_before)
         return
     # "near the town of Rutbah": the near cue may sit before a head noun and "of"
-    headless = before[:-2] if len(before) >= 2 and before[-1] == "of" and before[-2] in _EN_HEADS else before
-    headless = headless[:-1] if headless and headless[-1] == "the" else headless
-    mention.near = _ends_with(before, cues.near_before) or _ends_with(headless, cues.near_before)
+    headed = len(before) >= 3 and before[-1] == "of" and before[-2] in _EN_HEADS and before[-3] == "the"
+    mention.near = _ends_with(before, cues.near_before) or (headed and _ends_with(before[:-3], cues.near_before))
     prev = before[-1] if before else ""
     mention.part = prev in cues.part_before
     mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part

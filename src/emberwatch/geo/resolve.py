@@ -20,6 +20,7 @@ read as places far from that country ("the Jizah neighbourhood" of Sirte).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -614,12 +615,16 @@ INCOHERENT_SHARE = 0.02  # ...and the town's country has fewer than this share o
 FOREIGN_POPULATION = 1_000_000  # a city below this, alone in its country, is a stray namesake too
 
 
-def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> set[int]:
+def incoherent(
+    gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], text: str = ""
+) -> set[int]:
     """Indices of recognised mentions that are probably not places, or namesakes far from the story:
     a town (or district) in a country that no other place or demonym of the document supports,
     while several point elsewhere ("Hassan", "Shahada" in a report on Syria resolving to Indian
     villages; "al-Salam" and "Palestine" in a report on Mosul resolving to two American towns).
-    See :func:`_support` for what counts as support."""
+    See :func:`_support` for what counts as support. With the ``text``, also a foreign reading that
+    contradicts a relation the text states with a place of the anchor country (see
+    :func:`_contradicted`)."""
     codes = [gazetteer.country_code(r.place) if r.place is not None else "" for r in resolutions]
     counts = Counter(code for code in codes if code)
     anchor = _anchor(gazetteer, mentions, resolutions)
@@ -670,9 +675,57 @@ def incoherent(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[
             _support(gazetteer, mentions, resolutions, i, anchor in ("", code) or not mention.bare_article) == 0
         ):
             out.add(i)
+    if text and anchor:
+        abroad.update(_contradicted(gazetteer, text, mentions, resolutions, anchor))
     # another spelling of a place ruled out for a neighbourhood ("Al-Giza" beside "the Jizah
-    # neighbourhood") goes with it
+    # neighbourhood"), or of a reading a stated relation contradicts, goes with it
     out.update(i for i, r in enumerate(resolutions) if r.place in abroad and i not in placed)
+    return out
+
+
+# "A, located to the west of B", "A, 30 km north of B", "A near B", "A شرقي B", "between A and B"
+_RELATION_GAP = re.compile(
+    r"^\s*[,،(]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|nearly)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?(?:to\s+the\s+)?"
+    r"(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
+    r"|^\s*,?\s*(?:(?:located|situated)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
+    r"|^\s*[,،]?\s*(?:(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?|قرب|بالقرب\s+من)\s+(?:مدينة\s+|بلدة\s+)?$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$|بين\s+$", re.IGNORECASE)
+RELATION_KM = 500.0  # two places the text relates ("west of", "near", "between ... and") lie closer
+
+
+def _contradicted(
+    gazetteer: Gazetteer, text: str, mentions: list[Mention], resolutions: list[Resolution], anchor: str
+) -> set[int]:
+    """Places (gazetteer indices) read abroad for a name the text relates to a place of the
+    ``anchor`` country more than :data:`RELATION_KM` away: "al-Qahtaniya, located to the west of
+    al-Qairawan" and "the road between Shingal and Qairawan" in a report on Nineveh make
+    al-Qairawan no Kairouan in Tunisia. The reading in the anchor country is kept; a name the
+    gazetteer reads in the anchor country on both sides says nothing."""
+    out: set[int] = set()
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        pa, pb = resolutions[k].place, resolutions[k + 1].place
+        if pa is None or pb is None or a.demonym or b.demonym or b.start - a.end > 60:
+            continue
+        gap = text[a.end : b.start]
+        between = gap.strip() in ("and", "و") and bool(_BETWEEN.search(text[max(0, a.start - 12) : a.start]))
+        if not (between or _RELATION_GAP.match(gap)):
+            continue
+        kinds = (int(gazetteer.kind[pa]), int(gazetteer.kind[pb]))
+        if any(kind not in (PlaceKind.city, PlaceKind.admin2) for kind in kinds):
+            continue
+        codes = (gazetteer.country_code(pa), gazetteer.country_code(pb))
+        if (codes[0] == anchor) == (codes[1] == anchor):
+            continue
+        distance = distance_km(
+            float(gazetteer.lat[pa]), float(gazetteer.lon[pa]), float(gazetteer.lat[pb]), float(gazetteer.lon[pb])
+        )
+        foreign = pb if codes[0] == anchor else pa
+        if distance > RELATION_KM and not _capital(gazetteer, foreign):
+            out.add(foreign)  # (a capital is more likely right than the local reading beside it)
     return out
 
 
