@@ -400,3 +400,26 @@ def test_event_place_town_located_from_another_cannot_be_a_far_namesake(geoparse
 def test_event_place_town_in_the_stated_direction_stays(geoparser: Geoparser, text: str) -> None:
     place = _in_span(geoparser, text, "retook")
     assert place is not None and place.text in ("Bayji", "Medellin")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Militants shot down a Jordanian fighter jet over Syria and captured its pilot.", "shot", "Syria"),
+        ("Jets based in Qatar struck militant positions in Raqqa on Monday.", "struck", "Raqqa"),
+        ("Gunmen attacked a military base in Monguno on Tuesday, residents said.", "attacked", "Monguno"),
+    ],
+)
+def test_event_place_where_it_happened_not_where_forces_are_based(
+    geoparser: Geoparser, text: str, trigger: str, expected: str
+) -> None:
+    place = _in_span(geoparser, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_event_place_skips_every_country_of_a_list_of_bases(geoparser: Geoparser) -> None:
+    text = (
+        "The carrier was deployed from Toulon to support the air campaign; 12 other jets operated out of "
+        "bases in Jordan and the United Arab Emirates."
+    )
+    assert _in_span(geoparser, text, "campaign") is None

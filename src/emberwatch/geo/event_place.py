@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import distance_km
@@ -32,7 +33,7 @@ from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "between"])
+_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "between", "over"])
 # "of" is locative after a word for a part or a surrounding of a place ("east of Mosul", "the outskirts of
 # Raqqa", "the town of Hit") or for what happened to it ("the capture of Ramadi", "the siege of Kobani"),
 # not after an office or a people ("the Prime Minister of Australia", "the people of Syria")
@@ -153,9 +154,21 @@ _TRAVEL = frozenset(fold_key(w) for w in (
 
 def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
     """ "during a trip to Cairo", "militants fled to Turkey", "فروا إلى تركيا": where someone went, not
-    where the event happened."""
-    words = _words_before_name(text, place.start, lower, 4)
-    return len(words) >= 2 and words[-1] in _TOWARDS and any(w in _TRAVEL for w in words[-3:-1])
+    where the event happened. Nor where forces are stationed or set out from: "jets operated out of
+    bases in Jordan", "aircraft based in Qatar", "drones launched from Niger"."""
+    words = _words_before_name(text, place.start, lower, 8)
+    if len(words) >= 2 and words[-1] in _TOWARDS and any(w in _TRAVEL for w in words[-3:-1]):
+        return True
+    if len(words) >= 2 and words[-1] in ("in", "at") and words[-2] in _STATIONED:
+        return words[-2] not in ("base", "bases") or _ends_with_gap(tuple(words[:-2]), ("out", "of"), (0, 1, 2, 3))
+    return len(words) >= 2 and words[-1] == "from" and words[-2] in _SET_OUT
+
+
+_STATIONED = frozenset(["based", "stationed", "deployed", "base", "bases", "headquartered", "garrisoned"])
+_SET_OUT = frozenset([
+    "launched", "flying", "flew", "operating", "operated", "off", "departed", "sailed", "deployed", "sent",
+    "dispatched",
+])  # fmt: skip
 
 
 _DIRECTION_OF = re.compile(
@@ -365,6 +378,25 @@ def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
 _LIST_GLUE = re.compile(r"^(?:\s|,|;|and\b|or\b|the\b|و)*$", re.IGNORECASE)
 
 
+def _listed_with(
+    text: str, place: PlaceRef, places: list[PlaceRef], test: Callable[[str, PlaceRef, int], bool]
+) -> bool:
+    """Whether ``test`` holds for ``place`` or for the place heading the list it is in: "bases in
+    Jordan and the United Arab Emirates" are both where jets are based."""
+    current = place
+    for _ in range(8):
+        if test(text, current, _sentence_start(text, current.start)):
+            return True
+        earlier = [p for p in places if p.end <= current.start]
+        if not earlier:
+            return False
+        previous = max(earlier, key=lambda p: p.end)
+        if not _LIST_GLUE.match(text[previous.end : current.start]):
+            return False
+        current = previous
+    return False
+
+
 def _country_as_place(text: str, place: PlaceRef, places: list[PlaceRef], lower: int) -> bool:
     """A country is where something happened only after a locative word ("in Iraq", "across Syria",
     "في العراق"), directly or through a list ("in Iraq and Syria"). A bare country name is an actor:
@@ -537,7 +569,7 @@ def event_place(
         if p.end > head_end
         and not is_statement_place(text, p)
         and not _modifier(text, p)
-        and not _travel_destination(text, p, _sentence_start(text, p.start))
+        and not _listed_with(text, p, resolved, _travel_destination)
         and not _foreign_part_of_town(text, p, resolved)
         and not _far_from_its_reference(text, p, resolved)
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
