@@ -187,3 +187,13 @@ def test_events_link_lists_and_titles_are_not_events(extract_resources: ExtractR
 )
 def test_events_is_title(words: str, title: bool) -> None:
     assert is_title(words.split()) is title
+
+
+def test_events_each_dated_timeline_item_is_its_own_event(extract_resources: ExtractResources) -> None:
+    text = (
+        "## Timeline\n"
+        " * **2 March** – Gunmen attacked a checkpoint near the town, killing two guards.\n"
+        " * **4 March** – The group claimed responsibility for a bombing of a market in the capital.\n"
+    )
+    found = events(extract_resources, text)
+    assert [e.date.value for e in found] == [date(2021, 3, 2), date(2021, 3, 4)]

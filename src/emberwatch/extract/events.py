@@ -353,16 +353,23 @@ def is_title(words: list[str]) -> bool:
     return True
 
 
+_LIST_ITEM = re.compile(r"[*\-•–+]\s|\d{1,3}[.)]\s")
+
+
 def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: set[str]) -> bool:
-    """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue, and no
-    date of its own that differs from the event's (a claim may be dated later than the attack)."""
+    """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue, not a
+    new dated item of a list or timeline, and no date of its own that differs from the event's (a claim
+    may be dated later than the attack)."""
     if not groups or groups[-1].sentences[-1] < i - FOLLOW_UP_SENTENCES or "new_event" in sentence_cues:
         return False
     if _is_heading_between(doc, groups[-1].sentences[-1], i):
         return False
     own = doc.own_date(i)
+    new_paragraph = doc.paragraphs[i] != doc.paragraphs[groups[-1].sentences[-1]]
+    if own is not None and new_paragraph and _LIST_ITEM.match(doc.text, doc.sentences[i].start):
+        return False  # a new dated item of a timeline ("* 12 April – ...") is a new entry
     if own is None or "claimed" in sentence_cues:
-        return True
+        return True  # a claim may be dated later than the attack it claims
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
     return bool(dated) and dated[0].value == own.value
