@@ -379,15 +379,16 @@ _LIST_GLUE = re.compile(r"^(?:\s|,|;|and\b|or\b|the\b|و)*$", re.IGNORECASE)
 
 
 def _listed_with(
-    text: str, place: PlaceRef, places: list[PlaceRef], test: Callable[[str, PlaceRef, int], bool]
+    text: str, place: PlaceRef, places: list[PlaceRef], lower: int, test: Callable[[str, PlaceRef, int], bool]
 ) -> bool:
-    """Whether ``test`` holds for ``place`` or for the place heading the list it is in: "bases in
-    Jordan and the United Arab Emirates" are both where jets are based."""
+    """Whether ``test`` holds for ``place`` or for a place before it in the same list (places after
+    ``lower``): "in Iraq and Syria" are both after "in", "bases in Jordan and the United Arab
+    Emirates" are both where jets are based."""
     current = place
     for _ in range(8):
-        if test(text, current, _sentence_start(text, current.start)):
+        if test(text, current, lower):
             return True
-        earlier = [p for p in places if p.end <= current.start]
+        earlier = [p for p in places if p.end <= current.start and p.start >= lower]
         if not earlier:
             return False
         previous = max(earlier, key=lambda p: p.end)
@@ -403,18 +404,7 @@ def _country_as_place(text: str, place: PlaceRef, places: list[PlaceRef], lower:
     "the US launched airstrikes", "a U.S. convoy", "The United States resumed its strikes"."""
     if int(place.precision) != int(LocationPrecision.country):
         return True
-    current = place
-    for _ in range(8):
-        if _is_locative(text, current, lower):
-            return True
-        earlier = [p for p in places if p.end <= current.start and p.start >= lower]
-        if not earlier:
-            return False
-        previous = max(earlier, key=lambda p: p.end)
-        if not _LIST_GLUE.match(text[previous.end : current.start]):
-            return False
-        current = previous
-    return False
+    return _listed_with(text, place, places, lower, _is_locative)
 
 
 def _score(text: str, place: PlaceRef, sentence: tuple[int, int], trigger: tuple[int, int]) -> float:
@@ -569,7 +559,7 @@ def event_place(
         if p.end > head_end
         and not is_statement_place(text, p)
         and not _modifier(text, p)
-        and not _listed_with(text, p, resolved, _travel_destination)
+        and not _listed_with(text, p, resolved, _sentence_start(text, p.start), _travel_destination)
         and not _foreign_part_of_town(text, p, resolved)
         and not _far_from_its_reference(text, p, resolved)
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
