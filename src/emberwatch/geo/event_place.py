@@ -29,6 +29,7 @@ from collections.abc import Callable
 from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import distance_km
 from emberwatch.geo.recognise import in_image_caption, load_cues
+from emberwatch.geo.resolve import NEAR_GAP
 from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
@@ -184,7 +185,6 @@ _DIRECTION_OF = re.compile(
 _REFERENCE_KM = 150.0  # a town said to lie near another is at most this far from it...
 _DIRECTION_KM = 400.0  # ...and one said to lie east of it (no distance given) this far, in that direction
 _DISTANCE = re.compile(r"(\d[\d.,]*)\s*(km|kilometres|kilometers|miles|mi)\b", re.IGNORECASE)
-_NEAR_GAP = re.compile(r"^\s*,?\s*(?:located\s+|situated\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _far_from_its_reference(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
@@ -198,12 +198,12 @@ def _far_from_its_reference(text: str, place: PlaceRef, places: list[PlaceRef]) 
         return False
     reference = min(later, key=lambda p: p.start)
     gap = text[place.end : reference.start]
-    if reference.lat is None or reference.lon is None or not (_DIRECTION_OF.match(gap) or _NEAR_GAP.match(gap)):
+    if reference.lat is None or reference.lon is None or not (_DIRECTION_OF.match(gap) or NEAR_GAP.match(gap)):
         return False
     if int(reference.precision) > int(LocationPrecision.admin2):
         return False  # "north of Syria" says little
     distance = distance_km(place.lat, place.lon, reference.lat, reference.lon)
-    if _NEAR_GAP.match(gap):
+    if NEAR_GAP.match(gap):
         return distance > _REFERENCE_KM
     measured = _DISTANCE.search(gap)
     limit = _DIRECTION_KM

@@ -683,12 +683,15 @@ def incoherent(
     return out
 
 
+_NEAR = r"^\s*,?\s*(?:(?:located|situated)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
+NEAR_GAP = re.compile(_NEAR, re.IGNORECASE)
+"""The words between two places when the first lies near the second: "A, near B", "A, located outside B"."""
 # "A, located to the west of B", "A, 30 km north of B", "A near B", "A شرقي B", "between A and B"
 _RELATION_GAP = re.compile(
     r"^\s*[,،(]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|nearly)\s+)?"
     r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?(?:to\s+the\s+)?"
     r"(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
-    r"|^\s*,?\s*(?:(?:located|situated)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
+    rf"|{_NEAR}"
     r"|^\s*[,،]?\s*(?:(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?|قرب|بالقرب\s+من)\s+(?:مدينة\s+|بلدة\s+)?$",
     re.IGNORECASE,
 )
