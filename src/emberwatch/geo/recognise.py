@@ -235,8 +235,8 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 def _prepare(text: str) -> _Doc:
     folded = fold(text)
-    # no names inside web addresses ("…/file/Operations_Center_151007.jpg")
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded.text)]
+    # no names inside web addresses ("…/file/Operations_Center_151007.jpg")
     urls = [
         (int(folded.source.searchsorted(m.start())), int(folded.source.searchsorted(m.end())))
         for m in _URL.finditer(text)
@@ -828,7 +828,7 @@ def _common_arabic(gazetteer: Gazetteer, mention: Mention) -> bool:
 
 PHRASE_ZIPF = 3.0  # a following word at least this common in English continues a phrase...
 FUNCTION_WORD_ZIPF = 5.5  # ...unless it is a function word ("was", "and", "said") this common
-_TIME_AFTER = frozenset([
+_NAME_OR_TIME_AFTER = frozenset([
     "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "overnight",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -855,7 +855,7 @@ def _common_word_in_phrase(gazetteer: Gazetteer, doc: _Doc, mention: Mention) ->
     if j >= len(doc.tokens) or doc.text[mention.end : doc.original(j)[0]].strip():
         return False  # punctuation or the end of the text follows
     following = doc.token_text(j)
-    if following in _FEATURE_WORDS or following in _TIME_AFTER or not following.isalpha():
+    if following in _FEATURE_WORDS or following in _NAME_OR_TIME_AFTER or not following.isalpha():
         return False
     return PHRASE_ZIPF <= _english_zipf(following) < FUNCTION_WORD_ZIPF
 
