@@ -18,6 +18,13 @@ def _event_place(geoparser: Geoparser, text: str, trigger_word: str, lang: str =
     return geoparser.event_place(text, places, sentence, (start, start + len(trigger_word)))
 
 
+def _in_span(geoparser: Geoparser, text: str, trigger_word: str):  # type: ignore[no-untyped-def]
+    """The event place with the whole text as the event's span (an event over several sentences)."""
+    places = geoparser.geoparse(text, "en")
+    start = text.index(trigger_word)
+    return geoparser.event_place(text, places, (0, len(text)), (start, start + len(trigger_word)))
+
+
 def test_event_place_skips_dateline_and_statement_place(geoparser: Geoparser) -> None:
     text = (
         "BAGHDAD (Reuters) - Islamic State militants attacked an army post near Hit on Tuesday, "
@@ -85,9 +92,7 @@ def test_event_place_locative_with_article_beats_far_province(geoparser: Geopars
         "Troops searched caves for hours afterwards and found rifles, mortar rounds and explosive belts; "
         "the range runs across Diyala, Salahuddin and Kirkuk provinces."
     )
-    places = geoparser.geoparse(text, "en")
-    start = text.index("struck")
-    place = geoparser.event_place(text, places, (0, len(text)), (start, start + 6))
+    place = _in_span(geoparser, text, "struck")
     assert place is not None and place.name == "Hamrin Mountains"
 
 
@@ -294,13 +299,6 @@ def test_event_place_quarter_named_after_a_far_town_of_the_same_country(geoparse
     assert any(p.text == "Daraiya" for p in places)  # Darayya near Damascus, 400 km away
     place = _event_place(geoparser, text, "captured")
     assert place is not None and place.text == "Raqqa"
-
-
-def _in_span(geoparser: Geoparser, text: str, trigger_word: str):  # type: ignore[no-untyped-def]
-    """The event place with the whole text as the event's span (an event over several sentences)."""
-    places = geoparser.geoparse(text, "en")
-    start = text.index(trigger_word)
-    return geoparser.event_place(text, places, (0, len(text)), (start, start + len(trigger_word)))
 
 
 @pytest.mark.parametrize(
