@@ -260,6 +260,15 @@ def test_event_place_paragraph_fallback_prefers_a_located_place(geoparser: Geopa
     assert place is not None and place.text == "Marawi"
 
 
+def test_event_place_borrowed_from_another_sentence_is_near_that_town_not_at_it(geoparser: Geoparser) -> None:
+    text = "Government forces entered Hajin on Monday. Another village was captured the next day."
+    place = _event_place(geoparser, text, "captured")
+    assert place is not None and place.text == "Hajin"
+    assert place.precision == LocationPrecision.near
+    own = _event_place(geoparser, text, "entered")
+    assert own is not None and own.text == "Hajin" and own.precision == LocationPrecision.exact
+
+
 def test_event_place_capital_of_a_region_locates_the_city(geoparser: Geoparser) -> None:
     text = "On 29 September, bombers attacked Erbil, the capital of Iraqi Kurdistan."
     place = _event_place(geoparser, text, "attacked")

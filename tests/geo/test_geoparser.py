@@ -44,3 +44,29 @@ def test_geoparser_arabic_name_known_only_in_latin_script_resolves_in_the_docume
 
 def test_geoparser_skeleton_match_needs_a_country_in_the_document(geoparser: Geoparser) -> None:
     assert [p.text for p in geoparser.geoparse("فككت قوات الأمن شبكة في مخيم الهول.", "ar")] == []
+
+
+def test_geoparser_romanised_settlement_found_under_the_gazetteers_spelling_near_the_paragraphs_places(
+    geoparser: Geoparser,
+) -> None:
+    text = (
+        "Rebels shelled Afrin and Azaz. Artillery was launched at the town of Jindires.\n\n"
+        "Later that month Jindires was shelled again."
+    )
+    found = [(p.text, p.name, p.country_code) for p in geoparser.geoparse(text, "en") if p.text == "Jindires"]
+    assert found == [("Jindires", "Jindayris", "SY")] * 2  # the repeat without "the town of" too
+
+
+def test_geoparser_romanised_settlement_needs_a_town_of_its_country_nearby(geoparser: Geoparser) -> None:
+    # Jindayris is in Aleppo province, far from Sirte; nothing in this paragraph is near it
+    far = "Fighting went on in Sirte, Libya. Artillery was launched at the town of Jindires."
+    assert "Jindires" not in [p.text for p in geoparser.geoparse(far, "en")]
+    # a text naming no place of the Arab world gets no guesses at all
+    assert geoparser.geoparse("Police searched the town of Jindires for hours.", "en") == []
+
+
+def test_geoparser_town_linked_to_a_country_it_is_not_in_is_dropped(geoparser: Geoparser) -> None:
+    text = "Two car bombs detonated in the market area of Shahil, Syria, killing 14 people."
+    assert [(p.text, p.country_code) for p in geoparser.geoparse(text, "en") if p.text == "Shahil"] == []
+    listed = "We had a lot of volunteers from Crockett, Palestine and Houston, Wright said."
+    assert "Crockett" in [p.text for p in geoparser.geoparse(listed, "en")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from emberwatch.geo.skeleton import SkeletonIndex, arabic_skeleton, consonants, latin_skeleton
+from emberwatch.geo.skeleton import SkeletonIndex, arabic_skeleton, consonants, cued_latin_spans, latin_skeleton
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,29 @@ def test_skeleton_index_refuses_short_ambiguous_names() -> None:
     index = SkeletonIndex.build([(1, "Al Lah"), (2, "Ba")])
     assert index.lookup("الله") == []
     assert index.lookup("با") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "gazetteer"),
+    [("Jindires", "Jindayris"), ("Tel Kayf", "Tallkayf"), ("Basira", "Al Busayrah"), ("Tell Rifaat", "Tall Rif`at")],
+)
+def test_skeleton_index_finds_other_romanisations_of_a_latin_name(written: str, gazetteer: str) -> None:
+    index = SkeletonIndex.build([(1, gazetteer), (2, "Hajin")])
+    assert index.lookup_latin(written) == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("US special forces raided the village of Al-Kubar, between Raqqa and Deir ez-Zor.", ["Al-Kubar"]),
+        ("ISIL fighters occupied a clinic in the town of Hammam al-Alil, which was hit.", ["Hammam al-Alil"]),
+        ("An airstrike on the villages of Tokhar and Hoshariyeh killed 56.", ["Tokhar", "Hoshariyeh"]),
+        ("Troops took the villages of Ba'wiza, Shrikhan and Baysan. Following", ["Ba'wiza", "Shrikhan", "Baysan"]),
+        ("The Army captured the town of Kabajib during midday.", ["Kabajib"]),
+        ("A US airstrike near the town of Sarmada in Idlib killed him.", ["Sarmada"]),
+        ("The town of the dead and the city of lights.", []),
+        ("Clashes in the town of Raqqa and Mosul.", ["Raqqa"]),  # a list only after a plural head noun
+    ],
+)
+def test_cued_latin_spans_read_names_after_settlement_head_nouns(text: str, names: list[str]) -> None:
+    assert [text[s:e] for s, e in cued_latin_spans(text)] == names

@@ -587,10 +587,14 @@ def event_place(
     lo, hi = _paragraph(text, sentence)
     in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
     if in_paragraph:
-        return max(
+        borrowed = max(
             in_paragraph,
             key=lambda p: (_paragraph_score(text, p), -abs(p.start - sentence[0])),
         )
+        # the event's own sentence does not say it happened in that town: near it, at best
+        if borrowed.precision == LocationPrecision.exact:
+            return borrowed.model_copy(update={"precision": LocationPrecision.near})
+        return borrowed
     if dateline:
         place = max(dateline, key=lambda p: _SPECIFICITY[int(p.precision)])
         lowered = max(int(place.precision), int(LocationPrecision.admin1))

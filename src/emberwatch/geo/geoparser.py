@@ -9,6 +9,7 @@ receiving process (cheap), so it can be sent to worker processes.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from datetime import date
 from pathlib import Path
@@ -20,13 +21,15 @@ from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
-from emberwatch.geo.skeleton import SkeletonIndex, cued_name_spans
-from emberwatch.models import Language, PlaceRef
+from emberwatch.geo.skeleton import SKELETON_COUNTRIES, SkeletonIndex, cued_latin_spans, cued_name_spans
+from emberwatch.models import Language, LocationPrecision, PlaceRef
 from emberwatch.settings import Settings, get_settings
 from emberwatch.text.arabic import arabic_ratio
 from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
 
 log = logging.getLogger(__name__)
+# how far from a town of its paragraph a settlement found under another romanisation may be
+ROMANISED_KM = 150.0
 _BUILD_LOCK = threading.Lock()
 
 
@@ -56,7 +59,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-12"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-13"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -115,12 +118,16 @@ class Geoparser:
             for i, (m, r) in enumerate(zip(mentions, resolutions, strict=True))
             if not m.demonym and i not in dropped
         ]
-        if self.arabic_ner is not None and _mostly_arabic(text):
-            countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
+        arabic = _mostly_arabic(text)
+        countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
+        if arabic and self.arabic_ner is not None:
             provinces = frozenset(p.admin1 for p in places if p.admin1)
             extra = self._model_places(text, mentions, countries, provinces)
-            places = sorted([*places, *extra], key=lambda p: p.start)
-        return places
+        elif not arabic and countries & SKELETON_COUNTRIES:
+            extra = self._romanised_places(text, mentions, places, countries)
+        else:
+            extra = []
+        return sorted([*places, *extra], key=lambda p: p.start) if extra else places
 
     def resolve_spans(
         self, text: str, spans: list[tuple[int, int]], language: Language | str = Language.en
@@ -197,6 +204,79 @@ class Geoparser:
             taken.append((start, end))
             mention.postings = names
             added.append(mention)
+        return self._resolve_added(text, mentions, added)
+
+    def _romanised_places(
+        self, text: str, mentions: list[Mention], places: list[PlaceRef], countries: frozenset[str]
+    ) -> list[PlaceRef]:
+        """Settlements a Latin-script text introduces by a head noun ("the village of Al-Kubar", "the
+        town of Jindires") that the matcher did not find, looked up as other romanisations of a
+        gazetteer name (:meth:`SkeletonIndex.lookup_latin`: "Jindires" = Jindayris, "Tel Kayf" =
+        Tallkayf) in the Arab world and its neighbours (:data:`SKELETON_COUNTRIES`), next to the
+        places the text names (:meth:`_near_the_paragraph`). A name the gazetteer knows as written is
+        left to the matcher's decision. A name found so is found again where the text repeats it
+        without the head noun."""
+        from emberwatch.geo.gazetteer import VARIANT, Posting
+
+        located = [
+            p for p in places if p.lat is not None and p.lon is not None and p.precision <= LocationPrecision.admin1
+        ]
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        readings: dict[str, list[Posting]] = {}
+        for start, end in cued_latin_spans(text):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            mention = mention_for_span(self.gazetteer, text, start, end)
+            if mention.postings:
+                continue  # a known name the matcher turned down (a common word, a person): its decision stands
+            found = self._near_the_paragraph(text, start, end, located, countries)
+            if found:
+                taken.append((start, end))
+                mention.postings = readings[text[start:end]] = [Posting(e, VARIANT) for e in found]
+                added.append(mention)
+        for name, postings in readings.items():  # "Jindires" again, without its head noun
+            for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                start, end = again.span()
+                if not any(start < e and s < end for s, e in taken):
+                    taken.append((start, end))
+                    mention = mention_for_span(self.gazetteer, text, start, end)
+                    mention.postings = postings
+                    added.append(mention)
+        return self._resolve_added(text, mentions, added)
+
+    def _near_the_paragraph(
+        self, text: str, start: int, end: int, located: list[PlaceRef], countries: frozenset[str]
+    ) -> list[int]:
+        """Other romanisations of ``text[start:end]`` that lie next to the places its paragraph
+        names: within :data:`ROMANISED_KM` of one of its towns in the same country (a border is no
+        place for a guess), or in a province the paragraph names or one of its towns is in; in a
+        paragraph that names no place, in a province of the document's places. Romanisations
+        collide far more often than names do ("Karama" is a Mosul neighbourhood and a village in
+        Raqqa province)."""
+        from emberwatch.geo.gazetteer import distance_km
+
+        first, last = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        local = [p for p in located if first <= p.start and (last < 0 or p.start < last)]
+        towns = [p for p in local if p.precision <= LocationPrecision.admin2]
+        provinces = {(p.country_code, p.admin1) for p in local or located}
+        found = []
+        for entry in self._skeletons().lookup_latin(text[start:end]):
+            place = self.gazetteer.place(entry)
+            if place.country_code in countries and (
+                (place.country_code, place.admin1) in provinces
+                or any(
+                    town.country_code == place.country_code
+                    and distance_km(place.lat, place.lon, town.lat, town.lon) <= ROMANISED_KM  # type: ignore[arg-type]
+                    for town in towns
+                )
+            ):
+                found.append(entry)
+        return found
+
+    def _resolve_added(self, text: str, mentions: list[Mention], added: list[Mention]) -> list[PlaceRef]:
+        """Resolve ``added`` mentions with the matcher's ``mentions`` as context (those keep their
+        own resolution): the added ones that resolve and cohere, as PlaceRefs."""
         if not added:
             return []
         combined = sorted([*mentions, *added], key=lambda m: m.start)

@@ -675,6 +675,7 @@ def incoherent(
             _support(gazetteer, mentions, resolutions, i, anchor in ("", code) or not mention.bare_article) == 0
         ):
             out.add(i)
+    out.update(_outside_its_country(gazetteer, mentions, resolutions, text))
     if text and anchor:
         abroad.update(_contradicted(gazetteer, text, mentions, resolutions, anchor))
     # another spelling of a place ruled out for a neighbourhood ("Al-Giza" beside "the Jizah
@@ -782,6 +783,29 @@ def _placed_by_text(gazetteer: Gazetteer, mentions: list[Mention], resolutions: 
     return out
 
 
+def _outside_its_country(
+    gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], text: str
+) -> set[int]:
+    """Towns and provinces whose "A, B" link names a country they are not in: "Shahil, Syria" is
+    a Syrian town the gazetteer lacks, not Ash Shahil in Yemen. Lists are not such pairs: not
+    "Iraq, Syria" (a country first), nor "Crockett, Palestine and Houston" (the list goes on)."""
+    out: set[int] = set()
+    for i, mention in enumerate(mentions):
+        j = mention.next_mention
+        inner, outer = resolutions[i].place, resolutions[j].place if j is not None else None
+        if inner is None or outer is None or int(gazetteer.kind[outer]) != PlaceKind.country:
+            continue
+        assert j is not None
+        if j + 1 < len(mentions) and _LIST_JOIN.fullmatch(text[mentions[j].end : mentions[j + 1].start]):
+            continue
+        if int(gazetteer.kind[inner]) in (PlaceKind.city, PlaceKind.admin1, PlaceKind.admin2) and (
+            gazetteer.country_code(inner) != gazetteer.country_code(outer)
+        ):
+            out.add(i)
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|،|,?\s*(?:and|or)|و)\s*", re.IGNORECASE)
 FAR_KM = 2_500.0  # farther than this from every place of the anchor country is "far foreign"
 
 

@@ -161,7 +161,14 @@ class SkeletonIndex:
 
     def lookup(self, arabic_name: str, max_vowel_distance: int = 1) -> list[int]:
         """Entries whose Latin name has the skeleton of ``arabic_name`` (best first, no duplicates)."""
-        skeleton = arabic_skeleton(arabic_name)
+        return self.lookup_skeleton(arabic_skeleton(arabic_name), max_vowel_distance)
+
+    def lookup_latin(self, name: str, max_vowel_distance: int = 1) -> list[int]:
+        """Entries whose Latin name is another romanisation of ``name`` ("Jindires" -> Jindayris,
+        "Tel Kayf" -> Tallkayf), best first, no duplicates."""
+        return self.lookup_skeleton(latin_skeleton(name), max_vowel_distance)
+
+    def lookup_skeleton(self, skeleton: str, max_vowel_distance: int = 1) -> list[int]:
         key = consonants(skeleton).replace(" ", "")
         if not _long_enough(key, skeleton):
             return []
@@ -195,4 +202,35 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
         if i + 2 < len(toks) and not text[nxt.end : toks[i + 2].start].strip() and toks[i + 2].norm.startswith("ال"):
             spans.append((nxt.start, toks[i + 2].end))  # "دير الزور", "رأس العين"
         spans.append((nxt.start, nxt.end))
+    return spans
+
+
+# "the village of X", "the towns of X and Y": a settlement the text introduces by name
+_LATIN_HEAD = re.compile(r"\b(?:village|town|city|hamlet|settlement|oasis)(s?|ies)\s+of\s+")
+_ARTICLE_WORD = r"(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh|[Aa]th|[Aa]dh)[-‐]"
+_NAME_WORD = rf"(?:{_ARTICLE_WORD})?[A-Z][\w'’‘ʿʾ-]*"
+_LATIN_NAME = re.compile(rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|{_ARTICLE_WORD}\w[\w'’‘-]*)){{0,2}}")
+_LIST_JOIN = re.compile(r",?\s+and\s+|,\s*")
+
+
+def cued_latin_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the settlement names a Latin-script text introduces with a head noun: "the village
+    of Al-Kubar", "the town of Hammam al-Alil", "the villages of Tokhar and Hoshariyeh". Names are
+    one to three capitalised words (inner articles allowed: "Qualib al-Thor"); after a plural head
+    noun the list that follows is read too. Trailing dashes and quotes are not part of a name."""
+    spans: list[tuple[int, int]] = []
+    for head in _LATIN_HEAD.finditer(text):
+        at, plural = head.end(), bool(head.group(1))
+        while True:
+            name = _LATIN_NAME.match(text, at)
+            if name is None:
+                break
+            end = name.end()
+            while end > name.start() and text[end - 1] in "-‐'’‘":
+                end -= 1
+            spans.append((name.start(), end))
+            join = _LIST_JOIN.match(text, end) if plural else None
+            if join is None:
+                break
+            at = join.end()
     return spans
