@@ -213,6 +213,26 @@ def test_resolve_given_demonym_span_to_its_place(geoparser: Geoparser, name: str
     assert place.name is not None and (place.country_code or "") == country
 
 
+@pytest.mark.parametrize(
+    ("name", "place_name", "precision"),
+    [
+        ("South Los Angeles", "Los Angeles", LocationPrecision.near),  # part of a city
+        ("W. Columbia", "Columbia", LocationPrecision.near),
+        ("Port of Los Angeles", "Los Angeles", LocationPrecision.near),
+        ("Town of Groton", "Groton", LocationPrecision.exact),
+        ("Loudon Co.", "Loudon County", LocationPrecision.admin2),
+        ("New Londoners", "New London", LocationPrecision.exact),  # residents
+        ("Richmondites", "Richmond", LocationPrecision.exact),
+    ],
+)
+def test_resolve_given_span_through_the_known_name_inside_it(
+    geoparser: Geoparser, name: str, place_name: str, precision: LocationPrecision
+) -> None:
+    text = f"Reports from {name} came in on Monday."
+    place = geoparser.resolve_spans(text, [(13, 13 + len(name))])[0]
+    assert (place.name, place.precision) == (place_name, precision)
+
+
 def test_resolve_country_named_like_its_demonym_stays_a_country(geoparser: Geoparser) -> None:
     place = geoparser.geoparse("Troops flew in from Djibouti on Monday.", "en")[0]
     assert (place.country_code, place.precision) == ("DJ", LocationPrecision.country)

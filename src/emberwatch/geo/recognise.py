@@ -343,6 +343,12 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int, feat
             postings, key, hint = gazetteer.postings(index), head, level
             if town:  # a township is a town-level unit: its towns, not the county or state of that name
                 postings = [p for p in postings if int(gazetteer.kind[p.place]) == PlaceKind.city] or postings
+    inner_part: tuple[bool, bool] | None = None
+    if not postings and not arabic:  # "South Los Angeles", "W. Columbia", "Town of Groton", "Port of Los Angeles"
+        inner, part, near = _inside_name(key, cues)
+        index = gazetteer.key_index(inner) if inner else None
+        if index is not None and inner is not None:
+            postings, key, inner_part = gazetteer.postings(index), inner, (part, near)
     named_after = _feature_head(key, cues) if not postings and features and not arabic else None
     if named_after is not None:
         index = gazetteer.key_index(named_after)
@@ -360,7 +366,28 @@ def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int, feat
         mention.admin_hint, mention.cue = hint, True
     if named_after is not None and postings:
         mention.near = True  # "Kanawha River": near the place it is named after
+    if inner_part:
+        mention.part, mention.near = mention.part or inner_part[0], mention.near or inner_part[1]
     return mention
+
+
+_WRAPPER = re.compile(
+    r"^(?:the )?(town|city|village|township|borough|county|municipality|port|harbor|harbour) of (.+)$"
+)
+_COMPASS = frozenset(["n", "s", "e", "w", "ne", "nw", "se", "sw"])
+
+
+def _inside_name(key: str, cues: Cues) -> tuple[str | None, bool, bool]:
+    """The known name inside a longer one: ("los angeles", part) for "south los angeles" or "south
+    l.a."; ("columbia", part) for "w. columbia"; ("groton", -) for "town of groton"; ("los angeles",
+    near) for "port of los angeles". (None, False, False) when ``key`` has no such shape."""
+    wrapped = _WRAPPER.match(key)
+    if wrapped:
+        return wrapped.group(2), False, wrapped.group(1) in ("port", "harbor", "harbour")
+    first, _, rest = key.partition(" ")
+    if rest and (first in cues.part_before or first.rstrip(".") in _COMPASS):
+        return rest, True, False
+    return None, False, False
 
 
 def _feature_head(key: str, cues: Cues) -> str | None:
@@ -378,9 +405,13 @@ def _feature_head(key: str, cues: Cues) -> str | None:
     return " ".join(words)
 
 
-# "South Ossetian" -> "South Ossetia", "Abkhaz" -> "Abkhazia": places named by an adjective that
-# the gazetteer's demonym list lacks (tried last, for given spans only)
-_DEMONYM_ENDINGS = (("ian", "ia"), ("an", "a"), ("ean", "e"), ("an", ""), ("n", ""), ("i", ""), ("", "ia"))
+# "South Ossetian" -> "South Ossetia", "Abkhaz" -> "Abkhazia": places named by an adjective or a
+# residents' noun that the gazetteer's demonym list lacks (tried last, for given spans only)
+# ("Ontarians" -> "Ontario", "New Londoners" -> "New London", "Richmondites" -> "Richmond": residents)
+_DEMONYM_ENDINGS = (
+    ("ian", "ia"), ("an", "a"), ("ean", "e"), ("an", ""), ("n", ""), ("i", ""), ("", "ia"),
+    ("ian", "io"), ("er", ""), ("ite", ""),
+)  # fmt: skip
 
 
 def _demonym_stems(key: str) -> list[str]:
