@@ -19,7 +19,7 @@ from emberwatch.geo.build import ProgressCallback, build_gazetteer
 from emberwatch.geo.event_place import event_place as _event_place
 from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
-from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, recognise, unlink_lists
+from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, prepare, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.geo.skeleton import SKELETON_COUNTRIES, SkeletonIndex, cued_latin_spans, cued_name_spans
 from emberwatch.models import Language, LocationPrecision, PlaceRef
@@ -137,7 +137,8 @@ class Geoparser:
         Countries and demonyms recognised elsewhere in the text are used as context.
         """
         del language
-        given = [mention_for_span(self.gazetteer, text, s, e, features=True) for s, e in spans]
+        prepared = prepare(text)
+        given = [mention_for_span(self.gazetteer, text, s, e, features=True, prepared=prepared) for s, e in spans]
         context = [m for m in recognise(self.gazetteer, text) if m.demonym]
         for m in context:
             m.next_mention = None  # its "A, B" link indexes recognise()'s list, not this one
@@ -215,7 +216,7 @@ class Geoparser:
         Tallkayf) in the Arab world and its neighbours (:data:`SKELETON_COUNTRIES`), next to the
         places the text names (:meth:`_near_the_paragraph`). A name the gazetteer knows as written is
         left to the matcher's decision. A name found so is found again where the text repeats it
-        without the head noun."""
+        without the head noun. Of several readings the one with the closest vowels is taken."""
         from emberwatch.geo.gazetteer import VARIANT, Posting
 
         located = [
@@ -223,27 +224,34 @@ class Geoparser:
         ]
         taken = [(m.start, m.end) for m in mentions]
         added = []
-        readings: dict[str, list[Posting]] = {}
+        readings: dict[str, int] = {}  # name as written -> gazetteer entry
+        prepared = None
         for start, end in cued_latin_spans(text):
             if any(start < e and s < end for s, e in taken):
                 continue
-            mention = mention_for_span(self.gazetteer, text, start, end)
+            found = self._near_the_paragraph(text, start, end, located, countries)
+            if not found:
+                continue
+            prepared = prepared or prepare(text)
+            mention = mention_for_span(self.gazetteer, text, start, end, prepared=prepared)
             if mention.postings:
                 continue  # a known name the matcher turned down (a common word, a person): its decision stands
-            found = self._near_the_paragraph(text, start, end, located, countries)
-            if found:
-                taken.append((start, end))
-                mention.postings = readings[text[start:end]] = [Posting(e, VARIANT) for e in found]
-                added.append(mention)
-        for name, postings in readings.items():  # "Jindires" again, without its head noun
+            taken.append((start, end))
+            readings[text[start:end]] = found[0]  # the closest spelling
+            added.append(mention)
+        for name in readings:  # "Jindires" again, without its head noun
             for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 start, end = again.span()
                 if not any(start < e and s < end for s, e in taken):
                     taken.append((start, end))
-                    mention = mention_for_span(self.gazetteer, text, start, end)
-                    mention.postings = postings
-                    added.append(mention)
-        return self._resolve_added(text, mentions, added)
+                    added.append(mention_for_span(self.gazetteer, text, start, end, prepared=prepared))
+        # each reading is already narrowed to the paragraph's surroundings: no second resolution pass
+        out = []
+        for mention in added:
+            entry = readings[mention.text]
+            mention.postings = [Posting(entry, VARIANT)]
+            out.append(self._place_ref(mention, Resolution(entry, precision_for(self.gazetteer, mention, entry))))
+        return out
 
     def _near_the_paragraph(
         self, text: str, start: int, end: int, located: list[PlaceRef], countries: frozenset[str]

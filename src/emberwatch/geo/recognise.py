@@ -307,12 +307,20 @@ def _accept_in_context(gazetteer: Gazetteer, mentions: list[Mention], deferred: 
     return sorted(mentions, key=lambda m: m.start)
 
 
-def mention_for_span(gazetteer: Gazetteer, text: str, start: int, end: int, features: bool = False) -> Mention:
+def prepare(text: str) -> _Doc:
+    """The folded, tokenised text that :func:`mention_for_span` works on, to reuse over many spans."""
+    return _prepare(text)
+
+
+def mention_for_span(
+    gazetteer: Gazetteer, text: str, start: int, end: int, features: bool = False, prepared: _Doc | None = None
+) -> Mention:
     """A mention for a given span (gold toponym), with candidates from its exact or fuzzy key.
 
     With ``features``, a river, lake, park, valley or fort the gazetteer does not know ("Kanawha
-    River", "Lake Erie", "Salinas Valley") is resolved near the place it is named after (precision 2)."""
-    doc = _prepare(text)
+    River", "Lake Erie", "Salinas Valley") is resolved near the place it is named after (precision 2).
+    ``prepared`` is :func:`prepare` of ``text``, when the caller has it."""
+    doc = prepared if prepared is not None else _prepare(text)
     key = fold_key(text[start:end])
     postings: list[Posting] = []
     arabic = is_arabic(key)
