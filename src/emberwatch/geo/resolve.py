@@ -792,10 +792,11 @@ def _outside_its_country(
     out: set[int] = set()
     for i, mention in enumerate(mentions):
         j = mention.next_mention
-        inner, outer = resolutions[i].place, resolutions[j].place if j is not None else None
+        if j is None:
+            continue
+        inner, outer = resolutions[i].place, resolutions[j].place
         if inner is None or outer is None or int(gazetteer.kind[outer]) != PlaceKind.country:
             continue
-        assert j is not None
         if j + 1 < len(mentions) and _LIST_JOIN.fullmatch(text[mentions[j].end : mentions[j + 1].start]):
             continue
         if int(gazetteer.kind[inner]) in (PlaceKind.city, PlaceKind.admin1, PlaceKind.admin2) and (

@@ -169,6 +169,7 @@ class SkeletonIndex:
         return self.lookup_skeleton(latin_skeleton(name), max_vowel_distance)
 
     def lookup_skeleton(self, skeleton: str, max_vowel_distance: int = 1) -> list[int]:
+        """Entries whose Latin name has ``skeleton`` (consonants equal, vowels within the distance)."""
         key = consonants(skeleton).replace(" ", "")
         if not _long_enough(key, skeleton):
             return []
@@ -206,7 +207,9 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
 
 
 # "the village of X", "the towns of X and Y": a settlement the text introduces by name
-_LATIN_HEAD = re.compile(r"\b(?:village|town|city|hamlet|settlement|oasis)(s?|ies)\s+of\s+")
+_LATIN_HEAD = re.compile(
+    r"\b(?:village|town|city|hamlet|settlement|oasis|(villages|towns|cities|hamlets|settlements|oases))\s+of\s+"
+)
 _ARTICLE_WORD = r"(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh|[Aa]th|[Aa]dh)[-‐]"
 _NAME_WORD = rf"(?:{_ARTICLE_WORD})?[A-Z][\w'’‘ʿʾ-]*"
 _LATIN_NAME = re.compile(rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|{_ARTICLE_WORD}\w[\w'’‘-]*)){{0,2}}")
