@@ -197,3 +197,12 @@ def test_events_each_dated_timeline_item_is_its_own_event(extract_resources: Ext
     )
     found = events(extract_resources, text)
     assert [e.date.value for e in found] == [date(2021, 3, 2), date(2021, 3, 4)]
+
+
+def test_events_an_assertion_with_claimed_is_no_claim_of_the_event_before(extract_resources: ExtractResources) -> None:
+    text = (
+        "On 1 March, militants attacked villages around Tell Abyad. "
+        "On 6 March, the YPG claimed to have killed 16 militants in Tell Abyad."
+    )
+    found = events(extract_resources, text)
+    assert [e.date.value for e in found] == [date(2021, 3, 1), date(2021, 3, 6)]

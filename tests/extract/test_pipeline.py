@@ -49,6 +49,10 @@ def test_pipeline_event_types(
         ("Suspected ISWAP fighters attacked a military base in Borno.", "iswap", "suspected"),
         ("Jihadists believed to be from JNIM attacked a village.", "jnim", "suspected"),
         ("Islamic State West Africa Province fighters raided the town of Monguno.", "iswap", "attributed"),
+        ("A suicide bombing claimed by ISIL killed four soldiers in Manbij.", "isis", "claimed"),
+        # an assertion, not a claim of responsibility
+        ("On 4 December the YPG claimed to have arrested four members of ISIS in Raqqa.", "ypg", "attributed"),
+        ("The SDF captured the town on Monday, claiming that ISIS had fled.", "sdf", "attributed"),
     ],
 )
 def test_pipeline_perpetrator_and_attribution(
