@@ -430,3 +430,29 @@ def test_event_place_skips_every_country_of_a_list_of_bases(geoparser: Geoparser
         "bases in Jordan and the United Arab Emirates."
     )
     assert _in_span(geoparser, text, "campaign") is None
+
+
+def _second_paragraph_event(geoparser: Geoparser, lead: str):  # type: ignore[no-untyped-def]
+    text = f"{lead}\n\nWitnesses said that ten hostages were killed in air strikes."
+    start, trigger = text.index("Witnesses"), text.index("killed")
+    places = geoparser.geoparse(text, "en")
+    return geoparser.event_place(text, places, (start, len(text)), (trigger, trigger + len("killed")))
+
+
+def test_event_place_falls_back_to_the_lead_at_admin1_precision(geoparser: Geoparser) -> None:
+    place = _second_paragraph_event(
+        geoparser, "The siege of Marawi was a five-month-long armed conflict in Marawi, Philippines."
+    )
+    assert place is not None and place.text == "Marawi"
+    assert place.precision == LocationPrecision.admin1
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Many states intervened against the group in Iraq and Syria.",  # two countries
+        "Many states intervened against the group in Iraq.",  # only a country
+    ],
+)
+def test_event_place_lead_naming_no_single_province_or_town_places_nothing(geoparser: Geoparser, lead: str) -> None:
+    assert _second_paragraph_event(geoparser, lead) is None

@@ -287,9 +287,7 @@ def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) ->
     ):
         return False
     lo, hi = _paragraph(text, (place.start, place.end))
-    others = {
-        p.country_code for p in places if lo <= p.start < hi and p.start != place.start and p.country_code
-    }
+    others = {p.country_code for p in places if lo <= p.start < hi and p.start != place.start and p.country_code}
     if others and place.country_code not in others:
         return True
     # a quarter of the city the paragraph is about, named after a town far away in the same country
@@ -540,6 +538,18 @@ def _paragraph_score(text: str, place: PlaceRef) -> float:
     return _SPECIFICITY[int(place.precision)] + (1.0 if locative else 0.0)
 
 
+def _lead_place(text: str, usable: list[PlaceRef], head_end: int) -> PlaceRef | None:
+    """The place of a report's first sentence, which names what the report is about ("The siege of
+    Marawi ... was a five-month-long armed conflict in Marawi, Philippines"): its most specific
+    place, one after a locative word first. None when the lead spans countries ("... in Iraq and
+    Syria") or names only a country, which says nothing about one event of the report."""
+    lead_end = _SENTENCE_END.search(text, head_end)
+    lead = [p for p in usable if p.end <= (lead_end.start() if lead_end else len(text))]
+    if len({p.country_code for p in lead}) != 1 or all(p.precision > LocationPrecision.admin1 for p in lead):
+        return None
+    return max(lead, key=lambda p: (_SPECIFICITY[int(p.precision)], _is_locative(text, p, head_end), -p.start))
+
+
 def event_place(
     text: str, places: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
 ) -> PlaceRef | None:
@@ -595,8 +605,11 @@ def event_place(
         if borrowed.precision == LocationPrecision.exact:
             return borrowed.model_copy(update={"precision": LocationPrecision.near})
         return borrowed
-    if dateline:
-        place = max(dateline, key=lambda p: _SPECIFICITY[int(p.precision)])
-        lowered = max(int(place.precision), int(LocationPrecision.admin1))
-        return place.model_copy(update={"precision": LocationPrecision(lowered)})
-    return None
+    # where the report is, not where the event is known to be: admin1 precision at best
+    place = (
+        max(dateline, key=lambda p: _SPECIFICITY[int(p.precision)]) if dateline else _lead_place(text, usable, head_end)
+    )
+    if place is None:
+        return None
+    lowered = max(int(place.precision), int(LocationPrecision.admin1))
+    return place.model_copy(update={"precision": LocationPrecision(lowered)})
