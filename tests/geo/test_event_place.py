@@ -456,3 +456,13 @@ def test_event_place_falls_back_to_the_lead_at_admin1_precision(geoparser: Geopa
 )
 def test_event_place_lead_naming_no_single_province_or_town_places_nothing(geoparser: Geoparser, lead: str) -> None:
     assert _second_paragraph_event(geoparser, lead) is None
+
+
+def test_event_place_not_where_someone_was_flown_afterwards(geoparser: Geoparser) -> None:
+    text = (
+        "Government forces regained control of the mosque in Marawi after a gunfight. "
+        "A priest held hostage was found near the mosque and was flown to Davao City."
+    )
+    place = _in_span(geoparser, text, "regained")
+    assert place is not None and place.text == "Marawi"
+    assert _event_place(geoparser, "A priest held hostage was found and was flown to Davao City.", "found") is None

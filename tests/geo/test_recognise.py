@@ -311,8 +311,11 @@ def test_recognise_second_half_of_a_name_with_a_spaced_article(geoparser: Geopar
             "grave",
             "la ceiba",
         ),
-        ("rebels said they would not advance toward the capital. a police post in berlin was raided.", "advance",
-         "berlin"),
+        (
+            "rebels said they would not advance toward the capital. a police post in berlin was raided.",
+            "advance",
+            "berlin",
+        ),
     ],
 )
 def test_recognise_uncased_everyday_word_inside_a_phrase_is_not_a_town(
@@ -352,3 +355,20 @@ def test_recognise_near_before_a_head_noun_is_still_near(geoparser: Geoparser, t
 def test_recognise_near_the_acronym_in_uncased_text_is_no_place(geoparser: Geoparser) -> None:
     text = "two dynamite charges were detonated near the das (administrative department of security) offices in bogota."
     assert "das" not in _texts(geoparser, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamists captured territory in Aleppo and Raqqa provinces.",
+        "Fighting spread to Hama, Homs and Idlib governorates.",
+    ],
+)
+def test_recognise_plural_admin_word_after_a_list_makes_every_name_a_province(geoparser: Geoparser, text: str) -> None:
+    places = geoparser.geoparse(text, "en")
+    assert len(places) >= 2 and all(p.precision == LocationPrecision.admin1 for p in places)
+
+
+def test_recognise_list_without_an_admin_word_stays_towns(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("Troops moved between Aleppo and Raqqa on Monday.", "en")
+    assert [p.precision for p in places] == [LocationPrecision.exact, LocationPrecision.exact]

@@ -148,7 +148,8 @@ _TOWARDS = frozenset(fold_key(w) for w in ("to", "towards", "toward", "إلى", 
 _TRAVEL = frozenset(fold_key(w) for w in (
     "trip", "visit", "visited", "travel", "travelled", "traveled", "travelling", "traveling", "flew", "fled",
     "flee", "fleeing", "returned", "return", "moved", "went", "sent", "deployed", "transferred", "headed",
-    "relocated", "escaped", "evacuated", "withdrew", "retreated", "زيارة", "توجه", "توجهوا", "فر", "فروا",
+    "relocated", "escaped", "evacuated", "withdrew", "retreated", "flown", "taken", "brought", "rushed",
+    "airlifted", "transported", "زيارة", "توجه", "توجهوا", "فر", "فروا",
     "هرب", "هربوا", "سافر", "عاد", "عادوا", "انتقل", "انتقلوا", "انسحب", "انسحبوا",
 ))  # fmt: skip
 

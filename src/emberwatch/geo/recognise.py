@@ -624,11 +624,32 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     prev = before[-1] if before else ""
     mention.part = prev in cues.part_before
     mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part
+    after = _listed_unit_word(doc, mention, cues) or after
     if after in cues.admin1_after:
         mention.admin_hint, mention.cue = PlaceKind.admin1, True
     elif after in cues.admin2_after:
         mention.admin_hint, mention.cue = PlaceKind.admin2, True
     mention.quarter = after in cues.quarter_after
+
+
+def _listed_unit_word(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
+    """The plural province word after a list the mention starts or continues: "provinces" for Aleppo
+    in "Aleppo and Raqqa provinces", "governorates" for Hama in "Hama, Homs and Idlib governorates".
+    None when no list of capitalised names ending so follows. Not "districts": "the al-Quds and
+    Karama districts" of Mosul are quarters, not two districts (one of them Jerusalem's)."""
+    j = mention.token_range[1]
+    if j >= len(doc.tokens):
+        return None
+    gap = doc.text[mention.end : doc.original(j)[0]]
+    if gap.strip() != "," and doc.token_text(j) != "and":
+        return None
+    for k in range(j, min(j + 8, len(doc.tokens))):
+        word, (start, _) = doc.token_text(k), doc.original(k)
+        if word.endswith("s") and word in cues.admin1_after and k > j:
+            return word
+        if word != "and" and not doc.text[start : start + 1].isupper():
+            return None
+    return None
 
 
 # ---------------------------------------------------------------------- acceptance
