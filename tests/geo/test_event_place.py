@@ -466,3 +466,33 @@ def test_event_place_not_where_someone_was_flown_afterwards(geoparser: Geoparser
     place = _in_span(geoparser, text, "regained")
     assert place is not None and place.text == "Marawi"
     assert _event_place(geoparser, "A priest held hostage was found and was flown to Davao City.", "found") is None
+
+
+def _item_event(geoparser: Geoparser, text: str, item_start: str, trigger: str):  # type: ignore[no-untyped-def]
+    start = text.index(item_start)
+    end = text.find("\n", start)
+    at = text.index(trigger, start)
+    places = geoparser.geoparse(text, "en")
+    return geoparser.event_place(text, places, (start, len(text) if end < 0 else end), (at, at + len(trigger)))
+
+
+def test_event_place_list_item_borrows_from_itself_first(geoparser: Geoparser) -> None:
+    text = (
+        "## Timeline\n"
+        " * **2 March** – Gunmen attacked a checkpoint in Manbij.\n"
+        " * **22 November** – Coalition forces attacked ISIL enclaves near the Iraqi border. Up to 600 fighters "
+        "defend a pocket in the eastern province of Deir ez-Zor.\n"
+    )
+    place = _item_event(geoparser, text, "**22 November**", "attacked")
+    assert place is not None and place.text == "Deir ez-Zor"
+
+
+def test_event_place_borrowed_from_another_list_item_is_province_level_at_best(geoparser: Geoparser) -> None:
+    text = (
+        "## Timeline\n"
+        " * **2 March** – Gunmen attacked a checkpoint in Manbij.\n"
+        " * **4 March** – SDF forces arrested eight ISIS members in a night raid.\n"
+    )
+    place = _item_event(geoparser, text, "**4 March**", "arrested")
+    assert place is not None and place.text == "Manbij"
+    assert place.precision == LocationPrecision.admin1

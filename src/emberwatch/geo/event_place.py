@@ -431,6 +431,20 @@ def _paragraph(text: str, sentence: tuple[int, int]) -> tuple[int, int]:
     return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
 
 
+_LIST_LINE = re.compile(r"[ \t]*(?:[*\-•–+]|\d{1,3}[.)])\s")
+
+
+def _list_item(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The line of a bulleted or numbered list holding ``sentence`` ("* **22 November** – ..."), or
+    None outside a list. Each item of a timeline is its own story: a place is not borrowed across
+    items."""
+    start = text.rfind("\n", 0, sentence[0]) + 1
+    if not _LIST_LINE.match(text, start):
+        return None
+    end = text.find("\n", sentence[1])
+    return start, len(text) if end < 0 else end
+
+
 # "the city" is mostly the city a report is about; "the town" / "the village" mostly a place the same
 # sentence names in words the gazetteer lacks ("At al-Suwar ... the town finally fell"), so only the
 # first is resolved
@@ -595,17 +609,16 @@ def event_place(
     if in_sentence:
         best = max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
         return _within(text, best, in_sentence, sentence, trigger)
-    lo, hi = _paragraph(text, sentence)
-    in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
-    if in_paragraph:
-        borrowed = max(
-            in_paragraph,
-            key=lambda p: (_paragraph_score(text, p), -abs(p.start - sentence[0])),
-        )
-        # the event's own sentence does not say it happened in that town: near it, at best
-        if borrowed.precision == LocationPrecision.exact:
-            return borrowed.model_copy(update={"precision": LocationPrecision.near})
-        return borrowed
+    item = _list_item(text, sentence)
+    for lo, hi in [item, _paragraph(text, sentence)] if item else [_paragraph(text, sentence)]:
+        in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
+        if not in_paragraph:
+            continue
+        borrowed = max(in_paragraph, key=lambda p: (_paragraph_score(text, p), -abs(p.start - sentence[0])))
+        # the event's own sentence does not say it happened in that town: near it, at best; and
+        # from another item of a list ("* 22 November – ..."), only in the same province at best
+        floor = LocationPrecision.admin1 if item and (lo, hi) != item else LocationPrecision.near
+        return borrowed.model_copy(update={"precision": LocationPrecision(max(int(borrowed.precision), int(floor)))})
     # where the report is, not where the event is known to be: admin1 precision at best
     place = (
         max(dateline, key=lambda p: _SPECIFICITY[int(p.precision)]) if dateline else _lead_place(text, usable, head_end)

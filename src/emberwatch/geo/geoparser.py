@@ -59,7 +59,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-15"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-16"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:

@@ -68,6 +68,8 @@ class Cues:
     person_after: frozenset[str]
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
+    admin1_before: frozenset[tuple[str, ...]]
+    admin2_before: frozenset[tuple[str, ...]]
     quarter_after: frozenset[str]
     town_after: frozenset[str]
     feature_before: frozenset[str]
@@ -108,6 +110,8 @@ def load_cues() -> Cues:
         person_after=_words(en["person_after"]),
         admin1_after=_words(en["admin1_after"]),
         admin2_after=_words(en["admin2_after"]),
+        admin1_before=_phrases(en.get("admin1_before", [])),
+        admin2_before=_phrases(en.get("admin2_before", [])),
         quarter_after=_words(en.get("quarter_after", [])),
         town_after=_words(en.get("town_after", [])),
         feature_before=_words(en.get("feature_before", [])),
@@ -625,9 +629,9 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     mention.part = prev in cues.part_before
     mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part
     after = _listed_unit_word(doc, mention, cues) or after
-    if after in cues.admin1_after:
+    if after in cues.admin1_after or _ends_with(before, cues.admin1_before):
         mention.admin_hint, mention.cue = PlaceKind.admin1, True
-    elif after in cues.admin2_after:
+    elif after in cues.admin2_after or _ends_with(before, cues.admin2_before):
         mention.admin_hint, mention.cue = PlaceKind.admin2, True
     mention.quarter = after in cues.quarter_after
 
