@@ -6,7 +6,7 @@ import pickle
 import time
 
 from emberwatch.geo import Geoparser
-from emberwatch.models import PlaceRef
+from emberwatch.models import LocationPrecision, PlaceRef
 
 
 def test_geoparser_pickles_and_reopens(geoparser: Geoparser) -> None:
@@ -70,3 +70,9 @@ def test_geoparser_town_linked_to_a_country_it_is_not_in_is_dropped(geoparser: G
     assert [(p.text, p.country_code) for p in geoparser.geoparse(text, "en") if p.text == "Shahil"] == []
     listed = "We had a lot of volunteers from Crockett, Palestine and Houston, Wright said."
     assert "Crockett" in [p.text for p in geoparser.geoparse(listed, "en")]
+
+
+def test_geoparser_romanised_province_name_before_its_unit_word_is_the_province(geoparser: Geoparser) -> None:
+    text = "SDF fighters clashed with ISIL cells near Hajin. A commander was killed in Deir Ezzor Governorate."
+    found = [(p.name, p.precision) for p in geoparser.geoparse(text, "en") if p.text == "Deir Ezzor"]
+    assert found == [("Deir ez-Zor", LocationPrecision.admin1)]

@@ -73,6 +73,8 @@ def test_skeleton_index_finds_other_romanisations_of_a_latin_name(written: str, 
         ("The town of the dead and the city of lights.", []),
         ("Clashes in the town of Raqqa and Mosul.", ["Raqqa"]),  # a list only after a plural head noun
         ("The Army entered the cities of Tel Kayf and Bashiqa.", ["Tel Kayf", "Bashiqa"]),
+        ("Fighters were killed in Deir Ezzor Governorate.", ["Deir Ezzor"]),
+        ("The SDF took the eastern countryside of Deir Ezzor.", ["Deir Ezzor"]),
     ],
 )
 def test_cued_latin_spans_read_names_after_settlement_head_nouns(text: str, names: list[str]) -> None:

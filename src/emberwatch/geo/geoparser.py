@@ -30,6 +30,7 @@ from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
 log = logging.getLogger(__name__)
 # how far from a town of its paragraph a settlement found under another romanisation may be
 ROMANISED_KM = 150.0
+_NOT_IN_A_LONGER_NAME = r"(?!\s+(?!Governorate|Province)[A-Z])"  # no capitalised word after, but a unit word
 _BUILD_LOCK = threading.Lock()
 
 
@@ -59,7 +60,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-16"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-17"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -237,10 +238,12 @@ class Geoparser:
             if mention.postings:
                 continue  # a known name the matcher turned down (a common word, a person): its decision stands
             taken.append((start, end))
-            readings[text[start:end]] = found[0]  # the closest spelling
+            # the closest spelling, of the unit a cue names ("Deir Ezzor Governorate") if there is one
+            units = [e for e in found if int(self.gazetteer.kind[e]) == mention.admin_hint]
+            readings[text[start:end]] = (units or found)[0]
             added.append(mention)
-        for name in readings:  # "Jindires" again, without its head noun
-            for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for name in readings:  # "Jindires" again, without its head noun (not in "Deir Ezzor Military Council")
+            for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]){_NOT_IN_A_LONGER_NAME}", text):
                 start, end = again.span()
                 if not any(start < e and s < end for s, e in taken):
                     taken.append((start, end))
@@ -271,8 +274,9 @@ class Geoparser:
         found = []
         for entry in self._skeletons().lookup_latin(text[start:end]):
             place = self.gazetteer.place(entry)
+            province = place.name if place.kind == PlaceKind.admin1 else place.admin1
             if place.country_code in countries and (
-                (place.country_code, place.admin1) in provinces
+                (place.country_code, province) in provinces
                 or any(
                     town.country_code == place.country_code
                     and distance_km(place.lat, place.lon, town.lat, town.lon) <= ROMANISED_KM  # type: ignore[arg-type]

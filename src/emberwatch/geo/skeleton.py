@@ -208,7 +208,8 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
 
 # "the village of X", "the towns of X and Y": a settlement the text introduces by name
 _LATIN_HEAD = re.compile(
-    r"\b(?:village|town|city|hamlet|settlement|oasis|(villages|towns|cities|hamlets|settlements|oases))\s+of\s+"
+    r"\b(?:village|town|city|hamlet|settlement|oasis|province|governorate|countryside"
+    r"|(villages|towns|cities|hamlets|settlements|oases|provinces|governorates))\s+of\s+"
 )
 _ARTICLE_WORD = r"(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh|[Aa]th|[Aa]dh)[-‐]"
 _NAME_WORD = rf"(?:{_ARTICLE_WORD})?[A-Z][\w'’‘ʿʾ-]*"
@@ -216,12 +217,16 @@ _LATIN_NAME = re.compile(rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|{_ARTICLE_WORD}\w[
 _LIST_JOIN = re.compile(r",?\s+and\s+|,\s*")
 
 
+_UNIT_AFTER = re.compile(rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ](?:Governorate|Province)\b")
+
+
 def cued_latin_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the settlement names a Latin-script text introduces with a head noun: "the village
-    of Al-Kubar", "the town of Hammam al-Alil", "the villages of Tokhar and Hoshariyeh". Names are
-    one to three capitalised words (inner articles allowed: "Qualib al-Thor"); after a plural head
-    noun the list that follows is read too. Trailing dashes and quotes are not part of a name."""
-    spans: list[tuple[int, int]] = []
+    """Spans of the place names a Latin-script text introduces with a head noun: "the village of
+    Al-Kubar", "the town of Hammam al-Alil", "the villages of Tokhar and Hoshariyeh", "the
+    countryside of Deir Ezzor", "Deir Ezzor Governorate". Names are one to three capitalised words
+    (inner articles allowed: "Qualib al-Thor"); after a plural head noun the list that follows is
+    read too. Trailing dashes and quotes are not part of a name."""
+    spans: list[tuple[int, int]] = [m.span(1) for m in _UNIT_AFTER.finditer(text)]
     for head in _LATIN_HEAD.finditer(text):
         at, plural = head.end(), bool(head.group(1))
         while True:
@@ -236,4 +241,4 @@ def cued_latin_spans(text: str) -> list[tuple[int, int]]:
             if join is None:
                 break
             at = join.end()
-    return spans
+    return sorted(set(spans))
