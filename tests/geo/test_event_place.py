@@ -496,3 +496,11 @@ def test_event_place_borrowed_from_another_list_item_is_province_level_at_best(g
     place = _item_event(geoparser, text, "**4 March**", "arrested")
     assert place is not None and place.text == "Manbij"
     assert place.precision == LocationPrecision.admin1
+
+
+def test_event_place_not_a_town_naming_a_council_or_front(geoparser: Geoparser) -> None:
+    text = "The SDF advanced in Raqqa. In heavy fighting, the leader of the Manbij Military Council was killed."
+    place = _event_place(geoparser, text, "killed")
+    assert place is not None and place.text == "Raqqa"
+    front = "The SDF captured eight villages at the Ayn Issa front and near Tabqa."
+    assert _event_place(geoparser, front, "captured") is not None

@@ -344,6 +344,9 @@ def _destination(text: str, place: PlaceRef, lower: int) -> bool:
 
 
 _GROUP_WORDS = frozenset(["group", "network", "brigade", "brigades", "battalion", "battalions"])
+# after a capitalised word too: "the Manbij Military Council", "the Tal Abyad Revolutionary Front" (but
+# "the Raqqa council" building and "the Ayn Issa front" are still places)
+_NAMED_GROUP_WORDS = _GROUP_WORDS | {"council", "front", "forces"}
 
 
 def _modifier(text: str, place: PlaceRef) -> bool:
@@ -351,9 +354,13 @@ def _modifier(text: str, place: PlaceRef) -> bool:
     actor, not where it happened (countries and provinces only: "Mosul police" is still in Mosul)."""
     if _MODIFIER.match(text[place.end : place.end + 2]):
         return True
-    following = _WORD.findall(text[place.end : place.end + 20])[:1]
-    if following and fold_key(following[0]) in _GROUP_WORDS and text[place.end : place.end + 1] == " ":
-        return True  # "the Khorasan group", "the Haqqani network"
+    # "the Khorasan group", "the Haqqani network", "the Manbij Military Council"
+    following = _WORD.findall(text[place.end : place.end + 30])[:2]
+    if text[place.end : place.end + 1] == " " and following:
+        if fold_key(following[0]) in _GROUP_WORDS:
+            return True
+        if len(following) == 2 and following[0][:1].isupper() and fold_key(following[1]) in _NAMED_GROUP_WORDS:
+            return True
     if place.precision not in (LocationPrecision.country, LocationPrecision.admin1):
         return False
     after = tuple(fold_key(w) for w in _WORD.findall(text[place.end : place.end + 40])[:3])

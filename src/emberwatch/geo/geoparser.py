@@ -60,7 +60,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-17"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-18"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
