@@ -432,11 +432,18 @@ def test_event_place_skips_every_country_of_a_list_of_bases(geoparser: Geoparser
     assert _in_span(geoparser, text, "campaign") is None
 
 
+def _line_event(geoparser: Geoparser, text: str, line_start: str, trigger: str):  # type: ignore[no-untyped-def]
+    """The event place of ``trigger`` with the line that starts at ``line_start`` as the event's span."""
+    start = text.index(line_start)
+    end = text.find("\n", start)
+    at = text.index(trigger, start)
+    places = geoparser.geoparse(text, "en")
+    return geoparser.event_place(text, places, (start, len(text) if end < 0 else end), (at, at + len(trigger)))
+
+
 def _second_paragraph_event(geoparser: Geoparser, lead: str):  # type: ignore[no-untyped-def]
     text = f"{lead}\n\nWitnesses said that ten hostages were killed in air strikes."
-    start, trigger = text.index("Witnesses"), text.index("killed")
-    places = geoparser.geoparse(text, "en")
-    return geoparser.event_place(text, places, (start, len(text)), (trigger, trigger + len("killed")))
+    return _line_event(geoparser, text, "Witnesses", "killed")
 
 
 def test_event_place_falls_back_to_the_lead_at_admin1_precision(geoparser: Geoparser) -> None:
@@ -468,14 +475,6 @@ def test_event_place_not_where_someone_was_flown_afterwards(geoparser: Geoparser
     assert _event_place(geoparser, "A priest held hostage was found and was flown to Davao City.", "found") is None
 
 
-def _item_event(geoparser: Geoparser, text: str, item_start: str, trigger: str):  # type: ignore[no-untyped-def]
-    start = text.index(item_start)
-    end = text.find("\n", start)
-    at = text.index(trigger, start)
-    places = geoparser.geoparse(text, "en")
-    return geoparser.event_place(text, places, (start, len(text) if end < 0 else end), (at, at + len(trigger)))
-
-
 def test_event_place_list_item_borrows_from_itself_first(geoparser: Geoparser) -> None:
     text = (
         "## Timeline\n"
@@ -483,7 +482,7 @@ def test_event_place_list_item_borrows_from_itself_first(geoparser: Geoparser) -
         " * **22 November** – Coalition forces attacked ISIL enclaves near the Iraqi border. Up to 600 fighters "
         "defend a pocket in the eastern province of Deir ez-Zor.\n"
     )
-    place = _item_event(geoparser, text, "**22 November**", "attacked")
+    place = _line_event(geoparser, text, "**22 November**", "attacked")
     assert place is not None and place.text == "Deir ez-Zor"
 
 
@@ -493,7 +492,7 @@ def test_event_place_borrowed_from_another_list_item_is_province_level_at_best(g
         " * **2 March** – Gunmen attacked a checkpoint in Manbij.\n"
         " * **4 March** – SDF forces arrested eight ISIS members in a night raid.\n"
     )
-    place = _item_event(geoparser, text, "**4 March**", "arrested")
+    place = _line_event(geoparser, text, "**4 March**", "arrested")
     assert place is not None and place.text == "Manbij"
     assert place.precision == LocationPrecision.admin1
 
