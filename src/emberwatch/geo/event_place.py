@@ -443,8 +443,8 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[*\-•–+]|\d{1,3}[.)])\s")
 
 def _list_item(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
     """The line of a bulleted or numbered list holding ``sentence`` ("* **22 November** – ..."), or
-    None outside a list. Each item of a timeline is its own story: a place is not borrowed across
-    items."""
+    None outside a list. Each item of a timeline is its own story: a place is borrowed from the item
+    first, and from other items only at province level."""
     start = text.rfind("\n", 0, sentence[0]) + 1
     if not _LIST_LINE.match(text, start):
         return None
@@ -617,7 +617,8 @@ def event_place(
         best = max(in_sentence, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
         return _within(text, best, in_sentence, sentence, trigger)
     item = _list_item(text, sentence)
-    for lo, hi in [item, _paragraph(text, sentence)] if item else [_paragraph(text, sentence)]:
+    paragraph = _paragraph(text, sentence)
+    for lo, hi in [item, paragraph] if item else [paragraph]:
         in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
         if not in_paragraph:
             continue
