@@ -218,6 +218,7 @@ class _Doc:
     sentence_starts: set[int]  # original offsets where a sentence begins
     people: set[str] = field(default_factory=set)  # keys seen as part of a longer (person) name
     places: set[str] = field(default_factory=set)  # keys of large places accepted so far
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def token_text(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -226,6 +227,12 @@ class _Doc:
     def original(self, i: int) -> tuple[int, int]:
         s, e = self.tokens[i]
         return self.folded.to_original(s, e)
+
+    def original_starts(self) -> list[int]:
+        """Original start offset of every token (computed once, for many given spans)."""
+        if self._starts is None:
+            self._starts = [self.original(i)[0] for i in range(len(self.tokens))]
+        return self._starts
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"]+", re.IGNORECASE)
@@ -369,9 +376,10 @@ def mention_for_span(
     dotted = [p for p in postings if p.flags & DOTTED]
     if dotted and text[start:end].endswith("."):
         postings = dotted
-    token_ids = [i for i, (s, e) in enumerate(doc.tokens) if doc.folded.to_original(s, e)[0] >= start]
-    first = token_ids[0] if token_ids else len(doc.tokens)
-    last = max([i + 1 for i in token_ids if doc.original(i)[1] <= end] or [first])
+    first = bisect.bisect_left(doc.original_starts(), start)
+    last = first
+    while last < len(doc.tokens) and doc.original(last)[1] <= end:
+        last += 1
     mention = Mention(start, end, text[start:end], key, postings, arabic, token_range=(first, last))
     _annotate(doc, mention, cues)
     if hint is not None:
