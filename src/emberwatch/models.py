@@ -167,6 +167,21 @@ class ExtractedEvent(Record):
     evidence: Span
 
 
+class HomeArea(Record):
+    """The province (admin1) a report's source usually covers: a tie-breaker for place names the
+    text itself does not settle (a local paper's "Springfield"). Learnt by
+    :func:`emberwatch.geo.home.learn_home`, or given."""
+
+    country_code: str = Field(min_length=2, max_length=2, description="ISO code of the province's country.")
+    admin1: str = Field(min_length=1, description="The province's gazetteer name, e.g. 'Louisiana', 'Nineveh'.")
+    documents: int | None = Field(default=None, description="Reports of the source that name a place in it.")
+    of_documents: int | None = Field(default=None, description="Reports of the source it was learnt from.")
+
+    def __str__(self) -> str:
+        learnt = f"; {self.documents} of {self.of_documents} reports" if self.documents is not None else ""
+        return f"{self.admin1} ({self.country_code}{learnt})"
+
+
 class DocumentExtraction(Record):
     """One line of ``emberwatch extract`` output."""
 
@@ -175,6 +190,9 @@ class DocumentExtraction(Record):
     events: list[ExtractedEvent] = Field(default_factory=list)
     places: list[PlaceRef] = Field(default_factory=list)
     actors: list[ActorMention] = Field(default_factory=list)
+    home: HomeArea | None = Field(
+        default=None, description="The source's home province the geoparser leaned on for ambiguous names, if any."
+    )
 
 
 class ExtractInput(Record):
@@ -187,3 +205,10 @@ class ExtractInput(Record):
     published: date | None = None
     language: Language | None = None
     title: str | None = None
+    source: str | None = Field(default=None, description="Outlet or feed the report came from.")
+    url: str | None = None
+    home: HomeArea | None = Field(
+        default=None,
+        description="Province the source usually covers; learnt from the outlet's other reports when "
+        "not given (see docs/geo.md, 'Source home areas').",
+    )

@@ -64,6 +64,11 @@ class Settings(BaseSettings):
         default_factory=list,
         description="ISO country codes that the geocoder prefers when a place name is ambiguous.",
     )
+    source_homes: bool = Field(
+        default=True,
+        description="Learn the province each outlet usually covers from its other reports and use it "
+        "to settle ambiguous place names (a local paper's 'Springfield'); see docs/geo.md.",
+    )
     workers: int = Field(default=1, ge=1, description="Processes/Dask workers for extraction.")
     watch_areas: Path | None = Field(
         default=None,

@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from emberwatch.cli import app
+from emberwatch.errors import InputError
 from emberwatch.geo import Geoparser
 from emberwatch.settings import get_settings
 
@@ -25,6 +26,22 @@ def test_geo_cmds_geocode_json(geoparser: Geoparser) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [(r["text"], r["country_code"]) for r in rows] == [("Hit", "IQ"), ("Anbar province", "IQ")]
+
+
+def test_geo_cmds_geocode_with_a_home_province(geoparser: Geoparser) -> None:
+    text = "Police in Springfield arrested a man."
+    result = runner.invoke(app, ["geocode", text, "--home", "Massachusetts, US", "-f", "json"], env=_env(geoparser))
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert row["admin1"] == "Massachusetts"
+
+
+def test_geo_cmds_geocode_rejects_an_unknown_home_province(geoparser: Geoparser) -> None:
+    result = runner.invoke(app, ["geocode", "Springfield", "--home", "Atlantis, US"], env=_env(geoparser))
+    assert isinstance(result.exception, InputError)
+    assert "no province called 'Atlantis' in US" in str(result.exception)
+    result = runner.invoke(app, ["geocode", "Springfield", "--home", "Massachusetts"], env=_env(geoparser))
+    assert isinstance(result.exception, InputError) and "e.g. 'Massachusetts, US'" in str(result.exception)
 
 
 def test_geo_cmds_gazetteer_lookup(geoparser: Geoparser) -> None:

@@ -146,3 +146,68 @@ def test_run_extractor_version_names_the_geoparser(extract_resources: ExtractRes
     """New geoparser rules or a rebuilt gazetteer change the version, so stored documents are re-extracted."""
     with_geo = dataclasses.replace(extract_resources, geoparser=geoparser)
     assert with_geo.extractor_version.endswith(f"-geo+{extract_resources.codebook.version}+{geoparser.version}")
+
+
+LOCAL_PAPER = [
+    ("m1", "A fire destroyed a barn in Worcester, Massachusetts, on Monday."),
+    ("m2", "Boston police in Massachusetts arrested two men on Tuesday."),
+    ("m3", "Lowell, Massachusetts, opened a new library on Wednesday."),
+    ("m4", "Gunmen killed two men in Springfield on Thursday."),
+]
+
+
+def _add_local_paper(store: Store, source: str = "The Republican") -> None:
+    frame = pd.DataFrame([
+        {"id": doc_id, "source": source, "url": f"https://www.masslive.com/news/{doc_id}", "language": "en",
+         "published": date(2020, 5, 1), "text": text, "content_hash": doc_id, "ingested_at": datetime.now(UTC)}
+        for doc_id, text in LOCAL_PAPER
+    ])  # fmt: skip
+    with store.transaction() as tx:
+        store.insert_df("documents", frame, conn=tx)
+
+
+def _springfield_state(store: Store) -> str:
+    row = store.execute(
+        "SELECT json_extract_string(record, '$.place.admin1') FROM event_mentions WHERE document_id = 'm4'"
+    ).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def test_run_store_places_a_local_papers_names_in_its_home_province(
+    store: Store, extract_resources: ExtractResources, geoparser: Geoparser
+) -> None:
+    _add_local_paper(store)
+    resources = dataclasses.replace(extract_resources, geoparser=geoparser)
+    report = extract_store(store, resources)
+    assert report.homes == 4  # each learnt from the three other reports of masslive.com
+    assert _springfield_state(store) == "Massachusetts"
+    homes = store.execute("SELECT DISTINCT home_admin1, home_country FROM document_extractions").fetchall()
+    assert homes == [("Massachusetts", "US")]
+
+
+def test_run_store_source_homes_can_be_turned_off(
+    store: Store, extract_resources: ExtractResources, geoparser: Geoparser
+) -> None:
+    _add_local_paper(store)
+    resources = dataclasses.replace(extract_resources, geoparser=geoparser, source_homes=False)
+    report = extract_store(store, resources)
+    assert report.homes == 0
+    assert _springfield_state(store) != "Massachusetts"
+    assert store.execute("SELECT count(home_admin1) FROM document_extractions").fetchone() == (0,)
+    assert "geo-nohomes" in resources.extractor_version
+
+
+def test_run_jsonl_learns_homes_from_lines_of_the_same_outlet(
+    tmp_path: Path, extract_resources: ExtractResources, geoparser: Geoparser
+) -> None:
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    lines = [{"id": i, "text": t, "url": f"https://www.masslive.com/{i}"} for i, t in LOCAL_PAPER]
+    lines.append({"id": "given", "text": LOCAL_PAPER[3][1], "home": {"country_code": "US", "admin1": "Illinois"}})
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    resources = dataclasses.replace(extract_resources, geoparser=geoparser)
+    assert extract_jsonl(source, out, resources).ok
+    results = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert results["m4"]["events"][0]["place"]["admin1"] == "Massachusetts"
+    assert results["m4"]["home"]["admin1"] == "Massachusetts" and results["m4"]["home"]["of_documents"] == 3
+    assert results["given"]["events"][0]["place"]["admin1"] == "Illinois"

@@ -72,6 +72,14 @@ def evaluate_geo_cmd(
         typer.Option(help="Corpus XML file (default: $EMBERWATCH_SHARED_DATA/geoparsing/<corpus file>)."),
     ] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table instead.")] = False,
+    source_homes: Annotated[
+        bool,
+        typer.Option(
+            "--source-homes/--no-source-homes",
+            help="Give each document the home province of its outlet, learnt from the outlet's other "
+            "documents (as `emberwatch extract` does over a store).",
+        ),
+    ] = True,
 ) -> None:
     """Toponym recognition P/R/F1 and resolution accuracy within 161 km on LGL or GeoVirus."""
     from emberwatch.cli.geo_cmds import load_geoparser
@@ -82,8 +90,9 @@ def evaluate_geo_cmd(
         gold = GeoCorpus(corpus)
     except ValueError as exc:
         raise InputError(f"Unknown corpus '{corpus}'. Known: lgl, geovirus.") from exc
-    report = evaluate_geo(load_geoparser(), gold, path, limit)
+    report = evaluate_geo(load_geoparser(), gold, path, limit, source_homes)
     command = f"emberwatch evaluate geo --corpus {corpus}" + (f" --limit {limit}" if limit else "")
+    command += "" if source_homes else " --no-source-homes"
     if markdown:
         typer.echo(report_markdown(report, command), nl=False)
         return

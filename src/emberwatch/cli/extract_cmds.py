@@ -29,7 +29,7 @@ def extract(
     source: Annotated[
         Path | None,
         typer.Argument(
-            help="JSON lines input ({id, text, published?, language?, title?}). "
+            help="JSON lines input ({id, text, published?, language?, title?, source?, url?, home?}). "
             "Without it, extract the documents in the store."
         ),
     ] = None,
@@ -77,6 +77,7 @@ def extract(
     console.print(
         f"{result.documents} documents extracted ({result.skipped} up to date), "
         f"{result.events} events, extractor {result.extractor_version}"
+        + (f"; {result.homes} placed with their outlet's home province" if result.homes else "")
     )
 
 

@@ -10,7 +10,8 @@ import typer
 
 from emberwatch.cli.app import app
 from emberwatch.cli.common import OutputFormat, console, print_frame, progress
-from emberwatch.models import Language, PlaceRef
+from emberwatch.errors import InputError
+from emberwatch.models import HomeArea, Language, PlaceRef
 from emberwatch.settings import get_settings
 
 if TYPE_CHECKING:
@@ -78,8 +79,31 @@ def gazetteer_lookup(
 def geocode(
     text: Annotated[str, typer.Argument(help="Text to geoparse (English or Arabic).")],
     language: Annotated[Language, typer.Option(help="Language of the text.")] = Language.en,
+    home: Annotated[
+        str | None,
+        typer.Option(
+            help="Home province of the text's source, 'PROVINCE, CC' (e.g. 'Massachusetts, US'): "
+            "ambiguous names lean to it, as for a local paper's reports."
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Find and resolve every place name in TEXT."""
-    places = load_geoparser().geoparse(text, language)
+    geoparser = load_geoparser()
+    area = parse_home(geoparser, home) if home else None
+    places = geoparser.geoparse(text, language, home=area)
     print_frame(_frame(places), fmt, "places")
+
+
+def parse_home(geoparser: Geoparser, value: str) -> HomeArea:
+    """'Massachusetts, US' -> the HomeArea, checked against the gazetteer's provinces."""
+    name, _, code = value.rpartition(",")
+    name, code = name.strip(), code.strip().upper()
+    if not name or len(code) != 2:
+        raise InputError(f"--home '{value}': write the province and its ISO country code, e.g. 'Massachusetts, US'.")
+    if geoparser.gazetteer.admin1_index(code, name) is None:
+        raise InputError(
+            f"--home '{value}': no province called '{name}' in {code}. The gazetteer's province names are "
+            f"the admin1 column of `emberwatch gazetteer lookup \"{name}\"`."
+        )
+    return HomeArea(country_code=code, admin1=name)

@@ -30,7 +30,8 @@ from emberwatch.errors import InputError
 from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import DEMONYM, PlaceKind, distance_km
 from emberwatch.geo.geoparser import Geoparser
-from emberwatch.models import Language, LocationPrecision, PlaceRef
+from emberwatch.geo.home import homes_by_document, outlet
+from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
 
 ACCURACY_KM = 161.0
 UNRESOLVED_KM = 20_000.0
@@ -57,6 +58,7 @@ class GoldToponym:
 class GoldDocument:
     text: str
     toponyms: tuple[GoldToponym, ...]
+    outlet: str = ""  # the publisher (host of the article's URL), for source home areas
 
 
 @dataclass
@@ -69,6 +71,7 @@ class GeoScores:
     gold_demonyms: int = 0  # gold spans that are adjectives of nationality ("American")
     e2e_errors: list[float] = field(default_factory=list)
     e2e_gold_with_coords: int = 0
+    homes: int = 0  # documents given a source home area
     gold_errors: list[float] = field(default_factory=list)
     gold_errors_local: list[float] = field(default_factory=list)  # resolved below country level
 
@@ -102,6 +105,7 @@ class GeoReport:
     documents: int
     seconds: float
     scores: GeoScores
+    source_homes: bool = True
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(metric, value, detail) rows for a table or Markdown."""
@@ -127,6 +131,8 @@ class GeoReport:
             ("gold spans: median error", _km(s.gold_errors), "gold toponyms"),
             ("gold spans below country level: within 161 km", _pct(local_hits, len(s.gold_errors_local)),
              f"{local_hits}/{len(s.gold_errors_local)} resolved to a place, district, province or region"),
+            ("documents with a source home area", f"{s.homes}/{self.documents}",
+             "learnt from the outlet's other documents" if self.source_homes else "off (--no-source-homes)"),
         ]  # fmt: skip
 
 
@@ -170,7 +176,8 @@ def read_corpus(path: Path, corpus: GeoCorpus) -> list[GoldDocument]:
                 lat, lon = _float(node.find("lat")), _float(node.find("lon"))
                 start, end = _align(text, node.findtext("name") or "", start, end)
             gold.append(GoldToponym(start, end, text[start:end], lat, lon))
-        documents.append(GoldDocument(text, tuple(gold)))
+        url = article.findtext("url") or article.findtext("source")
+        documents.append(GoldDocument(text, tuple(gold), outlet(str(corpus), url)))
     return documents
 
 
@@ -220,9 +227,17 @@ def _demonym(geoparser: Geoparser, text: str) -> bool:
     )
 
 
-def score_document(geoparser: Geoparser, document: GoldDocument, scores: GeoScores) -> None:
-    """Add one document's recognition, end-to-end and gold-span results to ``scores``."""
-    predicted = geoparser.geoparse(document.text, Language.en)
+def score_document(
+    geoparser: Geoparser,
+    document: GoldDocument,
+    scores: GeoScores,
+    home: HomeArea | None = None,
+    predicted: list[PlaceRef] | None = None,
+) -> None:
+    """Add one document's recognition, end-to-end and gold-span results to ``scores``
+    (``predicted``: the document's places found without a home area, reused when it has none)."""
+    if predicted is None or home is not None:
+        predicted = geoparser.geoparse(document.text, Language.en, home=home)
     by_span = {(p.start, p.end): p for p in predicted}
     gold_spans = {(g.start, g.end) for g in document.toponyms}
     scores.gold += len(gold_spans)
@@ -239,7 +254,7 @@ def score_document(geoparser: Geoparser, document: GoldDocument, scores: GeoScor
             scores.e2e_errors.append(_error(by_span[(gold.start, gold.end)], gold))
     with_coords = [g for g in document.toponyms if g.lat is not None]
     ordered = sorted(with_coords, key=lambda g: g.start)
-    resolved = geoparser.resolve_spans(document.text, [(g.start, g.end) for g in ordered], Language.en)
+    resolved = geoparser.resolve_spans(document.text, [(g.start, g.end) for g in ordered], Language.en, home=home)
     for ref, gold in zip(resolved, ordered, strict=True):
         error = _error(ref, gold)
         scores.gold_errors.append(error)
@@ -248,9 +263,17 @@ def score_document(geoparser: Geoparser, document: GoldDocument, scores: GeoScor
 
 
 def evaluate_geo(
-    geoparser: Geoparser, corpus: GeoCorpus, path: Path | None = None, limit: int | None = None
+    geoparser: Geoparser,
+    corpus: GeoCorpus,
+    path: Path | None = None,
+    limit: int | None = None,
+    source_homes: bool = True,
 ) -> GeoReport:
-    """Score ``geoparser`` on the first ``limit`` documents of ``corpus``."""
+    """Score ``geoparser`` on the first ``limit`` documents of ``corpus``.
+
+    With ``source_homes`` each document gets the home area of its outlet learnt, without gold
+    labels, from the places found in the outlet's other scored documents
+    (:func:`emberwatch.geo.home.homes_by_document`), as ``emberwatch extract`` does over a store."""
     path = path or default_corpus_path(corpus)
     if not path.is_file():
         raise InputError(
@@ -260,9 +283,14 @@ def evaluate_geo(
     documents = read_corpus(path, corpus)[:limit] if limit else read_corpus(path, corpus)
     scores = GeoScores()
     started = time.perf_counter()
-    for document in documents:
-        score_document(geoparser, document, scores)
-    return GeoReport(corpus, len(documents), time.perf_counter() - started, scores)
+    first = [geoparser.geoparse(d.text, Language.en) for d in documents]
+    homes: list[HomeArea | None] = [None] * len(documents)
+    if source_homes:
+        homes = homes_by_document([(d.outlet, places) for d, places in zip(documents, first, strict=True)])
+    for document, home, predicted in zip(documents, homes, first, strict=True):
+        score_document(geoparser, document, scores, home, predicted)
+    scores.homes = sum(h is not None for h in homes)
+    return GeoReport(corpus, len(documents), time.perf_counter() - started, scores, source_homes)
 
 
 def report_markdown(report: GeoReport, command: str) -> str:

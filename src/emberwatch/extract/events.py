@@ -218,7 +218,7 @@ def extract_events(
     headings = _contexts(rules.date_headings(text), inp.published)
     doc.dates = DocumentDates.build(text, sentences, headings, inp.published, rules, doc.headings)
     groups = _group_triggers(doc, rules, index)
-    places = resources.geoparser.geoparse(text, language, inp.published) if resources.geoparser else []
+    places = resources.geoparser.geoparse(text, language, inp.published, inp.home) if resources.geoparser else []
     places = _outside_actor_names(places, doc.by_section.get("actors", []))
     anchors = [_anchor(doc, g, language) for g in groups]
     fillers = _role_fillers(text, anchors, resources)
@@ -230,7 +230,12 @@ def extract_events(
         if _is_informative(event, group, index) and not doc.is_summary(rules, group.primary):
             events.append(event)
     return DocumentExtraction(
-        id=inp.id, language=language, events=events, places=places, actors=_actor_mentions(doc, fillers)
+        id=inp.id,
+        language=language,
+        events=events,
+        places=places,
+        actors=_actor_mentions(doc, fillers),
+        home=inp.home if resources.geoparser else None,
     )
 
 

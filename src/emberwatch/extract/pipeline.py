@@ -19,7 +19,7 @@ from emberwatch.errors import GazetteerError
 from emberwatch.extract.events import CodebookIndex, extract_events
 from emberwatch.extract.language import RULES_FACTORIES, LanguageRules, detect_language
 from emberwatch.extract.types import EventAnchor, RoleFillers
-from emberwatch.models import DocumentExtraction, ExtractInput, Language, PlaceRef
+from emberwatch.models import DocumentExtraction, ExtractInput, HomeArea, Language, PlaceRef
 
 if TYPE_CHECKING:
     from emberwatch.settings import Settings
@@ -37,7 +37,9 @@ class Geoparser(Protocol):
         """Rules and index version: part of the extractor version, so a change re-extracts."""
         ...
 
-    def geoparse(self, text: str, language: Language, published: date | None) -> list[PlaceRef]: ...
+    def geoparse(
+        self, text: str, language: Language, published: date | None, home: HomeArea | None = None
+    ) -> list[PlaceRef]: ...
 
     def event_place(
         self, text: str, places: list[PlaceRef], sentence: tuple[int, int], trigger: tuple[int, int]
@@ -56,6 +58,8 @@ class ExtractResources:
     geoparser: Geoparser | None = None
     role_filler: RoleFillerFn | None = None
     algorithm_version: str = ALGORITHM_VERSION
+    # learn each outlet's home province from its other reports (emberwatch.geo.home; runners only)
+    source_homes: bool = True
     extra: Mapping[str, Any] = field(default_factory=dict)  # e.g. {"roles": RoleResources}
     index: CodebookIndex = field(init=False, repr=False, compare=False)
 
@@ -70,7 +74,7 @@ class ExtractResources:
         if self.role_filler is not None:
             parts.append("roles")
         if self.geoparser is not None:
-            parts.append("geo")
+            parts.append("geo" if self.source_homes else "geo-nohomes")
         version = f"{'-'.join(parts)}+{self.codebook.version}"
         return f"{version}+{self.geoparser.version}" if self.geoparser is not None else version
 
@@ -122,6 +126,7 @@ def load_resources(settings: Settings, with_geo: bool = True, with_roles: bool =
         rules=build_rules(codebook),
         geoparser=_load_geoparser(settings) if with_geo else None,
         role_filler=_default_role_filler() if with_roles else None,
+        source_homes=settings.source_homes,
     )
 
 

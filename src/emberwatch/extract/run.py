@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from emberwatch.errors import InputError
 from emberwatch.extract.pipeline import ExtractResources, extract_document
-from emberwatch.models import DocumentExtraction, ExtractInput, Language
+from emberwatch.geo.home import HOME_MIN_DOCUMENTS, homes_by_document, outlet
+from emberwatch.models import DocumentExtraction, ExtractInput, HomeArea, Language
 from emberwatch.store.actors import sync_actors
 from emberwatch.store.database import Store
 from emberwatch.store.mentions import extracted_document_ids, save_extractions
@@ -48,6 +49,7 @@ class ExtractStoreReport:
     events: int = 0
     skipped: int = 0
     extractor_version: str = ""
+    homes: int = 0  # extracted documents given their outlet's home area
 
 
 def read_inputs(lines: IO[str], report: ExtractJsonlReport) -> Iterator[ExtractInput]:
@@ -65,16 +67,57 @@ def read_inputs(lines: IO[str], report: ExtractJsonlReport) -> Iterator[ExtractI
             log.debug("line %d skipped: %s", number, problems)
 
 
+def learn_source_homes(reports: list[tuple[str, str, str]], resources: ExtractResources) -> dict[str, HomeArea]:
+    """The home area of each report's outlet (:mod:`emberwatch.geo.home`), learnt from the places of
+    the outlet's other reports. ``reports``: (id, outlet, text) of every report of the collection;
+    only outlets with more than :data:`HOME_MIN_DOCUMENTS` reports are geoparsed (once each, without
+    a home). Returns report id -> home area for the reports that have one."""
+    geoparser = resources.geoparser
+    if geoparser is None or not resources.source_homes:
+        return {}
+    sizes: dict[str, int] = {}
+    for _id, name, _text in reports:
+        sizes[name] = sizes.get(name, 0) + 1
+    local = [r for r in reports if sizes[r[1]] > HOME_MIN_DOCUMENTS]
+    places = [(name, geoparser.geoparse(text, Language.other, None)) for _id, name, text in local]
+    homes = homes_by_document(places)
+    found = {report[0]: home for report, home in zip(local, homes, strict=True) if home is not None}
+    if found:
+        log.info("source home areas for %d of %d reports", len(found), len(reports))
+    return found
+
+
+def _outlet_of(inp: ExtractInput) -> str | None:
+    """The outlet of a JSON lines input, None when the line names neither source nor url."""
+    if not (inp.source or inp.url):
+        return None
+    return outlet(inp.source or "", inp.url)
+
+
 def extract_jsonl(
     source: Path, out: Path, resources: ExtractResources, progress: ProgressFn | None = None
 ) -> ExtractJsonlReport:
-    """Extract every line of ``source`` into ``out`` (one DocumentExtraction per line, same order)."""
+    """Extract every line of ``source`` into ``out`` (one DocumentExtraction per line, same order).
+
+    Lines that name their ``source`` or ``url`` and give no ``home`` get their outlet's home area
+    learnt from the other lines of the same outlet (a first pass over the file)."""
     if not source.is_file():
         raise InputError(f"Input file {source} not found; pass a JSON lines file with id and text fields.")
+    homes: dict[str, HomeArea] = {}
+    if resources.geoparser is not None and resources.source_homes:
+        with source.open(encoding="utf-8") as lines:
+            sourced = [
+                (inp.id, name, inp.text)
+                for inp in read_inputs(lines, ExtractJsonlReport())
+                if inp.home is None and (name := _outlet_of(inp))
+            ]
+        homes = learn_source_homes(sourced, resources)
     report = ExtractJsonlReport()
     out.parent.mkdir(parents=True, exist_ok=True)
     with source.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as sink:
         for inp in read_inputs(lines, report):
+            if inp.id in homes and inp.home is None:
+                inp = inp.model_copy(update={"home": homes[inp.id]})
             result = extract_document(inp, resources)
             sink.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
             report.documents += 1
@@ -92,14 +135,42 @@ def _pending(store: Store, version: str, force: bool) -> list[str]:
     return [i for i in ids if i not in done]
 
 
-def _inputs(store: Store, ids: list[str]) -> Iterator[ExtractInput]:
+def _inputs(store: Store, ids: list[str], homes: dict[str, HomeArea]) -> Iterator[ExtractInput]:
     rows = store.execute(
-        "SELECT id, text, published, language, title FROM documents WHERE list_contains(?, id) ORDER BY id",
+        "SELECT id, text, published, language, title, source, url FROM documents "
+        "WHERE list_contains(?, id) ORDER BY id",
         [ids],
     ).fetchall()
-    for doc_id, text, published, language, title in rows:
+    for doc_id, text, published, language, title, source, url in rows:
         lang = Language(language) if language in {"en", "ar"} else None
-        yield ExtractInput(id=doc_id, text=text, published=published, language=lang, title=title)
+        yield ExtractInput(
+            id=doc_id,
+            text=text,
+            published=published,
+            language=lang,
+            title=title,
+            source=source,
+            url=url,
+            home=homes.get(doc_id),
+        )
+
+
+def _store_homes(store: Store, pending: list[str], resources: ExtractResources) -> dict[str, HomeArea]:
+    """Home areas for the pending documents, learnt from all stored documents of their outlets."""
+    if not pending or resources.geoparser is None or not resources.source_homes:
+        return {}
+    rows = store.execute("SELECT id, source, url FROM documents ORDER BY id").fetchall()
+    outlets = {doc_id: outlet(source or "", url) for doc_id, source, url in rows}
+    wanted = {outlets[i] for i in pending if i in outlets}
+    members = [i for i, name in outlets.items() if name in wanted]
+    sizes: dict[str, int] = {}
+    for i in members:
+        sizes[outlets[i]] = sizes.get(outlets[i], 0) + 1
+    members = [i for i in members if sizes[outlets[i]] > HOME_MIN_DOCUMENTS]
+    if not members:
+        return {}
+    texts = dict(store.execute("SELECT id, text FROM documents WHERE list_contains(?, id)", [members]).fetchall())
+    return learn_source_homes([(i, outlets[i], texts[i]) for i in members], resources)
 
 
 def extract_store(
@@ -120,9 +191,11 @@ def extract_store(
     sync_actors(store, resources.codebook)
     pending = _pending(store, version, force)
     report = ExtractStoreReport(skipped=store.count("documents") - len(pending), extractor_version=version)
+    homes = _store_homes(store, pending, resources)
+    report.homes = sum(i in homes for i in pending)
     run = runner or (lambda inputs: [extract_document(inp, resources) for inp in inputs])
     for offset in range(0, len(pending), batch_size):
-        inputs = list(_inputs(store, pending[offset : offset + batch_size]))
+        inputs = list(_inputs(store, pending[offset : offset + batch_size], homes))
         batch = [(inp.id, result) for inp, result in zip(inputs, run(inputs), strict=True)]
         report.events += sum(len(result.events) for _, result in batch)
         save_extractions(store, batch, version)

@@ -142,6 +142,7 @@ class Gazetteer:
         self._key_cache: dict[str, int | None] = {}
         self._longer_cache: dict[str, bool] = {}
         self._postings_cache: dict[int, list[Posting]] = {}
+        self._admin1_by_name: dict[tuple[str, str], int] | None = None
         self._country_index = {
             self.country_code(int(i)): int(i) for i in np.flatnonzero(np.asarray(self.kind) == PlaceKind.country)
         }
@@ -165,6 +166,16 @@ class Gazetteer:
     def country_place(self, code: str) -> int | None:
         """Entry index of the country with ISO code ``code``."""
         return self._country_index.get(code.upper())
+
+    def admin1_index(self, country_code: str, name: str) -> int | None:
+        """Entry index of the province (admin1) called ``name`` in ``country_code`` (its gazetteer
+        name, as :class:`Place` gives it), or None."""
+        if self._admin1_by_name is None:
+            self._admin1_by_name = {
+                (self.country_code(int(i)), self.name(int(i))): int(i)
+                for i in np.flatnonzero(np.asarray(self.kind) == PlaceKind.admin1)
+            }
+        return self._admin1_by_name.get((country_code.upper(), name))
 
     def place(self, index: int) -> Place:
         admin1 = int(self.admin1[index])

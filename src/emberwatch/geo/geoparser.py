@@ -22,7 +22,7 @@ from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, prepare, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.geo.skeleton import SKELETON_COUNTRIES, SkeletonIndex, cued_latin_spans, cued_name_spans
-from emberwatch.models import Language, LocationPrecision, PlaceRef
+from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
 from emberwatch.settings import Settings, get_settings
 from emberwatch.text.arabic import arabic_ratio
 from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
@@ -60,7 +60,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-18"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-19"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -102,17 +102,24 @@ class Geoparser:
     # ------------------------------------------------------------------ API
 
     def geoparse(
-        self, text: str, language: Language | str = Language.en, published: date | None = None
+        self,
+        text: str,
+        language: Language | str = Language.en,
+        published: date | None = None,
+        home: HomeArea | None = None,
     ) -> list[PlaceRef]:
         """Every toponym in ``text`` resolved, offsets into the original text, in text order.
 
         English and Arabic names are both recognised whatever ``language`` says (reports mix
         scripts); ``language`` and ``published`` are part of the stage contract and recorded by
-        callers, the resolver itself needs neither.
+        callers, the resolver itself needs neither. ``home``: the province the report's source
+        usually covers (:func:`emberwatch.geo.home.learn_home`), a tie-breaker for names the text
+        itself does not settle.
         """
         del language, published
         mentions = recognise(self.gazetteer, text)
-        resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
+        homes = self._home_units(home)
+        resolutions = resolve(self.gazetteer, mentions, self.region_of_interest, homes)
         dropped = incoherent(self.gazetteer, mentions, resolutions, text)
         places = [
             self._place_ref(m, r)
@@ -123,19 +130,24 @@ class Geoparser:
         countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
         if arabic and self.arabic_ner is not None:
             provinces = frozenset(p.admin1 for p in places if p.admin1)
-            extra = self._model_places(text, mentions, countries, provinces)
+            extra = self._model_places(text, mentions, countries, provinces, homes)
         elif not arabic and countries & SKELETON_COUNTRIES:
-            extra = self._romanised_places(text, mentions, places, countries)
+            extra = self._romanised_places(text, mentions, places, countries, homes)
         else:
             extra = []
         return sorted([*places, *extra], key=lambda p: p.start) if extra else places
 
     def resolve_spans(
-        self, text: str, spans: list[tuple[int, int]], language: Language | str = Language.en
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        language: Language | str = Language.en,
+        home: HomeArea | None = None,
     ) -> list[PlaceRef]:
         """Resolve given toponym spans (e.g. gold annotations): one PlaceRef per span, in order.
 
-        Countries and demonyms recognised elsewhere in the text are used as context.
+        Countries and demonyms recognised elsewhere in the text are used as context; ``home`` as in
+        :meth:`geoparse`.
         """
         del language
         prepared = prepare(text)
@@ -149,7 +161,7 @@ class Geoparser:
             if between.strip() in (",", "،") or between in (" in ", " في "):
                 given[k].next_mention = k + 1
         unlink_lists(self.gazetteer, text, given)
-        resolutions = resolve(self.gazetteer, mentions, self.region_of_interest)
+        resolutions = resolve(self.gazetteer, mentions, self.region_of_interest, self._home_units(home))
         return [self._place_ref(m, r) for m, r in zip(given, resolutions[: len(given)], strict=True)]
 
     def event_place(
@@ -170,7 +182,12 @@ class Geoparser:
     # ------------------------------------------------------------------ helpers
 
     def _model_places(
-        self, text: str, mentions: list[Mention], countries: frozenset[str], provinces: frozenset[str]
+        self,
+        text: str,
+        mentions: list[Mention],
+        countries: frozenset[str],
+        provinces: frozenset[str],
+        homes: frozenset[int] = frozenset(),
     ) -> list[PlaceRef]:
         """Places of the Arabic CRF (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher
         missed and the gazetteer can resolve (clitics stripped: ``ولبنان``), resolved with the
@@ -206,10 +223,15 @@ class Geoparser:
             taken.append((start, end))
             mention.postings = names
             added.append(mention)
-        return self._resolve_added(text, mentions, added)
+        return self._resolve_added(text, mentions, added, homes)
 
     def _romanised_places(
-        self, text: str, mentions: list[Mention], places: list[PlaceRef], countries: frozenset[str]
+        self,
+        text: str,
+        mentions: list[Mention],
+        places: list[PlaceRef],
+        countries: frozenset[str],
+        homes: frozenset[int] = frozenset(),
     ) -> list[PlaceRef]:
         """Settlements a Latin-script text introduces by a head noun ("the village of Al-Kubar", "the
         town of Jindires") that the matcher did not find, looked up as other romanisations of a
@@ -286,13 +308,15 @@ class Geoparser:
                 found.append(entry)
         return found
 
-    def _resolve_added(self, text: str, mentions: list[Mention], added: list[Mention]) -> list[PlaceRef]:
+    def _resolve_added(
+        self, text: str, mentions: list[Mention], added: list[Mention], homes: frozenset[int] = frozenset()
+    ) -> list[PlaceRef]:
         """Resolve ``added`` mentions with the matcher's ``mentions`` as context (those keep their
         own resolution): the added ones that resolve and cohere, as PlaceRefs."""
         if not added:
             return []
         combined = sorted([*mentions, *added], key=lambda m: m.start)
-        resolutions = resolve(self.gazetteer, combined, self.region_of_interest)
+        resolutions = resolve(self.gazetteer, combined, self.region_of_interest, homes)
         dropped = incoherent(self.gazetteer, combined, resolutions, text)
         new = {id(m) for m in added}
         return [
@@ -300,6 +324,12 @@ class Geoparser:
             for i, (m, r) in enumerate(zip(combined, resolutions, strict=True))
             if id(m) in new and i not in dropped
         ]
+
+    def _home_units(self, home: HomeArea | None) -> frozenset[int]:
+        if home is None:
+            return frozenset()
+        unit = self.gazetteer.admin1_index(home.country_code, home.admin1)
+        return frozenset() if unit is None else frozenset((unit,))
 
     def _skeleton_candidates(self, name: str, countries: frozenset[str], provinces: frozenset[str]) -> list[int]:
         entries = [e for e in self._skeletons().lookup(name) if self.gazetteer.country_code(e) in countries]

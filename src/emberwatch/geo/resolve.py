@@ -57,6 +57,7 @@ W_METROPOLIS = 0.5
 W_ADMIN_VOTE = 0.8
 W_DISTRICT_PAIR = 1.5
 W_SIBLING = 1.0
+W_HOME = 1.5  # a candidate in the province the report's source usually covers (geo.home)
 NEIGHBOUR_KM = 50.0  # a town this close to another place of the story is placed by it...
 NEIGHBOUR_SHARE = 0.5  # ...when at least this share of the story's places lie in its country
 W_CAPITAL_OF_NAMED = 2.0
@@ -157,6 +158,7 @@ class _Context:
     # (name, province, lat, lon) of the provinces and sizeable cities chosen in the previous pass
     strong: list[tuple[str, int, float, float]] = field(default_factory=list)
     well_known: set[int] = field(default_factory=set)  # mentions given a capital or big province over a town
+    home: frozenset[int] = frozenset()  # provinces the report's source usually covers (see geo.home)
     _by_key: dict[str, tuple[dict[str, float], Counter[int]]] | None = field(default=None, repr=False)
     _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
@@ -259,6 +261,8 @@ def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, pl
         score += W_ROI
     kind = int(gazetteer.kind[place])
     admin1 = _unit(gazetteer, place)
+    if admin1 in ctx.home:
+        score += W_HOME
     if admin1 >= 0:
         score += W_SAME_ADMIN1 * min(3, ctx.admin1_count(index, admin1))
     if kind == PlaceKind.admin1:  # "Idaho, Illinois, Indiana": states, not the towns named after them
@@ -528,16 +532,22 @@ def precision_for(gazetteer: Gazetteer, mention: Mention, place: int | None) -> 
     return LocationPrecision.near if (mention.near or mention.part) else LocationPrecision.exact
 
 
-def resolve(gazetteer: Gazetteer, mentions: list[Mention], roi: frozenset[str] = frozenset()) -> list[Resolution]:
-    """One :class:`Resolution` per mention (demonyms resolve to their country)."""
+def resolve(
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    roi: frozenset[str] = frozenset(),
+    home: frozenset[int] = frozenset(),
+) -> list[Resolution]:
+    """One :class:`Resolution` per mention (demonyms resolve to their country). ``home``: entry
+    indexes of the provinces the report's source usually covers (:mod:`emberwatch.geo.home`)."""
     votes = _Votes.collect(gazetteer, mentions)
     containers = _Containers.collect(gazetteer, mentions)
     ctx = _initial_context(gazetteer, mentions, roi)
-    ctx.votes, ctx.containers = votes, containers
+    ctx.votes, ctx.containers, ctx.home = votes, containers, home
     choices: list[tuple[int | None, float]] = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     for _ in range(2):
         ctx = _context_from(gazetteer, mentions, choices, roi)
-        ctx.votes, ctx.containers = votes, containers
+        ctx.votes, ctx.containers, ctx.home = votes, containers, home
         choices = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     linked = {m.next_mention for m in mentions if m.next_mention is not None}
     out = []

@@ -196,6 +196,8 @@ def extraction_frames(
                 "extractor_version": extractor_version,
                 "extracted_at": now,
                 "n_events": len(doc.events),
+                "home_admin1": doc.home.admin1 if doc.home else None,
+                "home_country": doc.home.country_code if doc.home else None,
             }
         )
     place_frame = pd.DataFrame(places, columns=_PLACE_COLUMNS).astype(
@@ -206,7 +208,8 @@ def extraction_frames(
         "document_places": place_frame,
         "document_actors": pd.DataFrame(actors, columns=_ACTOR_COLUMNS),
         "document_extractions": pd.DataFrame(
-            runs, columns=["document_id", "extractor_version", "extracted_at", "n_events"]
+            runs,
+            columns=["document_id", "extractor_version", "extracted_at", "n_events", "home_admin1", "home_country"],
         ),
     }
 
