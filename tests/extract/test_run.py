@@ -211,3 +211,41 @@ def test_run_jsonl_learns_homes_from_lines_of_the_same_outlet(
     assert results["m4"]["events"][0]["place"]["admin1"] == "Massachusetts"
     assert results["m4"]["home"]["admin1"] == "Massachusetts" and results["m4"]["home"]["of_documents"] == 3
     assert results["given"]["events"][0]["place"]["admin1"] == "Illinois"
+
+
+def test_run_store_learns_a_home_from_reports_extracted_earlier(
+    store: Store, extract_resources: ExtractResources, geoparser: Geoparser
+) -> None:
+    resources = dataclasses.replace(extract_resources, geoparser=geoparser)
+    _add_local_paper(store)
+    store.execute("DELETE FROM documents WHERE id = 'm4'")
+    assert extract_store(store, resources).documents == 3
+    frame = pd.DataFrame([
+        {"id": "m4", "source": "The Republican", "url": "https://www.masslive.com/news/m4", "language": "en",
+         "published": date(2020, 5, 1), "text": LOCAL_PAPER[3][1], "content_hash": "m4",
+         "ingested_at": datetime.now(UTC)}
+    ])  # fmt: skip
+    with store.transaction() as tx:
+        store.insert_df("documents", frame, conn=tx)
+    report = extract_store(store, resources)
+    assert (report.documents, report.homes) == (1, 1)  # the three stored reports' places are the evidence
+    assert _springfield_state(store) == "Massachusetts"
+
+
+def test_run_store_reports_extracted_without_places_are_no_evidence(
+    store: Store, extract_resources: ExtractResources, geoparser: Geoparser
+) -> None:
+    _add_local_paper(store)
+    store.execute("DELETE FROM documents WHERE id = 'm4'")
+    extract_store(store, extract_resources)  # no geoparser: no places stored
+    frame = pd.DataFrame([
+        {"id": "m4", "source": "The Republican", "url": "https://www.masslive.com/news/m4", "language": "en",
+         "published": date(2020, 5, 1), "text": LOCAL_PAPER[3][1], "content_hash": "m4",
+         "ingested_at": datetime.now(UTC)}
+    ])  # fmt: skip
+    with store.transaction() as tx:
+        store.insert_df("documents", frame, conn=tx)
+    resources = dataclasses.replace(extract_resources, geoparser=geoparser)
+    # the new extractor version re-extracts all four, so the earlier reports are geoparsed again
+    report = extract_store(store, resources)
+    assert (report.documents, report.homes) == (4, 4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emberwatch.geo import Geoparser
-from emberwatch.geo.home import homes_by_document, learn_home, outlet
+from emberwatch.geo.home import homes_by_document, learn_home, outlet, provinces_named
 from emberwatch.models import HomeArea, LocationPrecision, PlaceRef
 
 MASSACHUSETTS = HomeArea(country_code="US", admin1="Massachusetts")
@@ -48,16 +48,31 @@ def test_one_report_is_no_home() -> None:
 
 
 def test_report_never_vouches_for_itself() -> None:
-    reports = [("paper", [_place("Louisiana")]), ("paper", [_place("Louisiana")]), ("paper", [])]
-    homes = homes_by_document(reports)
+    la = provinces_named([_place("Louisiana")])
+    homes = homes_by_document([("paper", la), ("paper", la), ("paper", frozenset())])
     # the first two see one other report naming Louisiana (too few); the third sees two
     assert homes[0] is None and homes[1] is None
     assert homes[2] is not None and homes[2].admin1 == "Louisiana"
 
 
 def test_homes_are_learnt_per_outlet() -> None:
-    reports = [("a", [_place("Ohio")]), ("a", [_place("Ohio")]), ("b", []), ("a", [])]
+    ohio, none = provinces_named([_place("Ohio")]), frozenset()
+    reports = [("a", ohio), ("a", ohio), ("b", none), ("a", none)]
     assert [h.admin1 if h else None for h in homes_by_document(reports)] == [None, None, None, "Ohio"]
+
+
+def test_leave_one_out_agrees_with_learning_from_the_other_reports() -> None:
+    import random
+
+    rng = random.Random(7)
+    states = ["Ohio", "Iowa", "Utah", "Maine"]
+    places = [[_place(rng.choices(states, [5, 2, 1, 1])[0]) for _ in range(rng.randint(0, 3))] for _ in range(40)]
+    reports = [(f"o{i % 3}", provinces_named(p)) for i, p in enumerate(places)]
+    homes = homes_by_document(reports)
+    assert 0 < sum(h is not None for h in homes) < len(homes)  # both cases occur
+    for i, home in enumerate(homes):
+        others = [places[j] for j in range(len(places)) if j != i and j % 3 == i % 3]
+        assert home == learn_home(others)
 
 
 @pytest.mark.parametrize(

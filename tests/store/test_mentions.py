@@ -17,6 +17,7 @@ from emberwatch.models import (
     DateValue,
     DocumentExtraction,
     ExtractedEvent,
+    HomeArea,
     Language,
     LocationPrecision,
     MechanismHit,
@@ -28,6 +29,7 @@ from emberwatch.store import Store
 from emberwatch.store.mentions import (
     document_actors_frame,
     document_places_frame,
+    located_provinces,
     mention_events,
     mention_id,
     mentions_frame,
@@ -133,3 +135,26 @@ def test_mentions_event_without_place_or_date(store: Store) -> None:
     assert row["language"] == "ar"
     assert pd.isna(row["place_name"]) and pd.isna(row["date"]) and pd.isna(row["killed_best"])
     assert row["doc_published"] is None or pd.isna(row["doc_published"])
+
+
+def _located(doc_id: str, *places: tuple[str, str, LocationPrecision]) -> DocumentExtraction:
+    refs = [
+        PlaceRef(text=a, start=0, end=len(a), name=a, country_code=c, admin1=a, precision=p) for a, c, p in places
+    ]
+    return DocumentExtraction(id=doc_id, language=Language.en, places=refs)
+
+
+def test_mentions_located_provinces_of_geoparsed_extractions_only(store: Store) -> None:
+    exact, country = LocationPrecision.exact, LocationPrecision.country
+    save_extractions(store, [("geo", _located("geo", ("Nineveh", "IQ", exact), ("Iraq", "IQ", country)))], "r-geo+x")
+    save_extractions(store, [("empty", _located("empty"))], "r-geo+x")
+    save_extractions(store, [("nogeo", _located("nogeo", ("Anbar", "IQ", exact)))], "r+x")
+    found = located_provinces(store, ["geo", "empty", "nogeo", "missing"], LocationPrecision.admin1)
+    assert found == {"geo": frozenset({("IQ", "Nineveh")}), "empty": frozenset()}
+
+
+def test_mentions_extraction_records_the_home_it_used(store: Store) -> None:
+    doc = _located("d1").model_copy(update={"home": HomeArea(country_code="US", admin1="Ohio")})
+    save_extractions(store, [("d1", doc), ("d2", _located("d2"))], "v1")
+    rows = store.execute("SELECT document_id, home_admin1, home_country FROM document_extractions ORDER BY 1")
+    assert rows.fetchall() == [("d1", "Ohio", "US"), ("d2", None, None)]

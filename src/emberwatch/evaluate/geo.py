@@ -30,7 +30,7 @@ from emberwatch.errors import InputError
 from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import DEMONYM, PlaceKind, distance_km
 from emberwatch.geo.geoparser import Geoparser
-from emberwatch.geo.home import homes_by_document, outlet
+from emberwatch.geo.home import homes_by_document, outlet, provinces_named
 from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
 
 ACCURACY_KM = 161.0
@@ -286,7 +286,7 @@ def evaluate_geo(
     first = [geoparser.geoparse(d.text, Language.en) for d in documents]
     homes: list[HomeArea | None] = [None] * len(documents)
     if source_homes:
-        homes = homes_by_document([(d.outlet, places) for d, places in zip(documents, first, strict=True)])
+        homes = homes_by_document([(d.outlet, provinces_named(p)) for d, p in zip(documents, first, strict=True)])
     for document, home, predicted in zip(documents, homes, first, strict=True):
         score_document(geoparser, document, scores, home, predicted)
     scores.homes = sum(h is not None for h in homes)

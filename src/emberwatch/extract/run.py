@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -13,11 +14,11 @@ from pydantic import ValidationError
 
 from emberwatch.errors import InputError
 from emberwatch.extract.pipeline import ExtractResources, extract_document
-from emberwatch.geo.home import HOME_MIN_DOCUMENTS, homes_by_document, outlet
-from emberwatch.models import DocumentExtraction, ExtractInput, HomeArea, Language
+from emberwatch.geo.home import HOME_MIN_DOCUMENTS, Province, homes_by_document, outlet, provinces_named
+from emberwatch.models import DocumentExtraction, ExtractInput, HomeArea, Language, LocationPrecision
 from emberwatch.store.actors import sync_actors
 from emberwatch.store.database import Store
-from emberwatch.store.mentions import extracted_document_ids, save_extractions
+from emberwatch.store.mentions import extracted_document_ids, located_provinces, save_extractions
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +68,25 @@ def read_inputs(lines: IO[str], report: ExtractJsonlReport) -> Iterator[ExtractI
             log.debug("line %d skipped: %s", number, problems)
 
 
-def learn_source_homes(reports: list[tuple[str, str, str]], resources: ExtractResources) -> dict[str, HomeArea]:
+def learn_source_homes(
+    reports: list[tuple[str, str, str]],
+    resources: ExtractResources,
+    known: Sequence[tuple[str, frozenset[Province]]] = (),
+) -> dict[str, HomeArea]:
     """The home area of each report's outlet (:mod:`emberwatch.geo.home`), learnt from the places of
-    the outlet's other reports. ``reports``: (id, outlet, text) of every report of the collection;
-    only outlets with more than :data:`HOME_MIN_DOCUMENTS` reports are geoparsed (once each, without
-    a home). Returns report id -> home area for the reports that have one."""
+    the outlet's other reports. ``reports``: (id, outlet, text) of the reports to give a home; only
+    those of outlets with more than :data:`HOME_MIN_DOCUMENTS` reports are geoparsed (once each,
+    without a home). ``known``: (outlet, provinces named) of other reports of the collection whose
+    places are already known (stored), which count as evidence too. Returns report id -> home area
+    for the reports of ``reports`` that have one."""
     geoparser = resources.geoparser
     if geoparser is None or not resources.source_homes:
         return {}
-    sizes: dict[str, int] = {}
-    for _id, name, _text in reports:
-        sizes[name] = sizes.get(name, 0) + 1
+    sizes = Counter(name for _id, name, _text in reports) + Counter(name for name, _provinces in known)
     local = [r for r in reports if sizes[r[1]] > HOME_MIN_DOCUMENTS]
-    places = [(name, geoparser.geoparse(text, Language.other, None)) for _id, name, text in local]
-    homes = homes_by_document(places)
+    items = [(name, provinces_named(geoparser.geoparse(text, Language.other, None))) for _id, name, text in local]
+    evidence = [(name, provinces) for name, provinces in known if sizes[name] > HOME_MIN_DOCUMENTS]
+    homes = homes_by_document([*items, *evidence])[: len(items)]
     found = {report[0]: home for report, home in zip(local, homes, strict=True) if home is not None}
     if found:
         log.info("source home areas for %d of %d reports", len(found), len(reports))
@@ -156,21 +162,25 @@ def _inputs(store: Store, ids: list[str], homes: dict[str, HomeArea]) -> Iterato
 
 
 def _store_homes(store: Store, pending: list[str], resources: ExtractResources) -> dict[str, HomeArea]:
-    """Home areas for the pending documents, learnt from all stored documents of their outlets."""
+    """Home areas for the pending documents, learnt from all stored documents of their outlets: the
+    pending ones are geoparsed, the others give the places stored by their last extraction with the
+    geoparser (documents extracted without it are left out)."""
     if not pending or resources.geoparser is None or not resources.source_homes:
         return {}
-    rows = store.execute("SELECT id, source, url FROM documents ORDER BY id").fetchall()
+    rows = store.execute("SELECT id, source, url FROM documents").fetchall()
     outlets = {doc_id: outlet(source or "", url) for doc_id, source, url in rows}
-    wanted = {outlets[i] for i in pending if i in outlets}
-    members = [i for i, name in outlets.items() if name in wanted]
-    sizes: dict[str, int] = {}
-    for i in members:
-        sizes[outlets[i]] = sizes.get(outlets[i], 0) + 1
-    members = [i for i in members if sizes[outlets[i]] > HOME_MIN_DOCUMENTS]
+    todo = set(pending)
+    wanted = {outlets[i] for i in todo if i in outlets}
+    sizes = Counter(name for name in outlets.values() if name in wanted)
+    members = [i for i, name in outlets.items() if sizes[name] > HOME_MIN_DOCUMENTS]
     if not members:
         return {}
-    texts = dict(store.execute("SELECT id, text FROM documents WHERE list_contains(?, id)", [members]).fetchall())
-    return learn_source_homes([(i, outlets[i], texts[i]) for i in members], resources)
+    to_parse = sorted(i for i in members if i in todo)
+    texts = dict(store.execute("SELECT id, text FROM documents WHERE list_contains(?, id)", [to_parse]).fetchall())
+    done = sorted(i for i in members if i not in todo)
+    known = located_provinces(store, done, LocationPrecision.admin1) if done else {}
+    evidence = [(outlets[i], provinces) for i, provinces in known.items()]
+    return learn_source_homes([(i, outlets[i], texts[i]) for i in to_parse], resources, evidence)
 
 
 def extract_store(

@@ -25,6 +25,19 @@ HOME_MIN_SHARE = 0.5  # ...which are at least this share of the source's other r
 HOME_LEAD = 1.5  # ...and this many times as many as the next province
 
 
+Province = tuple[str, str]  # (country code, admin1 name)
+
+
+def provinces_named(places: Iterable[PlaceRef]) -> frozenset[Province]:
+    """The provinces a report's places lie in; places resolved to a country or a larger area say
+    nothing about a province and are left out."""
+    return frozenset(
+        (p.country_code, p.admin1)
+        for p in places
+        if p.country_code and p.admin1 and p.precision <= LocationPrecision.admin1
+    )
+
+
 def learn_home(
     reports: Iterable[Sequence[PlaceRef]],
     min_documents: int = HOME_MIN_DOCUMENTS,
@@ -32,44 +45,61 @@ def learn_home(
 ) -> HomeArea | None:
     """The province most of ``reports`` (each the places resolved in one report of the source) name.
 
-    Places resolved to a country or a larger area say nothing about a province and are ignored; a
-    report counts once however often it names the province. None when no province is named in at
+    A report counts once however often it names the province. None when no province is named in at
     least ``min_documents`` reports and ``min_share`` of them, or when the runner-up comes close
     (a source between two provinces has no single home).
     """
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: Counter[Province] = Counter()
     total = 0
     for places in reports:
         total += 1
-        counts.update(
-            {
-                (p.country_code, p.admin1)
-                for p in places
-                if p.country_code and p.admin1 and p.precision <= LocationPrecision.admin1
-            }
-        )
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    (country, admin1), documents = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if documents < min_documents or documents < min_share * total or documents < HOME_LEAD * runner_up:
-        return None
-    return HomeArea(country_code=country, admin1=admin1, documents=documents, of_documents=total)
+        counts.update(provinces_named(places))
+    return _decide(counts.most_common(), frozenset(), total, min_documents, min_share)
 
 
-def homes_by_document(reports: Sequence[tuple[str, Sequence[PlaceRef]]]) -> list[HomeArea | None]:
+def homes_by_document(reports: Sequence[tuple[str, frozenset[Province]]]) -> list[HomeArea | None]:
     """The home area of each report's outlet learnt from the outlet's *other* reports (leave one
-    out: a report never vouches for itself). ``reports``: (outlet, places resolved without a home)
-    per report, as :func:`outlet` names outlets."""
-    by_outlet: dict[str, list[int]] = {}
-    for i, (name, _places) in enumerate(reports):
-        by_outlet.setdefault(name, []).append(i)
+    out: a report never vouches for itself). ``reports``: (outlet, :func:`provinces_named` of its
+    places resolved without a home) per report, outlets named as :func:`outlet` names them.
+    Linear in the number of reports: each outlet's counts are taken once and the report's own
+    provinces subtracted."""
+    counts: dict[str, Counter[Province]] = {}
+    sizes: Counter[str] = Counter()
+    for name, provinces in reports:
+        counts.setdefault(name, Counter()).update(provinces)
+        sizes[name] += 1
+    ranked = {name: c.most_common() for name, c in counts.items()}
     homes: list[HomeArea | None] = []
-    for i, (name, _places) in enumerate(reports):
-        others = [reports[j][1] for j in by_outlet[name] if j != i]
-        homes.append(learn_home(others) if len(others) >= HOME_MIN_DOCUMENTS else None)
+    for name, provinces in reports:
+        others = sizes[name] - 1
+        homes.append(_decide(ranked[name], provinces, others) if others >= HOME_MIN_DOCUMENTS else None)
     return homes
+
+
+def _decide(
+    ranked: list[tuple[Province, int]],
+    leave_out: frozenset[Province],
+    total: int,
+    min_documents: int = HOME_MIN_DOCUMENTS,
+    min_share: float = HOME_MIN_SHARE,
+) -> HomeArea | None:
+    """The home among provinces ``ranked`` by report count (most first), with one report naming
+    ``leave_out`` taken away; ``total``: the number of reports left."""
+    best: Province | None = None
+    documents = second = 0
+    for province, n in ranked:
+        if n <= second:
+            break  # counts only fall from here: nothing left can change the top two
+        n -= province in leave_out
+        if n > documents:
+            best, documents, second = province, n, documents
+        elif n > second:
+            second = n
+    if best is None or documents < min_documents or documents < min_share * total:
+        return None
+    if documents < HOME_LEAD * second:
+        return None
+    return HomeArea(country_code=best[0], admin1=best[1], documents=documents, of_documents=total)
 
 
 def outlet(source: str, url: str | None = None) -> str:

@@ -214,6 +214,27 @@ def extraction_frames(
     }
 
 
+def located_provinces(
+    store: Store, document_ids: Sequence[str], finest: int
+) -> dict[str, frozenset[tuple[str, str]]]:
+    """(country code, admin1) of the places each document's last geoparsed extraction resolved at
+    precision ``finest`` or finer (UCDP codes: 4 = admin1), for the documents of ``document_ids``
+    that were extracted with the geoparser (an extraction without it says nothing about places)."""
+    rows = store.execute(
+        "SELECT x.document_id, p.country_code, p.admin1, p.precision FROM document_extractions x "
+        "LEFT JOIN document_places p "
+        "ON p.document_id = x.document_id AND p.extractor_version = x.extractor_version "
+        "WHERE x.document_id IN (SELECT unnest($ids::VARCHAR[])) AND x.extractor_version LIKE '%-geo%'",
+        {"ids": list(document_ids)},
+    ).fetchall()
+    found: dict[str, set[tuple[str, str]]] = {}
+    for doc_id, country, admin1, precision in rows:
+        provinces = found.setdefault(doc_id, set())
+        if country and admin1 and precision is not None and precision <= finest:
+            provinces.add((country, admin1))
+    return {doc_id: frozenset(provinces) for doc_id, provinces in found.items()}
+
+
 def save_extractions(
     store: Store, items: list[tuple[str, DocumentExtraction]], extractor_version: str
 ) -> int:
