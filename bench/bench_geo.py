@@ -106,7 +106,30 @@ def run() -> list[dict]:
             {"benchmark": "geoparse (recognise + resolve) per document", "value": round(geoparse_s / n * 1000, 2),
              "unit": "ms", "notes": f"{geoparse_s / token_s:.2f}x the tokenizer time"},
         ]  # fmt: skip
+    rows += _homes()
     return rows
+
+
+def _homes() -> list[dict]:
+    """Learning source home areas (leave one out) over a large synthetic collection: linear time."""
+    import random
+
+    from emberwatch.geo.home import homes_by_document
+
+    rng = random.Random(0)
+    states = [("US", f"State {k}") for k in range(50)]
+    reports = []
+    for k in range(200_000):
+        home = states[k % 500 % 50]
+        named = {home} if rng.random() < 0.7 else set()
+        named |= {rng.choice(states) for _ in range(rng.randint(0, 3))}
+        reports.append((f"outlet {k % 500}", frozenset(named)))
+    seconds = min(_timed(lambda: homes_by_document(reports)) for _ in range(3))
+    return [
+        {"benchmark": "source home areas learnt per report", "value": round(seconds / len(reports) * 1e6, 2),
+         "unit": "µs", "notes": f"{len(reports):,} synthetic reports of 500 outlets, leave one out; "
+         "the geoparse of each report is the real cost"},
+    ]  # fmt: skip
 
 
 if __name__ == "__main__":
