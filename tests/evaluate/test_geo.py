@@ -82,3 +82,42 @@ def test_geo_evaluate_on_shared_corpora(geoparser: Geoparser, shared_data: Path,
     assert report.scores.f1 > 50
     hits = sum(e <= 161 for e in report.scores.gold_errors)
     assert hits / len(report.scores.gold_errors) > 0.6
+
+
+def _local_paper(tag: str) -> str:
+    """An LGL file of four articles of one outlet (named by ``tag``): three place it in
+    Massachusetts, the fourth names only Springfield."""
+    texts = [
+        "A barn burned in Worcester, Massachusetts.",
+        "Boston police in Massachusetts arrested two men.",
+        "Lowell, Massachusetts, opened a library.",
+        "Police in Springfield arrested a man.",
+    ]
+    articles = []
+    for k, text in enumerate(texts):
+        gold = ""
+        if "Springfield" in text:
+            start = text.index("Springfield")
+            gold = (
+                f"<toponym><start>{start}</start><end>{start + 11}</end><phrase>Springfield</phrase>"
+                '<gaztag geonameid="4951788"><name>Springfield</name><lat>42.10148</lat><lon>-72.58981</lon>'
+                "</gaztag></toponym>"
+            )
+        articles.append(
+            f'<article docid="{k}">{tag}<text><![CDATA[{text}]]></text><toponyms>{gold}</toponyms></article>'
+        )
+    return f'<?xml version="1.0" encoding="utf-8"?><articles>{"".join(articles)}</articles>'
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["<domain>masslive.com</domain>", "<url>http://www.masslive.com/news/1</url>", "<feedid>12</feedid>"],
+)
+def test_geo_learns_each_outlets_home_from_its_other_articles(geoparser: Geoparser, tmp_path: Path, tag: str) -> None:
+    (tmp_path / "lgl.xml").write_text(_local_paper(tag), encoding="utf-8")
+    report = evaluate_geo(geoparser, GeoCorpus.lgl, tmp_path / "lgl.xml")
+    assert report.scores.homes == 4
+    assert report.scores.gold_errors == [pytest.approx(0, abs=1)]  # Springfield, Massachusetts
+    off = evaluate_geo(geoparser, GeoCorpus.lgl, tmp_path / "lgl.xml", source_homes=False)
+    assert off.scores.homes == 0 and off.scores.gold_errors[0] > 161
+    assert "off (--no-source-homes)" in report_markdown(off, "emberwatch evaluate geo --no-source-homes")

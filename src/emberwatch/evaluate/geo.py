@@ -176,9 +176,22 @@ def read_corpus(path: Path, corpus: GeoCorpus) -> list[GoldDocument]:
                 lat, lon = _float(node.find("lat")), _float(node.find("lon"))
                 start, end = _align(text, node.findtext("name") or "", start, end)
             gold.append(GoldToponym(start, end, text[start:end], lat, lon))
-        url = article.findtext("url") or article.findtext("source")
-        documents.append(GoldDocument(text, tuple(gold), outlet(str(corpus), url)))
+        documents.append(GoldDocument(text, tuple(gold), _outlet(article, corpus)))
     return documents
+
+
+def _outlet(article: object, corpus: GeoCorpus) -> str:
+    """The publisher of a corpus article: LGL's ``domain`` (else its ``feedid``), else the host of the
+    article's ``url`` (GeoVirus: ``source``), else the corpus itself."""
+    find = article.findtext  # type: ignore[attr-defined]
+    domain = (find("domain") or "").strip()
+    if domain:
+        return domain.removeprefix("www.")
+    url = find("url") or find("source")
+    if url:
+        return outlet(str(corpus), url)
+    feed = (find("feedid") or "").strip()
+    return f"{corpus} feed {feed}" if feed else str(corpus)
 
 
 def _align(text: str, name: str, start: int, end: int) -> tuple[int, int]:
