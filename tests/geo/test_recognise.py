@@ -372,3 +372,31 @@ def test_recognise_plural_admin_word_after_a_list_makes_every_name_a_province(ge
 def test_recognise_list_without_an_admin_word_stays_towns(geoparser: Geoparser) -> None:
     places = geoparser.geoparse("Troops moved between Aleppo and Raqqa on Monday.", "en")
     assert [p.precision for p in places] == [LocationPrecision.exact, LocationPrecision.exact]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Bali said the battle was over.", "Bali expected a fierce battle.", "Bali, who spoke to reporters, left."],
+)
+def test_recognise_surname_used_alone_stays_the_person(geoparser: Geoparser, sentence: str) -> None:
+    text = f"SDF spokesman Mustafa Bali announced the assault on Baghuz in Syria. Fighting went on. {sentence}"
+    assert "Bali" not in _texts(geoparser, text)
+
+
+def test_recognise_surname_rule_needs_the_full_name_first(geoparser: Geoparser) -> None:
+    assert "Bali" in _texts(geoparser, "Tourists returned to Bali after the bombing in Kuta.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the province's name runs on into an institution: neither "Lanao" nor "Sur" is a place of its own
+        ("Militants took control of the Lanao del Sur Electric Cooperative in Marawi.", ["Lanao del Sur", "Marawi"]),
+        ("Troops reached the Lanao del Sur Provincial Capitol on Monday.", ["Lanao del Sur"]),
+        ("Gunmen raided the home of Lanao del Sur Representative Jun Papandayan.", []),
+        # a shorter name followed by a capitalised word is judged on its own ("Dublin" of "Dublin City")
+        ("The council hired then Dublin City Manager Jane Brautigam.", ["Dublin"]),
+    ],
+)
+def test_recognise_names_inside_longer_proper_names(geoparser: Geoparser, text: str, expected: list[str]) -> None:
+    assert _texts(geoparser, text) == expected

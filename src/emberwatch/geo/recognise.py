@@ -201,6 +201,9 @@ class Mention:
     needs_context: str | None = None
     zipf: float = 0.0  # how common the name is as an everyday word
     bare_article: bool = False  # "al-Omar" known only without its article: candidates narrowed to it
+    # the name runs on into a longer proper name ("Lanao del Sur Electric Cooperative"): its words,
+    # and the shorter names inside them ("Lanao"), are no place of their own
+    continues: bool = False
     token_range: tuple[int, int] = (0, 0)
     next_mention: int | None = field(default=None, repr=False)  # "Mayadin, Deir ez-Zor": index of the second
 
@@ -272,15 +275,20 @@ def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
     while i < len(doc.tokens):
         found = _longest_at(gazetteer, doc, i)
         accepted = None
+        continuing = None  # end of a longer name that runs on into a proper name
         for mention in found:
             _annotate(doc, mention, cues)
+            if continuing is not None and _lower_case_after(doc, mention):
+                continue  # "Lanao" of "Lanao del Sur Electric Cooperative" (but "Dublin" of "Dublin City Manager")
             if _accept(gazetteer, doc, mention, cues):
                 accepted = mention
                 break
             if mention.needs_context:
                 deferred.append(mention)
+            if mention.continues and continuing is None and _inner_lower_case(mention.text):
+                continuing = mention.token_range[1]
         if accepted is None:
-            i += 1
+            i = continuing if continuing is not None else i + 1  # nor "Sur" after "Lanao del"
             continue
         mentions.append(accepted)
         if _max_population(gazetteer, accepted) >= _KNOWN_CITY:
@@ -690,6 +698,8 @@ def _is_major(gazetteer: Gazetteer, mention: Mention) -> bool:
 
 
 def _sentence_initial(doc: _Doc, start: int) -> bool:
+    # (a start after ". " is deliberately not initial here: mid-paragraph sentences keep the
+    # capitalised-word rules, which recognise better on LGL and GeoVirus)
     k = start
     while k > 0 and doc.text[k - 1] in " \t\"'“‘(«":
         k -= 1
@@ -749,6 +759,9 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         if not arabic_named:
             return False
         mention.postings, mention.bare_article = arabic_named, True
+    surname = mention.key in doc.people and mention.key not in doc.places
+    if surname and (_person_context(doc, mention, cues) or _subject_of_sentence(doc, mention)):
+        return False  # "Mustafa Bali" ... "Bali said", "Bali expected": the person, even for a province
     if _after_comma_major(gazetteer, doc, mention, cues):
         return True
     if (doc.upper_text or first.isupper()) and _followed_by_container(gazetteer, doc, mention):
@@ -767,6 +780,7 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     if glued is not None:
         if glued == "before" and mention.key not in doc.places and not in_image_caption(doc.text, mention.start):
             doc.people.add(mention.key)  # "Henry" after "Raquel": later "Henry"s are the person too
+        mention.continues = glued == "after"
         return False
     person = mention.key in doc.people and mention.key not in doc.places
     if not _is_major(gazetteer, mention) and (person or _person_context(doc, mention, cues)):
@@ -1049,6 +1063,32 @@ def _initial(doc: _Doc, k: int, start: int) -> bool:
 
 
 _AGE = re.compile(r"^, \d{1,3},")
+_WHO = re.compile(r",? who\b")  # "Bali, who said": a person
+
+
+def _inner_lower_case(name: str) -> bool:
+    """A name of several words with a lower-case word inside ("Lanao del Sur", "Rio de Janeiro")."""
+    words = name.split()
+    return len(words) > 2 and any(w[:1].islower() for w in words[1:-1])
+
+
+def _lower_case_after(doc: _Doc, mention: Mention) -> bool:
+    """The next word is written in lower case ("Lanao del Sur": "del" after "Lanao")."""
+    j = mention.token_range[1]
+    if j >= len(doc.tokens):
+        return False
+    start, end = doc.original(j)
+    return doc.text[mention.end : start] == " " and doc.text[start:end][:1].islower()
+
+
+def _subject_of_sentence(doc: _Doc, mention: Mention) -> bool:
+    """The name is a person's way of starting a clause: "Bali, who said", or first in its sentence
+    and followed by a lower-case word ("Bali expected a fierce battle"). Only asked of names the
+    document has already used as a surname."""
+    if _WHO.match(doc.text, mention.end):
+        return True
+    initial = mention.start in doc.sentence_starts or _sentence_initial(doc, mention.start)
+    return initial and _lower_case_after(doc, mention)
 # "Hassan al-Karami", "Omar bin Laden": a given name followed by a family name
 _NASAB = re.compile(r"^ (?:al|el|bin|ibn|bint|abu)[- ][A-Z]")
 
