@@ -130,6 +130,8 @@ def test_event_place_bare_country_is_an_actor_not_the_place(geoparser: Geoparser
         ("Islamic State fighters killed six shepherds in Iraq on Monday.", "Iraq"),
         ("Attacks in Iraq and Syria killed dozens of soldiers last week.", "Iraq"),
         ("قتل ستة رعاة في العراق يوم الاثنين.", "العراق"),
+        ("The fighters re-entered Syria at night and were killed in an ambush.", "Syria"),
+        ("Turkish troops who invaded Iraq killed six fighters, officials said.", "Iraq"),
     ],
 )
 def test_event_place_country_after_locative_word_is_the_place(geoparser: Geoparser, text: str, expected: str) -> None:
@@ -473,6 +475,17 @@ def test_event_place_not_where_someone_was_flown_afterwards(geoparser: Geoparser
     place = _in_span(geoparser, text, "regained")
     assert place is not None and place.text == "Marawi"
     assert _event_place(geoparser, "A priest held hostage was found and was flown to Davao City.", "found") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A photographer was wounded by splinters and was airlifted by the Coalition to Baghdad.",
+        "A photographer was wounded by splinters and was taken by helicopter to Baghdad.",
+    ],
+)
+def test_event_place_not_where_someone_was_taken_by_someone_afterwards(geoparser: Geoparser, sentence: str) -> None:
+    assert _event_place(geoparser, sentence, "wounded") is None
 
 
 def test_event_place_list_item_borrows_from_itself_first(geoparser: Geoparser) -> None:

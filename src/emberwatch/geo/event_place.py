@@ -34,7 +34,12 @@ from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LOCATIVE_EN = frozenset(["in", "near", "at", "outside", "around", "inside", "into", "across", "between", "over"])
+_LOCATIVE_EN = frozenset([
+    "in", "near", "at", "outside", "around", "inside", "into", "across", "between", "over", "throughout", "within",
+])  # fmt: skip
+# a country entered is where what follows happened ("fighters re-entered Syria; they were attacked",
+# "ISIL had invaded Lebanon"); only for countries in their own sentence, not to borrow from elsewhere
+_ENTERED = frozenset(["entered", "reentered", "invaded"])
 # "of" is locative after a word for a part or a surrounding of a place ("east of Mosul", "the outskirts of
 # Raqqa", "the town of Hit") or for what happened to it ("the capture of Ramadi", "the siege of Kobani"),
 # not after an office or a people ("the Prime Minister of Australia", "the people of Syria")
@@ -160,6 +165,11 @@ def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
     bases in Jordan", "aircraft based in Qatar", "drones launched from Niger"."""
     words = _words_before_name(text, place.start, lower, 8)
     if len(words) >= 2 and words[-1] in _TOWARDS and any(w in _TRAVEL for w in words[-3:-1]):
+        return True
+    # "was airlifted by the Coalition to Baghdad", "taken by helicopter to Davao"
+    if len(words) >= 3 and words[-1] in _TOWARDS and any(
+        w in _TRAVEL and words[k + 1] == "by" for k, w in enumerate(words[-7:-2], start=max(0, len(words) - 7))
+    ):
         return True
     if len(words) >= 2 and words[-1] in ("in", "at") and words[-2] in _STATIONED:
         return words[-2] not in ("base", "bases") or _ends_with_gap(tuple(words[:-2]), ("out", "of"), (0, 1, 2, 3))
@@ -410,7 +420,12 @@ def _country_as_place(text: str, place: PlaceRef, places: list[PlaceRef], lower:
     "the US launched airstrikes", "a U.S. convoy", "The United States resumed its strikes"."""
     if int(place.precision) != int(LocationPrecision.country):
         return True
-    return _listed_with(text, place, places, lower, _is_locative)
+    return _listed_with(text, place, places, lower, _is_locative) or _after_entry(text, place, lower)
+
+
+def _after_entry(text: str, place: PlaceRef, lower: int) -> bool:
+    words = _words_before_name(text, place.start, lower, 1)
+    return bool(words) and words[-1] in _ENTERED
 
 
 def _score(text: str, place: PlaceRef, sentence: tuple[int, int], trigger: tuple[int, int]) -> float:
