@@ -516,3 +516,15 @@ def test_event_place_not_a_town_naming_a_council_or_front(geoparser: Geoparser) 
     assert place is not None and place.text == "Raqqa"
     front = "The SDF captured eight villages at the Ayn Issa front and near Tabqa."
     assert _event_place(geoparser, front, "captured") is not None
+
+
+def test_event_place_not_borrowed_from_another_events_name(geoparser: Geoparser) -> None:
+    text = (
+        "The SDF captured the encampment and took hundreds of militants into custody. Among those who "
+        "surrendered were suspects of the Manbij bombing that targeted U.S. soldiers, officials in Hasakah said."
+    )
+    place = _event_place(geoparser, text, "captured")
+    assert place is None or place.text != "Manbij"
+    # in its own sentence the name is the event's place
+    own = _event_place(geoparser, "The Manbij bombing killed four U.S. soldiers in January.", "bombing")
+    assert own is not None and own.text == "Manbij"

@@ -568,6 +568,28 @@ def _within(
     return max(inside, key=lambda p: (_score(text, p, sentence, trigger), -p.start))
 
 
+# "the Manbij bombing", "the 2015 Paris attacks", "the Mosul offensive": a place naming another event
+_EVENT_NOUNS = frozenset(fold_key(w) for w in (
+    "bombing", "bombings", "attack", "attacks", "massacre", "massacres", "offensive", "battle", "siege",
+    "airstrike", "airstrikes", "raid", "raids", "ambush", "explosion", "blast", "shooting", "uprising",
+    "campaign", "operation", "crisis", "hostage",
+))  # fmt: skip
+
+
+_SUBJECT_MENTIONS = 2  # a name the report writes this often is part of what it is about
+
+
+def _names_another_event(text: str, place: PlaceRef) -> bool:
+    """The name is part of another event's name ("suspects of the Manbij bombing", "the Paris
+    attacks") that the report writes only there (fewer than :data:`_SUBJECT_MENTIONS` times): a
+    sentence that does not name the place itself did not happen there. "The Deir ez-Zor campaign" in
+    a report that names Deir ez-Zor again is still the report's area."""
+    following = _WORD.findall(text[place.end : place.end + 25])[:1]
+    if not following or text[place.end : place.end + 1] not in (" ", "-") or fold_key(following[0]) not in _EVENT_NOUNS:
+        return False
+    return text.count(place.text) < _SUBJECT_MENTIONS
+
+
 def _paragraph_score(text: str, place: PlaceRef) -> float:
     """Specificity, and a place after a locative word ("caught near Marawi") before one that is not
     ("the 2016 Jakarta attacks")."""
@@ -634,7 +656,9 @@ def event_place(
     item = _list_item(text, sentence)
     paragraph = _paragraph(text, sentence)
     for lo, hi in [item, paragraph] if item else [paragraph]:
-        in_paragraph = [p for p in usable if p.start >= lo and p.end <= hi]
+        in_paragraph = [
+            p for p in usable if p.start >= lo and p.end <= hi and not _names_another_event(text, p)
+        ]
         if not in_paragraph:
             continue
         borrowed = max(in_paragraph, key=lambda p: (_paragraph_score(text, p), -abs(p.start - sentence[0])))
