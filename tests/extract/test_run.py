@@ -156,11 +156,14 @@ LOCAL_PAPER = [
 ]
 
 
-def _add_local_paper(store: Store, source: str = "The Republican") -> None:
+def _add_local_paper(store: Store, only: tuple[str, ...] = ()) -> None:
+    """The four reports of LOCAL_PAPER (or those of ``only``), all from masslive.com."""
     frame = pd.DataFrame([
-        {"id": doc_id, "source": source, "url": f"https://www.masslive.com/news/{doc_id}", "language": "en",
-         "published": date(2020, 5, 1), "text": text, "content_hash": doc_id, "ingested_at": datetime.now(UTC)}
+        {"id": doc_id, "source": "The Republican", "url": f"https://www.masslive.com/news/{doc_id}",
+         "language": "en", "published": date(2020, 5, 1), "text": text, "content_hash": doc_id,
+         "ingested_at": datetime.now(UTC)}
         for doc_id, text in LOCAL_PAPER
+        if not only or doc_id in only
     ])  # fmt: skip
     with store.transaction() as tx:
         store.insert_df("documents", frame, conn=tx)
@@ -217,35 +220,19 @@ def test_run_store_learns_a_home_from_reports_extracted_earlier(
     store: Store, extract_resources: ExtractResources, geoparser: Geoparser
 ) -> None:
     resources = dataclasses.replace(extract_resources, geoparser=geoparser)
-    _add_local_paper(store)
-    store.execute("DELETE FROM documents WHERE id = 'm4'")
+    _add_local_paper(store, only=("m1", "m2", "m3"))
     assert extract_store(store, resources).documents == 3
-    frame = pd.DataFrame([
-        {"id": "m4", "source": "The Republican", "url": "https://www.masslive.com/news/m4", "language": "en",
-         "published": date(2020, 5, 1), "text": LOCAL_PAPER[3][1], "content_hash": "m4",
-         "ingested_at": datetime.now(UTC)}
-    ])  # fmt: skip
-    with store.transaction() as tx:
-        store.insert_df("documents", frame, conn=tx)
+    _add_local_paper(store, only=("m4",))
     report = extract_store(store, resources)
     assert (report.documents, report.homes) == (1, 1)  # the three stored reports' places are the evidence
     assert _springfield_state(store) == "Massachusetts"
 
 
-def test_run_store_reports_extracted_without_places_are_no_evidence(
+def test_run_store_reports_extracted_without_the_geoparser_get_homes_when_geoparsed(
     store: Store, extract_resources: ExtractResources, geoparser: Geoparser
 ) -> None:
     _add_local_paper(store)
-    store.execute("DELETE FROM documents WHERE id = 'm4'")
-    extract_store(store, extract_resources)  # no geoparser: no places stored
-    frame = pd.DataFrame([
-        {"id": "m4", "source": "The Republican", "url": "https://www.masslive.com/news/m4", "language": "en",
-         "published": date(2020, 5, 1), "text": LOCAL_PAPER[3][1], "content_hash": "m4",
-         "ingested_at": datetime.now(UTC)}
-    ])  # fmt: skip
-    with store.transaction() as tx:
-        store.insert_df("documents", frame, conn=tx)
+    assert extract_store(store, extract_resources).homes == 0  # no geoparser, no places, no homes
     resources = dataclasses.replace(extract_resources, geoparser=geoparser)
-    # the new extractor version re-extracts all four, so the earlier reports are geoparsed again
-    report = extract_store(store, resources)
+    report = extract_store(store, resources)  # a new extractor version: all four again, with places
     assert (report.documents, report.homes) == (4, 4)
