@@ -528,3 +528,18 @@ def test_event_place_not_borrowed_from_another_events_name(geoparser: Geoparser)
     # in its own sentence the name is the event's place
     own = _event_place(geoparser, "The Manbij bombing killed four U.S. soldiers in January.", "bombing")
     assert own is not None and own.text == "Manbij"
+
+
+def test_event_place_building_named_after_a_city_abroad_is_not_the_place(geoparser: Geoparser) -> None:
+    text = (
+        "Government forces advanced in Sirte on Sunday. "
+        "The Cordoba mosque was captured on the same day along with other areas of neighbourhood 3."
+    )
+    place = _event_place(geoparser, text, "captured")
+    assert place is not None and place.text == "Sirte"
+
+
+def test_event_place_building_named_after_its_own_city_stays_there(geoparser: Geoparser) -> None:
+    text = "Clashes went on in Deir ez-Zor and al-Mayadin. The al-Hasakah prison attack began on Thursday."
+    place = _event_place(geoparser, text, "attack")
+    assert place is not None and place.text == "al-Hasakah"

@@ -285,15 +285,22 @@ _PART_OF_TOWN = re.compile(
 )
 
 
+# a building named after a city abroad: "the Cordoba mosque" of Sirte (but "the al-Hasakah prison",
+# "a Mosul bridge" are in the city they are named after: only a foreign namesake is dropped)
+_BUILDING = re.compile(
+    r"^\s+(?:mosque|church|hotel|hospital|school|prison|bridge|roundabout|stadium|palace|cinema)\b", re.IGNORECASE
+)
+
 _QUARTER_KM = 100.0  # a quarter's namesake this far from every town of the paragraph is not it
 
 
 def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
-    """ "the Quds neighbourhood" of Mosul, "the Al-Giza military zone" of Sirte: a quarter named after a
-    famous city abroad. A name followed by such a word, resolved to a country that no other place of
-    its paragraph is in, or to a town more than :data:`_QUARTER_KM` from all the paragraph's other
-    towns, is no event place."""
-    if not _PART_OF_TOWN.match(text[place.end : place.end + 40]) and not re.search(
+    """ "the Quds neighbourhood" of Mosul, "the Al-Giza military zone" of Sirte, "the Cordoba mosque" of
+    Sirte: a quarter or a building named after a famous city abroad. A name followed by such a word,
+    resolved to a country that no other place of its paragraph is in, or to a town more than
+    :data:`_QUARTER_KM` from all the paragraph's other towns, is no event place."""
+    building = bool(_BUILDING.match(text[place.end : place.end + 20]))
+    if not building and not _PART_OF_TOWN.match(text[place.end : place.end + 40]) and not re.search(
         r"\b(?:neighbou?rhood|district|quarter)\s+of\s+(?:the\s+)?$", text[max(0, place.start - 30) : place.start]
     ):
         return False
@@ -301,6 +308,8 @@ def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) ->
     others = {p.country_code for p in places if lo <= p.start < hi and p.start != place.start and p.country_code}
     if others and place.country_code not in others:
         return True
+    if building:
+        return False
     # a quarter of the city the paragraph is about, named after a town far away in the same country
     # ("the Al-Morour and Daraiya neighborhoods" of Raqqa are not Darayya near Damascus)
     towns = [
