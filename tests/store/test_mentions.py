@@ -158,3 +158,21 @@ def test_mentions_extraction_records_the_home_it_used(store: Store) -> None:
     save_extractions(store, [("d1", doc), ("d2", _located("d2"))], "v1")
     rows = store.execute("SELECT document_id, home_admin1, home_country FROM document_extractions ORDER BY 1")
     assert rows.fetchall() == [("d1", "Ohio", "US"), ("d2", None, None)]
+
+
+def test_mentions_documents_show_the_home_of_their_latest_extraction(store: Store) -> None:
+    from datetime import UTC, datetime
+
+    from emberwatch.store.queries import DocumentFilter, query_documents
+
+    frame = pd.DataFrame([
+        {"id": d, "source": "paper", "language": "en", "text": "x", "content_hash": d, "ingested_at": datetime.now(UTC)}
+        for d in ("d1", "d2")
+    ])  # fmt: skip
+    with store.transaction() as tx:
+        store.insert_df("documents", frame, conn=tx)
+    doc = _located("d1").model_copy(update={"home": HomeArea(country_code="US", admin1="Ohio")})
+    save_extractions(store, [("d1", doc), ("d2", _located("d2"))], "v1")
+    rows = query_documents(store, DocumentFilter()).set_index("id")
+    assert (rows.loc["d1", "home_admin1"], rows.loc["d1", "home_country"]) == ("Ohio", "US")
+    assert pd.isna(rows.loc["d2", "home_admin1"])

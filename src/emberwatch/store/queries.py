@@ -27,6 +27,14 @@ DOCUMENT_COLUMNS = [
 ]  # fmt: skip
 
 
+# the source home area the document's latest extraction leaned on (emberwatch.geo.home), if any
+_LATEST_EXTRACTION = (
+    "FROM document_extractions x WHERE x.document_id = documents.id ORDER BY x.extracted_at DESC LIMIT 1"
+)
+_HOME_ADMIN1 = f"(SELECT x.home_admin1 {_LATEST_EXTRACTION}) AS home_admin1"
+_HOME_COUNTRY = f"(SELECT x.home_country {_LATEST_EXTRACTION}) AS home_country"
+
+
 class SortOrder(StrEnum):
     date_desc = "-date"
     date_asc = "date"
@@ -210,7 +218,7 @@ def document_where(flt: DocumentFilter) -> tuple[str, dict[str, Any]]:
 def query_documents(store: Store, flt: DocumentFilter | None = None) -> pd.DataFrame:
     flt = flt or DocumentFilter()
     where, params = document_where(flt)
-    cols = DOCUMENT_COLUMNS + (["text"] if flt.with_text else [])
+    cols = DOCUMENT_COLUMNS + [_HOME_ADMIN1, _HOME_COUNTRY] + (["text"] if flt.with_text else [])
     sql = f"SELECT {', '.join(cols)} FROM documents WHERE {where} ORDER BY published DESC NULLS LAST, id"
     if flt.limit is not None:
         sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"

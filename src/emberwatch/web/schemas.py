@@ -155,6 +155,10 @@ class DocumentOut(ApiModel):
     language: str
     ingested_at: datetime | None = None
     near_duplicate_of: str | None = None
+    home_admin1: str | None = Field(
+        default=None, description="Home province of the document's outlet that its latest extraction leaned on."
+    )
+    home_country: str | None = None
 
 
 class DocumentDetailOut(DocumentOut):
