@@ -543,3 +543,12 @@ def test_event_place_building_named_after_its_own_city_stays_there(geoparser: Ge
     text = "Clashes went on in Deir ez-Zor and al-Mayadin. The al-Hasakah prison attack began on Thursday."
     place = _event_place(geoparser, text, "attack")
     assert place is not None and place.text == "al-Hasakah"
+
+
+def test_event_place_province_named_as_a_quarter_of_the_city_is_not_the_place(geoparser: Geoparser) -> None:
+    text = (
+        "Iraqi forces advanced in eastern Mosul on Friday. "
+        "The next day, special forces stormed the al-Muthanna district in an overnight raid."
+    )
+    place = _event_place(geoparser, text, "stormed")
+    assert place is not None and place.text == "Mosul"

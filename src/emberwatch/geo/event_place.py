@@ -321,6 +321,10 @@ def _foreign_part_of_town(text: str, place: PlaceRef, places: list[PlaceRef]) ->
         and p.lat is not None
         and p.lon is not None
     ]
+    if int(place.precision) == int(LocationPrecision.admin1) and towns:
+        # "the al-Muthanna district" of Mosul read as the province of al-Muthanna: a province called
+        # a district or quarter that none of the paragraph's towns lies in
+        return all(p.admin1 != place.admin1 for p in towns)
     if int(place.precision) != int(LocationPrecision.exact) or place.lat is None or place.lon is None or not towns:
         return False
     return all(distance_km(place.lat, place.lon, p.lat, p.lon) > _QUARTER_KM for p in towns if p.lat and p.lon)

@@ -60,7 +60,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-23"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-24"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
