@@ -76,3 +76,42 @@ def test_geoparser_romanised_province_name_before_its_unit_word_is_the_province(
     text = "SDF fighters clashed with ISIL cells near Hajin. A commander was killed in Deir Ezzor Governorate."
     found = [(p.name, p.precision) for p in geoparser.geoparse(text, "en") if p.text == "Deir Ezzor"]
     assert found == [("Deir ez-Zor", LocationPrecision.admin1)]
+
+
+def _ref(text: str, start: int, name: str, country: str, admin1: str, lat: float, lon: float, gid: int) -> PlaceRef:
+    assert text[start : start + len(name)] == name
+    return PlaceRef(
+        text=name,
+        start=start,
+        end=start + len(name),
+        name=name,
+        country_code=country,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        geonames_id=gid,
+        precision=LocationPrecision.exact,
+    )
+
+
+def test_geoparser_settlement_resolved_far_abroad_takes_the_local_romanisation(geoparser: Geoparser) -> None:
+    text = "On 2 June, the SDF captured the town of Mansoura after a 3-day battle near Tabqa."
+    start, tabqa = text.index("Mansoura"), text.index("Tabqa")
+    places = [
+        _ref(text, start, "Mansoura", "EG", "ad Daqahliyah", 31.036, 31.381, 360761),
+        _ref(text, tabqa, "Tabqa", "SY", "Ar-Raqqah", 35.836, 38.548, 163270),
+    ]
+    _extra, moved = geoparser._local_readings(text, places, frozenset({"EG", "SY"}), [])
+    assert (moved[0].country_code, moved[0].admin1) == ("SY", "Ar-Raqqah")
+    assert (moved[0].start, moved[0].text) == (start, "Mansoura")
+    assert moved[1] == places[1]
+
+
+def test_geoparser_capital_named_as_a_city_stays_abroad(geoparser: Geoparser) -> None:
+    text = "Talks were held in the city of Cairo while fighting went on near Tabqa."
+    start, tabqa = text.index("Cairo"), text.index("Tabqa")
+    places = [
+        _ref(text, start, "Cairo", "EG", "al Qahirah", 30.062, 31.249, 360630),
+        _ref(text, tabqa, "Tabqa", "SY", "Ar-Raqqah", 35.836, 38.548, 163270),
+    ]
+    assert geoparser._local_readings(text, places, frozenset({"EG", "SY"}), [])[1] == places

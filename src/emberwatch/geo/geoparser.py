@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_left
 from datetime import date
 from pathlib import Path
+
+import numpy as np
 
 from emberwatch.errors import GazetteerError
 from emberwatch.geo.build import ProgressCallback, build_gazetteer
 from emberwatch.geo.event_place import event_place as _event_place
 from emberwatch.geo.folding import folding_signature, is_arabic
-from emberwatch.geo.gazetteer import FORMAT_VERSION, Gazetteer, PlaceKind
+from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, prepare, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.geo.skeleton import SKELETON_COUNTRIES, SkeletonIndex, cued_latin_spans, cued_name_spans
@@ -30,6 +33,7 @@ from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
 log = logging.getLogger(__name__)
 # how far from a town of its paragraph a settlement found under another romanisation may be
 ROMANISED_KM = 150.0
+ABROAD_KM = 500.0  # a settlement this far from every town of its paragraph, in another country, is a namesake
 _NOT_IN_A_LONGER_NAME = r"(?!\s+(?!Governorate|Province)[A-Z])"  # no capitalised word after, but a unit word
 _BUILD_LOCK = threading.Lock()
 
@@ -60,7 +64,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-24"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-25"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -132,7 +136,9 @@ class Geoparser:
             provinces = frozenset(p.admin1 for p in places if p.admin1)
             extra = self._model_places(text, mentions, countries, provinces, homes)
         elif not arabic and countries & SKELETON_COUNTRIES:
-            extra = self._romanised_places(text, mentions, places, countries, homes)
+            cued = cued_latin_spans(text)
+            extra = self._romanised_places(text, mentions, places, countries, homes, cued)
+            extra, places = self._local_readings(text, places, countries, extra, cued)
         else:
             extra = []
         return sorted([*places, *extra], key=lambda p: p.start) if extra else places
@@ -232,6 +238,7 @@ class Geoparser:
         places: list[PlaceRef],
         countries: frozenset[str],
         homes: frozenset[int] = frozenset(),
+        cued: list[tuple[int, int]] | None = None,
     ) -> list[PlaceRef]:
         """Settlements a Latin-script text introduces by a head noun ("the village of Al-Kubar", "the
         town of Jindires") that the matcher did not find, looked up as other romanisations of a
@@ -249,7 +256,7 @@ class Geoparser:
         added = []
         readings: dict[str, int] = {}  # name as written -> gazetteer entry
         prepared = None
-        for start, end in cued_latin_spans(text):
+        for start, end in cued_latin_spans(text) if cued is None else cued:
             if any(start < e and s < end for s, e in taken):
                 continue
             found = self._near_the_paragraph(text, start, end, located, countries)
@@ -277,6 +284,66 @@ class Geoparser:
             mention.postings = [Posting(entry, VARIANT)]
             out.append(self._place_ref(mention, Resolution(entry, precision_for(self.gazetteer, mention, entry))))
         return out
+
+    def _local_readings(
+        self,
+        text: str,
+        places: list[PlaceRef],
+        countries: frozenset[str],
+        extra: list[PlaceRef],
+        cued: list[tuple[int, int]] | None = None,
+    ) -> tuple[list[PlaceRef], list[PlaceRef]]:
+        """A settlement the text introduces by a head noun ("the town of Mansoura") that the matcher
+        resolved to a namesake far abroad (Mansoura in Egypt, in a paragraph on Raqqa) is read as
+        another romanisation of a place next to the paragraph's other places (Al Mansurah near
+        Tabqa), when there is one: the namesake is in none of the paragraph's countries, more than
+        :data:`ABROAD_KM` from all its towns, and no national capital ("talks in the city of Cairo"
+        stay in Cairo). Every mention of the name resolved to that namesake moves with it.
+        Returns (extra, places) with the readings applied."""
+        from emberwatch.geo.gazetteer import distance_km
+
+        admin1 = LocationPrecision.admin1
+        located = sorted(
+            (p for p in [*places, *extra] if p.lat is not None and p.lon is not None and p.precision <= admin1),
+            key=lambda p: p.start,
+        )
+        starts = [p.start for p in located]
+        by_span = {(p.start, p.end): p for p in places}
+        moved: dict[tuple[str, int | None], PlaceRef] = {}  # (name as written, namesake id) -> local reading
+        for start, end in cued_latin_spans(text) if cued is None else cued:
+            current = by_span.get((start, end))
+            if current is None or current.lat is None or current.lon is None or current.country_code in (None, ""):
+                continue
+            if (current.text, current.geonames_id) in moved:
+                continue
+            first, last = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+            lo, hi = bisect_left(starts, first), (bisect_left(starts, last) if last >= 0 else len(located))
+            others = [p for p in located[lo:hi] if p.text != current.text]
+            if not others or current.country_code in {p.country_code for p in others}:
+                continue
+            towns = [p for p in others if p.precision <= LocationPrecision.admin2]
+            if any(distance_km(current.lat, current.lon, t.lat, t.lon) <= ABROAD_KM for t in towns):  # type: ignore[arg-type]
+                continue
+            if self._capital(current.geonames_id):
+                continue
+            found = self._near_the_paragraph(text, start, end, others, countries - {current.country_code})
+            if found:
+                mention = mention_for_span(self.gazetteer, text, start, end)
+                precision = precision_for(self.gazetteer, mention, found[0])
+                moved[(current.text, current.geonames_id)] = self._place_ref(mention, Resolution(found[0], precision))
+        if not moved:
+            return extra, places
+        out = []
+        for p in places:
+            local = moved.get((p.text, p.geonames_id))
+            out.append(p if local is None else local.model_copy(update={"start": p.start, "end": p.end}))
+        return extra, out
+
+    def _capital(self, geonames_id: int | None) -> bool:
+        if geonames_id is None:
+            return False
+        entries = np.flatnonzero(np.asarray(self.gazetteer.geonameid) == geonames_id)
+        return any(FEATURE_CODES[int(self.gazetteer.feature[e])] == "PPLC" for e in entries)
 
     def _near_the_paragraph(
         self, text: str, start: int, end: int, located: list[PlaceRef], countries: frozenset[str]
