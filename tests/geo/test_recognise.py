@@ -400,3 +400,13 @@ def test_recognise_surname_rule_needs_the_full_name_first(geoparser: Geoparser) 
 )
 def test_recognise_names_inside_longer_proper_names(geoparser: Geoparser, text: str, expected: list[str]) -> None:
     assert _texts(geoparser, text) == expected
+
+
+def test_recognise_group_named_after_a_place_after_affiliated_is_not_a_place(geoparser: Geoparser) -> None:
+    text = (
+        "In Syria, U.S. forces struck the al-Qaeda-affiliated Khorasan near Aleppo and Idlib, "
+        "officials in Turkey said."
+    )
+    assert "Khorasan" not in _texts(geoparser, text)
+    # a country or big city stays a place: "a Saudi-led coalition bombed Yemen"
+    assert "Yemen" in _texts(geoparser, "A Saudi-led coalition bombed Yemen.")

@@ -759,6 +759,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         if not arabic_named:
             return False
         mention.postings, mention.bare_article = arabic_named, True
+    if _AFFILIATED.search(doc.text, max(0, mention.start - 40), mention.start) and not _is_major(gazetteer, mention):
+        return False  # "the al-Qaeda-affiliated Khorasan", "the ISIS-linked Maute": a group named after a place
     surname = mention.key in doc.people and mention.key not in doc.places
     if surname and (_person_context(doc, mention, cues) or _subject_of_sentence(doc, mention)):
         return False  # "Mustafa Bali" ... "Bali said", "Bali expected": the person, even for a province
@@ -1064,6 +1066,7 @@ def _initial(doc: _Doc, k: int, start: int) -> bool:
 
 _AGE = re.compile(r"^, \d{1,3},")
 _WHO = re.compile(r",? who\b")  # "Bali, who said": a person
+_AFFILIATED = re.compile(r"[\w.]-(?:affiliated|linked|backed|aligned|allied|inspired|sponsored)\s+(?:the\s+)?$")
 
 
 def _inner_lower_case(name: str) -> bool:
