@@ -94,24 +94,24 @@ def _ref(text: str, start: int, name: str, country: str, admin1: str, lat: float
     )
 
 
+def _beside_tabqa(text: str, name: str, country: str, admin1: str, lat: float, lon: float, gid: int) -> list[PlaceRef]:
+    """The matcher's places of ``text``: ``name`` resolved as given, and Tabqa."""
+    return [
+        _ref(text, text.index(name), name, country, admin1, lat, lon, gid),
+        _ref(text, text.index("Tabqa"), "Tabqa", "SY", "Ar-Raqqah", 35.836, 38.548, 163270),
+    ]
+
+
 def test_geoparser_settlement_resolved_far_abroad_takes_the_local_romanisation(geoparser: Geoparser) -> None:
     text = "On 2 June, the SDF captured the town of Mansoura after a 3-day battle near Tabqa."
-    start, tabqa = text.index("Mansoura"), text.index("Tabqa")
-    places = [
-        _ref(text, start, "Mansoura", "EG", "ad Daqahliyah", 31.036, 31.381, 360761),
-        _ref(text, tabqa, "Tabqa", "SY", "Ar-Raqqah", 35.836, 38.548, 163270),
-    ]
+    places = _beside_tabqa(text, "Mansoura", "EG", "ad Daqahliyah", 31.036, 31.381, 360761)
     _extra, moved = geoparser._local_readings(text, places, frozenset({"EG", "SY"}), [])
     assert (moved[0].country_code, moved[0].admin1) == ("SY", "Ar-Raqqah")
-    assert (moved[0].start, moved[0].text) == (start, "Mansoura")
+    assert (moved[0].start, moved[0].text) == (text.index("Mansoura"), "Mansoura")
     assert moved[1] == places[1]
 
 
 def test_geoparser_capital_named_as_a_city_stays_abroad(geoparser: Geoparser) -> None:
     text = "Talks were held in the city of Cairo while fighting went on near Tabqa."
-    start, tabqa = text.index("Cairo"), text.index("Tabqa")
-    places = [
-        _ref(text, start, "Cairo", "EG", "al Qahirah", 30.062, 31.249, 360630),
-        _ref(text, tabqa, "Tabqa", "SY", "Ar-Raqqah", 35.836, 38.548, 163270),
-    ]
+    places = _beside_tabqa(text, "Cairo", "EG", "al Qahirah", 30.062, 31.249, 360630)
     assert geoparser._local_readings(text, places, frozenset({"EG", "SY"}), [])[1] == places

@@ -137,7 +137,7 @@ class Geoparser:
             extra = self._model_places(text, mentions, countries, provinces, homes)
         elif not arabic and countries & SKELETON_COUNTRIES:
             cued = cued_latin_spans(text)
-            extra = self._romanised_places(text, mentions, places, countries, homes, cued)
+            extra = self._romanised_places(text, mentions, places, countries, cued)
             extra, places = self._local_readings(text, places, countries, extra, cued)
         else:
             extra = []
@@ -237,7 +237,6 @@ class Geoparser:
         mentions: list[Mention],
         places: list[PlaceRef],
         countries: frozenset[str],
-        homes: frozenset[int] = frozenset(),
         cued: list[tuple[int, int]] | None = None,
     ) -> list[PlaceRef]:
         """Settlements a Latin-script text introduces by a head noun ("the village of Al-Kubar", "the
