@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -69,28 +69,30 @@ def read_inputs(lines: IO[str], report: ExtractJsonlReport) -> Iterator[ExtractI
 
 
 def learn_source_homes(
-    reports: list[tuple[str, str, str]],
-    resources: ExtractResources,
+    parsed: Iterable[tuple[str, str, frozenset[Province]]],
     known: Sequence[tuple[str, frozenset[Province]]] = (),
 ) -> dict[str, HomeArea]:
-    """The home area of each report's outlet (:mod:`emberwatch.geo.home`), learnt from the places of
-    the outlet's other reports. ``reports``: (id, outlet, text) of the reports to give a home; only
-    those of outlets with more than :data:`HOME_MIN_DOCUMENTS` reports are geoparsed (once each,
-    without a home). ``known``: (outlet, provinces named) of other reports of the collection whose
-    places are already known (stored), which count as evidence too. Returns report id -> home area
-    for the reports of ``reports`` that have one."""
-    geoparser = resources.geoparser
-    if geoparser is None or not resources.source_homes:
-        return {}
-    sizes = Counter(name for _id, name, _text in reports) + Counter(name for name, _provinces in known)
-    local = [r for r in reports if sizes[r[1]] > HOME_MIN_DOCUMENTS]
-    items = [(name, provinces_named(geoparser.geoparse(text, Language.other, None))) for _id, name, text in local]
-    evidence = [(name, provinces) for name, provinces in known if sizes[name] > HOME_MIN_DOCUMENTS]
-    homes = homes_by_document([*items, *evidence])[: len(items)]
-    found = {report[0]: home for report, home in zip(local, homes, strict=True) if home is not None}
+    """The home area of each report's outlet (:mod:`emberwatch.geo.home`), learnt from the provinces
+    named in the outlet's other reports. ``parsed``: (id, outlet, provinces named) of the reports to
+    give a home (:func:`provinces_of`); ``known``: (outlet, provinces named) of other reports of the
+    collection whose places are already known (stored), which count as evidence too. Returns report
+    id -> home area for the reports of ``parsed`` that have one."""
+    items = list(parsed)  # ids and province names only: small whatever the texts
+    homes = homes_by_document([*((name, provinces) for _id, name, provinces in items), *known])[: len(items)]
+    found = {doc_id: home for (doc_id, _name, _p), home in zip(items, homes, strict=True) if home is not None}
     if found:
-        log.info("source home areas for %d of %d reports", len(found), len(reports))
+        log.info("source home areas for %d of %d reports", len(found), len(items))
     return found
+
+
+def provinces_of(
+    reports: Iterable[tuple[str, str, str]], resources: ExtractResources
+) -> Iterator[tuple[str, str, frozenset[Province]]]:
+    """(id, outlet, provinces named) of each (id, outlet, text), geoparsed one at a time without a home."""
+    geoparser = resources.geoparser
+    assert geoparser is not None
+    for doc_id, name, text in reports:
+        yield doc_id, name, provinces_named(geoparser.geoparse(text, Language.other, None))
 
 
 def _outlet_of(inp: ExtractInput) -> str | None:
@@ -109,15 +111,7 @@ def extract_jsonl(
     learnt from the other lines of the same outlet (a first pass over the file)."""
     if not source.is_file():
         raise InputError(f"Input file {source} not found; pass a JSON lines file with id and text fields.")
-    homes: dict[str, HomeArea] = {}
-    if resources.geoparser is not None and resources.source_homes:
-        with source.open(encoding="utf-8") as lines:
-            sourced = [
-                (inp.id, name, inp.text)
-                for inp in read_inputs(lines, ExtractJsonlReport())
-                if inp.home is None and (name := _outlet_of(inp))
-            ]
-        homes = learn_source_homes(sourced, resources)
+    homes = _jsonl_homes(source, resources)
     report = ExtractJsonlReport()
     out.parent.mkdir(parents=True, exist_ok=True)
     with source.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as sink:
@@ -131,6 +125,29 @@ def extract_jsonl(
             if progress is not None:
                 progress(report.documents, 0)
     return report
+
+
+def _jsonl_homes(source: Path, resources: ExtractResources) -> dict[str, HomeArea]:
+    """Home areas for the lines of ``source`` that name their outlet and give no home: one pass
+    counts the outlets, a second geoparses the lines of outlets with more than
+    :data:`HOME_MIN_DOCUMENTS` lines (streamed: only ids and province names are kept)."""
+    if resources.geoparser is None or not resources.source_homes:
+        return {}
+    sizes: Counter[str] = Counter()
+    with source.open(encoding="utf-8") as lines:
+        for inp in read_inputs(lines, ExtractJsonlReport()):
+            name = _outlet_of(inp)
+            if name is not None and inp.home is None:
+                sizes[name] += 1
+    if not any(n > HOME_MIN_DOCUMENTS for n in sizes.values()):
+        return {}
+    with source.open(encoding="utf-8") as lines:
+        local = (
+            (inp.id, name, inp.text)
+            for inp in read_inputs(lines, ExtractJsonlReport())
+            if inp.home is None and (name := _outlet_of(inp)) is not None and sizes[name] > HOME_MIN_DOCUMENTS
+        )
+        return learn_source_homes(provinces_of(local, resources))
 
 
 def _pending(store: Store, version: str, force: bool) -> list[str]:
@@ -176,11 +193,19 @@ def _store_homes(store: Store, pending: list[str], resources: ExtractResources) 
     if not members:
         return {}
     to_parse = sorted(i for i in members if i in todo)
-    texts = dict(store.execute("SELECT id, text FROM documents WHERE list_contains(?, id)", [to_parse]).fetchall())
     done = sorted(i for i in members if i not in todo)
     known = located_provinces(store, done, LocationPrecision.admin1) if done else {}
     evidence = [(outlets[i], provinces) for i, provinces in known.items()]
-    return learn_source_homes([(i, outlets[i], texts[i]) for i in to_parse], resources, evidence)
+    return learn_source_homes(provinces_of(_texts(store, to_parse, outlets), resources), evidence)
+
+
+def _texts(store: Store, ids: list[str], outlets: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    """(id, outlet, text) of the documents ``ids``, read :data:`BATCH` at a time."""
+    for offset in range(0, len(ids), BATCH):
+        batch = ids[offset : offset + BATCH]
+        rows = store.execute("SELECT id, text FROM documents WHERE list_contains(?, id)", [batch]).fetchall()
+        for doc_id, text in rows:
+            yield doc_id, outlets[doc_id], text
 
 
 def extract_store(
