@@ -57,6 +57,16 @@ def test_geoparser_romanised_settlement_found_under_the_gazetteers_spelling_near
     assert found == [("Jindires", "Jindayris", "SY")] * 2  # the repeat without "the town of" too
 
 
+def test_geoparser_name_with_an_arabic_place_word_found_under_the_gazetteers_spelling(geoparser: Geoparser) -> None:
+    # GeoNames writes "‘Ayn ‘Isa" and "Tall Tamr"; reports write "Ayn Issa", "Ain Issa", "Tal Tamer"
+    text = "Rockets hit a base at Ayn Issa, north of Raqqa. The YPG took villages west of Tal Tamer, Hasakah."
+    found = {p.text: (p.name, p.country_code) for p in geoparser.geoparse(text, "en")}
+    assert found["Ayn Issa"] == ("‘Ayn ‘Isa", "SY")
+    assert found["Tal Tamer"] == ("Tall Tamr", "SY")
+    # without a place of the Arab world nearby nothing is guessed
+    assert geoparser.geoparse("Rockets hit a base at Ayn Issa.", "en") == []
+
+
 def test_geoparser_romanised_settlement_needs_a_town_of_its_country_nearby(geoparser: Geoparser) -> None:
     # Jindayris is in Aleppo province, far from Sirte; nothing in this paragraph is near it
     far = "Fighting went on in Sirte, Libya. Artillery was launched at the town of Jindires."

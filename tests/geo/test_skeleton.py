@@ -79,3 +79,19 @@ def test_skeleton_index_finds_other_romanisations_of_a_latin_name(written: str, 
 )
 def test_cued_latin_spans_read_names_after_settlement_head_nouns(text: str, names: list[str]) -> None:
     assert [text[s:e] for s, e in cued_latin_spans(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The SDF took eight villages at the Ayn Issa front.", ["Ayn Issa"]),
+        ("Two villages west of Tall Tamer fell, and Tal al-Samn was shelled.", ["Tall Tamer", "Tal al-Samn"]),
+        ("The YPG entered Tell Brak; Ras al-Ayn and Bir Said were quiet.", ["Tell Brak", "Ras al-Ayn", "Bir Said"]),
+        ("IS fighters held out on Jabal al-Baghouz.", ["Jabal al-Baghouz"]),
+        ("The Deir Ezzor Military Council said so.", []),  # inside a longer name
+        # "Abu", "Umm" and "Sheikh" begin people's names too; lower-case words are no names
+        ("Abu Bakr al-Baghdadi and Umm Sayyaf fled to the tal and the wadi.", []),
+    ],
+)
+def test_cued_latin_spans_read_names_that_begin_with_an_arabic_place_word(text: str, names: list[str]) -> None:
+    assert [text[s:e] for s, e in cued_latin_spans(text)] == names

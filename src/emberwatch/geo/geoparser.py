@@ -64,7 +64,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-26"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-27"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:

@@ -218,15 +218,28 @@ _LIST_JOIN = re.compile(r",?\s+and\s+|,\s*")
 
 
 _UNIT_AFTER = re.compile(rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ](?:Governorate|Province)\b")
+# Arabic generic words that begin settlement names ("Tal Saman", "Ayn Issa", "Bir Said", "Khirbet
+# Ghazaleh"): the word and the name after it are a place name in their own right. Not "Abu", "Umm" or
+# "Sheikh", which begin people's names too.
+_PLACE_WORD = (
+    r"(?:Tal|Tall|Tell|Tel|Ayn|Ain|Ein|Ras|Deir|Dayr|Bir|Khirbet|Khirbat|Hammam|Kafr|Kfar|Beit|Bayt|Jisr"
+    r"|Marj|Qasr|Wadi|Jabal|Jebel|Mazraat)"
+)
+_PREFIXED = re.compile(
+    rf"(?<![\w'’‘-]){_PLACE_WORD}[ -](?:{_ARTICLE_WORD})?[A-Z][\w'’‘]*(?:[ ]{_ARTICLE_WORD}\w[\w'’‘]*)?"
+    r"(?![\w'’‘-])(?!\s+(?!Governorate|Province)[A-Z])"  # not inside a longer name: "the Deir Ezzor Military Council"
+)
 
 
 def cued_latin_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the place names a Latin-script text introduces with a head noun: "the village of
     Al-Kubar", "the town of Hammam al-Alil", "the villages of Tokhar and Hoshariyeh", "the
-    countryside of Deir Ezzor", "Deir Ezzor Governorate". Names are one to three capitalised words
+    countryside of Deir Ezzor", "Deir Ezzor Governorate", and names that begin with an Arabic place
+    word ("Tal Saman", "Ayn Issa", "Bir Said", "Jabal al-Baghouz"). Names are one to three capitalised words
     (inner articles allowed: "Qualib al-Thor"); after a plural head noun the list that follows is
     read too. Trailing dashes and quotes are not part of a name."""
     spans: list[tuple[int, int]] = [m.span(1) for m in _UNIT_AFTER.finditer(text)]
+    spans.extend(m.span() for m in _PREFIXED.finditer(text))
     for head in _LATIN_HEAD.finditer(text):
         at, plural = head.end(), bool(head.group(1))
         while True:
