@@ -20,7 +20,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     """Every test gets its own data dir and no user config file."""
     monkeypatch.setenv("EMBERWATCH_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("EMBERWATCH_CONFIG", str(tmp_path / "emberwatch.toml"))
-    for var in ("EMBERWATCH_DATABASE", "EMBERWATCH_API_TOKEN", "EMBERWATCH_CODEBOOK"):
+    for var in ("EMBERWATCH_DATABASE", "EMBERWATCH_API_TOKEN", "EMBERWATCH_CODEBOOK", "EMBERWATCH_LOCAL_PLACES"):
         monkeypatch.delenv(var, raising=False)
     gazetteer_dir = os.environ.get("EMBERWATCH_TEST_GAZETTEER_DIR")
     if gazetteer_dir:

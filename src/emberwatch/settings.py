@@ -80,6 +80,11 @@ class Settings(BaseSettings):
         description="Folder of the gazetteer index built by `emberwatch gazetteer build`; "
         "default `<data_dir>/gazetteer`.",
     )
+    local_places: Path | None = Field(
+        default=None,
+        description="YAML file of places the gazetteer lacks (villages, camps, border crossings), "
+        "merged into the gazetteer index, which is rebuilt when the file changes; see docs/geo.md.",
+    )
 
     @model_validator(mode="after")
     def _fill_paths(self) -> Settings:
@@ -89,6 +94,8 @@ class Settings(BaseSettings):
         if self.gazetteer_dir is None:
             self.gazetteer_dir = self.data_dir / "gazetteer"
         self.gazetteer_dir = self.gazetteer_dir.expanduser()
+        if self.local_places is not None:
+            self.local_places = self.local_places.expanduser()
         return self
 
     @property

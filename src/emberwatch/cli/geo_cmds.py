@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import pandas as pd
@@ -39,7 +40,7 @@ def load_geoparser() -> Geoparser:
 
     settings = get_settings()
     assert settings.gazetteer_dir is not None
-    if index_is_current(settings.gazetteer_dir):
+    if index_is_current(settings.gazetteer_dir, settings.local_places):
         return Geoparser.load(settings)
     parser = _with_progress(lambda report: Geoparser.load(settings, progress=report))
     assert isinstance(parser, Geoparser)
@@ -62,6 +63,40 @@ def gazetteer_build(
     settings = get_settings()
     directory = _with_progress(lambda report: ensure_gazetteer(settings, report, force=force))
     console.print(f"gazetteer index: {directory}")
+    if settings.local_places is not None:
+        console.print(f"local places: {settings.local_places}")
+
+
+@gazetteer_app.command("places")
+def gazetteer_places(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Local places file (YAML); default: the setting local_places."),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Check a local places file (places the gazetteer lacks) and list its places."""
+    from emberwatch.geo.local_places import load_local_places
+
+    settings = get_settings()
+    path = path or settings.local_places
+    if path is None:
+        raise InputError(
+            "No local places file: give its path, or set local_places (EMBERWATCH_LOCAL_PLACES) to a YAML "
+            "list of places; see docs/geo.md, 'Local places'."
+        )
+    places = load_local_places(path)
+    frame = pd.DataFrame(
+        [
+            {
+                "id": p.id, "name": p.names[0], "other_names": "; ".join([*p.names[1:], *p.ar]),
+                "kind": p.kind.value, "country_code": p.country, "lat": p.lat, "lon": p.lon,
+            }
+            for p in places
+        ],
+        columns=["id", "name", "other_names", "kind", "country_code", "lat", "lon"],
+    )  # fmt: skip
+    print_frame(frame, fmt, f"local places: {path}")
 
 
 @gazetteer_app.command("lookup")

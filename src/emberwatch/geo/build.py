@@ -7,6 +7,8 @@ file ``geo/data/countries.yaml`` (short Arabic country names, demonyms) and ``ge
 (deserts, mountains and other regions, precision 5). Subdivision and country
 coordinates are the centroid of the convex hull of their cities (stray records dropped); country
 reference points and English demonyms come from ``countryinfo`` (CIA World Factbook coordinates).
+An analyst's local places file (setting ``local_places``, :mod:`emberwatch.geo.local_places`) adds
+places these sources lack.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from emberwatch.geo.gazetteer import (
     PlaceKind,
     distance_km,
 )
+from emberwatch.geo.local_places import LocalPlace, file_digest, load_local_places
 from emberwatch.geo.variants import variants
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,8 @@ log = logging.getLogger(__name__)
 ProgressCallback = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: called as the build advances (total is the number of stages)."""
 
+LOCAL_DISTRICT_KM = 50.0  # a local place takes the district of the nearest town this close
+LOCAL_PROVINCE_KM = 150.0  # and its province this close
 STAGES = ("read cities", "subdivisions", "countries", "names", "word frequencies", "write index")
 
 # Countries whose place names are mostly Arabic-origin: transliteration variants are generated there.
@@ -468,6 +473,56 @@ class _Builder:
             for name in item.get("abbreviations", []):
                 self.names.add(name, entry, NameFlag.abbreviation)
 
+    def _local_province(self, place: LocalPlace, source: Path | None) -> int:
+        """The admin1 entry a local place names as its province, or a clear error."""
+        rows = [
+            i for i in range(len(self.rows.kind))
+            if self.rows.kind[i] == PlaceKind.admin1 and self.rows.country[i] == place.country
+        ]  # fmt: skip
+        wanted = fold_key(place.admin1 or "")
+        for i in rows:
+            if fold_key(self.rows.name[i]) == wanted:
+                return i
+        raise GazetteerError(
+            f"{source or 'local places'} -> {place.id}: admin1 {place.admin1!r} is no province of "
+            f"{place.country} in the gazetteer; use one of: {', '.join(sorted(self.rows.name[i] for i in rows))}"
+        )
+
+    def add_local_places(self, places: list[LocalPlace], source: Path | None = None) -> None:
+        """An analyst's places (:mod:`emberwatch.geo.local_places`). Points are populated places that
+        take the province and district of the nearest gazetteer town of their country (district within
+        :data:`LOCAL_DISTRICT_KM`, province within :data:`LOCAL_PROVINCE_KM`); regions are regions.
+        Their names get the same spelling variants as the towns of their country."""
+        kinds, countries = np.asarray(self.rows.kind), np.asarray(self.rows.country)
+        lats, lons = np.asarray(self.rows.lat), np.asarray(self.rows.lon)
+        for place in places:
+            point = place.is_point
+            entry = self.rows.add(
+                geonameid=place.geonames_id or -1, lat=place.lat, lon=place.lon, population=place.population,
+                kind=PlaceKind.city if point else PlaceKind.region, country=place.country, admin1=-1, admin2=-1,
+                feature=FEATURE_CODES.index("PPL" if point else "RGN"), name=place.names[0],
+            )  # fmt: skip
+            if point:
+                province = self._local_province(place, source) if place.admin1 else -1
+                towns = np.flatnonzero((countries == place.country) & (kinds == PlaceKind.city))
+                if len(towns):
+                    km = _haversine_km(place.lat, place.lon, lats[towns], lons[towns])
+                    nearest = int(towns[int(np.argmin(km))])
+                    same = province < 0 or self.rows.admin1[nearest] == province
+                    if province < 0 and float(km.min()) <= LOCAL_PROVINCE_KM:
+                        self.rows.admin1[entry] = self.rows.admin1[nearest]
+                    if same and float(km.min()) <= LOCAL_DISTRICT_KM:
+                        self.rows.admin2[entry] = self.rows.admin2[nearest]
+                if province >= 0:
+                    self.rows.admin1[entry] = province
+                self.city_entries.append((entry, [*place.names, *place.ar], []))
+            else:
+                for name in [*place.names, *place.ar]:
+                    self.names.add(name, entry, NameFlag.primary)
+                    if place.country in ARABIC_NAME_COUNTRIES and not is_arabic(name):
+                        for variant in variants(fold_key(name)):
+                            self.names.add(variant, entry, NameFlag.variant)
+
     def add_admin_abbreviations(self) -> None:
         """Dotted province abbreviations ("Calif.", "W.Va.", "Ont.") from
         ``geo/data/admin_abbreviations.yaml``, attached to the admin1 unit of that name."""
@@ -685,12 +740,26 @@ def _folded_frequencies(table: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -> dict[str, object]:
-    """Build the index into ``directory`` (replaced atomically) and return its metadata."""
+def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    p1, p2 = math.radians(lat), np.radians(lats)
+    a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def build_gazetteer(
+    directory: Path, progress: ProgressCallback | None = None, local_places: Path | None = None
+) -> dict[str, object]:
+    """Build the index into ``directory`` (replaced atomically) and return its metadata.
+
+    ``local_places``: an analyst's file of extra places (:mod:`emberwatch.geo.local_places`), checked
+    before anything is built."""
     started = time.perf_counter()
+    digest = file_digest(local_places) if local_places is not None else None
+    extra = load_local_places(local_places) if local_places is not None else []
     builder = _Builder(progress)
     builder.read_cities()
     builder.add_subdivisions()
+    builder.add_local_places(extra, local_places)
     builder.step()
     builder.add_countries()
     builder.add_continents()
@@ -717,7 +786,11 @@ def build_gazetteer(directory: Path, progress: ProgressCallback | None = None) -
             "countryinfo (country reference points, demonyms)",
             "countries.yaml",
             "regions.yaml",
+            *([f"local places: {local_places}"] if local_places is not None else []),
         ],
+        "local_places": (
+            {"path": str(local_places), "sha256": digest, "places": len(extra)} if local_places is not None else None
+        ),
     }
     _write(directory, {**entry_arrays, **key_arrays}, builder.names_blob, meta)
     log.info("gazetteer built in %.1fs: %s places, %s keys", meta["build_seconds"], meta["places"], meta["keys"])

@@ -22,6 +22,7 @@ from emberwatch.geo.build import ProgressCallback, build_gazetteer
 from emberwatch.geo.event_place import event_place as _event_place
 from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, Gazetteer, PlaceKind
+from emberwatch.geo.local_places import file_digest
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, prepare, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.geo.skeleton import SKELETON_COUNTRIES, SkeletonIndex, cued_latin_spans, cued_name_spans
@@ -38,15 +39,18 @@ _NOT_IN_A_LONGER_NAME = r"(?!\s+(?!Governorate|Province)[A-Z])"  # no capitalise
 _BUILD_LOCK = threading.Lock()
 
 
-def index_is_current(directory: Path) -> bool:
-    """True when ``directory`` holds an index this version can read with the current folding."""
+def index_is_current(directory: Path, local_places: Path | None = None) -> bool:
+    """True when ``directory`` holds an index this version can read with the current folding, built
+    with the current contents of the ``local_places`` file (or without one when it is None)."""
     import json
 
     try:
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return meta.get("format") == FORMAT_VERSION and meta.get("folding") == folding_signature()
+    built = (meta.get("local_places") or {}).get("sha256")
+    wanted = file_digest(local_places) if local_places is not None else None
+    return meta.get("format") == FORMAT_VERSION and meta.get("folding") == folding_signature() and built == wanted
 
 
 def ensure_gazetteer(
@@ -58,9 +62,9 @@ def ensure_gazetteer(
     if directory is None:
         raise GazetteerError("settings.gazetteer_dir is not set; set EMBERWATCH_GAZETTEER_DIR.")
     with _BUILD_LOCK:
-        if force or not index_is_current(directory):
+        if force or not index_is_current(directory, settings.local_places):
             log.info("building the gazetteer index in %s", directory)
-            build_gazetteer(directory, progress)
+            build_gazetteer(directory, progress, settings.local_places)
     return directory
 
 
