@@ -259,3 +259,20 @@ def test_pipeline_place_inside_an_actor_name_is_not_the_event_place(geoparser) -
         doc = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), resources)
         assert doc.events and doc.events[0].place is None
         assert doc.events[0].perpetrator is not None and doc.events[0].perpetrator.actor_id == "iswap"
+
+
+def test_pipeline_event_place_comes_from_the_sentences_that_give_the_event(geoparser) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import default_resources
+
+    resources = replace(default_resources(), geoparser=geoparser)
+    text = (
+        "On 5 January, a general stated that Iraqi forces had captured about 65–70% of east Mosul. "
+        "An ISIL attack on the PMU near Tal Afar was repelled. The police announced that 1,700 fighters "
+        "had been killed, and that Iraqi forces had captured eight districts."
+    )
+    doc = extract_document(ExtractInput(id="1", text=text, published="2017-01-06"), resources)
+    captured = doc.events[0]
+    assert captured.event_type == "territorial_control"
+    assert captured.place is not None and captured.place.name == "Mosul"  # not the later sentence's Tal Afar

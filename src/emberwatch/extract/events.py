@@ -760,7 +760,7 @@ def _build_event(
         place = resources.geoparser.event_place(
             doc.text,
             places,
-            (anchor.sentence_start, anchor.sentence_end),
+            _place_span(doc, group, anchor, places),
             (anchor.trigger_start, anchor.trigger_end),
         )
     organizations = unique_spans([*org_mentions, *roles.perpetrator_organizations])
@@ -788,6 +788,21 @@ def _build_event(
     )
     specific = index.priority.get(group.key, 0) > 0
     return event.model_copy(update={"confidence": _confidence(event, specific, len(group.triggers), explicit)})
+
+
+def _place_span(doc: _Doc, group: _Group, anchor: EventAnchor, places: list[PlaceRef]) -> tuple[int, int]:
+    """Where the event's place is looked for: the group's sentences up to the one that gives the
+    event (its primary sentence or its trigger's, whichever is later). The later sentences of the
+    group, which often add another incident ("An attack near Tal Afar was repelled"), only when the
+    first ones name no place."""
+    trigger = next(
+        (i for i in group.sentences if doc.sentences[i].start <= anchor.trigger_start < doc.sentences[i].end),
+        group.primary,
+    )
+    end = doc.sentences[max(group.primary, trigger)].end
+    if end < anchor.sentence_end and any(anchor.sentence_start <= p.start < end and p.lat is not None for p in places):
+        return anchor.sentence_start, end
+    return anchor.sentence_start, anchor.sentence_end
 
 
 def _actor_mentions(doc: _Doc, fillers: list[RoleFillers | None]) -> list[ActorMention]:
