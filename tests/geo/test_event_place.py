@@ -552,3 +552,22 @@ def test_event_place_province_named_as_a_quarter_of_the_city_is_not_the_place(ge
     )
     place = _event_place(geoparser, text, "stormed")
     assert place is not None and place.text == "Mosul"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two car bombs detonated in the market area of Shahil, Syria, killing 14 people.",
+        "The U.S. bombed a military base in the village of Uqayrishah, Syria.",
+    ],
+)
+def test_event_place_country_of_a_town_the_gazetteer_lacks_is_the_place(geoparser: Geoparser, text: str) -> None:
+    trigger = "detonated" if "detonated" in text else "bombed"
+    place = _event_place(geoparser, text, trigger)
+    assert place is not None and (place.text, place.precision) == ("Syria", LocationPrecision.country)
+
+
+def test_event_place_country_after_a_name_without_a_locative_word_stays_an_actor(geoparser: Geoparser) -> None:
+    text = "Officials said John Kerry, Syria and Iran agreed to the airstrikes."
+    place = _event_place(geoparser, text, "airstrikes")
+    assert place is None or place.text != "Syria"

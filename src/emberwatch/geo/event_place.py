@@ -433,7 +433,24 @@ def _country_as_place(text: str, place: PlaceRef, places: list[PlaceRef], lower:
     "the US launched airstrikes", "a U.S. convoy", "The United States resumed its strikes"."""
     if int(place.precision) != int(LocationPrecision.country):
         return True
-    return _listed_with(text, place, places, lower, _is_locative) or _after_entry(text, place, lower)
+    return (
+        _listed_with(text, place, places, lower, _is_locative)
+        or _after_entry(text, place, lower)
+        or _after_unknown_place(text, place, lower)
+    )
+
+
+_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'’‘-]*\s+){0,3}[A-Z][\w'’‘-]*),\s*$")
+
+
+def _after_unknown_place(text: str, place: PlaceRef, lower: int) -> bool:
+    """ "in the market area of Shahil, Syria": the country of a name after a locative word, which the
+    gazetteer does not know, is where it happened."""
+    window = max(lower, place.start - 80)
+    name = _NAME_BEFORE_COMMA.search(text, window, place.start)
+    if name is None:
+        return False
+    return _is_locative(text, place.model_copy(update={"start": name.start(1)}), lower)
 
 
 def _after_entry(text: str, place: PlaceRef, lower: int) -> bool:
