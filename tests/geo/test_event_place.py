@@ -571,3 +571,14 @@ def test_event_place_country_after_a_name_without_a_locative_word_stays_an_actor
     text = "Officials said John Kerry, Syria and Iran agreed to the airstrikes."
     place = _event_place(geoparser, text, "airstrikes")
     assert place is None or place.text != "Syria"
+
+
+def test_event_place_skips_where_a_speech_was_given(geoparser: Geoparser) -> None:
+    text = (
+        "On 20 March, the president predicted victory during a speech at a U.S. Army tank factory in the U.S. "
+        "Coalition airstrikes on two pockets of militants were reported late in the day."
+    )
+    assert _in_span(geoparser, text, "airstrikes") is None
+    rally = "Gunmen attacked a checkpoint in Hit, a day after a rally in Ramadi."
+    place = _event_place(geoparser, rally, "attacked")
+    assert place is not None and place.text == "Hit"

@@ -106,10 +106,21 @@ def _words_before_name(text: str, start: int, lower: int, n: int) -> list[str]:
     return words[-n:]
 
 
+# "during a speech at a U.S. Army tank factory in the U.S.", "at a rally in Ohio", "in an interview in
+# Paris": where someone spoke (no sentence or clause break between the noun and the place)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:speech|speeches|rally|interview|press conference|news conference|summit|televised address"
+    r"|sermon)\b(?:[^.;:!?()\n]|(?<=\b[A-Z])\.){0,70}\b(?:in|at)\s+(?:the\s+)?$",  # "U.S." is no break
+    re.IGNORECASE,
+)
+
+
 def is_statement_place(text: str, place: PlaceRef, lower: int = 0) -> bool:
     """ "said in Damascus", "a statement issued in Baghdad", "قال في بيان من دمشق", "officials in
     Raqqa said"."""
     cues = load_cues()
+    if _SPEECH_BEFORE.search(text, max(lower, place.start - 100), place.start):
+        return True
     words = _words_before(text, place.start, lower, 6)
     if not words or words[-1] not in {"in", "from", "في", "من"}:
         return False
