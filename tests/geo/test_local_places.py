@@ -38,6 +38,9 @@ PLACES = """\
   lat: 35.30
   lon: 40.00
   kind: region
+- id: hasakah-nickname
+  names: [Hasakah Citadel Town]
+  alias_of: 173813                 # Al-Hasakah
 """
 
 
@@ -57,7 +60,7 @@ def local_geoparser(tmp_path_factory: pytest.TempPathFactory) -> Geoparser:
 
 
 def test_local_places_file_is_read_into_typed_records(tmp_path: Path) -> None:
-    baghuz, tanf, field = load_local_places(_write(tmp_path, PLACES))
+    baghuz, tanf, field, alias = load_local_places(_write(tmp_path, PLACES))
     assert (baghuz.id, baghuz.names[0], baghuz.kind, baghuz.country) == (
         "baghuz",
         "Baghuz",
@@ -66,6 +69,7 @@ def test_local_places_file_is_read_into_typed_records(tmp_path: Path) -> None:
     )
     assert (tanf.country, tanf.admin1, tanf.source) == ("SY", "Homs", "a published map")  # code upper-cased
     assert field.kind is LocalPlaceKind.region and not field.is_point
+    assert alias.is_alias and alias.alias_of == 173813 and alias.country is None
 
 
 @pytest.mark.parametrize(
@@ -82,7 +86,8 @@ def test_local_places_file_is_read_into_typed_records(tmp_path: Path) -> None:
         ("- {id: a, names: [الباغوز], country: SY, lat: 1, lon: 1}", "Arabic ones under `ar`"),
         ("- {id: a, names: [A], ar: [Baghuz], country: SY, lat: 1, lon: 1}", "`ar` takes names in Arabic script"),
         ("- {id: a, names: [], country: SY, lat: 1, lon: 1}", "names: List should have at least 1 item"),
-        ("- {id: a, names: [A], country: SY, lat: 1}", "lon: Field required"),
+        ("- {id: a, names: [A], country: SY, lat: 1}", "lon missing: give country, lat and lon, or alias_of"),
+        ("- {id: a, names: [A], alias_of: 173813, lat: 1}", "an alias (alias_of) adds names to a gazetteer place"),
         (
             "- {id: a, names: [A], country: SY, lat: 1, lon: 1, kind: town}",
             "kind: Input should be 'settlement', 'camp', 'site' or 'region'",
@@ -144,7 +149,7 @@ def test_local_places_region_resolves_as_part_of_a_country(local_geoparser: Geop
 def test_local_places_index_is_rebuilt_when_the_file_changes(local_geoparser: Geoparser, tmp_path: Path) -> None:
     directory = local_geoparser.gazetteer.directory
     meta = Gazetteer(directory).meta["local_places"]
-    assert meta["places"] == 3
+    assert meta["places"] == 4
     original = Path(meta["path"])
     assert index_is_current(directory, original)
     assert not index_is_current(directory, None)  # built with a file: stale without it
@@ -167,8 +172,9 @@ def test_local_places_command_checks_and_lists_a_file(tmp_path: Path) -> None:
     get_settings.cache_clear()
     result = runner.invoke(app, ["gazetteer", "places", str(_write(tmp_path, PLACES)), "-f", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == "id,name,other_names,kind,country_code,lat,lon"
-    assert "tanf,al-Tanf,التنف,site,SY,33.5,38.66" in result.stdout
+    assert result.stdout.splitlines()[0] == "id,name,other_names,kind,country_code,lat,lon,alias_of"
+    assert "tanf,al-Tanf,التنف,site,SY,33.5,38.66," in result.stdout
+    assert "hasakah-nickname,Hasakah Citadel Town,,alias,,,,173813" in result.stdout
     bad = runner.invoke(app, ["gazetteer", "places", str(_write(tmp_path, "- {id: a}", "bad.yaml"))])
     assert isinstance(bad.exception, GazetteerError)  # the CLI's entry point prints it and exits with 6
     assert "bad.yaml -> entry 1 (id 'a')" in str(bad.exception)
@@ -179,3 +185,26 @@ def test_local_places_example_file_in_the_docs_is_valid() -> None:
     places = load_local_places(example)
     assert [p.id for p in places] == ["baghuz", "al-tanf", "rukban"]
     assert all(p.country == "SY" and p.admin1 and p.source for p in places)
+
+
+def test_local_places_alias_adds_a_name_to_a_gazetteer_place(local_geoparser: Geoparser) -> None:
+    [place] = local_geoparser.geoparse("Clashes broke out in Hasakah Citadel Town, Syria.", "en")[:1]
+    assert (place.text, place.name, place.geonames_id) == ("Hasakah Citadel Town", "Al-Hasakah", 173813)
+
+
+def test_local_places_alias_of_an_unknown_id_is_a_clear_build_error(tmp_path: Path) -> None:
+    places = _write(tmp_path, "- {id: nowhere, names: [Nowhere Town], alias_of: 999999999}")
+    settings = load_settings(data_dir=tmp_path, gazetteer_dir=tmp_path / "gazetteer", local_places=places)
+    with pytest.raises(GazetteerError, match=r"nowhere: alias_of 999999999 is no GeoNames id in the gazetteer"):
+        ensure_gazetteer(settings)
+
+
+@pytest.mark.parametrize(
+    ("kurdish", "gazetteer_name"),
+    [("Girê Spî", "Tall Abyad"), ("Serêkaniyê", "Ra's al ‘Ayn"), ("Efrîn", "‘Afrin"), ("Til Temir", "Tall Tamr")],
+)
+def test_shipped_aliases_give_kurdish_names_of_syrian_towns(
+    geoparser: Geoparser, kurdish: str, gazetteer_name: str
+) -> None:
+    places = {p.text: p for p in geoparser.geoparse(f"Turkish drones struck {kurdish} in Syria.", "en")}
+    assert places[kurdish].name == gazetteer_name and places[kurdish].country_code == "SY"

@@ -90,13 +90,14 @@ def gazetteer_places(
         [
             {
                 "id": p.id, "name": p.names[0], "other_names": "; ".join([*p.names[1:], *p.ar]),
-                "kind": p.kind.value, "country_code": p.country, "lat": p.lat, "lon": p.lon,
+                "kind": "alias" if p.is_alias else p.kind.value, "country_code": p.country, "lat": p.lat,
+                "lon": p.lon, "alias_of": p.alias_of,
             }
             for p in places
         ],
-        columns=["id", "name", "other_names", "kind", "country_code", "lat", "lon"],
+        columns=["id", "name", "other_names", "kind", "country_code", "lat", "lon", "alias_of"],
     )  # fmt: skip
-    print_frame(frame, fmt, f"local places: {path}")
+    print_frame(frame.astype({"alias_of": "Int64"}), fmt, f"local places: {path}")
 
 
 @gazetteer_app.command("lookup")

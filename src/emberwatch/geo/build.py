@@ -544,6 +544,21 @@ class _Builder:
             f"{place.country} in the gazetteer; use one of: {', '.join(sorted(self.rows.name[i] for i in rows))}"
         )
 
+    def _add_alias(self, place: LocalPlace, by_id: dict[int, int], source: Path | None) -> None:
+        """Other names (Kurdish, local) of a place the gazetteer has, by its GeoNames id."""
+        entry = by_id.get(place.alias_of or -1)
+        if entry is None:
+            raise GazetteerError(
+                f"{source or 'local places'} -> {place.id}: alias_of {place.alias_of} is no GeoNames id in the "
+                "gazetteer; `emberwatch gazetteer lookup NAME -f csv` shows the ids (geonames_id column)."
+            )
+        gen = self.rows.country[entry] in ARABIC_NAME_COUNTRIES
+        for name in [*place.names, *place.ar]:
+            self.names.add(name, entry, NameFlag.alternate)
+            if gen and not is_arabic(name):
+                for variant in variants(fold_key(name)):
+                    self.names.add(variant, entry, NameFlag.variant)
+
     def add_local_places(self, places: list[LocalPlace], source: Path | None = None) -> None:
         """An analyst's places (:mod:`emberwatch.geo.local_places`). Points are populated places that
         take the province and district of the nearest gazetteer town of their country (district within
@@ -551,7 +566,14 @@ class _Builder:
         Their names get the same spelling variants as the towns of their country."""
         kinds, countries = np.asarray(self.rows.kind), np.asarray(self.rows.country)
         lats, lons = np.asarray(self.rows.lat), np.asarray(self.rows.lon)
+        by_id: dict[int, int] = {}
         for place in places:
+            if place.is_alias:
+                if not by_id:
+                    by_id = {gid: i for i, gid in enumerate(self.rows.geonameid) if gid > 0}
+                self._add_alias(place, by_id, source)
+                continue
+            assert place.country is not None and place.lat is not None and place.lon is not None
             point = place.is_point
             entry = self.rows.add(
                 geonameid=place.geonames_id or -1, lat=place.lat, lon=place.lon, population=place.population,
@@ -796,6 +818,25 @@ def _folded_frequencies(table: dict[str, float]) -> dict[str, float]:
     return out
 
 
+def data_signature() -> str:
+    """Digest of the shipped data files (``geo/data/*.yaml``): an index built from other versions of
+    them is stale."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    folder = resources.files("emberwatch.geo").joinpath("data")
+    for name in sorted(item.name for item in folder.iterdir() if item.name.endswith(".yaml")):
+        digest.update(name.encode())
+        digest.update(folder.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _shipped_aliases() -> list[LocalPlace]:
+    """Other names of gazetteer places shipped with emberwatch (``geo/data/aliases.yaml``)."""
+    path = resources.files("emberwatch.geo").joinpath("data").joinpath("aliases.yaml")
+    return load_local_places(Path(str(path)))
+
+
 def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     p1, p2 = math.radians(lat), np.radians(lats)
     a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
@@ -815,6 +856,7 @@ def build_gazetteer(
     builder = _Builder(progress)
     builder.read_cities()
     builder.add_subdivisions()
+    builder.add_local_places(_shipped_aliases(), Path("geo/data/aliases.yaml"))
     builder.add_local_places(extra, local_places)
     builder.step()
     builder.add_countries()
@@ -830,6 +872,7 @@ def build_gazetteer(
     meta: dict[str, object] = {
         "format": FORMAT_VERSION,
         "folding": folding_signature(),
+        "data": data_signature(),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - started, 1),
         "places": len(builder.rows.geonameid),
@@ -842,6 +885,7 @@ def build_gazetteer(
             "countryinfo (country reference points, demonyms)",
             "countries.yaml",
             "regions.yaml",
+            "aliases.yaml",
             *([f"local places: {local_places}"] if local_places is not None else []),
         ],
         "local_places": (

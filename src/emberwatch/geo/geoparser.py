@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from emberwatch.errors import GazetteerError
-from emberwatch.geo.build import ProgressCallback, build_gazetteer
+from emberwatch.geo.build import ProgressCallback, build_gazetteer, data_signature
 from emberwatch.geo.event_place import event_place as _event_place
 from emberwatch.geo.folding import folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, Gazetteer, PlaceKind
@@ -41,7 +41,8 @@ _BUILD_LOCK = threading.Lock()
 
 def index_is_current(directory: Path, local_places: Path | None = None) -> bool:
     """True when ``directory`` holds an index this version can read with the current folding, built
-    with the current contents of the ``local_places`` file (or without one when it is None)."""
+    from the current shipped data files and the current contents of the ``local_places`` file (or
+    without one when it is None)."""
     import json
 
     try:
@@ -50,7 +51,12 @@ def index_is_current(directory: Path, local_places: Path | None = None) -> bool:
         return False
     built = (meta.get("local_places") or {}).get("sha256")
     wanted = file_digest(local_places) if local_places is not None else None
-    return meta.get("format") == FORMAT_VERSION and meta.get("folding") == folding_signature() and built == wanted
+    return (
+        meta.get("format") == FORMAT_VERSION
+        and meta.get("folding") == folding_signature()
+        and meta.get("data") == data_signature()
+        and built == wanted
+    )
 
 
 def ensure_gazetteer(

@@ -18,6 +18,13 @@ the index build)::
       geonames_id: null              # optional
       source: "coordinates read from a published map"   # optional, kept for your records
 
+An entry may instead add names to a place the gazetteer has (a Kurdish or local name), by its
+GeoNames id (``emberwatch gazetteer lookup NAME`` shows it)::
+
+    - id: gire-spi
+      names: [Girê Spî, Gire Spi]
+      alias_of: 163750               # Tall Abyad
+
 A settlement, camp or site resolves with precision 1 (an exact place) and takes the province and
 district of the nearest town of its country in the gazetteer (within 50 km; only the province up to
 150 km) unless ``admin1`` names its province (then only a district of that province); a region
@@ -33,7 +40,7 @@ from pathlib import Path
 
 import pycountry
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from emberwatch.errors import GazetteerError
 from emberwatch.geo.folding import is_arabic
@@ -58,9 +65,12 @@ class LocalPlace(BaseModel):
     id: str = Field(min_length=1, description="Identifier, unique in the file.")
     names: list[str] = Field(min_length=1, description="English or transliterated names; the first is shown.")
     ar: list[str] = Field(default_factory=list, description="Arabic names.")
-    country: str = Field(description="ISO 3166-1 alpha-2 country code.")
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 country code.")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    alias_of: int | None = Field(
+        default=None, gt=0, description="GeoNames id of a gazetteer place these are other names of."
+    )
     kind: LocalPlaceKind = LocalPlaceKind.settlement
     admin1: str | None = Field(
         default=None, description="Province, as the gazetteer names it; default: that of the nearest town."
@@ -69,9 +79,25 @@ class LocalPlace(BaseModel):
     geonames_id: int | None = Field(default=None, gt=0)
     source: str | None = None
 
+    @model_validator(mode="after")
+    def _a_place_or_an_alias(self) -> LocalPlace:
+        if self.alias_of is not None:
+            given = [f for f in ("country", "lat", "lon", "admin1", "geonames_id") if getattr(self, f) is not None]
+            if given:
+                raise ValueError(
+                    f"an alias (alias_of) adds names to a gazetteer place and takes no {', '.join(given)}"
+                )
+            return self
+        missing = [f for f in ("country", "lat", "lon") if getattr(self, f) is None]
+        if missing:
+            raise ValueError(f"{', '.join(missing)} missing: give country, lat and lon, or alias_of a GeoNames id")
+        return self
+
     @field_validator("country")
     @classmethod
-    def _known_country(cls, value: str) -> str:
+    def _known_country(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         code = value.strip().upper()
         if pycountry.countries.get(alpha_2=code) is None:
             raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. SY, IQ, NG)")
@@ -98,6 +124,10 @@ class LocalPlace(BaseModel):
     @property
     def is_point(self) -> bool:
         return self.kind is not LocalPlaceKind.region
+
+    @property
+    def is_alias(self) -> bool:
+        return self.alias_of is not None
 
 
 def file_digest(path: Path) -> str:
