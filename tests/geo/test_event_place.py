@@ -582,3 +582,14 @@ def test_event_place_skips_where_a_speech_was_given(geoparser: Geoparser) -> Non
     rally = "Gunmen attacked a checkpoint in Hit, a day after a rally in Ramadi."
     place = _event_place(geoparser, rally, "attacked")
     assert place is not None and place.text == "Hit"
+
+
+def test_event_place_skips_where_people_were_on_their_way_to(geoparser: Geoparser) -> None:
+    text = (
+        "On 13 February, IS executed 15 of its own fighters in Hajin. "
+        "Aid groups said 51 people had died on the way from the enclave to the Al-Hawl refugee camp."
+    )
+    place = _in_span(geoparser, text, "executed")
+    assert place is not None and place.text == "Hajin"
+    alone = "Aid groups said 51 people had died on the way from the enclave to the Al-Hawl refugee camp."
+    assert _event_place(geoparser, alone, "died") is None

@@ -171,11 +171,15 @@ _TRAVEL = frozenset(fold_key(w) for w in (
 
 
 def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
-    """ "during a trip to Cairo", "militants fled to Turkey", "فروا إلى تركيا": where someone went, not
+    """ "during a trip to Cairo", "militants fled to Turkey", "on the way to the camp", "فروا إلى تركيا":
+    where someone went, not
     where the event happened. Nor where forces are stationed or set out from: "jets operated out of
     bases in Jordan", "aircraft based in Qatar", "drones launched from Niger"."""
     words = _words_before_name(text, place.start, lower, 8)
     if len(words) >= 2 and words[-1] in _TOWARDS and any(w in _TRAVEL for w in words[-3:-1]):
+        return True
+    # "died on the way from the enclave to the Al-Hawl camp", "on their way to Raqqa"
+    if len(words) >= 3 and words[-1] in _TOWARDS and "way" in words[-7:-1]:
         return True
     # "was airlifted by the Coalition to Baghdad", "taken by helicopter to Davao"
     if len(words) >= 3 and words[-1] in _TOWARDS and any(
