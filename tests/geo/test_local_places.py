@@ -208,3 +208,10 @@ def test_shipped_aliases_give_kurdish_names_of_syrian_towns(
 ) -> None:
     places = {p.text: p for p in geoparser.geoparse(f"Turkish drones struck {kurdish} in Syria.", "en")}
     assert places[kurdish].name == gazetteer_name and places[kurdish].country_code == "SY"
+
+
+def test_local_places_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "places.yaml"
+    path.write_bytes("- {id: a, names: [Caf\u00e9], country: FR, lat: 1, lon: 1}".encode("latin-1"))
+    with pytest.raises(GazetteerError, match="not UTF-8 text"):
+        load_local_places(path)

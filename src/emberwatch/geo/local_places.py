@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pycountry
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from emberwatch.errors import GazetteerError
 from emberwatch.geo.folding import is_arabic
@@ -103,22 +103,18 @@ class LocalPlace(BaseModel):
             raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. SY, IQ, NG)")
         return code
 
-    @field_validator("names")
+    @field_validator("names", "ar")
     @classmethod
-    def _latin_names(cls, value: list[str]) -> list[str]:
+    def _names_in_their_script(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        arabic = info.field_name == "ar"
         names = [name.strip() for name in value]
         for name in names:
-            if not name or is_arabic(name):
-                raise ValueError(f"{name!r}: write English or transliterated names here, Arabic ones under `ar`")
-        return names
-
-    @field_validator("ar")
-    @classmethod
-    def _arabic_names(cls, value: list[str]) -> list[str]:
-        names = [name.strip() for name in value]
-        for name in names:
-            if not name or not is_arabic(name):
-                raise ValueError(f"{name!r}: `ar` takes names in Arabic script")
+            if not name or is_arabic(name) != arabic:
+                raise ValueError(
+                    f"{name!r}: `ar` takes names in Arabic script"
+                    if arabic
+                    else f"{name!r}: write English or transliterated names here, Arabic ones under `ar`"
+                )
         return names
 
     @property
@@ -130,26 +126,27 @@ class LocalPlace(BaseModel):
         return self.alias_of is not None
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes: the index is rebuilt when it changes."""
+def _read(path: Path) -> bytes:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except OSError as exc:
         raise GazetteerError(
             f"Cannot read the local places file {path}: {exc}. Fix the path in the setting local_places "
             "(EMBERWATCH_LOCAL_PLACES) or unset it."
         ) from exc
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file's bytes: the index is rebuilt when it changes."""
+    return hashlib.sha256(_read(path)).hexdigest()
 
 
 def load_local_places(path: Path) -> list[LocalPlace]:
     """Read and validate a local places file; every problem names the file, the entry and the field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GazetteerError(
-            f"Cannot read the local places file {path}: {exc}. Fix the path in the setting local_places "
-            "(EMBERWATCH_LOCAL_PLACES) or unset it."
-        ) from exc
+        data = yaml.safe_load(_read(path).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not UTF-8 text ({exc}); save the file as UTF-8.") from exc
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{path}: not valid YAML ({exc}); {_DOCS}.") from exc
     if data is None:
