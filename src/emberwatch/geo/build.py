@@ -564,6 +564,8 @@ class _Builder:
         take the province and district of the nearest gazetteer town of their country (district within
         :data:`LOCAL_DISTRICT_KM`, province within :data:`LOCAL_PROVINCE_KM`); regions are regions.
         Their names get the same spelling variants as the towns of their country."""
+        from emberwatch.analysis.common import haversine_km
+
         kinds, countries = np.asarray(self.rows.kind), np.asarray(self.rows.country)
         lats, lons = np.asarray(self.rows.lat), np.asarray(self.rows.lon)
         by_id: dict[int, int] = {}
@@ -584,7 +586,7 @@ class _Builder:
                 province = self._local_province(place, source) if place.admin1 else -1
                 towns = np.flatnonzero((countries == place.country) & (kinds == PlaceKind.city))
                 if len(towns):
-                    km = _haversine_km(place.lat, place.lon, lats[towns], lons[towns])
+                    km = haversine_km(lats[towns], lons[towns], place.lat, place.lon)
                     nearest = int(towns[int(np.argmin(km))])
                     same = province < 0 or self.rows.admin1[nearest] == province
                     if province < 0 and float(km.min()) <= LOCAL_PROVINCE_KM:
@@ -835,12 +837,6 @@ def _shipped_aliases() -> list[LocalPlace]:
     """Other names of gazetteer places shipped with emberwatch (``geo/data/aliases.yaml``)."""
     path = resources.files("emberwatch.geo").joinpath("data").joinpath("aliases.yaml")
     return load_local_places(Path(str(path)))
-
-
-def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    p1, p2 = math.radians(lat), np.radians(lats)
-    a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
 def build_gazetteer(
