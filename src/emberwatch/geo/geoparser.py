@@ -25,7 +25,13 @@ from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, Gazetteer, P
 from emberwatch.geo.local_places import file_digest
 from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, prepare, recognise, unlink_lists
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
-from emberwatch.geo.skeleton import SKELETON_COUNTRIES, SkeletonIndex, cued_latin_spans, cued_name_spans
+from emberwatch.geo.skeleton import (
+    NOT_IN_A_LONGER_NAME,
+    SKELETON_COUNTRIES,
+    SkeletonIndex,
+    cued_latin_spans,
+    cued_name_spans,
+)
 from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
 from emberwatch.settings import Settings, get_settings
 from emberwatch.text.arabic import arabic_ratio
@@ -35,7 +41,6 @@ log = logging.getLogger(__name__)
 # how far from a town of its paragraph a settlement found under another romanisation may be
 ROMANISED_KM = 150.0
 ABROAD_KM = 500.0  # a settlement this far from every town of its paragraph, in another country, is a namesake
-_NOT_IN_A_LONGER_NAME = r"(?!\s+(?!Governorate|Province)[A-Z])"  # no capitalised word after, but a unit word
 _BUILD_LOCK = threading.Lock()
 
 
@@ -281,7 +286,7 @@ class Geoparser:
             readings[text[start:end]] = (units or found)[0]
             added.append(mention)
         for name in readings:  # "Jindires" again, without its head noun (not in "Deir Ezzor Military Council")
-            for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]){_NOT_IN_A_LONGER_NAME}", text):
+            for again in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]){NOT_IN_A_LONGER_NAME}", text):
                 start, end = again.span()
                 if not any(start < e and s < end for s, e in taken):
                     taken.append((start, end))

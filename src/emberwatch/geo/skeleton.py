@@ -218,6 +218,8 @@ _LIST_JOIN = re.compile(r",?\s+and\s+|,\s*")
 
 
 _UNIT_AFTER = re.compile(rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ ](?:Governorate|Province)\b")
+# no capitalised word after a name, but a unit word: "the Deir Ezzor Military Council" is a group
+NOT_IN_A_LONGER_NAME = r"(?!\s+(?!Governorate|Province)[A-Z])"
 # Arabic generic words that begin settlement names ("Tal Saman", "Ayn Issa", "Bir Said", "Khirbet
 # Ghazaleh"): the word and the name after it are a place name in their own right. Not "Abu", "Umm" or
 # "Sheikh", which begin people's names too.
@@ -227,7 +229,7 @@ _PLACE_WORD = (
 )
 _PREFIXED = re.compile(
     rf"(?<![\w'’‘-]){_PLACE_WORD}[ -](?:{_ARTICLE_WORD})?[A-Z][\w'’‘]*(?:[ ]{_ARTICLE_WORD}\w[\w'’‘]*)?"
-    r"(?![\w'’‘-])(?!\s+(?!Governorate|Province)[A-Z])"  # not inside a longer name: "the Deir Ezzor Military Council"
+    rf"(?![\w'’‘-]){NOT_IN_A_LONGER_NAME}"
 )
 
 
