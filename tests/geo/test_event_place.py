@@ -593,3 +593,12 @@ def test_event_place_skips_where_people_were_on_their_way_to(geoparser: Geoparse
     assert place is not None and place.text == "Hajin"
     alone = "Aid groups said 51 people had died on the way from the enclave to the Al-Hawl refugee camp."
     assert _event_place(geoparser, alone, "died") is None
+
+
+def test_event_place_skips_a_place_naming_an_earlier_event_the_sentence_dates_itself_by(geoparser: Geoparser) -> None:
+    text = "Following the November 2015 Paris attacks, the prime minister opened a debate on Syrian airstrikes."
+    assert _event_place(geoparser, text, "airstrikes") is None
+    # unless that event is the one the trigger names
+    own = "After the Paris attacks killed 130 people, the city mourned."
+    place = _event_place(geoparser, own, "attacks")
+    assert place is not None and place.text == "Paris"

@@ -635,6 +635,23 @@ def _names_another_event(text: str, place: PlaceRef) -> bool:
     return text.count(place.text) < _SUBJECT_MENTIONS
 
 
+_SINCE = frozenset(["after", "following", "since", "before", "ahead", "amid", "despite"])
+
+
+def _since_another_event(text: str, place: PlaceRef, trigger: tuple[int, int]) -> bool:
+    """ "Following the November 2015 Paris attacks, Parliament debated airstrikes": a place in the
+    name of an earlier event the sentence dates itself by, not where this event happened (unless that
+    event is the trigger itself: "after the Paris attacks killed 130")."""
+    following = _WORD.findall(text[place.end : place.end + 25])[:1]
+    if not following or text[place.end : place.end + 1] not in (" ", "-") or fold_key(following[0]) not in _EVENT_NOUNS:
+        return False
+    noun_start = text.index(following[0], place.end)
+    if trigger[0] <= noun_start < trigger[1]:
+        return False
+    before = _words_before(text, place.start, _sentence_start(text, place.start), 5)
+    return any(w in _SINCE for w in before)
+
+
 def _paragraph_score(text: str, place: PlaceRef) -> float:
     """Specificity, and a place after a locative word ("caught near Marawi") before one that is not
     ("the 2016 Jakarta attacks")."""
@@ -676,6 +693,7 @@ def event_place(
         and not _listed_with(text, p, resolved, _sentence_start(text, p.start), _travel_destination)
         and not _foreign_part_of_town(text, p, resolved)
         and not _far_from_its_reference(text, p, resolved)
+        and not _since_another_event(text, p, trigger)
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
     ]
     # a road's destination: a town is near the event, a province or country is not where it was
