@@ -629,10 +629,15 @@ def _names_another_event(text: str, place: PlaceRef) -> bool:
     attacks") that the report writes only there (fewer than :data:`_SUBJECT_MENTIONS` times): a
     sentence that does not name the place itself did not happen there. "The Deir ez-Zor campaign" in
     a report that names Deir ez-Zor again is still the report's area."""
-    following = _WORD.findall(text[place.end : place.end + 25])[:1]
-    if not following or text[place.end : place.end + 1] not in (" ", "-") or fold_key(following[0]) not in _EVENT_NOUNS:
-        return False
-    return text.count(place.text) < _SUBJECT_MENTIONS
+    return _event_noun_after(text, place) is not None and text.count(place.text) < _SUBJECT_MENTIONS
+
+
+def _event_noun_after(text: str, place: PlaceRef) -> int | None:
+    """Where the event noun right after the name starts ("Paris attacks", "Manbij-bombing"), if any."""
+    following = _WORD.search(text, place.end, place.end + 25)
+    if following is None or text[place.end : place.end + 1] not in (" ", "-"):
+        return None
+    return following.start() if fold_key(following.group()) in _EVENT_NOUNS else None
 
 
 _SINCE = frozenset(["after", "following", "since", "before", "ahead", "amid", "despite"])
@@ -642,11 +647,8 @@ def _since_another_event(text: str, place: PlaceRef, trigger: tuple[int, int]) -
     """ "Following the November 2015 Paris attacks, Parliament debated airstrikes": a place in the
     name of an earlier event the sentence dates itself by, not where this event happened (unless that
     event is the trigger itself: "after the Paris attacks killed 130")."""
-    following = _WORD.findall(text[place.end : place.end + 25])[:1]
-    if not following or text[place.end : place.end + 1] not in (" ", "-") or fold_key(following[0]) not in _EVENT_NOUNS:
-        return False
-    noun_start = text.index(following[0], place.end)
-    if trigger[0] <= noun_start < trigger[1]:
+    noun_start = _event_noun_after(text, place)
+    if noun_start is None or trigger[0] <= noun_start < trigger[1]:
         return False
     before = _words_before(text, place.start, _sentence_start(text, place.start), 5)
     return any(w in _SINCE for w in before)
