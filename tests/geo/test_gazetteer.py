@@ -165,3 +165,18 @@ def test_gazetteer_index_built_from_other_shipped_data_is_stale(gazetteer: Gazet
     assert index_is_current(tmp_path)
     (tmp_path / "meta.json").write_text(json.dumps({**meta, "data": "an older regions.yaml"}), encoding="utf-8")
     assert not index_is_current(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("word", "starts"),
+    [
+        ("mosul", True),  # a name
+        ("iraqs", True),  # a name with a possessive "s" ("Iraq's", folded)
+        ("deir", True),  # the first word of "deir ez zor"
+        ("zzzqx", False),
+        ("yesterday", False),
+    ],
+)
+def test_gazetteer_knows_which_words_may_start_a_name(gazetteer: Gazetteer, word: str, starts: bool) -> None:
+    assert gazetteer.may_start_name(word) is starts
+    assert gazetteer.may_start_name(word) is starts  # memoised answer is the same

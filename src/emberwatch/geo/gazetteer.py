@@ -141,7 +141,9 @@ class Gazetteer:
         self.common_ar = keys["common_ar"]
         self._key_cache: dict[str, int | None] = {}
         self._longer_cache: dict[str, bool] = {}
+        self._start_cache: dict[str, bool] = {}
         self._postings_cache: dict[int, list[Posting]] = {}
+        self._country_codes: dict[int, str] = {}
         self._admin1_by_name: dict[tuple[str, str], int] | None = None
         self._country_index = {
             self.country_code(int(i)): int(i) for i in np.flatnonzero(np.asarray(self.kind) == PlaceKind.country)
@@ -161,7 +163,10 @@ class Gazetteer:
         return self._names_blob[start:end].decode("utf-8")
 
     def country_code(self, index: int) -> str:
-        return bytes(self.country[index]).decode("ascii")
+        code = self._country_codes.get(index)
+        if code is None:  # memoised: resolution asks for the same few places' countries many times
+            code = self._country_codes[index] = bytes(self.country[index]).decode("ascii")
+        return code
 
     def country_place(self, code: str) -> int | None:
         """Entry index of the country with ISO code ``code``."""
@@ -215,6 +220,20 @@ class Gazetteer:
         pos = int(self.key_text.searchsorted(raw))
         longer = bool(pos < len(self.key_text) and self.key_text[pos].startswith(raw))
         return _remember(self._longer_cache, key, longer)
+
+    def may_start_name(self, word: str) -> bool:
+        """Whether a name can begin with the folded ``word``: it is a key, or a key with a final "s"
+        (a possessive, "iraqs"), or the first word of a longer key (memoised: most words of a text are
+        none of these, and recognition skips them at the cost of one dictionary look-up)."""
+        known = self._start_cache.get(word)
+        if known is None:
+            known = (
+                self.key_index(word) is not None
+                or (word.endswith("s") and self.key_index(word[:-1]) is not None)
+                or self.has_longer(word)
+            )
+            _remember(self._start_cache, word, known)
+        return known
 
     def postings(self, key_index: int) -> list[Posting]:
         cached = self._postings_cache.get(key_index)

@@ -222,6 +222,17 @@ class _Doc:
     people: set[str] = field(default_factory=set)  # keys seen as part of a longer (person) name
     places: set[str] = field(default_factory=set)  # keys of large places accepted so far
     _starts: list[int] | None = field(default=None, repr=False)
+    _sorted_sentence_starts: list[int] | None = field(default=None, repr=False)
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Start of the sentence holding ``start`` and start of the first sentence after ``end``."""
+        if self._sorted_sentence_starts is None:
+            self._sorted_sentence_starts = sorted(self.sentence_starts)
+        starts = self._sorted_sentence_starts
+        k = bisect.bisect_right(starts, start)
+        first = starts[k - 1] if k > 0 else 0
+        k = bisect.bisect_right(starts, end)
+        return first, starts[k] if k < len(starts) else len(self.text)
 
     def token_text(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -273,6 +284,10 @@ def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
     deferred: list[Mention] = []
     i = 0
     while i < len(doc.tokens):
+        token = doc.token_text(i)
+        if not gazetteer.may_start_name(token) and not is_arabic(token):  # Arabic: clitic readings too
+            i += 1
+            continue
         found = _longest_at(gazetteer, doc, i)
         accepted = None
         continuing = None  # end of a longer name that runs on into a proper name
@@ -715,8 +730,7 @@ def _title_case_context(doc: _Doc, mention: Mention) -> bool:
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
         return False
     # the whole sentence too: "Defense Minister Michael Fallon said on ..." is a sentence, not a headline
-    start = max((s for s in doc.sentence_starts if s <= mention.start), default=0)
-    end = min((s for s in doc.sentence_starts if s > mention.end), default=len(doc.text))
+    start, end = doc.sentence_bounds(mention.start, mention.end)
     sentence = [
         w for w in _WORD.findall(doc.text[start : mention.start] + " " + doc.text[mention.end : end]) if len(w) > 3
     ]
