@@ -169,10 +169,35 @@ def test_events_side_cues_are_codebook_data(extract_resources: ExtractResources)
 
 def test_events_link_lists_and_titles_are_not_events(extract_resources: ExtractResources) -> None:
     text = (
-        "== See also ==\n\n* Battle of Aleppo (2012–2016)\n* 2017 al-Jinah airstrike\n"
+        "== Related battles ==\n\n* Battle of Aleppo (2012–2016)\n* 2017 al-Jinah airstrike\n"
         "* Siege of Kobani\n\nMilitants ambushed an army convoy on the desert road."
     )
     assert [e.event_type for e in events(extract_resources, text)] == ["ambush"]
+
+
+@pytest.mark.parametrize(
+    "back_matter",
+    [
+        "## See also\n\n* Civilian casualties from U.S. drone strikes\n* List of wars and battles involving ISIL\n",
+        "== References ==\n\n1. Reuters (2017). Car bomb kills 20 in Baghdad market, police say.\n",
+        "## External links\n\n* CNN report – 28 hours: leading the Mosul attack, under fire then trapped\n",
+        "## Further reading\n\n### Books\n\nGunmen attacked a bus near Palmyra, killing 12 (2018).\n",
+        "## References[object Object]\n\n* Suicide bomber kills 30 at a funeral in Diyala\n",  # converter debris
+        "## انظر أيضاً\n\n* تفجير انتحاري يقتل 30 شخصا في ديالى\n",
+    ],
+)
+def test_events_back_matter_sections_report_no_events(extract_resources: ExtractResources, back_matter: str) -> None:
+    text = (
+        "Militants ambushed an army convoy on the desert road on Monday.\n\n"
+        + back_matter
+        + "\n## Aftermath\n\nA car bomb exploded in a market on Tuesday, killing three people.\n"
+    )
+    assert [e.event_type for e in events(extract_resources, text)] == ["ambush", "bombing"]
+
+
+def test_events_sources_of_funding_is_not_back_matter(extract_resources: ExtractResources) -> None:
+    text = "## Sources of funding\n\nThe group's fighters kidnapped two truck drivers near Mosul on Monday.\n"
+    assert [e.event_type for e in events(extract_resources, text)] == ["kidnapping"]
 
 
 @pytest.mark.parametrize(

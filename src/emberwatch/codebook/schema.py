@@ -190,6 +190,12 @@ class Cues(Entry):
         description='Weapons seized or found ("seized", "cache", "ضبط", "مخبأ"): a weapon noun in the same clause '
         "is not an attack trigger.",
     )
+    back_matter: Terms = Field(
+        default_factory=Terms,
+        description='Whole titles of back-matter sections ("See also", "References", "المراجع"): the lines under '
+        "such a heading list links and sources, and report no event. Compared with heading titles only, never "
+        "matched in running text.",
+    )
 
 
 class Codebook(BaseModel):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from emberwatch.codebook.schema import ActorType, Codebook
 from emberwatch.extract.dating import DocumentDates
 from emberwatch.extract.en.context import harm_verb_before, harmed_after, marker_before, passive_between
-from emberwatch.extract.en.sentences import is_heading, paragraph_ids
+from emberwatch.extract.en.sentences import heading_title, is_heading, paragraph_ids
 from emberwatch.extract.language import DateContext, LanguageRules
 from emberwatch.extract.types import (
     CountMention,
@@ -43,6 +43,7 @@ from emberwatch.models import (
     PlaceRef,
     Span,
 )
+from emberwatch.text.arabic import fold
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
@@ -70,6 +71,7 @@ class CodebookIndex:
     object_markers: tuple[str, ...] = ()  # English side cues (cues.yaml), for extract.en.context
     agent_markers: tuple[str, ...] = ()
     harm_words: tuple[str, ...] = ()
+    back_matter: frozenset[str] = frozenset()  # section titles (folded) that report no event
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -90,6 +92,9 @@ class CodebookIndex:
             object_markers=tuple(t.lower() for t in codebook.cues.object_marker.en),
             agent_markers=tuple(t.lower() for t in codebook.cues.agent_marker.en),
             harm_words=tuple(t.lower() for t in codebook.cues.harm_before.en),
+            back_matter=frozenset(
+                _title_key(t) for t in (*codebook.cues.back_matter.en, *codebook.cues.back_matter.ar)
+            ),
         )
 
 
@@ -121,6 +126,7 @@ class _Doc:
     paragraphs: list[int]
     language: Language = Language.en
     headings: list[bool] = field(default_factory=list)  # sentence i is a heading line
+    back_matter: list[bool] = field(default_factory=list)  # sentence i is under a "See also"-like heading
     by_section: dict[str, list[TermMatch]] = field(default_factory=dict)
     starts_by_section: dict[str, list[int]] = field(default_factory=dict)
 
@@ -210,6 +216,7 @@ def extract_events(
     sentences = rules.sentences(text)
     doc = _Doc(text, sentences, paragraph_ids(text, sentences), language)
     doc.headings = [is_heading(text, s) for s in sentences]
+    doc.back_matter = back_matter_sentences(text, sentences, index.back_matter)
     for m in _without_negated_claims(matches):
         doc.by_section.setdefault(m.section, []).append(m)
     for section, items in doc.by_section.items():
@@ -269,7 +276,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     groups: list[_Group] = []
     for i, sentence in enumerate(doc.sentences):
         words = sentence_words(doc, i)
-        if doc.headings[i] or len(words) < MIN_WORDS or is_title(words):
+        if doc.headings[i] or doc.back_matter[i] or len(words) < MIN_WORDS or is_title(words):
             continue
         cues = doc.in_range("cues", sentence.start, sentence.end)  # is_negated looks inside the sentence
         triggers = [
@@ -334,6 +341,29 @@ def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
 MIN_WORDS = 4  # shorter units (titles, link lists) are not event reports
 FOLLOW_UP_SENTENCES = 3  # how far a claim/anaphor may follow the event it refers to
+
+
+_TITLE_JUNK = re.compile(r"\[[^\]]*\]|[^\w\s]", re.UNICODE)
+
+
+def _title_key(title: str) -> str:
+    """A heading title as compared with the back-matter list: folded (Arabic letter forms, case), without
+    punctuation or bracketed tails ("References[1]", "انظر أيضًا:")."""
+    return " ".join(fold(_TITLE_JUNK.sub(" ", title)).lower().split())
+
+
+def back_matter_sentences(text: str, sentences: Sequence[Sentence], titles: frozenset[str]) -> list[bool]:
+    """Whether each sentence lies in a back-matter section: under a heading whose whole title is one of
+    ``titles`` ("See also", "References", "External links"), up to the next heading of the same or a higher
+    level. Such sections list linked articles and sources ("* 2019 U.S. airstrike in Baghuz"), not events."""
+    out: list[bool] = []
+    level = 0  # level of the open back-matter heading, 0 when none is open
+    for sentence in sentences:
+        heading = heading_title(text, sentence)
+        if heading is not None and (level == 0 or heading[0] <= level):
+            level = heading[0] if _title_key(heading[1]) in titles else 0
+        out.append(level > 0)
+    return out
 
 
 def sentence_words(doc: _Doc, i: int) -> list[str]:

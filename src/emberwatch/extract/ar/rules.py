@@ -32,7 +32,8 @@ _SEP = "\t"
 def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
     yield from codebook.term_lists()
     for name in type(codebook.cues).model_fields:
-        yield getattr(codebook.cues, name), "cues", name
+        if name != "back_matter":  # compared with whole heading lines only (extract.events)
+            yield getattr(codebook.cues, name), "cues", name
 
 
 def build_matcher(codebook: Codebook) -> TermMatcher:

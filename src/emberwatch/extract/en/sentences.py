@@ -124,6 +124,19 @@ def is_heading(text: str, sentence: Sentence) -> bool:
     return bool(_HEADING.match(text[sentence.start : sentence.end]))
 
 
+_HEADING_PARTS = re.compile(r"^\s*(?:(#{1,6})\s+(.*?)[\s#]*|(={2,})\s*(.*?)\s*={2,}\s*)$")
+
+
+def heading_title(text: str, sentence: Sentence) -> tuple[int, str] | None:
+    """(level, title) of a Markdown ("## See also") or wiki ("== See also ==") heading line, None for
+    any other sentence; the level is the number of "#" or "=" marks."""
+    match = _HEADING_PARTS.match(text[sentence.start : sentence.end])
+    if match is None:
+        return None
+    marks = match.group(1) or match.group(3)
+    return len(marks), (match.group(2) if match.group(1) else match.group(4)) or ""
+
+
 def paragraph_ids(text: str, sentences: list[Sentence]) -> list[int]:
     """Paragraph number of each sentence: blank lines, headings and list items start a paragraph."""
     ids: list[int] = []
