@@ -15,7 +15,7 @@ def _texts(geoparser: Geoparser, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Militants attacked a checkpoint near Hit in Anbar province.", ["Hit", "Anbar province"]),
+        ("Militants attacked a checkpoint near Hit in Anbar province.", ["Hit", "Anbar"]),
         ("Gunmen killed two farmers in Al-Mayadin, Deir ez-Zor.", ["Al-Mayadin", "Deir ez-Zor"]),
         ("Clashes continued in Deir al-Zour and Raqqa.", ["Deir al-Zour", "Raqqa"]),
         ("A bomb went off in Iraq's Salahuddin province.", ["Iraq", "Salahuddin"]),
@@ -24,6 +24,23 @@ def _texts(geoparser: Geoparser, text: str) -> list[str]:
     ],
 )
 def test_recognise_english_places(geoparser: Geoparser, text: str, expected: list[str]) -> None:
+    assert _texts(geoparser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gazetteer also lists "Anbar province", "Hubei province", "state of Uttar Pradesh": the name alone
+        ("Children in eastern Anhui province were admitted to hospital.", ["Anhui"]),
+        ("Floods hit India's northern state of Uttar Pradesh.", ["India", "Uttar Pradesh"]),
+        ("Fighting spread from Anbar governorate to Nineveh province.", ["Anbar", "Nineveh"]),
+        ("Deputies from Henry County were called.", ["Henry County"]),  # capitalised: part of the name
+        ("GUNMEN STRUCK IN ANBAR PROVINCE.", ["ANBAR PROVINCE"]),  # wire capitals: no case to go by
+    ],
+)
+def test_recognise_lower_case_unit_word_is_not_part_of_the_name(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
     assert _texts(geoparser, text) == expected
 
 

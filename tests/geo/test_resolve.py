@@ -51,7 +51,7 @@ def test_resolve_region_of_interest_breaks_ties(geoparser: Geoparser) -> None:
         ("A bomb exploded near Mosul.", "Mosul", LocationPrecision.near),
         ("A bomb exploded 20 km south of Mosul.", "Mosul", LocationPrecision.near),
         ("Attacks rose in Nineveh Governorate.", "Nineveh Governorate", LocationPrecision.admin1),
-        ("Attacks rose in Kirkuk province.", "Kirkuk province", LocationPrecision.admin1),
+        ("Attacks rose in Kirkuk province.", "Kirkuk", LocationPrecision.admin1),
         ("Cells are active in eastern Syria.", "Syria", LocationPrecision.part_of_country),
         ("Attacks rose across Iraq.", "Iraq", LocationPrecision.country),
     ],
@@ -61,7 +61,7 @@ def test_resolve_precision_codes(geoparser: Geoparser, text: str, name: str, pre
 
 
 def test_resolve_province_mention_resolves_to_admin1(geoparser: Geoparser) -> None:
-    place = _place(geoparser, "Attacks rose in Kirkuk province.", "Kirkuk province")
+    place = _place(geoparser, "Attacks rose in Kirkuk province.", "Kirkuk")
     assert place.admin1 == "Kirkuk" and place.country_code == "IQ"
 
 

@@ -520,6 +520,36 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
             j += 1
             query = query + gap + doc.token_text(j)
     out.sort(key=lambda m: (m.token_range[1] - m.token_range[0], m.end - m.start), reverse=True)
+    return _without_unit_words(gazetteer, doc, out) if len(out) > 0 and not doc.upper_text else out
+
+
+_UNIT_OF = frozenset(["state", "province", "governorate", "region", "county", "district", "prefecture"])
+
+
+def _without_unit_words(gazetteer: Gazetteer, doc: _Doc, found: list[Mention]) -> list[Mention]:
+    """Drop the readings that take in a lower-case unit word the gazetteer happens to list with the
+    name ("Hubei province", "state of Uttar Pradesh" are alternate names): the name alone is the
+    toponym, and the word stays a cue next to it. Capitalised, the word is part of the name
+    ("Nyanza Province", "Henry County"); the shorter reading must be a name too."""
+    cues = load_cues()
+    out = []
+    for mention in found:
+        i, j = mention.token_range
+        if j - i >= 2:
+            last = doc.text[slice(*doc.original(j - 1))]
+            if last.islower() and last in (cues.admin1_after | cues.admin2_after) and any(
+                other.token_range == (i, j - 1) for other in found
+            ):
+                continue  # "Hubei" is listed too: keep that one
+            first = doc.text[slice(*doc.original(i))]
+            if (
+                j - i >= 3
+                and first in _UNIT_OF
+                and doc.token_text(i + 1) == "of"
+                and gazetteer.key_index(mention.key.split(" ", 2)[2]) is not None
+            ):
+                continue  # "state of Uttar Pradesh": "Uttar Pradesh" is found at its own first word
+        out.append(mention)
     return out
 
 
