@@ -231,3 +231,23 @@ def test_events_an_assertion_with_claimed_is_no_claim_of_the_event_before(extrac
     )
     found = events(extract_resources, text)
     assert [e.date.value for e in found] == [date(2021, 3, 1), date(2021, 3, 6)]
+
+
+def test_events_strikes_on_hideouts_are_air_strikes_not_a_cache(extract_resources: ExtractResources) -> None:
+    text = "Russian and Syrian warplanes carried out several strikes on suspected hideouts in the area last week."
+    assert [e.event_type for e in events(extract_resources, text)] == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar rounds struck a farming village on Monday, killing three civilians. At least four rounds "
+        "landed among the houses. Officials blamed Islamic State militants for the shelling.",
+        "قُتل ثلاثة مدنيين يوم الاثنين عندما سقطت قذائف هاون على قرية زراعية. ونسب مسؤولون أمنيون القصف إلى "
+        "مسلحين من تنظيم داعش.",
+    ],
+)
+def test_events_the_shelling_refers_back_to_the_shelling(extract_resources: ExtractResources, text: str) -> None:
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.killed.best) for e in found] == [("shelling", 3)]
+    assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"

@@ -28,6 +28,16 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("قتيلان وجريح في هجوم على حاجز", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
         ("مقتل جنديين وإصابة شرطي", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
         ("مقتل جنديين وثلاثة مدنيين", [("killed", 5, 5, 5, False)]),
+        # "met their death": the people come before the noun
+        ("لقي جنديان سوريان حتفهما وأصيب أربعة آخرون", [("killed", 2, 2, 2, False), ("wounded", 4, 4, 4, False)]),
+        ("لقي جندي حتفه في الانفجار", [("killed", 1, 1, 1, False)]),
+        ("لقي مدنيان مصرعهما", [("killed", 2, 2, 2, False)]),
+        ("لقي خمسة أشخاص مصرعهم", [("killed", 5, 5, 5, False)]),
+        # "and wounded a fourth", "wounded another"
+        ("قتل مسلحون ثلاثة حراس وأصابوا رابعاً", [("killed", 3, 3, 3, False), ("wounded", 1, 1, 1, False)]),
+        ("وأصيب آخر بجروح", [("wounded", 1, 1, 1, False)]),
+        # "beheaded three men"
+        ("قطع مسلحون رؤوس ثلاثة رجال", [("killed", 3, 3, 3, False)]),
         ("وقتل ثلاثة من المهاجمين", [("killed", 3, 3, 3, True)]),
         ("مقتل الانتحاري وأربعة عشر مدنيا", [("killed", 1, 1, 1, True), ("killed", 14, 14, 14, False)]),
         ("مقتل نحو 30 شخصا", [("killed", None, 30, None, False)]),

@@ -53,6 +53,18 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
         ("On October 17, 2017, the day after the deaths of two leaders", [("killed", 2, False)]),  # not 2017
         ("the group offered US$4,000 for every soldier killed", []),  # money is not a head count
         ("a bomb killed 1,950 people", [("killed", 1950, False)]),
+        # a time of day is no count
+        ("the rounds landed at around 8 p.m. and the wounded were taken away", []),
+        ("the blast at 10 o'clock killed three people", [("killed", 3, False)]),
+        # a part of a figure already given is not added to it
+        ("killing at least six people, four of them SDF fighters, and wounding 12",
+         [("killed", 6, False), ("wounded", 12, False)]),
+        # an active verb with its own object: the figure before it counts something else
+        ("militants abducted four construction workers and killed their driver", []),
+        ("gunmen stormed the village, killed six civilians and wounded two",
+         [("killed", 6, False), ("wounded", 2, False)]),
+        # a hyphenated range
+        ("the attack killed 5 and wounded 8-10 people", [("killed", 5, False), ("wounded", 9, False)]),
     ],
 )
 def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, bool]]) -> None:
@@ -60,3 +72,10 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
     assert [(m.kind, m.count.best, m.perpetrator) for m in found] == expected
     for m in found:
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+def test_numbers_range_keeps_its_bounds_and_years_are_no_range() -> None:
+    found = casualty_mentions("it killed 65–70 soldiers", Sentence(0, 24), ATTACKERS)
+    assert [(m.count.low, m.count.best, m.count.high) for m in found] == [(65, 67, 70)]
+    text = "between 2014-2017, 300 were killed"
+    assert [m.count.best for m in casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)] == [300]

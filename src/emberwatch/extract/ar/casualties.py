@@ -29,16 +29,17 @@ TRIGGERS: dict[str, str] = {
     **{_F(w): KILLED for w in (
         "مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "مصرع", "استشهاد", "وفاة", "حياة", "قضى", "اغتيال", "اغتال",
         "اغتالت", "اغتالوا", "إعدام", "أعدم", "أعدمت", "أعدموا", "ذبح",
+        "رؤوس",  # "قطع مسلحون رؤوس ثلاثة رجال" (beheaded three men)
     )},
     **{_F(w): WOUNDED for w in (
-        "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب",
+        "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب", "أصابت", "أصابوا",
     )},
 }  # fmt: skip
 # words that come after the figure ("14 قتيلا", "ثلاثة جرحى", "خمسة أشخاص قتلوا")
 NOUNS: dict[str, str] = {
     **{_F(w): KILLED for w in (
         "قتيل", "قتيلا", "قتلى", "قتلوا", "شهيد", "شهيدا", "شهداء", "استشهدوا", "ضحايا", "ضحية",
-        "حتفهم", "حتفه", "مصرعهم", "مصرعه", "جثث", "جثة",
+        "حتفهم", "حتفه", "حتفهما", "حتفها", "مصرعهم", "مصرعه", "مصرعهما", "مصرعها", "جثث", "جثة",
     )},
     **{_F(w): WOUNDED for w in (
         "جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "مصابون", "أصيبوا", "جرحوا", "إصابات",
@@ -330,6 +331,12 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if single is not None and not numbers & {i - 1, i - 2}:
             found.append(_Figure(single, Count(low=1, best=1, high=1), i, i, False, None))
             continue
+        if _stems(tok.norm) & FATE_NOUNS:
+            person = _person_before(toks, i, numbers)
+            if person is not None:
+                k, value = person
+                found.append(_Figure(KILLED, Count(low=value, best=value, high=value), k, i, False, i))
+            continue
         trigger = _lookup(tok.norm, TRIGGERS)
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
         if trigger is None or j >= len(toks) or j in numbers:
@@ -338,13 +345,37 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         two = _any_dual(nxt, DUAL_PERSONS) or any(
             split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(nxt)
         )
-        value = 2 if two else 1 if _stems(nxt) & PERSONS else 0
+        value = 2 if two else 1 if _stems(nxt) & (PERSONS | ANOTHER_ONE) else 0
         perp = bool(_stems(nxt) & perpetrators)
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
         if value:
             found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, j, perp, i))
     return found
+
+
+# "لقي حتفه" (met his death), "لقوا مصرعهم": the people are named before the noun
+FATE_NOUNS: set[str] = {_F(w) for w in ("حتفه", "حتفها", "حتفهما", "حتفهم", "مصرعه", "مصرعها", "مصرعهما",
+                                        "مصرعهم")}  # fmt: skip
+# one more person after a casualty verb: "وأصابوا رابعاً" (and wounded a fourth), "وأصابوا آخر"
+ANOTHER_ONE: set[str] = {_F(w) for w in ("آخر", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا",
+                                         "تاسعا", "عاشرا")}  # fmt: skip
+
+
+def _person_before(toks: list[Token], index: int, numbers: set[int]) -> tuple[int, int] | None:
+    """(token, count) of the person right before a fate noun, over at most one adjective:
+    "جنديان سوريان حتفهما" -> 2, "جندي حتفه" -> 1; None after a figure (counted with it already)."""
+    for k in range(index - 1, max(-1, index - 3), -1):
+        if k in numbers:
+            return None
+        token = toks[k].norm
+        if _any_dual(token, DUAL_PERSONS) or any(
+            split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(token)
+        ):
+            return k, 2
+        if _stems(token) & PERSONS:
+            return k, 1
+    return None
 
 
 # "in it" / "during it" between a casualty verb and the people it names: "هجوم قتل فيه شخصان"

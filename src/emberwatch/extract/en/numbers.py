@@ -147,7 +147,7 @@ _KEYWORDS = re.compile(
     r"\b(?:" + "|".join(sorted(KILLED | WOUNDED, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _CURRENCY = frozenset("$€£¥")
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[-–]\d[\d,]*)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")  # "8-10": a range
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,10 +226,18 @@ def parse_number(tokens: list[Token], i: int) -> NumberPhrase | None:
     return NumberPhrase(Count(best=value), i, k)
 
 
+_RANGE = re.compile(r"(\d[\d,]*)[-–](\d[\d,]*)")
+
+
 def _bare_number(tokens: list[Token], j: int) -> tuple[int | Count, int] | None:
     if j >= len(tokens):
         return None
     tok = tokens[j]
+    if tok.lower[0].isdigit() and (bounds := _RANGE.fullmatch(tok.lower.rstrip(","))):
+        low, high = (int(b.replace(",", "")) for b in bounds.groups())
+        if (1900 <= low <= 2100 and 1900 <= high <= 2100) or high <= low:
+            return None  # years ("2014-2017") or no range
+        return Count(low=low, best=(low + high) // 2, high=high), j + 1
     if tok.lower[0].isdigit():
         raw = tok.lower.rstrip(",")  # "2017," at the end of a date
         if len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100:
@@ -296,6 +304,8 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
             continue
         if idx > 0 and tokens[idx - 1].lower in _AUXILIARIES:
             found = _numbers_before(tokens, idx, used)
+        elif _has_own_object(tokens, idx):
+            found = _numbers_after(tokens, idx, used)  # "abducted four workers and killed their driver"
         elif _prefers_after(tokens, idx):
             found = _numbers_after(tokens, idx, used) or _numbers_before(tokens, idx, used)
         else:
@@ -377,6 +387,8 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
         if phrase is not None and _is_date_number(tokens, phrase):
             phrase = None
+        if phrases and phrase is not None and _subset_after(tokens, phrase):
+            break  # "killing at least six people, four of them soldiers": part of the six, not more
         if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == idx + 1):
             phrases.append(phrase)
             used.update(range(phrase.start, phrase.end))
@@ -398,11 +410,38 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
     return phrases
 
 
+def _subset_after(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """ "four of them", "two of whom": a part of a figure already given."""
+    words = [t.lower for t in tokens[phrase.end : phrase.end + 2]]
+    return len(words) == 2 and words[0] == "of" and words[1] in {"them", "whom", "those", "these"}
+
+
 def _is_date_number(tokens: list[Token], phrase: NumberPhrase) -> bool:
-    """ "16 January", "March 3": a day of a month, not a count."""
+    """ "16 January", "March 3": a day of a month; "8 p.m.", "10 o'clock": a time of day. Not counts."""
     after = tokens[phrase.end].lower if phrase.end < len(tokens) else ""
     before = tokens[phrase.start - 1].lower if phrase.start > 0 else ""
-    return after.rstrip(".") in _MONTH_WORDS or before.rstrip(".") in _MONTH_WORDS
+    if after.rstrip(".") in _MONTH_WORDS or before.rstrip(".") in _MONTH_WORDS:
+        return True
+    following = tokens[phrase.end + 1].lower if phrase.end + 1 < len(tokens) else ""
+    return after in _TIME_WORDS or (after in {"a", "p"} and following == "m")
+
+
+_TIME_WORDS = frozenset({"am", "pm", "o'clock", "gmt", "utc", "hrs"})
+
+
+_DETERMINERS = frozenset({"their", "his", "her", "its", "the", "a", "an", "one", "another", "two", "three"})
+
+
+def _has_own_object(tokens: list[Token], idx: int) -> bool:
+    """An active past-tense harm verb right after "and" whose object follows it ("and killed their driver",
+    "and wounded the mayor"): the figures before it count something else ("abducted four workers")."""
+    return (
+        idx > 0
+        and tokens[idx - 1].lower == "and"
+        and tokens[idx].lower.endswith("ed")
+        and idx + 1 < len(tokens)
+        and tokens[idx + 1].lower in _DETERMINERS
+    )
 
 
 def _prefers_after(tokens: list[Token], idx: int) -> bool:

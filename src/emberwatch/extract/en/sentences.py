@@ -107,7 +107,26 @@ def _ends_unit(text: str, match: re.Match[str]) -> bool:
     token = match.group()
     if token.startswith("\n"):
         return token.count("\n") > 1 or _splits_line(text, match.start())
-    return not (token[0] == "." and len(token.rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, match.start()))
+    if token[0] == "." and len(token.rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, match.start()):
+        return _time_ends_sentence(text, match)
+    return True
+
+
+_TIME_ZONES = frozenset(
+    {"et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "local"}
+)
+
+
+def _time_ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """ "at around 8 p.m. The wounded were taken ...": a time of day ends the sentence when a capitalised
+    word other than a time zone follows ("8 p.m. ET" does not)."""
+    if text[max(0, match.start() - 3) : match.start()].lower() not in ("a.m", "p.m"):
+        return False
+    word = _NEXT_WORD.match(text, match.end())
+    return word is not None and word.group(1)[0].isupper() and word.group(1).lower() not in _TIME_ZONES
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
