@@ -162,6 +162,19 @@ def test_event_place_arabic_locative_through_head_noun(geoparser: Geoparser, tex
     assert place is not None and place.text == "بئر العبد"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("دير الزور - قتل مسلحون ثلاثة حراس في هجوم على بئر نفطية قرب البصيرة في ريف دير الزور الشرقي ثم أضرموا "
+         "النار في البئر.", "أضرموا"),
+        ("بعقوبة - قتل مسلحون مختار قرية قرب خانقين في محافظة ديالى.", "قتل"),
+    ],
+)
+def test_event_place_arabic_area_after_a_town_only_locates_it(geoparser: Geoparser, text: str, trigger: str) -> None:
+    place = _event_place(geoparser, text, trigger, "ar")
+    assert place is not None and place.text in ("البصيرة", "خانقين")
+
+
 def test_event_place_speaker_location_is_not_the_event_place(geoparser: Geoparser) -> None:
     text = "Police in Anbar province said they had arrested four men hiding in a farmhouse near Rutba."
     place = _event_place(geoparser, text, "arrested")

@@ -203,7 +203,9 @@ _DIRECTION_OF = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?$"
     r"|^\s*,\s*(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$"
-    r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?\s+(?:مدينة\s+)?$",
+    r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?\s+(?:مدينة\s+)?$"
+    # "قرب البصيرة في ريف دير الزور": the countryside, province or district the town lies in
+    r"|^\s*[,،]?\s*في\s+(?:ال)?(?:ريف|محافظة|قضاء|ناحية)\s+$",
     re.IGNORECASE,
 )
 
@@ -281,7 +283,8 @@ def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _locates_previous(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
     """ "Bayji, north of Baghdad", "in Hit, 150 km west of Baghdad", "Erbil, the capital of Iraqi
-    Kurdistan", "في بيجي شمال بغداد": the second place only says where the first is."""
+    Kurdistan", "في بيجي شمال بغداد", "قرب البصيرة في ريف دير الزور" (near al-Busayrah in the Deir ez-Zor
+    countryside): the second place only says where the first is."""
     earlier = [p for p in places if p.end <= place.start]
     if not earlier:
         return False

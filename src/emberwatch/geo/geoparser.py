@@ -79,7 +79,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-32"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-33"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
