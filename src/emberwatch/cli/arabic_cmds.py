@@ -61,7 +61,8 @@ def evaluate_arabic_cmd(
         from emberwatch.settings import get_settings
 
         rows = arabic.parallel_agreement(path, load_resources(get_settings(), with_roles=False))
-        typer.echo(arabic.parallel_markdown(rows, command))
+        command += f" --data {data}" if data else ""
+        typer.echo(arabic.parallel_markdown(rows, command, path))
         return
     else:
         from emberwatch.cli.geo_cmds import load_geoparser

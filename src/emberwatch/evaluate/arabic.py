@@ -914,9 +914,10 @@ def parallel_agreement(reports: Path, resources: ExtractResources | None = None)
     return rows
 
 
-def parallel_markdown(rows: list[ParallelRow], command: str) -> str:
+def parallel_markdown(rows: list[ParallelRow], command: str, reports: Path | None = None) -> str:
     lines = [
-        f"Demo-corpus translation pairs ({len(rows)}), `{command}`: share of pairs whose Arabic and English "
+        f"Translation pairs in `{reports or default_data('parallel')}` ({len(rows)}), `{command}`: share of pairs "
+        "whose Arabic and English "
         "reports agree on each field (the lead event is the first event of the report).",
         "",
         "| field | agreement |",
