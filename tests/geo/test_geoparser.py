@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 import time
 
+import pytest
+
 from emberwatch.geo import Geoparser
 from emberwatch.models import LocationPrecision, PlaceRef
 
@@ -40,6 +42,33 @@ def test_geoparser_arabic_name_known_only_in_latin_script_resolves_in_the_docume
     nigeria = "هاجم مقاتلو التنظيم قاعدة عسكرية في مونغونو بولاية بورنو في نيجيريا."
     names = {p.text: p.name for p in geoparser.geoparse(nigeria, "ar")}
     assert names.get("مونغونو") == "Monguno" and names.get("بورنو") == "Borno"
+
+
+def test_geoparser_arabic_name_after_a_locative_read_by_its_letters_in_a_named_province(geoparser: Geoparser) -> None:
+    text = "مايدوغوري، نيجيريا - قتل مسلحون تسعة مزارعين قرب ديكوا بولاية بورنو يوم الاثنين."
+    names = {p.text: p.name for p in geoparser.geoparse(text, "ar")}
+    assert names.get("ديكوا") == "Dikwa"
+    # no namesake of another province: "قرب غدوة جنوبي سبها" (Ghadwa) is not Jadu, 600 km away
+    libya = "طرابلس - هاجم مسلحون نقطة تفتيش قرب غدوة جنوبي سبها، فقتلوا حارسين."
+    assert "غدوة" not in {p.text for p in geoparser.geoparse(libya, "ar")}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("العريش، مصر - وفحص المسلحون بطاقات هوية الركاب ثم أطلقوا النار على السائق.", "هوية"),  # identity: not Hue
+        ("العريش، مصر - عثر سكان على جثتين قرب قرية غربي المدينة.", "غربي"),  # west of: not al-Gharbiyah
+        ("دير الزور، سوريا - قال التنظيم إن مقاتليه دمروا بئراً يستخدمها المرتدون.", "بئراً"),  # a well: not Beira
+    ],
+)
+def test_geoparser_arabic_everyday_word_is_no_foreign_place(geoparser: Geoparser, text: str, word: str) -> None:
+    assert word not in {p.text for p in geoparser.geoparse(text, "ar")}
+
+
+def test_geoparser_arabic_country_name_is_not_read_as_a_local_village(geoparser: Geoparser) -> None:
+    text = "بيروت - قال مسؤولون إن الصين وألمانيا أرسلتا مساعدات إلى لبنان."
+    names = {p.text: p.name for p in geoparser.geoparse(text, "ar")}
+    assert names.get("الصين") == "China" and names.get("لبنان") == "Lebanon"
 
 
 def test_geoparser_skeleton_match_needs_a_country_in_the_document(geoparser: Geoparser) -> None:

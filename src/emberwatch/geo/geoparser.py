@@ -20,10 +20,18 @@ import numpy as np
 from emberwatch.errors import GazetteerError
 from emberwatch.geo.build import ProgressCallback, build_gazetteer, data_signature
 from emberwatch.geo.event_place import event_place as _event_place
-from emberwatch.geo.folding import folding_signature, is_arabic
+from emberwatch.geo.folding import fold_key, folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.local_places import file_digest
-from emberwatch.geo.recognise import Mention, load_cues, mention_for_span, prepare, recognise, unlink_lists
+from emberwatch.geo.recognise import (
+    Mention,
+    accusative_of_common,
+    load_cues,
+    mention_for_span,
+    prepare,
+    recognise,
+    unlink_lists,
+)
 from emberwatch.geo.resolve import Resolution, incoherent, precision_for, resolve
 from emberwatch.geo.skeleton import (
     NOT_IN_A_LONGER_NAME,
@@ -31,6 +39,7 @@ from emberwatch.geo.skeleton import (
     SkeletonIndex,
     cued_latin_spans,
     cued_name_spans,
+    locative_name_spans,
 )
 from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
 from emberwatch.settings import Settings, get_settings
@@ -79,7 +88,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-33"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-34"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -228,16 +237,24 @@ class Geoparser:
         taken = [(m.start, m.end) for m in mentions]
         added = []
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
-        for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_name_spans(text))]:
+        locative = set(locative_name_spans(text))
+        cued_spans = [*cued_name_spans(text), *sorted(locative)]
+        for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
             if any(start < e and s < end for s, e in taken):
                 continue
             mention = mention_for_span(self.gazetteer, text, start, end)
             local = [p for p in mention.postings if self.gazetteer.country_code(p.place) in countries]
             if cued and local:
                 continue  # a known name the matcher turned down (a common word): its decision stands
+            if not local and accusative_of_common(text[start:end]):
+                continue  # "دمروا بئراً" (destroyed a well): not Beira
             names = [p for p in mention.postings if not p.flags & DEMONYM] if not cued else []
-            if not local and countries:
-                found = self._skeleton_candidates(text[start:end], countries, provinces)
+            # an everyday word is read by its letters as no Latin name ("غربي", west of, is not al-Gharbiyah),
+            # nor is a name the gazetteer knows as a country, province or city ("الصين" is China, not Sayyan)
+            if not local and countries and not self._common_word(text[start:end]) and not self._well_known(mention):
+                # after a mere locative ("قرب غدوة"), only a place in a province the document names
+                strict = (start, end) in locative and not any(s <= start and end <= e for s, e, _ in proposed)
+                found = self._skeleton_candidates(text[start:end], countries, provinces, strict)
                 names = [Posting(e, VARIANT) for e in found] or names
             if not names:
                 continue  # unknown to the gazetteer, or a nationality ("العراقيين")
@@ -412,10 +429,26 @@ class Geoparser:
         unit = self.gazetteer.admin1_index(home.country_code, home.admin1)
         return frozenset() if unit is None else frozenset((unit,))
 
-    def _skeleton_candidates(self, name: str, countries: frozenset[str], provinces: frozenset[str]) -> list[int]:
+    def _well_known(self, mention: Mention) -> bool:
+        """Some candidate is a country, province or world region, or a city of 100,000 or more."""
+        large = (PlaceKind.country, PlaceKind.continent, PlaceKind.region, PlaceKind.admin1)
+        return any(
+            int(self.gazetteer.kind[p.place]) in large or int(self.gazetteer.population[p.place]) >= WELL_KNOWN_CITY
+            for p in mention.postings
+        )
+
+    def _common_word(self, word: str) -> bool:
+        """An everyday Arabic word (any clitic reading)."""
+        from emberwatch.text.arabic_common import is_common_word
+
+        return " " not in word.strip() and (is_common_word(word) or self.gazetteer.is_common_arabic(fold_key(word)))
+
+    def _skeleton_candidates(
+        self, name: str, countries: frozenset[str], provinces: frozenset[str], strict: bool = False
+    ) -> list[int]:
         entries = [e for e in self._skeletons().lookup(name) if self.gazetteer.country_code(e) in countries]
         same_province = [e for e in entries if self.gazetteer.place(e).admin1 in provinces]
-        return same_province or entries
+        return same_province if strict else same_province or entries
 
     def _skeletons(self) -> SkeletonIndex:
         """Skeleton index of this gazetteer's Latin names (built on first use, about a second)."""
@@ -437,6 +470,9 @@ class Geoparser:
                 "geonames_id": place.geonameid if place.geonameid > 0 else None,
             }
         )
+
+
+WELL_KNOWN_CITY = 100_000  # a city this large keeps its own Arabic name over a letter-skeleton reading
 
 
 def _mostly_arabic(text: str) -> bool:

@@ -894,7 +894,12 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
         # locative cue ("في القائم") does for a sizeable town of a country the document names.
         if mention.generic_cue and arab_world:
             return True
-        if major and (mention.cue or mention.zipf < COMMON_ZIPF_AR):
+        # without a cue, a dictionary word names only a place of the Arab world or a country or region:
+        # "هوية" (identity) is not Hue ("لندن", frequent in the news, is no dictionary word)
+        uncued = mention.zipf < COMMON_ZIPF_AR and (
+            arab_world or _is_large_area(gazetteer, mention) or not is_common_word(mention.text)
+        )
+        if major and (mention.cue or uncued):
             return True
         population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
         mention.needs_context = "country" if mention.cue and population >= COMMON_AR_POPULATION else None
@@ -904,8 +909,13 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
     population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
     if population >= MIN_UNCUED_POPULATION or (mention.cue and arab_world):
         return True
-    # Arabic exonyms of places outside the Arabic-speaking world: only sizeable ones
-    return _max_population(gazetteer, mention) >= 100_000 and mention.zipf < 3.5
+    # Arabic exonyms of places outside the Arabic-speaking world: only sizeable ones, and not an
+    # everyday noun in the accusative ("دمروا بئراً" is a well, not Beira)
+    return (
+        _max_population(gazetteer, mention) >= 100_000
+        and mention.zipf < 3.5
+        and not accusative_of_common(mention.text)
+    )
 
 
 def _own_name(mention: Mention) -> bool:
@@ -956,6 +966,22 @@ def _common_arabic(gazetteer: Gazetteer, mention: Mention) -> bool:
     if mention.zipf >= COMMON_ZIPF_AR or gazetteer.is_common_arabic(mention.key):
         return True
     return " " not in mention.key and is_common_word(mention.text)
+
+
+def accusative_of_common(word: str) -> bool:
+    """ "بئراً" (a well, accusative): an everyday noun with the alef of the accusative ending."""
+    from emberwatch.text.arabic import fold
+
+    bare = fold(word)
+    return len(bare) > 3 and bare.endswith("ا") and " " not in bare and is_common_word(bare[:-1])
+
+
+def _is_large_area(gazetteer: Gazetteer, mention: Mention) -> bool:
+    """Some candidate is a country, continent or world region."""
+    return any(
+        int(gazetteer.kind[p.place]) in (PlaceKind.country, PlaceKind.continent, PlaceKind.region)
+        for p in mention.postings
+    )
 
 
 PHRASE_ZIPF = 3.0  # a following word at least this common in English continues a phrase...

@@ -189,6 +189,12 @@ _HEAD_NOUNS = frozenset(fold(w) for w in (
 ))  # fmt: skip
 
 
+# "قرب ديكوا" (near Dikwa), "جنوب أيورو" (south of Ayorou): a locative before a foreign name the
+# gazetteer has no Arabic spelling of; only a word without the article that is no common word
+_LOCATIVES = frozenset(fold(w) for w in ("قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+                                        "غربي", "ضواحي", "أطراف"))  # fmt: skip
+
+
 def cued_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the one or two words after an Arabic head noun (``قرية الشحيل``, ``بولاية بورنو``):
     the longer reading first, then the single word, for each head noun in ``text``."""
@@ -203,6 +209,29 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
         if i + 2 < len(toks) and not text[nxt.end : toks[i + 2].start].strip() and toks[i + 2].norm.startswith("ال"):
             spans.append((nxt.start, toks[i + 2].end))  # "دير الزور", "رأس العين"
         spans.append((nxt.start, nxt.end))
+    return spans
+
+
+def locative_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the one word after an Arabic locative (``قرب ديكوا``, ``بالقرب من أيورو``, ``جنوب
+    أيورو``) that has no article and is no common word: a foreign name the gazetteer may know only in
+    Latin letters."""
+    from emberwatch.text.arabic_common import is_common_word
+
+    toks = tokens(text)
+    spans: list[tuple[int, int]] = []
+    for i, tok in enumerate(toks[:-1]):
+        if not any(split.stem in _LOCATIVES and not split.has_article for split in clitic_variants(tok.norm)):
+            continue
+        k = i + 2 if toks[i + 1].norm == "من" and i + 2 < len(toks) else i + 1  # "بالقرب من"
+        name = toks[k]
+        if (
+            not text[tok.end : name.start].replace("من", "").strip()
+            and not name.norm.startswith("ال")
+            and len(name.norm) >= 3
+            and not is_common_word(name.norm)
+        ):
+            spans.append((name.start, name.end))
     return spans
 
 
