@@ -251,3 +251,19 @@ def test_events_the_shelling_refers_back_to_the_shelling(extract_resources: Extr
     found = events(extract_resources, text)
     assert [(e.event_type, e.killed.best) for e in found] == [("shelling", 3)]
     assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"
+
+
+def test_events_a_planted_bomb_is_an_ied(extract_resources: ExtractResources) -> None:
+    text = "Two electricity workers were killed on Tuesday when a bomb planted at the base of a pylon exploded."
+    assert [(e.event_type, e.sub_type) for e in events(extract_resources, text)] == [("bombing", "ied")]
+
+
+def test_events_a_sentence_naming_only_the_weapon_again_is_the_same_event(extract_resources: ExtractResources) -> None:
+    text = (
+        "كركوك - قُتل ثلاثة مدنيين وأصيب سبعة آخرون عندما سقطت قذائف هاون على قرية زراعية قرب داقوق يوم الاثنين.\n\n"
+        "وسقطت أربع قذائف على الأقل بين المنازل نحو الساعة الثامنة مساءً.\n\n"
+        "ونسب مسؤولون أمنيون القصف إلى مسلحين من تنظيم داعش."
+    )
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.killed.best, e.wounded.best) for e in found] == [("shelling", 3, 7)]
+    assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"

@@ -306,6 +306,10 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                 previous.key = best.key  # "the attack ... began with a roadside bomb"
             continue
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
+        if continues and not own_actor and _restates_weapon(doc, rules, groups[-1], triggers, i):
+            groups[-1].sentences.append(i)  # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling
+            groups[-1].triggers += same_type
+            continue
         if continues and _same_paragraph_compatible(groups[-1], group, index):
             previous = groups[-1]
             previous.sentences.append(i)
@@ -315,6 +319,18 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         groups.append(group)
     return groups
+
+
+def _restates_weapon(doc: _Doc, rules: LanguageRules, previous: _Group, triggers: list[TermMatch], i: int) -> bool:
+    """Sentence ``i`` names only the weapon of the event just before it, of the same type, with no figure
+    of its own ("At least four shells landed among the houses" after a shelling): a detail of that event,
+    even in the next paragraph."""
+    weapons = doc.in_range("weapons", doc.sentences[i].start, doc.sentences[i].end)
+    return (
+        all(any(w.start <= t.start and t.end <= w.end for w in weapons) for t in triggers)
+        and all(t.key.split("/")[0] == previous.key.split("/")[0] for t in triggers)
+        and not doc.casualties(rules, i)
+    )
 
 
 SEIZURE_BEFORE = 100  # characters from a `seizure` cue to a weapon noun after it in the same clause
