@@ -175,6 +175,27 @@ def test_event_place_arabic_area_after_a_town_only_locates_it(geoparser: Geopars
     assert place is not None and place.text in ("البصيرة", "خانقين")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A car full of dynamite exploded in front of the economy ministry in Lima today, killing one person.",
+         "exploded", "Lima"),
+        ("Rockets hit the US embassy in Baghdad on Sunday, wounding two guards.", "Rockets", "Baghdad"),
+    ],
+)
+def test_event_place_ministry_or_embassy_in_a_city_is_where_it_happened(
+    geoparser: Geoparser, text: str, trigger: str, expected: str
+) -> None:
+    place = _event_place(geoparser, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_event_place_ministry_in_a_city_that_speaks_is_a_statement_place(geoparser: Geoparser) -> None:
+    text = "The interior ministry in Baghdad said gunmen attacked a checkpoint near Tarmiyah."
+    place = _event_place(geoparser, text, "attacked")
+    assert place is not None and place.text == "Tarmiyah"
+
+
 def test_event_place_speaker_location_is_not_the_event_place(geoparser: Geoparser) -> None:
     text = "Police in Anbar province said they had arrested four men hiding in a farmhouse near Rutba."
     place = _event_place(geoparser, text, "arrested")

@@ -88,7 +88,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-34"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-35"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
