@@ -307,8 +307,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
         if continues and not own_actor and _restates_weapon(doc, rules, groups[-1], triggers, i):
-            groups[-1].sentences.append(i)  # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling
-            groups[-1].triggers += same_type
+            # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling (its trigger stays the event's own)
+            groups[-1].sentences.append(i)
             continue
         if continues and _same_paragraph_compatible(groups[-1], group, index):
             previous = groups[-1]
