@@ -180,3 +180,9 @@ def test_gazetteer_index_built_from_other_shipped_data_is_stale(gazetteer: Gazet
 def test_gazetteer_knows_which_words_may_start_a_name(gazetteer: Gazetteer, word: str, starts: bool) -> None:
     assert gazetteer.may_start_name(word) is starts
     assert gazetteer.may_start_name(word) is starts  # memoised answer is the same
+
+
+def test_gazetteer_signature_ignores_the_recognition_cues() -> None:
+    from emberwatch.geo.build import NOT_INDEXED, data_signature
+
+    assert "cues.yaml" in NOT_INDEXED and len(data_signature()) == 16
