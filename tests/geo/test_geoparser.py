@@ -154,3 +154,10 @@ def test_geoparser_capital_named_as_a_city_stays_abroad(geoparser: Geoparser) ->
     text = "Talks were held in the city of Cairo while fighting went on near Tabqa."
     places = _beside_tabqa(text, "Cairo", "EG", "al Qahirah", 30.062, 31.249, 360630)
     assert geoparser._local_readings(text, places, frozenset({"EG", "SY"}), [])[1] == places
+
+
+def test_geoparser_arabic_end_of_a_longer_foreign_name_is_no_place(geoparser: Geoparser) -> None:
+    text = "بيمبا، موزمبيق - هاجم مسلحون قرية قرب موسيمبوا دا برايا في إقليم كابو ديلغادو."
+    assert "برايا" not in {p.text for p in geoparser.geoparse(text, "ar")}  # not Praia, Cabo Verde
+    capital = "زار الوزير برايا عاصمة الرأس الأخضر."
+    assert "برايا" in {p.text for p in geoparser.geoparse(capital, "ar")}

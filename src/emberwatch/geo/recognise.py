@@ -787,6 +787,8 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return False
     zipf = mention.zipf
     if mention.arabic:
+        if _after_romance_particle(gazetteer, doc, mention):
+            return False  # "موسيمبوا دا برايا" (Mocímboa da Praia) is not Praia
         return _accept_arabic(gazetteer, mention, cues)
     if mention.key in cues.generic or mention.key in cues.part_before:
         return False  # "Wadi", "June", "western" alone
@@ -874,6 +876,20 @@ def _written_lower(doc: _Doc, mention: Mention) -> bool:
     """The document also writes the name in lower case ("china" plates, "turkey" dinner): a word."""
     word = mention.text.lower()
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc.text) is not None
+
+
+# Portuguese, Spanish and French particles inside place names written in Arabic letters ("da", "do",
+# "de", "del", "dos", "das", "la"): a name after one is the end of a longer foreign name
+ROMANCE_PARTICLES = frozenset(["دا", "دو", "دي", "ديل", "دوس", "داس", "دوش", "داش"])
+
+
+def _after_romance_particle(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -> bool:
+    """The word before the mention is such a particle, itself after a word, and no candidate lies in
+    the Arab world ("دير الزور" and other Arab names are never cut so)."""
+    i = mention.token_range[0]
+    if i < 2 or doc.token_text(i - 1) not in ROMANCE_PARTICLES:
+        return False
+    return not any(gazetteer.country_code(p.place) in ARAB_WORLD for p in mention.postings)
 
 
 def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
