@@ -427,3 +427,17 @@ def test_recognise_group_named_after_a_place_after_affiliated_is_not_a_place(geo
     assert "Khorasan" not in _texts(geoparser, text)
     # a country or big city stays a place: "a Saudi-led coalition bombed Yemen"
     assert "Yemen" in _texts(geoparser, "A Saudi-led coalition bombed Yemen.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2016 the Dutch extended their bombings of ISIL to Syrian territory.", ["Syrian"]),
+        ("Turkish jets struck targets on Iraqi soil.", ["Iraqi"]),  # "Turkish jets": people, no place
+        ("Syrian forces attacked the town.", []),
+    ],
+)
+def test_recognise_demonym_with_territory_names_the_country(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    assert _texts(geoparser, text) == expected

@@ -89,7 +89,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-36"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-37"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:

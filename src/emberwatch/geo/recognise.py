@@ -305,6 +305,8 @@ def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
         if accepted is None:
             i = continuing if continuing is not None else i + 1  # nor "Sur" after "Lanao del"
             continue
+        if accepted.demonym:
+            _territory_of(gazetteer, doc, accepted)
         mentions.append(accepted)
         if _max_population(gazetteer, accepted) >= _KNOWN_CITY:
             doc.places.add(accepted.key)
@@ -890,6 +892,20 @@ def _after_romance_particle(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -
     if i < 2 or doc.token_text(i - 1) not in ROMANCE_PARTICLES:
         return False
     return not any(gazetteer.country_code(p.place) in ARAB_WORLD for p in mention.postings)
+
+
+_TERRITORY_AFTER = frozenset(["territory", "territories", "soil", "airspace", "waters"])
+
+
+def _territory_of(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -> None:
+    """ "Syrian territory", "Iraqi airspace", "on Turkish soil": a demonym with a word for land, air or
+    sea names the country, a place (precision 6), not only its people."""
+    j = mention.token_range[1]
+    if mention.arabic or j >= len(doc.tokens) or doc.token_text(j) not in _TERRITORY_AFTER:
+        return
+    countries = [p for p in mention.postings if int(gazetteer.kind[p.place]) == PlaceKind.country]
+    if countries:
+        mention.demonym, mention.postings = False, countries
 
 
 def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
