@@ -25,7 +25,7 @@ def test_geo_cmds_geocode_json(geoparser: Geoparser) -> None:
     )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    assert [(r["text"], r["country_code"]) for r in rows] == [("Hit", "IQ"), ("Anbar province", "IQ")]
+    assert [(r["text"], r["country_code"]) for r in rows] == [("Hit", "IQ"), ("Anbar", "IQ")]
 
 
 def test_geo_cmds_geocode_with_a_home_province(geoparser: Geoparser) -> None:
