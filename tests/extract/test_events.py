@@ -267,3 +267,12 @@ def test_events_a_sentence_naming_only_the_weapon_again_is_the_same_event(extrac
     found = events(extract_resources, text)
     assert [(e.event_type, e.killed.best, e.wounded.best) for e in found] == [("shelling", 3, 7)]
     assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"
+
+
+def test_events_a_claim_of_the_killings_is_the_killings_claim(extract_resources: ExtractResources) -> None:
+    text = (
+        "Insurgents beheaded three men in a village on Monday, local sources said.\n\n"
+        "Islamic State West Africa Province claimed the killings the next day."
+    )
+    found = events(extract_resources, text)
+    assert len(found) == 1 and found[0].perpetrator is not None and found[0].perpetrator.actor_id == "iswap"
