@@ -161,3 +161,15 @@ def test_geoparser_arabic_end_of_a_longer_foreign_name_is_no_place(geoparser: Ge
     assert "برايا" not in {p.text for p in geoparser.geoparse(text, "ar")}  # not Praia, Cabo Verde
     capital = "زار الوزير برايا عاصمة الرأس الأخضر."
     assert "برايا" in {p.text for p in geoparser.geoparse(capital, "ar")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل الرئيس إلى العاصمة بعد جولة في البلاد.",  # the capital, the country: not Amanat al-Asimah, Al Bilad
+        "ارتفعت أسهم الشركات في بورصة دبي.",  # stock exchange: not Bursa
+    ],
+)
+def test_geoparser_arabic_one_word_everyday_name_is_no_place(geoparser: Geoparser, text: str) -> None:
+    names = {p.text for p in geoparser.geoparse(text, "ar")}
+    assert not names & {"العاصمة", "البلاد", "بورصة"}

@@ -39,7 +39,6 @@ from emberwatch.extract.ar.organisations import OrganisationRecogniser
 from emberwatch.models import DocumentExtraction, ExtractInput, Language, PlaceRef
 from emberwatch.text import arabic_ner
 from emberwatch.text.arabic import clitic_variants, fold, tokens
-from emberwatch.text.arabic_common import is_common_word
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
@@ -527,8 +526,6 @@ def _predict(
         span = _token_span(offsets, place.start, place.end)
         if span is None or any(span[0] < e and s < span[1] for s, e in org_spans):
             continue
-        if len(tokens(place.text)) == 1 and is_common_word(place.text):
-            continue  # a common word that a gazetteer also has as a place (see arabic_common)
         first, last = span
         if last - first > 1 and fold(sentence.tokens[first]) in _PLACE_HEADS:
             first += 1

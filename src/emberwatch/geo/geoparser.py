@@ -40,6 +40,7 @@ from emberwatch.geo.skeleton import (
     SkeletonIndex,
     cued_latin_spans,
     cued_name_spans,
+    is_head_noun,
     locative_name_spans,
 )
 from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
@@ -89,7 +90,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-37"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-38"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -166,7 +167,8 @@ class Geoparser:
             extra, places = self._local_readings(text, places, countries, extra, cued)
         else:
             extra = []
-        return sorted([*places, *extra], key=lambda p: p.start) if extra else places
+        found = sorted([*places, *extra], key=lambda p: p.start) if extra else places
+        return [p for p in found if not _arabic_common_word(text, p)]
 
     def resolve_spans(
         self,
@@ -477,6 +479,20 @@ class Geoparser:
 
 
 WELL_KNOWN_CITY = 100_000  # a city this large keeps its own Arabic name over a letter-skeleton reading
+
+
+def _arabic_common_word(text: str, place: PlaceRef) -> bool:
+    """A one-word Arabic place name that is an everyday word (:mod:`emberwatch.text.arabic_common`:
+    "العاصمة" the capital, "البلاد" the country, "جزيرة" island, "بورصة" stock exchange, "بشار" a given
+    name) and that no head noun introduces ("بلدة الكرامة" is the town of al-Karama): no place of its own,
+    whatever the rules that accepted it."""
+    from emberwatch.text.arabic import tokens
+    from emberwatch.text.arabic_common import is_common_word
+
+    if not is_arabic(place.text) or len(tokens(place.text)) != 1 or not is_common_word(place.text):
+        return False
+    before = tokens(text[max(0, place.start - 30) : place.start])
+    return not (before and is_head_noun(before[-1].norm))
 
 
 def _mostly_arabic(text: str) -> bool:

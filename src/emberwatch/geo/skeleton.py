@@ -195,6 +195,12 @@ _LOCATIVES = frozenset(fold(w) for w in ("قرب", "بالقرب", "شمال", "
                                         "غربي", "ضواحي", "أطراف"))  # fmt: skip
 
 
+def is_head_noun(token: str) -> bool:
+    """Whether the (normalised) Arabic token is a settlement or unit head noun, clitics allowed
+    ("لبلدة", "وقرية")."""
+    return any(split.stem in _HEAD_NOUNS and not split.has_article for split in clitic_variants(token))
+
+
 def cued_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the one or two words after an Arabic head noun (``قرية الشحيل``, ``بولاية بورنو``):
     the longer reading first, then the single word, for each head noun in ``text``."""
