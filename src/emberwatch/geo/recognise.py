@@ -522,10 +522,18 @@ def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
             j += 1
             query = query + gap + doc.token_text(j)
     out.sort(key=lambda m: (m.token_range[1] - m.token_range[0], m.end - m.start), reverse=True)
-    return _without_unit_words(gazetteer, doc, out) if len(out) > 0 and not doc.upper_text else out
+    if len(out) < 2 and not any(m.token_range[1] - m.token_range[0] >= 2 for m in out):
+        return out  # one one-word reading: nothing to trim
+    return out if doc.upper_text else _without_unit_words(gazetteer, doc, out)
 
 
 _UNIT_OF = frozenset(["state", "province", "governorate", "region", "county", "district", "prefecture"])
+
+
+@lru_cache(maxsize=1)
+def _unit_words_after() -> frozenset[str]:
+    cues = load_cues()
+    return cues.admin1_after | cues.admin2_after
 
 
 def _without_unit_words(gazetteer: Gazetteer, doc: _Doc, found: list[Mention]) -> list[Mention]:
@@ -533,13 +541,13 @@ def _without_unit_words(gazetteer: Gazetteer, doc: _Doc, found: list[Mention]) -
     name ("Hubei province", "state of Uttar Pradesh" are alternate names): the name alone is the
     toponym, and the word stays a cue next to it. Capitalised, the word is part of the name
     ("Nyanza Province", "Henry County"); the shorter reading must be a name too."""
-    cues = load_cues()
+    units = _unit_words_after()
     out = []
     for mention in found:
         i, j = mention.token_range
         if j - i >= 2:
             last = doc.text[slice(*doc.original(j - 1))]
-            if last.islower() and last in (cues.admin1_after | cues.admin2_after) and any(
+            if last.islower() and last in units and any(
                 other.token_range == (i, j - 1) for other in found
             ):
                 continue  # "Hubei" is listed too: keep that one
