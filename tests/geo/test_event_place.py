@@ -636,3 +636,9 @@ def test_event_place_skips_a_place_naming_an_earlier_event_the_sentence_dates_it
     own = "After the Paris attacks killed 130 people, the city mourned."
     place = _event_place(geoparser, own, "attacks")
     assert place is not None and place.text == "Paris"
+
+
+def test_event_place_country_named_by_its_territory_is_where_it_happened(geoparser: Geoparser) -> None:
+    text = "In January 2016, the Netherlands extended their bombings of ISIL to Syrian territory."
+    place = _event_place(geoparser, text, "bombings")
+    assert place is not None and place.name == "Syria"

@@ -455,7 +455,11 @@ def _country_as_place(text: str, place: PlaceRef, places: list[PlaceRef], lower:
         _listed_with(text, place, places, lower, _is_locative)
         or _after_entry(text, place, lower)
         or _after_unknown_place(text, place, lower)
+        or bool(_TERRITORY.match(text, place.end))  # "to Syrian territory", "on Iraqi soil"
     )
+
+
+_TERRITORY = re.compile(r"\s+(?:territory|territories|soil|airspace|waters)\b", re.IGNORECASE)
 
 
 _NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'’‘-]*\s+){0,3}[A-Z][\w'’‘-]*),\s*$")
