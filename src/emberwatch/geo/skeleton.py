@@ -198,7 +198,11 @@ _LOCATIVES = frozenset(fold(w) for w in ("قرب", "بالقرب", "شمال", "
 def is_head_noun(token: str) -> bool:
     """Whether the (normalised) Arabic token is a settlement or unit head noun, clitics allowed
     ("لبلدة", "وقرية")."""
-    return any(split.stem in _HEAD_NOUNS and not split.has_article for split in clitic_variants(token))
+    return _has_stem(token, _HEAD_NOUNS)
+
+
+def _has_stem(token: str, stems: frozenset[str]) -> bool:
+    return any(split.stem in stems and not split.has_article for split in clitic_variants(token))
 
 
 def cued_name_spans(text: str) -> list[tuple[int, int]]:
@@ -207,7 +211,7 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
     toks = tokens(text)
     spans: list[tuple[int, int]] = []
     for i, tok in enumerate(toks[:-1]):
-        if not any(split.stem in _HEAD_NOUNS and not split.has_article for split in clitic_variants(tok.norm)):
+        if not is_head_noun(tok.norm):
             continue
         nxt = toks[i + 1]
         if text[tok.end : nxt.start].strip():
@@ -227,7 +231,7 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
     toks = tokens(text)
     spans: list[tuple[int, int]] = []
     for i, tok in enumerate(toks[:-1]):
-        if not any(split.stem in _LOCATIVES and not split.has_article for split in clitic_variants(tok.norm)):
+        if not _has_stem(tok.norm, _LOCATIVES):
             continue
         k = i + 2 if toks[i + 1].norm == "من" and i + 2 < len(toks) else i + 1  # "بالقرب من"
         name = toks[k]
