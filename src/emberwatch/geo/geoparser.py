@@ -24,9 +24,9 @@ from emberwatch.geo.folding import fold_key, folding_signature, is_arabic
 from emberwatch.geo.gazetteer import FEATURE_CODES, FORMAT_VERSION, Gazetteer, PlaceKind
 from emberwatch.geo.local_places import file_digest
 from emberwatch.geo.recognise import (
-    ROMANCE_PARTICLES,
     Mention,
     accusative_of_common,
+    ends_with_romance_particle,
     load_cues,
     mention_for_span,
     prepare,
@@ -251,8 +251,7 @@ class Geoparser:
                 continue  # a known name the matcher turned down (a common word): its decision stands
             if not local and accusative_of_common(text[start:end]):
                 continue  # "دمروا بئراً" (destroyed a well): not Beira
-            before = text[max(0, start - 40) : start].split()
-            if not local and len(before) >= 2 and before[-1] in ROMANCE_PARTICLES:
+            if not local and ends_with_romance_particle(text[max(0, start - 40) : start].split()):
                 continue  # "موسيمبوا دا برايا" (Mocímboa da Praia) is not Praia
             names = [p for p in mention.postings if not p.flags & DEMONYM] if not cued else []
             # an everyday word is read by its letters as no Latin name ("غربي", west of, is not al-Gharbiyah),

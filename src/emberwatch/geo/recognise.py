@@ -893,11 +893,16 @@ def _written_lower(doc: _Doc, mention: Mention) -> bool:
 ROMANCE_PARTICLES = frozenset(["دا", "دو", "دي", "ديل", "دوس", "داس", "دوش", "داش"])
 
 
+def ends_with_romance_particle(words: list[str]) -> bool:
+    """The last of ``words`` (those before a name) is such a particle, itself after a word."""
+    return len(words) >= 2 and words[-1] in ROMANCE_PARTICLES
+
+
 def _after_romance_particle(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -> bool:
-    """The word before the mention is such a particle, itself after a word, and no candidate lies in
-    the Arab world ("دير الزور" and other Arab names are never cut so)."""
+    """The mention ends a longer foreign name (:func:`ends_with_romance_particle`) and no candidate lies
+    in the Arab world ("دير الزور" and other Arab names are never cut so)."""
     i = mention.token_range[0]
-    if i < 2 or doc.token_text(i - 1) not in ROMANCE_PARTICLES:
+    if not ends_with_romance_particle([doc.token_text(k) for k in range(max(0, i - 2), i)]):
         return False
     return not any(gazetteer.country_code(p.place) in ARAB_WORLD for p in mention.postings)
 
