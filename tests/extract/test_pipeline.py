@@ -240,6 +240,22 @@ def test_pipeline_state_force_operation_counts_militants_as_victims(extract_reso
     assert event.killed.best == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the month May is no modal "may": these events happened
+        ("On 5 May, US airstrikes killed 12 civilians in Raqqa.", 1),
+        ("In May 2017, a car bomb killed 12 civilians in Raqqa.", 1),
+        ("ON 5 MAY, TERRORISTS KILLED 12 PEASANTS IN THE TOWN.", 1),
+        # the modal still makes an event hypothetical
+        ("Militants may have killed 12 civilians in the town.", 0),
+        ("THE GUERRILLAS MAY ATTACK THE TOWN AND KILL PEASANTS.", 0),
+    ],
+)
+def test_pipeline_month_may_is_not_a_hypothetical(extract_resources: ExtractResources, text: str, events: int) -> None:
+    assert len(run(extract_resources, text).events) == events
+
+
 def test_pipeline_denial_is_not_attribution(extract_resources: ExtractResources) -> None:
     text = "The Taliban denied involvement in the bombing, which killed 12 people at a market in Jalalabad."
     (event,) = run(extract_resources, text).events
@@ -276,3 +292,78 @@ def test_pipeline_event_place_comes_from_the_sentences_that_give_the_event(geopa
     captured = doc.events[0]
     assert captured.event_type == "territorial_control"
     assert captured.place is not None and captured.place.name == "Mosul"  # not the later sentence's Tal Afar
+
+
+def test_pipeline_arabic_roles_come_from_codebook_terms_only() -> None:
+    # the shipped role tagger learnt English: on Arabic it tags word trigrams ("يوم الثلاثاء عندما
+    # استهدفت") as victims, so Arabic events take their role fillers from the codebook terms
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import _default_role_filler, default_resources
+
+    plain = default_resources()
+    with_roles = replace(plain, role_filler=_default_role_filler())
+    text = (
+        "قتل جنديان مصريان يوم الثلاثاء عندما استهدفت عبوة ناسفة مدرعتهم غربي مدينة بئر العبد، "
+        "بحسب مصادر أمنية. وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم."
+    )
+    tagged = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), with_roles).events
+    codebook = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), plain).events
+    assert tagged and [e.victims for e in tagged] == [e.victims for e in codebook]
+    assert all(len(span.text.split()) <= 3 for e in tagged for span in e.victims)
+
+
+def test_pipeline_english_roles_have_no_dates_or_places_as_victims(geoparser) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import _default_role_filler, default_resources
+
+    resources = replace(default_resources(), geoparser=geoparser, role_filler=_default_role_filler())
+    dated = "On 18 January 2017, US B-2 bombers bombed two IS camps to the south of Sirte, killing ninety IS militants."
+    placed = (
+        "Abu Hafsa, who was in charge of ISIL drones in Tal Afar, was killed along with a number of companions, "
+        "after an airstrike hit a secret rest house of the group on the outskirts of Tal Afar."
+    )
+    for text, not_victims in ((dated, {"January 2017", "18 January 2017"}), (placed, {"Tal Afar"})):
+        doc = extract_document(ExtractInput(id="1", text=text, published="2017-12-05"), resources)
+        victims = {span.text for e in doc.events for span in e.victims}
+        assert doc.events and not victims & not_victims
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # the source of the report: "أفاد مسؤول محلي" (a local official reported), "بحسب مسؤولين"
+        ("قتل أربعة جنود في كمين نصبه مسلحون قرب دير الزور، أفاد مسؤول محلي.", ["جنود"]),
+        ("قتل مدنيان في انفجار عبوة ناسفة، بحسب مسؤولين محليين.", ["مدنيان"]),
+        # أمام ("in front of") is no إمام (imam), though matching folds the hamza
+        ("قتل مسلحون مختار القرية أمام عائلته.", ["مختار"]),
+        ("اغتال مسلحون إمام مسجد في البلدة.", ["إمام مسجد"]),
+    ],
+)
+def test_pipeline_arabic_victims_are_not_speakers_or_prepositions(
+    extract_resources: ExtractResources, text: str, victims: list[str]
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert [span.text for span in event.victims] == victims
+
+
+def test_pipeline_victim_term_inside_a_place_name_is_no_victim(geoparser) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import default_resources
+
+    resources = replace(default_resources(), geoparser=geoparser)
+    text = "قتل جنديان في انفجار عبوة ناسفة قرب مدينة الشيخ زويد في شمال سيناء."
+    (event,) = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), resources).events
+    assert [span.text for span in event.victims] == ["جنديان"]
+
+
+def test_pipeline_image_captions_are_no_event_reports(extract_resources: ExtractResources) -> None:
+    text = (
+        "![Coalition airstrike destroys an ISIL-held building near Mosul, Iraq January 2017]"
+        "(https://example.org/file/Coalition_airstrike_destroys_a_building.webm)\n\n"
+        "A car bomb exploded near a market in Tikrit, killing six people."
+    )
+    (event,) = run(extract_resources, text).events
+    assert event.event_type == "bombing" and event.killed.best == 6

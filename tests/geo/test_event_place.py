@@ -642,3 +642,52 @@ def test_event_place_country_named_by_its_territory_is_where_it_happened(geopars
     text = "In January 2016, the Netherlands extended their bombings of ISIL to Syrian territory."
     place = _event_place(geoparser, text, "bombings")
     assert place is not None and place.name == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the target of a plan the sentence reports is not where the strike was
+        (
+            "U.S. forces killed an Islamic State leader, who was allegedly planning attacks in Europe during "
+            "Easter, in an overnight drone strike on the outskirts of rebel-held town of Killi, Idlib in northwest "
+            "Syria.",
+            "drone strike",
+            "Idlib",
+        ),
+        # nor is where the weapons came from
+        (
+            "On 4 July, using weapons captured in Iraq, the Islamic State seized the villages of Zor Maghar, "
+            "Al-Zyara and Bayadiyah, near the city of Kobani, after three days of fighting with YPG forces in "
+            "northern Syria.",
+            "captured",
+            "Kobani",
+        ),
+        ("مقتل قيادي كان يخطط لهجمات في أوروبا بغارة على مدينة إدلب", "بغارة", "إدلب"),
+    ],
+)
+def test_event_place_skips_plan_targets_and_where_weapons_came_from(
+    geoparser: Geoparser, text: str, trigger: str, expected: str
+) -> None:
+    place = _in_span(geoparser, text, trigger) if text.isascii() else _event_place(geoparser, text, trigger, "ar")
+    assert place is not None and place.text == expected
+
+
+def test_event_place_keeps_plan_target_when_no_other_place(geoparser: Geoparser) -> None:
+    # an arrest of a cell planning attacks in Baghdad: Baghdad is the only place the sentence gives
+    text = "Security forces arrested a cell planning attacks in Baghdad."
+    place = _event_place(geoparser, text, "arrested")
+    assert place is not None and place.text == "Baghdad"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang"),
+    [
+        ("A suicide attack in Abu Grain, at a crossroad between Sirte and Misrata, killed four.", "attack", "en"),
+        ("Clashes broke out on the road between Hajin and Abu Kamal.", "Clashes", "en"),
+        ("اندلعت اشتباكات على الطريق بين هجين والبوكمال.", "اشتباكات", "ar"),
+    ],
+)
+def test_event_place_between_two_towns_is_near_them(geoparser: Geoparser, text: str, trigger: str, lang: str) -> None:
+    place = _event_place(geoparser, text, trigger, lang)
+    assert place is not None and place.precision == LocationPrecision.near

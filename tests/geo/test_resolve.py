@@ -71,6 +71,29 @@ def test_resolve_demonyms_set_country_context(geoparser: Geoparser) -> None:
     assert (lebanese.country_code, libyan.country_code) == ("LB", "LY")
 
 
+def test_resolve_town_in_country_named_near_it(geoparser: Geoparser) -> None:
+    # a story on Syria's war spilling over: "northern Lebanon" a sentence before makes it Lebanon's Tripoli
+    text = (
+        "The Syrian civil war drew fighters from Iraq and Syria into Raqqa and Deir ez-Zor. It also led to "
+        "sectarian violence in northern Lebanon between supporters and opponents of the Syrian government, "
+        "and armed clashes between Sunnis and Alawites in Tripoli."
+    )
+    assert _place(geoparser, text, "Tripoli").country_code == "LB"
+
+
+def test_resolve_only_countries_named_as_places_count_as_nearby(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from emberwatch.geo.recognise import recognise
+    from emberwatch.geo.resolve import _nearby_countries
+
+    text = "Troops reached the Palestine neighborhood of Mosul and fought in the Quds neighborhood and in Tripoli."
+    mentions = recognise(gazetteer, text)
+    assert not any("PS" in codes for codes in _nearby_countries(gazetteer, mentions).values())
+    text = "Violence spread to northern Lebanon, with clashes in Tripoli."
+    mentions = recognise(gazetteer, text)
+    tripoli = next(i for i, m in enumerate(mentions) if m.text == "Tripoli")
+    assert _nearby_countries(gazetteer, mentions)[tripoli] == {"LB"}
+
+
 def test_resolve_arabic_place_to_coordinates(geoparser: Geoparser) -> None:
     place = geoparser.geoparse("هجوم في مدينة دير الزور", "ar")[0]
     assert place.country_code == "SY" and place.name == "Deir ez-Zor"

@@ -127,6 +127,7 @@ class _Doc:
     language: Language = Language.en
     headings: list[bool] = field(default_factory=list)  # sentence i is a heading line
     back_matter: list[bool] = field(default_factory=list)  # sentence i is under a "See also"-like heading
+    images: list[tuple[int, int]] = field(default_factory=list)  # Markdown images (see IMAGE)
     by_section: dict[str, list[TermMatch]] = field(default_factory=dict)
     starts_by_section: dict[str, list[int]] = field(default_factory=dict)
 
@@ -217,6 +218,7 @@ def extract_events(
     doc = _Doc(text, sentences, paragraph_ids(text, sentences), language)
     doc.headings = [is_heading(text, s) for s in sentences]
     doc.back_matter = back_matter_sentences(text, sentences, index.back_matter)
+    doc.images = [m.span() for m in IMAGE.finditer(text)]
     for m in _without_negated_claims(matches):
         doc.by_section.setdefault(m.section, []).append(m)
     for section, items in doc.by_section.items():
@@ -228,7 +230,7 @@ def extract_events(
     places = resources.geoparser.geoparse(text, language, inp.published, inp.home) if resources.geoparser else []
     places = _outside_actor_names(places, doc.by_section.get("actors", []))
     anchors = [_anchor(doc, g, language) for g in groups]
-    fillers = _role_fillers(text, anchors, resources)
+    fillers = _role_fillers(text, anchors, resources, language)
     events = []
     for group, anchor, roles in zip(groups, anchors, fillers, strict=True):
         codebook_roles = _codebook_roles(doc, group, index)
@@ -283,6 +285,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             t for t in doc.in_range("event_types", sentence.start, sentence.end)
             if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
             and not _seized_weapon(doc, t, cues)
+            and not any(start <= t.start < end for start, end in doc.images)
         ]  # fmt: skip
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         continues = _continues_previous(doc, groups, i, sentence_cues)
@@ -356,6 +359,9 @@ def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool
 
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
 MIN_WORDS = 4  # shorter units (titles, link lists) are not event reports
+# A Markdown image, its caption and its file name ("![Coalition airstrike on ISIL position in Kobane](...)"):
+# an illustration of the story, undated and often of another day or place, not a report of an event
+IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 FOLLOW_UP_SENTENCES = 3  # how far a claim/anaphor may follow the event it refers to
 
 
@@ -456,8 +462,12 @@ def _anchor(doc: _Doc, group: _Group, language: Language) -> EventAnchor:
     return EventAnchor(first.start, last.end, trigger.start, trigger.end, group.event_type, language, group.sub_type)
 
 
-def _role_fillers(text: str, anchors: list[EventAnchor], resources: ExtractResources) -> list[RoleFillers | None]:
-    if resources.role_filler is None or not anchors:
+def _role_fillers(
+    text: str, anchors: list[EventAnchor], resources: ExtractResources, language: Language
+) -> list[RoleFillers | None]:
+    """The role filler's spans per anchor; None (codebook terms only) without a role filler for
+    ``language``."""
+    if resources.role_filler is None or not anchors or language not in resources.role_languages:
         return [None] * len(anchors)
     filled = resources.role_filler(text, anchors, resources)
     if len(filled) != len(anchors):
@@ -496,11 +506,15 @@ def _inside_longer(m: TermMatch, others: Sequence[TermMatch]) -> bool:
 
 
 def _is_speaker(doc: _Doc, term: TermMatch, reporting: list[TermMatch]) -> bool:
-    """ "a local official said", "according to residents": a source of the report, not a victim."""
+    """ "a local official said", "according to residents", "أفاد مسؤول محلي", "بحسب مسؤولين": a source
+    of the report, not a victim. (A reporting verb right before the noun makes it the speaker in Arabic
+    only, whose verbs come first: "said civilians were killed" names victims.)"""
     for cue in reporting:
         if 0 <= cue.start - term.end <= 12 and cue.text.lower() != "according to":
             return True
         if cue.text.lower() == "according to" and 0 <= term.start - cue.end <= 25:
+            return True
+        if doc.language is Language.ar and 0 <= term.start - cue.end <= 2:
             return True
     return False
 
@@ -815,6 +829,8 @@ def _build_event(
     if state_side:  # the "militants" of a raid or air strike are its victims, not its perpetrators
         individuals, victims = [], [*victims, *individuals]
     victims += _victim_actors(doc, group, perpetrator.actor_id if perpetrator else None, index)
+    victims = [v for v in victims if not _names_a_place(doc.text, v, places)]
+    individuals = [v for v in individuals if not _names_a_place(doc.text, v, places)]
     event = ExtractedEvent(
         event_type=group.event_type,
         sub_type=group.sub_type,
@@ -834,6 +850,29 @@ def _build_event(
     )
     specific = index.priority.get(group.key, 0) > 0
     return event.model_copy(update={"confidence": _confidence(event, specific, len(group.triggers), explicit)})
+
+
+# words that may frame a toponym in a span that still names only the place ("northwest Deir ez-Zor",
+# "the town of Hajin", "Deir ez-Zor Governorate")
+_PLACE_FRAME = re.compile(
+    r"(?:\s|[,.'’-]|\b(?:the|of|city|town|village|province|governorate|district|region|area|countryside"
+    r"|(?:north|south)-?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central|rural)\b)*",
+    re.IGNORECASE,
+)
+
+
+def _names_a_place(text: str, span: Span, places: list[PlaceRef]) -> bool:
+    """Whether a victim or perpetrator span names only a place the geoparser found in it ("Baghuz
+    Fawqani", "Saudi Arabia", "northwest Deir ez-Zor"), or lies inside one (the "sheikh" of the town of
+    Sheikh Zuweid, "الشيخ" in "الشيخ زويد"): a person or a group is no toponym."""
+    for place in places:
+        if place.start <= span.start and span.end <= place.end:
+            return True
+        if span.start <= place.start and place.end <= span.end:
+            before, after = text[span.start : place.start], text[place.end : span.end]
+            if _PLACE_FRAME.fullmatch(before) and _PLACE_FRAME.fullmatch(after):
+                return True
+    return False
 
 
 def _place_span(doc: _Doc, group: _Group, anchor: EventAnchor, places: list[PlaceRef]) -> tuple[int, int]:

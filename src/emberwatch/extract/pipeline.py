@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALGORITHM_VERSION = "rules-7"  # bump when extraction rules change what they find
+ALGORITHM_VERSION = "rules-8"  # bump when extraction rules change what they find
 
 
 class Geoparser(Protocol):
@@ -57,6 +57,10 @@ class ExtractResources:
     rules: Mapping[Language, LanguageRules]
     geoparser: Geoparser | None = None
     role_filler: RoleFillerFn | None = None
+    # the languages the role filler was trained for: the shipped tagger learnt English (MUC-4) and tags
+    # Arabic as noise ("يوم الثلاثاء عندما استهدفت" as a victim), so other languages take their role
+    # fillers from the codebook terms only
+    role_languages: frozenset[Language] = frozenset({Language.en, Language.other})
     algorithm_version: str = ALGORITHM_VERSION
     # learn each outlet's home province from its other reports (emberwatch.geo.home; runners only)
     source_homes: bool = True

@@ -188,13 +188,52 @@ def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
         return True
     if len(words) >= 2 and words[-1] in ("in", "at") and words[-2] in _STATIONED:
         return words[-2] not in ("base", "bases") or _ends_with_gap(tuple(words[:-2]), ("out", "of"), (0, 1, 2, 3))
-    return len(words) >= 2 and words[-1] == "from" and words[-2] in _SET_OUT
+    # "drones launched from Niger", "B-2s flew a round-trip of around 34 hours from Missouri"
+    return len(words) >= 2 and words[-1] == "from" and any(w in _SET_OUT for w in words[-7:-1])
+
+
+# "planning attacks in Europe", "plotted bombings in Baghdad", "يخطط لهجمات في أوروبا": the target of a
+# plan; "weapons captured in Iraq", "arms smuggled from Libya": where an actor's means came from
+_PLAN = frozenset(fold_key(w) for w in (
+    "planning", "planned", "plotting", "plotted", "plan", "plans", "plot", "plots", "preparing", "intending",
+    "يخطط", "يخططون", "خطط", "التخطيط", "للتخطيط", "يعتزم", "ينوي",
+))  # fmt: skip
+_MEANS = frozenset(fold_key(w) for w in (
+    "weapons", "weapon", "arms", "ammunition", "munitions", "equipment", "vehicles", "tanks", "missiles",
+    "explosives", "rockets", "الأسلحة", "أسلحة", "اسلحة", "الاسلحة", "الذخيرة", "ذخيرة", "متفجرات",
+))  # fmt: skip
+_OBTAINED = frozenset(fold_key(w) for w in (
+    "captured", "seized", "looted", "stolen", "taken", "obtained", "acquired", "bought", "purchased",
+    "smuggled", "made", "manufactured", "produced", "supplied", "shipped", "abandoned", "مغتنمة", "المغتنمة",
+    "مهربة", "المهربة",
+))  # fmt: skip
+
+_ASIDE_BEFORE = frozenset(fold_key(w) for w in ("in", "on", "against", "from", "across", "في", "من", "على", "ضد"))
+
+
+def _after_between(text: str, place: PlaceRef, lower: int) -> bool:
+    words = _words_before_name(text, place.start, lower, 1)
+    return bool(words) and words[-1] in _BETWEEN_WORDS
+
+
+_BETWEEN_WORDS = frozenset(fold_key(w) for w in ("between", "بين"))
+
+
+def _aside(text: str, place: PlaceRef, lower: int) -> bool:
+    """A place named for a plan the sentence reports ("planning attacks in Europe") or for where an
+    actor's weapons came from ("using weapons captured in Iraq"), not where the event happened."""
+    words = _words_before_name(text, place.start, lower, 6)
+    if len(words) < 3 or words[-1] not in _ASIDE_BEFORE:
+        return False
+    if any(w in _PLAN for w in words[-5:-1]):
+        return True
+    return words[-2] in _OBTAINED and words[-3] in _MEANS
 
 
 _STATIONED = frozenset(["based", "stationed", "deployed", "base", "bases", "headquartered", "garrisoned"])
 _SET_OUT = frozenset([
     "launched", "flying", "flew", "operating", "operated", "off", "departed", "sailed", "deployed", "sent",
-    "dispatched",
+    "dispatched", "trip", "flight", "flights", "sortie", "sorties",
 ])  # fmt: skip
 
 
@@ -703,6 +742,8 @@ def event_place(
         and not _foreign_part_of_town(text, p, resolved)
         and not _far_from_its_reference(text, p, resolved)
         and not _since_another_event(text, p, trigger)
+        # a continent or world region a plan targets ("planning attacks in Europe") places nothing
+        and not (p.country_code is None and _listed_with(text, p, resolved, _sentence_start(text, p.start), _aside))
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
     ]
     # a road's destination: a town is near the event, a province or country is not where it was
@@ -713,11 +754,23 @@ def event_place(
         for p in usable
         if not (_destination(text, p, sentence[0]) and int(p.precision) >= int(LocationPrecision.admin1))
     ]
+    # "at a crossroad between Sirte and Misrata", "on the road between Hajin and Abu Kamal": near either town
+    usable = [
+        p.model_copy(update={"precision": LocationPrecision.near})
+        if int(p.precision) == int(LocationPrecision.exact)
+        and _listed_with(text, p, resolved, _sentence_start(text, p.start), _after_between)
+        else p
+        for p in usable
+    ]
     in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
     # "Bayji, north of Baghdad"; "retake Tal Afar, one of the last cities ..., 55 km west of Mosul"
     in_sentence = [
         p for p in in_sentence if not (_locates_previous(text, p, in_sentence) or _measured_from(text, p, in_sentence))
     ] or in_sentence
+    # "a leader planning attacks in Europe, killed in a drone strike near Idlib"; "using weapons captured
+    # in Iraq, IS seized villages near Kobani": the place of a plan or of where arms came from
+    # (kept only when the sentence names no other place)
+    in_sentence = [p for p in in_sentence if not _listed_with(text, p, in_sentence, sentence[0], _aside)] or in_sentence
     if not any(int(p.precision) <= int(LocationPrecision.near) for p in in_sentence):
         antecedent = _antecedent(text, resolved, sentence)
         if antecedent is not None:

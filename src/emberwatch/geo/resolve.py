@@ -61,6 +61,10 @@ W_HOME = 1.5  # a candidate in the province the report's source usually covers (
 NEIGHBOUR_KM = 50.0  # a town this close to another place of the story is placed by it...
 NEIGHBOUR_SHARE = 0.5  # ...when at least this share of the story's places lie in its country
 W_CAPITAL_OF_NAMED = 2.0
+# a town-level candidate in a country the text names, after a locative word or as a part ("in northern
+# Lebanon ... clashes in Tripoli"), within this many characters of the name
+W_NEARBY_COUNTRY = 3.0
+NEARBY_CHARS = 150
 KIND_BONUS = {
     PlaceKind.country: 2.5,
     PlaceKind.admin1: 0.8,
@@ -159,6 +163,7 @@ class _Context:
     strong: list[tuple[str, int, float, float]] = field(default_factory=list)
     well_known: set[int] = field(default_factory=set)  # mentions given a capital or big province over a town
     home: frozenset[int] = frozenset()  # provinces the report's source usually covers (see geo.home)
+    nearby: dict[int, frozenset[str]] = field(default_factory=dict)  # mention -> countries named close to it
     _by_key: dict[str, tuple[dict[str, float], Counter[int]]] | None = field(default=None, repr=False)
     _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
@@ -269,6 +274,8 @@ def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, pl
         score += W_SIBLING * min(3, ctx.sibling_provinces(index, code))
     elif code in ctx.named and _capital(gazetteer, place):  # "Russia ... Moscow": its capital
         score += W_CAPITAL_OF_NAMED
+    if kind != PlaceKind.country and code in ctx.nearby.get(index, ()):
+        score += W_NEARBY_COUNTRY
     if ctx.votes is not None:
         mention = mentions[index]
         score += W_COUNTRY_VOTE * min(3.0, ctx.votes.country(mention, code))
@@ -543,11 +550,12 @@ def resolve(
     votes = _Votes.collect(gazetteer, mentions)
     containers = _Containers.collect(gazetteer, mentions)
     ctx = _initial_context(gazetteer, mentions, roi)
-    ctx.votes, ctx.containers, ctx.home = votes, containers, home
+    nearby = _nearby_countries(gazetteer, mentions)
+    ctx.votes, ctx.containers, ctx.home, ctx.nearby = votes, containers, home, nearby
     choices: list[tuple[int | None, float]] = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     for _ in range(2):
         ctx = _context_from(gazetteer, mentions, choices, roi)
-        ctx.votes, ctx.containers, ctx.home = votes, containers, home
+        ctx.votes, ctx.containers, ctx.home, ctx.nearby = votes, containers, home, nearby
         choices = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     linked = {m.next_mention for m in mentions if m.next_mention is not None}
     out = []
@@ -555,6 +563,34 @@ def resolve(
         if place is not None and i not in linked:
             place = _prefer_city_over_same_name_admin(gazetteer, mention, place)
         out.append(Resolution(place, precision_for(gazetteer, mention, place), score, i in ctx.well_known))
+    return out
+
+
+def _nearby_countries(gazetteer: Gazetteer, mentions: list[Mention]) -> dict[int, frozenset[str]]:
+    """For each name that is not itself a country or world region, the countries named within
+    :data:`NEARBY_CHARS` of it after a locative word or as a part ("in Lebanon", "northern Lebanon"):
+    "clashes between Sunnis and Alawites in Tripoli" after "violence in northern Lebanon" is the
+    Lebanese Tripoli. A country named otherwise ("the U.S. Transportation Department") or by its
+    people ("Syrian") says less about where a town is and does not count."""
+    named = [
+        (m.start, gazetteer.country_code(country))
+        for m in mentions
+        # (not "the Palestine neighbourhood" or "the Palestine district" of Mosul)
+        if not m.demonym and (m.cue or m.part) and not m.quarter and m.admin_hint is None
+        for country in m.places
+        if int(gazetteer.kind[country]) == PlaceKind.country
+    ]
+    out: dict[int, frozenset[str]] = {}
+    if not named:
+        return out
+    for i, mention in enumerate(mentions):
+        if mention.demonym or any(_worldwide(gazetteer, p) for p in mention.places):
+            continue
+        codes = frozenset(
+            code for start, code in named if start != mention.start and abs(start - mention.start) <= NEARBY_CHARS
+        )
+        if codes:
+            out[i] = codes
     return out
 
 

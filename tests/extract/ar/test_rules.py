@@ -77,6 +77,22 @@ def _first(rules: ArabicRules, text: str, section: str) -> TextSpan:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # verb ... subject ... object: the subject parts a two-word trigger
+        ("قطع مسلحون مرتبطون بتنظيم الدولة الإسلامية رؤوس ثلاثة رجال.", "رؤوس"),
+        ("وقطع عناصر داعش رأس راع في البادية.", "رأس"),
+        # no subject between, or a clause break: nothing
+        ("قطع الطريق أمام رؤوس الماشية.", None),
+        ("قطع مسلحون الطريق، ثم رفعوا رؤوس الضحايا.", None),
+    ],
+)
+def test_rules_verb_and_object_parted_by_the_subject(rules: ArabicRules, text: str, trigger: str | None) -> None:
+    found = [m.text for m in rules.match_terms(text) if m.section == "event_types" and m.key == "execution"]
+    assert found == ([trigger] if trigger else [])
+
+
+@pytest.mark.parametrize(
     ("text", "negated"),
     [
         ("نفت الشرطة وقوع هجوم على الحاجز", True),

@@ -25,6 +25,7 @@ CUE_WINDOW = 60
 # hold an unrelated negation ("لم تعلن أي جهة مسؤوليتها عن الهجوم").
 NEGATION_WORDS = 3
 CLAIM_CUES = ("claimed", "attributed", "suspected")
+SPLIT_GAP = 6  # words a subject may put between the two words of a verb-object trigger
 _RESPONSIBILITY = {fold(w) for w in ("مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "تبني", "صلته")}
 _SEP = "\t"
 
@@ -74,6 +75,12 @@ class ArabicRules:
         self.codebook = codebook
         self.matcher = build_matcher(codebook)
         self.perpetrator_words = frozenset(fold(w) for w in codebook.cues.perpetrator_killed.ar)
+        # two-word event terms whose verb and object the subject may part ("قطع مسلحون ... رؤوس")
+        self.split_terms: dict[str, list[tuple[str, str]]] = {}
+        for terms, section, key in codebook.term_lists():
+            for term in terms.ar if section == "event_types" else []:
+                if len(words := fold(term).split()) == 2:
+                    self.split_terms.setdefault(words[0], []).append((words[1], key))
 
     def normalize(self, text: str) -> NormalizedText:
         nt = normalise(text)
@@ -88,7 +95,30 @@ class ArabicRules:
         for m in self.matcher.find_all(nt):
             section, key = m.key.split(_SEP, 1)
             hits.append(TermMatch(section, key, m.start, m.end, m.text))
+        hits += self._split_triggers(text, nt, hits)
         return _longest_per_section(list(dict.fromkeys(hits)))
+
+    def _split_triggers(self, text: str, nt: NormalisedText, hits: list[TermMatch]) -> list[TermMatch]:
+        """Arabic puts the subject between the verb and its object: "قطع مسلحون مرتبطون بتنظيم الدولة
+        رؤوس ثلاثة رجال" (militants linked to IS beheaded three men) is the two-word trigger "قطع رؤوس"
+        with an actor in between. The object word is the trigger when at most :data:`SPLIT_GAP` words,
+        one of them an actor or a group description, and no punctuation part the two."""
+        subjects = [h for h in hits if h.section in ("actors", "descriptions")]
+        if not self.split_terms or not subjects:
+            return []
+        toks = tokens(nt)
+        found = []
+        for i, verb in enumerate(toks):
+            stem = verb.norm.removeprefix("و").removeprefix("ف")
+            for second, key in self.split_terms.get(stem, ()):
+                for j in range(i + 2, min(len(toks), i + 2 + SPLIT_GAP)):
+                    obj = toks[j]
+                    if any(ch in ".,،؛;:!?؟()\n" for ch in text[verb.end : obj.start]):
+                        break
+                    if obj.norm == second and any(verb.end <= h.start and h.end <= obj.start for h in subjects):
+                        found.append(TermMatch("event_types", key, obj.start, obj.end, obj.text))
+                        break
+        return found
 
     def casualties(self, text: str, sentence: Sentence) -> list[CountMention]:
         nt = normalise(text[sentence.start : sentence.end])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from emberwatch.codebook.schema import Codebook, Terms
@@ -111,6 +112,8 @@ class EnglishRules:
         for cue in cues:
             if cue.key not in {"negation", "hypothetical"} or not sentence.start <= cue.start < sentence.end:
                 continue
+            if _month_may(text, cue):
+                continue
             if cue.end <= trigger.start and trigger.start - cue.end <= CUE_WINDOW:
                 between = text[cue.end : trigger.start]
                 if ";" not in between and " but " not in between.lower():
@@ -127,6 +130,20 @@ class EnglishRules:
         if near:
             return Attribution.suspected
         return Attribution.attributed
+
+
+_DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.IGNORECASE)
+_DIGIT_AFTER = re.compile(r"\s*\d")
+
+
+def _month_may(text: str, cue: TermMatch) -> bool:
+    """The hypothetical cue "may" is the month ("On 5 May, airstrikes killed ...", "In May 2017"): capitalised
+    in mixed-case text, or next to a day or a year in text of one case ("ON 5 MAY")."""
+    if cue.text.lower() != "may":
+        return False
+    if not _single_case(text) and cue.text[0] == "M":
+        return True
+    return bool(_DIGIT_BEFORE.search(text, max(0, cue.start - 8), cue.start) or _DIGIT_AFTER.match(text, cue.end))
 
 
 def _normalize_expanding(text: str) -> NormalizedText:
