@@ -30,6 +30,13 @@ BROKEN_ACTORS = """\
   kind: militia
   aliases:
     en: [Islamic State]
+  attributive:
+    en: [coalition]
+- id: other-coalition
+  name: Other coalition
+  kind: international_coalition
+  attributive:
+    en: [coalition]
 - id: bad-kind
   name: Bad kind
   kind: army
@@ -60,6 +67,7 @@ def test_loader_reports_readable_problems(tmp_path: Path) -> None:
         p.startswith("actors.yaml -> copycat -> aliases: 'islamic state' is also an alias") for p in problems
     )
     assert any(p.startswith("actors.yaml -> bad-kind -> kind: Input should be") for p in problems)
+    assert "actors.yaml -> other-coalition -> attributive: 'coalition' is also attributive of 'copycat'" in problems
     with pytest.raises(CodebookError, match="problem"):
         load_codebook(tmp_path)
 

@@ -367,3 +367,29 @@ def test_pipeline_image_captions_are_no_event_reports(extract_resources: Extract
     )
     (event,) = run(extract_resources, text).events
     assert event.event_type == "bombing" and event.killed.best == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("On 4 December, a coalition drone strike in Raqqa killed two ISIL leaders.", "cjtf-oir"),
+        # the modifier of the strike, not the "by ISIL" of a relative clause
+        ("A US airstrike near Tabqa Dam destroyed a facility which was being used as a headquarters by ISIL.",
+         "us-forces"),
+        ("Syrian government airstrikes killed 12 civilians in Idlib.", "syrian-army"),
+        ("Russian air strikes hit Palmyra on Monday, killing 20 militants.", "russian-forces"),
+        ("قتل عشرة مسلحين في غارة جوية أمريكية على معسكر في البادية.", "us-forces"),
+        ("قتل خمسة مدنيين في قصف مدفعي تركي على قرية قرب تل تمر.", "turkish-forces"),
+        # a nationality elsewhere in the sentence says nothing about who attacked
+        ("Gunmen attacked a US convoy near Hajin, killing two soldiers.", None),
+        ("Iraqi soldiers were killed in an attack by ISIS near Kirkuk.", "isis"),
+        ("قتل مسلحون جنديين عراقيين في هجوم على نقطة تفتيش.", None),
+        # "US" in capitals is no attributive in text of one case ("us")
+        ("THE US AIRSTRIKE KILLED 12 PEOPLE.", None),
+    ],
+)  # fmt: skip
+def test_pipeline_attributive_actor_of_the_trigger_is_the_perpetrator(
+    extract_resources: ExtractResources, text: str, actor: str | None
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert (event.perpetrator.actor_id if event.perpetrator else None) == actor

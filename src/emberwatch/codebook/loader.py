@@ -207,6 +207,7 @@ def _check_actor_links(actors: list[Actor], ids: set[str]) -> list[str]:
 
 def _check_aliases(actors: list[Actor]) -> list[str]:
     owner: dict[str, str] = {}
+    attributive_owner: dict[str, str] = {}
     problems = []
     for actor in actors:
         names = [actor.name, *actor.aliases.en, *actor.aliases.ar]
@@ -216,6 +217,10 @@ def _check_aliases(actors: list[Actor]) -> list[str]:
                 problems.append(
                     f"actors.yaml -> {actor.id} -> aliases: '{name}' is also an alias of '{other}'"
                 )
+        for term in dict.fromkeys([*actor.attributive.en, *actor.attributive.ar]):
+            other = attributive_owner.setdefault(term, actor.id)
+            if other != actor.id:
+                problems.append(f"actors.yaml -> {actor.id} -> attributive: '{term}' is also attributive of '{other}'")
         abbreviations = Counter(actor.abbreviations)
         problems += [
             f"actors.yaml -> {actor.id} -> abbreviations: duplicate '{a}'"

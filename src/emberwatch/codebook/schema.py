@@ -82,6 +82,14 @@ class Actor(Entry):
     country_codes: list[str] = Field(default_factory=list, description="ISO 3166 alpha-2 codes.")
     aliases: Terms = Field(default_factory=Terms)
     abbreviations: list[str] = Field(default_factory=list, description="Matched case-sensitively.")
+    attributive: Terms = Field(
+        default_factory=Terms,
+        description=(
+            "Modifiers that name the actor as the one who acted when they stand right before an event "
+            "trigger ('a U.S. airstrike', 'coalition drone strikes', 'Russian air strikes'), or in Arabic "
+            "right after it ('غارة جوية أمريكية'). English terms are matched with their exact case."
+        ),
+    )
     valid_from: date | None = None
     valid_to: date | None = None
 

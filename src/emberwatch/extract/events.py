@@ -649,6 +649,9 @@ def _perpetrator(
     doc: _Doc, group: _Group, rules: LanguageRules, codebook_roles: RoleFillers, index: CodebookIndex
 ) -> tuple[Perpetrator | None, list[Span]]:
     trigger = next((t for t in group.triggers if t.key == group.key), group.triggers[0])
+    named = _attributive(doc, trigger)
+    if named is not None:  # "a U.S. airstrike", "coalition drone strikes", "غارة جوية أمريكية"
+        return Perpetrator(actor_id=named.key, name=named.text, attribution=Attribution.attributed), []
     candidates = [(a, i) for i in group.sentences for a in doc.sentence_matches("actors", [i])]
     all_scored = [(_actor_score(doc, a, trigger, group, index), a, i) for a, i in candidates]
     scored = [s for s in all_scored if s[0] >= 2]
@@ -682,6 +685,32 @@ def _perpetrator(
         Perpetrator(actor_id=actor_id, name=name.text, attribution=attribution),
         unique_spans(_span(m) for m in mentions),
     )
+
+
+# words that may stand between an attributive actor word and the trigger it qualifies ("a U.S. drone
+# strike", "Russian air strikes", "غارة جوية أمريكية", "قصف مدفعي تركي")
+_ATTRIBUTIVE_GAP = re.compile(
+    r"\s*(?:(?:air|drone|aerial|military|naval|artillery|rocket|missile|precision|helicopter|unmanned|"
+    r"جوية|الجوية|جوي|الجوي|مدفعي|المدفعي|مدفعية|المدفعية|صاروخية|الصاروخية|بطائرة|بطائرات|مسيرة|المسيرة)\s+)?",
+)
+
+
+def _attributive(doc: _Doc, trigger: TermMatch) -> TermMatch | None:
+    """An actor named by a modifier of the event's trigger: before it in English ("a U.S. airstrike",
+    "coalition drone strikes"), after it in Arabic ("غارة جوية أمريكية"), at most one word such as "drone"
+    or "جوية" between and nothing else. Such a modifier says who acted, whatever the sentence's other
+    actors ("a US airstrike destroyed a facility used as a headquarters by ISIL")."""
+    window = doc.in_range("attributive", max(0, trigger.start - 40), trigger.start)
+    before = [a for a in window if a.end <= trigger.start]
+    for attr in sorted(before, key=lambda a: -a.end):
+        if doc.language is not Language.ar and _ATTRIBUTIVE_GAP.fullmatch(doc.text, attr.end, trigger.start):
+            return attr
+    if doc.language is Language.ar:
+        after = [a for a in doc.in_range("attributive", trigger.end, trigger.end + 40) if a.start >= trigger.end]
+        for attr in sorted(after, key=lambda a: a.start):
+            if _ATTRIBUTIVE_GAP.fullmatch(doc.text, trigger.end, attr.start):
+                return attr
+    return None
 
 
 def _claimed_in_group(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex) -> bool:

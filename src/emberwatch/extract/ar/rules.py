@@ -47,6 +47,8 @@ def build_matcher(codebook: Codebook) -> TermMatcher:
         names = [actor.name_ar] if actor.name_ar else []
         for term in [*names, *actor.aliases.ar, *actor.abbreviations]:
             matcher.add(term, f"actors{_SEP}{actor.id}", suffixes=False)
+        for term in actor.attributive.ar:  # "غارة جوية أمريكية"
+            matcher.add(term, f"attributive{_SEP}{actor.id}", suffixes=False)
     return matcher
 
 

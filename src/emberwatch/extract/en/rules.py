@@ -77,7 +77,9 @@ class EnglishRules:
             _terms(_cue_terms(codebook), False)
         )
         abbreviations = [(a, "actors", actor.id) for actor in codebook.actors for a in actor.abbreviations]
-        self._mixed = TermMatcher(terms, str.lower, case_sensitive=abbreviations)
+        # "a U.S. airstrike", "coalition drone strikes": exact case, mixed-case text only ("US" is no "us")
+        attributive = [(a, "attributive", actor.id) for actor in codebook.actors for a in actor.attributive.en]
+        self._mixed = TermMatcher(terms, str.lower, case_sensitive=abbreviations + attributive)
         single_case = [(a, s, k) for a, s, k in abbreviations if a.lower() not in AMBIGUOUS_ABBREVIATIONS]
         self._single = TermMatcher(terms + single_case, str.lower)
         self.perpetrator_words = frozenset(
