@@ -691,3 +691,14 @@ def test_event_place_keeps_plan_target_when_no_other_place(geoparser: Geoparser)
 def test_event_place_between_two_towns_is_near_them(geoparser: Geoparser, text: str, trigger: str, lang: str) -> None:
     place = _event_place(geoparser, text, trigger, lang)
     assert place is not None and place.precision == LocationPrecision.near
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 June 2016, aircraft flying from the USS Harry S. Truman in the Mediterranean Sea began airstrikes on IS.",
+        "Canadian aircraft left for the Middle East to join in airstrikes on 21 October 2014.",
+    ],
+)
+def test_event_place_is_never_a_sea_or_world_region(geoparser: Geoparser, text: str) -> None:
+    assert _event_place(geoparser, text, "airstrikes") is None

@@ -413,6 +413,11 @@ def test_recognise_surname_rule_needs_the_full_name_first(geoparser: Geoparser) 
         ("Gunmen raided the home of Lanao del Sur Representative Jun Papandayan.", []),
         # a shorter name followed by a capitalised word is judged on its own ("Dublin" of "Dublin City")
         ("The council hired then Dublin City Manager Jane Brautigam.", ["Dublin"]),
+        # a particle between capitalised words joins one name: a person or a ship, not Charles County
+        ("Leonardo da Vinci was born near Florence.", ["Florence"]),
+        ("According to Dennis van Engelsdorp, a bee specialist in Maryland, losses grew.", ["Maryland"]),
+        # ... but a country's name stays one ("the Tour de France")
+        ("He won the Tour de France seven times.", ["France"]),
     ],
 )
 def test_recognise_names_inside_longer_proper_names(geoparser: Geoparser, text: str, expected: list[str]) -> None:

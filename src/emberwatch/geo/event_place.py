@@ -742,8 +742,10 @@ def event_place(
         and not _foreign_part_of_town(text, p, resolved)
         and not _far_from_its_reference(text, p, resolved)
         and not _since_another_event(text, p, trigger)
-        # a continent or world region a plan targets ("planning attacks in Europe") places nothing
-        and not (p.country_code is None and _listed_with(text, p, resolved, _sentence_start(text, p.start), _aside))
+        # a continent, sea or world region places no event: its point is no place where anything happened
+        # ("aircraft flying from the USS Harry S. Truman in the Mediterranean Sea began airstrikes on IS",
+        # "planning attacks in Europe"); the paragraph or the dateline says more
+        and p.country_code is not None
         and _country_as_place(text, p, resolved, max(head_end, _sentence_start(text, p.start)))
     ]
     # a road's destination: a town is near the event, a province or country is not where it was

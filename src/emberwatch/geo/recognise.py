@@ -834,7 +834,7 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return False
     if doc.upper_text or _title_case_context(doc, mention):
         return _accept_uncased(gazetteer, mention, zipf)
-    glued = _part_of_longer_name(doc, mention, cues)
+    glued = _part_of_longer_name(doc, mention, cues, _is_major(gazetteer, mention))
     if glued is not None:
         if glued == "before" and mention.key not in doc.places and not in_image_caption(doc.text, mention.start):
             doc.people.add(mention.key)  # "Henry" after "Raquel": later "Henry"s are the person too
@@ -1126,10 +1126,16 @@ def in_image_caption(text: str, start: int) -> bool:
     return opening >= 0 and "]" not in text[opening:start]
 
 
-def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
+_PARTICLES = r"(?:de|da|di|du|del|della|van|von|der|ter|ten)"
+_PARTICLE_BEFORE = re.compile(rf"\b[A-Z][\w'’.-]*\*?\s+{_PARTICLES}\s+$")
+_PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLES}\s+[A-Z]")
+
+
+def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues, major: bool = False) -> str | None:
     """Mixed-case text: "before" when a capitalised word is glued before the name ("Raquel Henry"),
     "after" when one follows it ("Dublin Road"), else None. Admin units followed by an
-    organisation ("Henderson County Sheriff's Office") are kept."""
+    organisation ("Henderson County Sheriff's Office") are kept. ``major``: the name is a country's,
+    a province's or a big city's (see :func:`_is_major`)."""
     i, j = mention.token_range
     if i > 0 and _initial(doc, i - 1, mention.start):
         return "before"  # "John R. Allen", "Harry S. Truman"
@@ -1145,9 +1151,15 @@ def _part_of_longer_name(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
         line_start = _LINE_HEAD.fullmatch(doc.text[doc.text.rfind("\n", 0, prev_start) + 1 : prev_start])
         if prev[:1].isupper() and folded_prev not in ignorable and not possessive and not line_start:
             return "before"
+    # "Leonardo da Vinci", "Charles de Gaulle", "Dennis van Engelsdorp": a particle between capitalised
+    # words joins one name (not for a country or big place: "the Tour de France" names France)
+    if not major and _PARTICLE_BEFORE.search(doc.text, max(0, mention.start - 30), mention.start):
+        return "before"
     last = doc.token_text(j - 1)
     if last in cues.admin1_after or last in cues.admin2_after:
         return None
+    if not major and _PARTICLE_AFTER.match(doc.text, mention.end):
+        return "after"
     if j < len(doc.tokens) and doc.text[mention.end : doc.original(j)[0]] == " ":
         nxt = doc.text[slice(*doc.original(j))]
         if nxt[:1].isupper() and doc.token_text(j) not in _FEATURE_WORDS and not _institution_after(doc, j, cues):
