@@ -393,3 +393,20 @@ def test_pipeline_attributive_actor_of_the_trigger_is_the_perpetrator(
 ) -> None:
     (event,) = run(extract_resources, text).events
     assert (event.perpetrator.actor_id if event.perpetrator else None) == actor
+
+
+def test_pipeline_event_place_is_near_any_trigger_of_its_sentence(geoparser) -> None:  # type: ignore[no-untyped-def]
+    # the arson ("set the well on fire") outranks the killing, but the place is next to "killed"
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import default_resources
+
+    resources = replace(default_resources(), geoparser=geoparser)
+    text = (
+        "DEIR EZ-ZOR, Syria - Gunmen killed three guards and wounded one at an oil well near al-Busayrah in "
+        "the eastern Deir ez-Zor countryside before dawn on Tuesday, then set the well on fire, a local "
+        "official of the Syrian Democratic Forces (SDF) said."
+    )
+    event = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), resources).events[0]
+    assert event.event_type == "arson"
+    assert event.place is not None and event.place.text == "al-Busayrah"

@@ -850,7 +850,7 @@ def _build_event(
             doc.text,
             places,
             _place_span(doc, group, anchor, places),
-            (anchor.trigger_start, anchor.trigger_end),
+            _trigger_span(doc, group, anchor, index),
         )
     organizations = unique_spans([*org_mentions, *roles.perpetrator_organizations])
     state_side = _is_state_side(group, perpetrator, index)
@@ -902,6 +902,27 @@ def _names_a_place(text: str, span: Span, places: list[PlaceRef]) -> bool:
             if _PLACE_FRAME.fullmatch(before) and _PLACE_FRAME.fullmatch(after):
                 return True
     return False
+
+
+def _trigger_span(doc: _Doc, group: _Group, anchor: EventAnchor, index: CodebookIndex) -> tuple[int, int]:
+    """The event's main trigger, widened to the generic harm words before it in its clause ("killed",
+    "wounded", "attack"): a place is near the event when it is near them ("Gunmen killed three guards at an
+    oil well near al-Busayrah ..., then set the well on fire": the arson's place is al-Busayrah, next to
+    "killed"). Not across a specific trigger of another event ("the SDF captured two villages ..., while
+    the Russian Air Force conducted airstrikes"), nor to an event named after a place ("the Paris attacks")."""
+    start, end = anchor.trigger_start, anchor.trigger_end
+    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return start, end
+    for t in reversed(doc.in_range("event_types", sentence.start, start)):
+        if index.priority.get(t.key, 0) > 0 or _NAMED_EVENT.search(doc.text, max(0, t.start - 30), t.start):
+            break
+        start = t.start
+    return start, end
+
+
+# "the November 2015 Paris attacks", "Paris-style attacks": a capitalised name right before a generic noun
+_NAMED_EVENT = re.compile(r"[A-Z][\w'’.-]*[ -]$")
 
 
 def _place_span(doc: _Doc, group: _Group, anchor: EventAnchor, places: list[PlaceRef]) -> tuple[int, int]:

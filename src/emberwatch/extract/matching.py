@@ -3,11 +3,16 @@
 Patterns are normalised with the same function as the text; a hit counts only on word boundaries
 (the characters around it are not letters/digits). Within one section overlapping hits keep the
 longest (then the earliest), so "suicide car bomb" wins over "car bomb" and "bomb".
+
+A term with a gap, written with "…" ("set … on fire"), matches one to :data:`GAP_WORDS` words in
+place of the "…" ("set the well on fire", "set several houses ablaze"); the hit is the part after the
+gap ("on fire"), so the words in the gap (a target) stay free for other sections.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 
 import ahocorasick
@@ -20,6 +25,18 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+GAP = "…"
+GAP_WORDS = 3  # words a gapped term's "…" stands for, at most
+
+
+def _gapped(term: str) -> re.Pattern[str]:
+    """ "set … on fire" -> the words before the gap, 1-3 words without punctuation, the words after it."""
+    head, tail = (part.strip() for part in term.split(GAP, 1))
+    words = r"(?:\s+[^\W_][\w'’-]*)" + "{1," + str(GAP_WORDS) + "}"
+    not_particle = r"(?!\s+(?:up|out|off|about)\b)"  # "set up checkpoints on fire roads" is no arson
+    return re.compile(rf"(?<!\w){re.escape(head)}{not_particle}{words}\s+(?P<tail>{re.escape(tail)})(?!\w)")
+
+
 class TermMatcher:
     """Built once per language and codebook; matching is a pure function of the text."""
 
@@ -30,8 +47,10 @@ class TermMatcher:
         case_sensitive: Iterable[tuple[str, str, str]] = (),
     ) -> None:
         """``patterns``/``case_sensitive``: (term, section, key). Case-sensitive terms match the raw text."""
-        self._automaton = self._build(((normalize(t).strip(), s, k) for t, s, k in patterns))
+        patterns = list(patterns)
+        self._automaton = self._build(((normalize(t).strip(), s, k) for t, s, k in patterns if GAP not in t))
         self._exact = self._build(((t.strip(), s, k) for t, s, k in case_sensitive))
+        self._gaps = [(_gapped(normalize(t)), s, k) for t, s, k in patterns if GAP in t]
 
     @staticmethod
     def _build(entries: Iterable[tuple[str, str, str]]) -> ahocorasick.Automaton | None:
@@ -52,6 +71,10 @@ class TermMatcher:
     def match(self, text: str, normalized: NormalizedText) -> list[TermMatch]:
         hits = self._scan(self._automaton, normalized.text, normalized, text)
         hits += self._scan(self._exact, text, NormalizedText(text), text)
+        for pattern, section, key in self._gaps:
+            for m in pattern.finditer(normalized.text):
+                o_start, o_end = normalized.original_span(*m.span("tail"))
+                hits.append(TermMatch(section, key, o_start, o_end, text[o_start:o_end]))
         return _longest_per_section(hits)
 
     @staticmethod
