@@ -418,6 +418,11 @@ def test_recognise_surname_rule_needs_the_full_name_first(geoparser: Geoparser) 
         ("According to Dennis van Engelsdorp, a bee specialist in Maryland, losses grew.", ["Maryland"]),
         # ... but a country's name stays one ("the Tour de France")
         ("He won the Tour de France seven times.", ["France"]),
+        # a place that names a local body, venue or office is still the place
+        ("Officials from the Texas Forest Service spoke on Monday.", ["Texas"]),
+        ("The otter escaped from the Auckland Zoo last month.", ["Auckland"]),
+        # ... but not a party or an army named after a region
+        ("Fighters of the Kurdistan Freedom Party joined the battle.", []),
     ],
 )
 def test_recognise_names_inside_longer_proper_names(geoparser: Geoparser, text: str, expected: list[str]) -> None:
