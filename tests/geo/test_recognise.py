@@ -451,3 +451,18 @@ def test_recognise_demonym_with_territory_names_the_country(
     geoparser: Geoparser, text: str, expected: list[str]
 ) -> None:
     assert _texts(geoparser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # GeoNames lists "Hamas" for Hamm (Germany) and "Wagner" is a town in Bahia: the groups are meant
+        ("He refused to talk to Hamas about the ceasefire.", []),
+        ("Wagner fighters were seen near Bamako.", ["Bamako"]),
+        ("The offensive against Hamas in Gaza continued.", ["Gaza"]),
+    ],
+)
+def test_recognise_armed_groups_named_like_towns_are_not_places(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    assert _texts(geoparser, text) == expected

@@ -90,7 +90,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-42"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-43"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
