@@ -16,6 +16,16 @@ def run(resources: ExtractResources, text: str, published: date | None = PUBLISH
     return extract_document(ExtractInput(id="t", text=text, published=published), resources)
 
 
+@pytest.fixture(scope="module")
+def geo_resources(geoparser) -> ExtractResources:  # type: ignore[no-untyped-def]
+    """The shipped codebook's resources with the session geoparser (no role filler)."""
+    from dataclasses import replace
+
+    from emberwatch.extract.pipeline import default_resources
+
+    return replace(default_resources(), geoparser=geoparser)
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "sub_type"),
     [
@@ -262,12 +272,8 @@ def test_pipeline_denial_is_not_attribution(extract_resources: ExtractResources)
     assert event.perpetrator is None and event.killed.best == 12
 
 
-def test_pipeline_place_inside_an_actor_name_is_not_the_event_place(geoparser) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from emberwatch.extract.pipeline import default_resources
-
-    resources = replace(default_resources(), geoparser=geoparser)
+def test_pipeline_place_inside_an_actor_name_is_not_the_event_place(geo_resources: ExtractResources) -> None:
+    resources = geo_resources
     for text in (
         "Yesterday, Islamic State West Africa Province fighters overran a military base, killing 20 soldiers.",
         "اجتاح مقاتلو ولاية غرب أفريقيا أمس قاعدة عسكرية، ما أسفر عن مقتل 20 جندياً.",
@@ -277,12 +283,8 @@ def test_pipeline_place_inside_an_actor_name_is_not_the_event_place(geoparser) -
         assert doc.events[0].perpetrator is not None and doc.events[0].perpetrator.actor_id == "iswap"
 
 
-def test_pipeline_event_place_comes_from_the_sentences_that_give_the_event(geoparser) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from emberwatch.extract.pipeline import default_resources
-
-    resources = replace(default_resources(), geoparser=geoparser)
+def test_pipeline_event_place_comes_from_the_sentences_that_give_the_event(geo_resources: ExtractResources) -> None:
+    resources = geo_resources
     text = (
         "On 5 January, a general stated that Iraqi forces had captured about 65–70% of east Mosul. "
         "An ISIL attack on the PMU near Tal Afar was repelled. The police announced that 1,700 fighters "
@@ -313,12 +315,12 @@ def test_pipeline_arabic_roles_come_from_codebook_terms_only() -> None:
     assert all(len(span.text.split()) <= 3 for e in tagged for span in e.victims)
 
 
-def test_pipeline_english_roles_have_no_dates_or_places_as_victims(geoparser) -> None:  # type: ignore[no-untyped-def]
+def test_pipeline_english_roles_have_no_dates_or_places_as_victims(geo_resources: ExtractResources) -> None:
     from dataclasses import replace
 
-    from emberwatch.extract.pipeline import _default_role_filler, default_resources
+    from emberwatch.extract.pipeline import _default_role_filler
 
-    resources = replace(default_resources(), geoparser=geoparser, role_filler=_default_role_filler())
+    resources = replace(geo_resources, role_filler=_default_role_filler())
     dated = "On 18 January 2017, US B-2 bombers bombed two IS camps to the south of Sirte, killing ninety IS militants."
     placed = (
         "Abu Hafsa, who was in charge of ISIL drones in Tal Afar, was killed along with a number of companions, "
@@ -348,12 +350,8 @@ def test_pipeline_arabic_victims_are_not_speakers_or_prepositions(
     assert [span.text for span in event.victims] == victims
 
 
-def test_pipeline_victim_term_inside_a_place_name_is_no_victim(geoparser) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from emberwatch.extract.pipeline import default_resources
-
-    resources = replace(default_resources(), geoparser=geoparser)
+def test_pipeline_victim_term_inside_a_place_name_is_no_victim(geo_resources: ExtractResources) -> None:
+    resources = geo_resources
     text = "قتل جنديان في انفجار عبوة ناسفة قرب مدينة الشيخ زويد في شمال سيناء."
     (event,) = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), resources).events
     assert [span.text for span in event.victims] == ["جنديان"]
@@ -395,13 +393,9 @@ def test_pipeline_attributive_actor_of_the_trigger_is_the_perpetrator(
     assert (event.perpetrator.actor_id if event.perpetrator else None) == actor
 
 
-def test_pipeline_event_place_is_near_any_trigger_of_its_sentence(geoparser) -> None:  # type: ignore[no-untyped-def]
+def test_pipeline_event_place_is_near_any_trigger_of_its_sentence(geo_resources: ExtractResources) -> None:
     # the arson ("set the well on fire") outranks the killing, but the place is next to "killed"
-    from dataclasses import replace
-
-    from emberwatch.extract.pipeline import default_resources
-
-    resources = replace(default_resources(), geoparser=geoparser)
+    resources = geo_resources
     text = (
         "DEIR EZ-ZOR, Syria - Gunmen killed three guards and wounded one at an oil well near al-Busayrah in "
         "the eastern Deir ez-Zor countryside before dawn on Tuesday, then set the well on fire, a local "
