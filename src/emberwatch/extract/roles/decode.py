@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from emberwatch.extract.en.dates import MONTHS, WEEKDAYS
 from emberwatch.extract.roles.features import TRIGGER_BIT
 from emberwatch.extract.roles.lexicon import ALL_CATEGORIES
 from emberwatch.extract.roles.model import ROLE_FIELDS, ROLES
@@ -114,11 +115,6 @@ _NAMELESS_ROLES = frozenset({"PerpInd", "Victim", "Target"})
 # A mention made only of these words, with a month, weekday or year among them, is a date ("April 2023",
 # "16 October 2017", "early 2019"), never a participant: the tagger, trained on wire text whose dates
 # sit in datelines, takes some dates that open a sentence of present-day news for victims.
-_MONTHS = frozenset([
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-])  # fmt: skip
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _DATE_FILLERS = frozenset([
     "early", "late", "mid", "mid-", "the", "of", "on", "in", "and", "to", "last", "this", "next", "during",
     "since", "until", "by", "from", ",", ".", "-", "–",
@@ -126,10 +122,11 @@ _DATE_FILLERS = frozenset([
 
 
 def is_date(words: list[str]) -> bool:
-    """Whether lower-cased tokens ``words`` spell a date and nothing else (see :data:`_MONTHS`)."""
+    """Whether lower-cased tokens ``words`` spell a date and nothing else: a month or weekday name (the
+    English date rules' tables) or a year, with day numbers and linking words (:data:`_DATE_FILLERS`)."""
     anchored = False
     for word in words:
-        if word in _MONTHS or word in _WEEKDAYS or (len(word) == 4 and word.isdigit()):
+        if word in MONTHS or word in WEEKDAYS or (len(word) == 4 and word.isdigit()):
             anchored = True
         elif not (word in _DATE_FILLERS or (word.isdigit() and len(word) <= 2) or word.rstrip("stndrh").isdigit()):
             return False
