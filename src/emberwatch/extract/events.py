@@ -911,7 +911,8 @@ def _trigger_span(doc: _Doc, group: _Group, anchor: EventAnchor, index: Codebook
     "killed"). Not across a specific trigger of another event ("the SDF captured two villages ..., while
     the Russian Air Force conducted airstrikes"), nor to an event named after a place ("the Paris attacks")."""
     start, end = anchor.trigger_start, anchor.trigger_end
-    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    own = (doc.sentences[i] for i in group.sentences)
+    sentence = next((s for s in own if s.start <= start < s.end), None)
     if sentence is None:
         return start, end
     for t in reversed(doc.in_range("event_types", sentence.start, start)):

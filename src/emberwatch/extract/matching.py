@@ -29,12 +29,16 @@ GAP = "…"
 GAP_WORDS = 3  # words a gapped term's "…" stands for, at most
 
 
-def _gapped(term: str) -> re.Pattern[str]:
-    """ "set … on fire" -> the words before the gap, 1-3 words without punctuation, the words after it."""
-    head, tail = (part.strip() for part in term.split(GAP, 1))
+def _gapped(head: str, tails: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for the gapped terms that share their words before the gap: those words, 1-3 words
+    without punctuation, then one of the ``tails`` (longest first). The pattern starts with the literal
+    head, so the regular expression engine skips ahead to it."""
     words = r"(?:\s+[^\W_][\w'’-]*)" + "{1," + str(GAP_WORDS) + "}"
     not_particle = r"(?!\s+(?:up|out|off|about)\b)"  # "set up checkpoints on fire roads" is no arson
-    return re.compile(rf"(?<!\w){re.escape(head)}{not_particle}{words}\s+(?P<tail>{re.escape(tail)})(?!\w)")
+    alternatives = "|".join(re.escape(t) for t in sorted(set(tails), key=len, reverse=True))
+    return re.compile(
+        rf"{re.escape(head)}(?<!\w{re.escape(head)}){not_particle}{words}\s+(?P<tail>{alternatives})(?!\w)"
+    )
 
 
 class TermMatcher:
@@ -50,7 +54,14 @@ class TermMatcher:
         patterns = list(patterns)
         self._automaton = self._build(((normalize(t).strip(), s, k) for t, s, k in patterns if GAP not in t))
         self._exact = self._build(((t.strip(), s, k) for t, s, k in case_sensitive))
-        self._gaps = [(_gapped(normalize(t)), s, k) for t, s, k in patterns if GAP in t]
+        tails: dict[str, dict[str, list[tuple[str, str]]]] = {}  # head -> tail -> owners
+        for term, section, key in patterns:
+            if GAP in term:
+                head, tail = (normalize(part).strip() for part in term.split(GAP, 1))
+                owners = tails.setdefault(head, {}).setdefault(tail, [])
+                if (section, key) not in owners:
+                    owners.append((section, key))
+        self._gaps = [(_gapped(head, by_tail), by_tail) for head, by_tail in tails.items()]
 
     @staticmethod
     def _build(entries: Iterable[tuple[str, str, str]]) -> ahocorasick.Automaton | None:
@@ -71,10 +82,10 @@ class TermMatcher:
     def match(self, text: str, normalized: NormalizedText) -> list[TermMatch]:
         hits = self._scan(self._automaton, normalized.text, normalized, text)
         hits += self._scan(self._exact, text, NormalizedText(text), text)
-        for pattern, section, key in self._gaps:
+        for pattern, by_tail in self._gaps:
             for m in pattern.finditer(normalized.text):
                 o_start, o_end = normalized.original_span(*m.span("tail"))
-                hits.append(TermMatch(section, key, o_start, o_end, text[o_start:o_end]))
+                hits += (TermMatch(s, k, o_start, o_end, text[o_start:o_end]) for s, k in by_tail[m["tail"]])
         return _longest_per_section(hits)
 
     @staticmethod
