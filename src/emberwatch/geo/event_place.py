@@ -209,14 +209,21 @@ _OBTAINED = frozenset(fold_key(w) for w in (
 ))  # fmt: skip
 
 _ASIDE_BEFORE = frozenset(fold_key(w) for w in ("in", "on", "against", "from", "across", "في", "من", "على", "ضد"))
-
-
-def _after_between(text: str, place: PlaceRef, lower: int) -> bool:
-    words = _words_before_name(text, place.start, lower, 1)
-    return bool(words) and words[-1] in _BETWEEN_WORDS
-
-
 _BETWEEN_WORDS = frozenset(fold_key(w) for w in ("between", "بين"))
+
+
+def _after_word_in(words: frozenset[str]) -> Callable[[str, PlaceRef, int], bool]:
+    """A test for :func:`_listed_with`: the word right before the name (after ``lower``) is one of ``words``."""
+
+    def test(text: str, place: PlaceRef, lower: int) -> bool:
+        before = _words_before_name(text, place.start, lower, 1)
+        return bool(before) and before[-1] in words
+
+    return test
+
+
+_after_between = _after_word_in(_BETWEEN_WORDS)  # "between Sirte and Misrata"
+_after_entry = _after_word_in(_ENTERED)  # "re-entered Syria"
 
 
 def _aside(text: str, place: PlaceRef, lower: int) -> bool:
@@ -512,11 +519,6 @@ def _after_unknown_place(text: str, place: PlaceRef, lower: int) -> bool:
     if name is None:
         return False
     return _is_locative(text, place.model_copy(update={"start": name.start(1)}), lower)
-
-
-def _after_entry(text: str, place: PlaceRef, lower: int) -> bool:
-    words = _words_before_name(text, place.start, lower, 1)
-    return bool(words) and words[-1] in _ENTERED
 
 
 def _score(text: str, place: PlaceRef, sentence: tuple[int, int], trigger: tuple[int, int]) -> float:
