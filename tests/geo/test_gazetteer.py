@@ -65,6 +65,21 @@ def test_gazetteer_country_point_leans_to_the_land_but_stays_near_the_factbook_p
     assert _country_point(factbook, factbook) == factbook
 
 
+def test_gazetteer_country_takes_the_point_its_yaml_entry_gives(gazetteer: Gazetteer) -> None:
+    # GeoNames' point for the United States (the centre of the contiguous states), not one derived
+    # from the Factbook point (38, -97), 140 km away
+    united_states = next(p for p in gazetteer.lookup("United States") if p.kind == PlaceKind.country)
+    assert (united_states.lat, united_states.lon) == pytest.approx((39.76, -98.5))
+
+
+@pytest.mark.parametrize("point", [[39.76], [95.0, 10.0], [10.0, 200.0], ["39N", "98W"], "39.76,-98.5", [True, 1.0]])
+def test_gazetteer_country_point_that_is_no_lat_lon_pair_names_the_entry(point: object) -> None:
+    from emberwatch.geo.build import _reference_point
+
+    with pytest.raises(GazetteerError, match=r"countries.yaml -> US.point: expected \[lat, lon\]"):
+        _reference_point("US", point)
+
+
 def test_gazetteer_province_centre_ignores_stray_towns_but_not_the_sparse_interior() -> None:
     import numpy as np
 

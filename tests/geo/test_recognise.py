@@ -197,8 +197,19 @@ def test_recognise_dateline_name_followed_by_its_country(geoparser: Geoparser, t
     assert _texts(geoparser, text) == expected
 
 
-def test_recognise_locative_before_wins_over_speech_verb_after(geoparser: Geoparser) -> None:
-    assert _texts(geoparser, "Police commanders in Raqqa said they detained four men.") == ["Raqqa"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police commanders in Raqqa said they detained four men.", ["Raqqa"]),
+        ("The governor of Anbar said that 12 people were killed.", ["Anbar"]),
+        ("A native of Raqqa told AFP the group had returned.", ["Raqqa"]),
+        ("A former resident of Lubbock told reporters he was safe.", ["Lubbock"]),
+    ],
+)
+def test_recognise_locative_before_wins_over_speech_verb_after(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    assert _texts(geoparser, text) == expected
 
 
 def test_recognise_lower_case_arabic_article_counts_as_capitalised(geoparser: Geoparser) -> None:

@@ -274,8 +274,8 @@ def test_resolve_repeated_country_name_does_not_vouch_for_a_village_in_an_unanch
 
 
 def test_resolve_neighbourhood_of_a_city_is_not_a_namesake_abroad(geoparser: Geoparser) -> None:
-    # "Jizah" is also Giza in Egypt; the text calls it a neighbourhood of Sirte, so every mention of
-    # it stays unresolved rather than becoming the Egyptian city or governorate
+    # "Jizah" is also Giza in Egypt; the text calls it a neighbourhood of Sirte, so no mention of it
+    # becomes the Egyptian city or governorate
     text = (
         "Government forces shelled the Jizah neighbourhood of Sirte on Tuesday. By Friday the last "
         "fighters held only a few streets of Jizah near the sea. Residents fled to Misrata and Tripoli."
@@ -283,6 +283,41 @@ def test_resolve_neighbourhood_of_a_city_is_not_a_namesake_abroad(geoparser: Geo
     places = geoparser.geoparse(text, "en")
     assert "EG" not in {p.country_code for p in places}
     assert {"Sirte", "Misrata", "Tripoli"} <= {p.text for p in places}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town", "precision"),
+    [
+        # GeoNames' only "Adhamiyah" is a district of Dahuk; al-Jadida is a Moroccan province
+        ("A bakery in the Adhamiyah district of Baghdad was raided.", "Adhamiyah", "Baghdad", LocationPrecision.exact),
+        ("Clashes erupted in the al-Jadida district of western Mosul.", "al-Jadida", "Mosul", LocationPrecision.near),
+        ("A bomb went off in the Adhamiya neighbourhood of the city of Baghdad.", "Adhamiya", "Baghdad",
+         LocationPrecision.exact),
+        ("اندلعت اشتباكات في حي الجديدة في الموصل", "الجديدة", "Mosul", LocationPrecision.exact),
+    ],
+)  # fmt: skip
+def test_resolve_part_of_a_town_read_far_away_takes_the_towns_place(
+    geoparser: Geoparser, text: str, name: str, town: str, precision: LocationPrecision
+) -> None:
+    language = "ar" if name.startswith("ال") else "en"
+    place = next(p for p in geoparser.geoparse(text, language) if p.text == name)
+    assert (place.name, place.country_code, place.precision) == (town, "IQ", precision)
+
+
+def test_resolve_part_of_a_town_takes_its_place_wherever_the_name_recurs(geoparser: Geoparser) -> None:
+    text = "A bakery in the Adhamiyah district of Baghdad was raided. Police say Adhamiyah is calm again."
+    assert [p.name for p in geoparser.geoparse(text, "en") if p.text == "Adhamiyah"] == ["Baghdad", "Baghdad"]
+
+
+def test_resolve_part_of_a_town_the_gazetteer_places_inside_it_keeps_its_place(geoparser: Geoparser) -> None:
+    place = _place(geoparser, "A suicide bomber struck the Sadr City district of Baghdad.", "Sadr City")
+    assert place.name == "Sadr City" and place.country_code == "IQ"
+
+
+def test_resolve_given_unknown_part_of_a_town_takes_the_towns_place(geoparser: Geoparser) -> None:
+    text = "A mission hospital in the Mukuru kwa Njenga district of Nairobi said that 40 people died."
+    spans = [(text.index("Mukuru"), text.index(" district")), (text.index("Nairobi"), text.index(" said"))]
+    assert [r.name for r in geoparser.resolve_spans(text, spans, "en")] == ["Nairobi", "Nairobi"]
 
 
 def test_resolve_neighbourhood_near_the_story_keeps_its_place(geoparser: Geoparser) -> None:

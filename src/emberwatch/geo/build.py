@@ -454,7 +454,11 @@ class _Builder:
             if len(idx) == 0:
                 continue
             facts = info.get(code)
-            c_lat, c_lon = facts.latlng if facts and facts.latlng else _centroid(lat[idx], lon[idx])
+            extra = data.get(code, {})
+            if "point" in extra:
+                c_lat, c_lon = _reference_point(code, extra["point"])
+            else:
+                c_lat, c_lon = facts.latlng if facts and facts.latlng else _centroid(lat[idx], lon[idx])
             entry = self.rows.add(
                 geonameid=int(gid) if gid else -1, lat=c_lat, lon=c_lon,
                 population=self.country_population.get(code, 0), kind=PlaceKind.country, country=code,
@@ -474,7 +478,6 @@ class _Builder:
                     self.names.add(text, entry, NameFlag.primary if i == 0 else NameFlag.alternate)
                     for variant in _country_name_variants(text):
                         self.names.add(variant, entry, NameFlag.variant)
-            extra = data.get(code, {})
             for text in extra.get("ar_names", []):
                 self.names.add(text, entry, NameFlag.primary)
             for text in extra.get("names", []):
@@ -763,6 +766,22 @@ def _country_point(factbook: tuple[float, float], centre: tuple[float, float]) -
         return factbook
     share = min(0.5, COUNTRY_SHIFT_KM / distance)
     return factbook[0] + share * (centre[0] - factbook[0]), factbook[1] + share * (centre[1] - factbook[1])
+
+
+def _reference_point(code: str, point: object) -> tuple[float, float]:
+    """A country's ``point`` from countries.yaml: ``[lat, lon]`` in degrees."""
+    if (
+        isinstance(point, list)
+        and len(point) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)
+        and -90 <= point[0] <= 90
+        and -180 <= point[1] <= 180
+    ):
+        return float(point[0]), float(point[1])
+    raise GazetteerError(
+        f"geo/data/countries.yaml -> {code}.point: expected [lat, lon] in degrees (e.g. [39.76, -98.5]), "
+        f"got {point!r}. Fix the entry or remove it to use the Factbook-based point."
+    )
 
 
 def _largest_polygon_centre(geojson: dict) -> tuple[float, float] | None:

@@ -27,6 +27,7 @@ from emberwatch.geo.recognise import (
     Mention,
     accusative_of_common,
     ends_with_romance_particle,
+    link_parts_of_towns,
     load_cues,
     mention_for_span,
     prepare,
@@ -90,7 +91,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-43"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-44"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -193,6 +194,7 @@ class Geoparser:
             between = text[given[k].end : given[k + 1].start]
             if between.strip() in (",", "،") or between in (" in ", " في "):
                 given[k].next_mention = k + 1
+        link_parts_of_towns(text, given)
         unlink_lists(self.gazetteer, text, given)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest, self._home_units(home))
         return [self._place_ref(m, r) for m, r in zip(given, resolutions[: len(given)], strict=True)]

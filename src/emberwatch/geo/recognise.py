@@ -206,6 +206,8 @@ class Mention:
     continues: bool = False
     token_range: tuple[int, int] = (0, 0)
     next_mention: int | None = field(default=None, repr=False)  # "Mayadin, Deir ez-Zor": index of the second
+    # "the Adhamiyah district of Baghdad", "Baghdad's Karrada district": index of the town it is part of
+    part_of: int | None = field(default=None, repr=False)
 
     @property
     def places(self) -> list[int]:
@@ -1235,13 +1237,17 @@ def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
 
 
 def _locative_before(doc: _Doc, mention: Mention, cues: Cues) -> bool:
-    """A locative preposition before the name ("in Raqqa", "from al-Busayrah"): it wins over a
-    speech verb after it."""
+    """A locative preposition before the name ("in Raqqa", "from al-Busayrah") or a place noun with
+    "of" ("a resident of Lubbock", "the governor of Anbar"): it wins over a speech verb after it."""
     i = mention.token_range[0]
     if i > 0 and _ARTICLE.match(doc.text[doc.original(i - 1)[0] : mention.start + 1]):
         i -= 1  # "from al-" + "Busayrah"
     before = _before(doc, i, _MAX_CUE_WORDS)
-    return bool(before) and (before[-1] in _LOCATIVES or _ends_with(before, cues.near_before))
+    return bool(before) and (
+        before[-1] in _LOCATIVES
+        or _ends_with(before, cues.near_before)
+        or (before[-1] == "of" and _ends_with(before, cues.place_before))
+    )
 
 
 _LOCATIVES = frozenset(
@@ -1264,7 +1270,34 @@ def _link_hierarchy(gazetteer: Gazetteer, doc: _Doc, mentions: list[Mention]) ->
         between = doc.text[a.end : b.start]
         if between in (", ", " , ", "، ", " in ", " في ", " ، ") or between.strip() in (",", "،"):
             a.next_mention = k + 1
+    link_parts_of_towns(doc.text, mentions)
     unlink_lists(gazetteer, doc.text, mentions)
+
+
+_PART_WORDS = r"(?:neighbou?rhood|district|quarter|suburb|area)"
+# "the Adhamiyah district of Baghdad", "the al-Jadida district of western Mosul", "حي الأعظمية في بغداد"
+_PART_OF_GAP = re.compile(
+    rf"^\s+{_PART_WORDS}\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z-]*\s+)?"
+    r"(?:(?:the\s+)?(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(rf"^\s+{_PART_WORDS}\b", re.IGNORECASE)  # "Baghdad's Karrada district"
+
+
+def link_parts_of_towns(text: str, mentions: list[Mention]) -> None:
+    """Mark the names the text calls part of the next or previous one: "the Adhamiyah district of
+    Baghdad" and "Baghdad's Karrada district" (English), "حي الأعظمية في بغداد" (a quarter, Arabic).
+    Each such pair is also an "A in B" link (``next_mention``) when the part comes first."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.demonym or b.demonym:
+            continue
+        between = text[a.end : b.start]
+        if _PART_OF_GAP.match(between) or (a.quarter and a.arabic and between.strip() in ("في", "ب")):
+            a.part_of = k + 1
+            a.next_mention = k + 1
+        elif between in ("'s ", "’s ") and _PART_AFTER.match(text[b.end : b.end + 20]):
+            b.part_of = k
 
 
 _LIST_END = re.compile(r"^,? (?:and|or|و) $")

@@ -563,7 +563,37 @@ def resolve(
         if place is not None and i not in linked:
             place = _prefer_city_over_same_name_admin(gazetteer, mention, place)
         out.append(Resolution(place, precision_for(gazetteer, mention, place), score, i in ctx.well_known))
+    _place_parts_of_towns(gazetteer, mentions, out)
     return out
+
+
+PART_OF_TOWN_KM = 50.0  # a quarter or district of a town lies this close to it
+
+
+def _place_parts_of_towns(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> None:
+    """A name the text calls part of a town ("the Adhamiyah district of Baghdad", "the al-Jadida
+    district of western Mosul") whose reading lies more than :data:`PART_OF_TOWN_KM` from that
+    town is a quarter the gazetteer lacks, not its namesake elsewhere (a district of Dahuk, a
+    Moroccan province): it takes the town's place and precision, and so does the same name
+    elsewhere in the document where it had the same reading ("... in Adhamiyah")."""
+    moved: dict[tuple[str, int | None], Resolution] = {}  # (name, reading) -> the town's resolution
+    for i, mention in enumerate(mentions):
+        j = mention.part_of
+        if j is None or j >= len(resolutions):
+            continue
+        town, own = resolutions[j].place, resolutions[i].place
+        if town is None or int(gazetteer.kind[town]) != PlaceKind.city or own == town:
+            continue
+        if own is not None and distance_km(
+            float(gazetteer.lat[own]), float(gazetteer.lon[own]), float(gazetteer.lat[town]), float(gazetteer.lon[town])
+        ) <= PART_OF_TOWN_KM:
+            continue
+        resolutions[i] = Resolution(town, resolutions[j].precision, resolutions[i].score)
+        moved.setdefault((mention.key, own), resolutions[i])
+    for i, mention in enumerate(mentions):
+        part = moved.get((mention.key, resolutions[i].place))
+        if part is not None and mention.part_of is None and not mention.demonym:
+            resolutions[i] = Resolution(part.place, part.precision, resolutions[i].score)
 
 
 def _nearby_countries(gazetteer: Gazetteer, mentions: list[Mention]) -> dict[int, frozenset[str]]:
