@@ -88,6 +88,28 @@ def test_recognise_arabic_with_clitics(geoparser: Geoparser, text: str, expected
     assert text[places[0].start : places[0].end] == places[0].text
 
 
+def test_recognise_arabic_name_after_a_dual_or_plural_head_noun(geoparser: Geoparser) -> None:
+    # "قريتي" (the two villages of) is a head noun like "قرية": Dhiban, a village of no recorded
+    # population, needs it as a cue
+    text = "اعتقال رجل في قريتي ذيبان والشحيل في ريف دير الزور"
+    assert [(p.text, p.country_code) for p in geoparser.geoparse(text, "ar")][:1] == [("ذيبان", "SY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Then Raqqa fell to the group in 2014.", ["Raqqa"]),
+        ("Both Russia and Iran back the government.", ["Russia", "Iran"]),
+        # the first word of a document, by a name GeoNames gives as another name of a big city
+        ("Raqqa campaign (2016–2017)\n\nThe campaign began in November.", ["Raqqa"]),
+    ],
+)
+def test_recognise_sentence_opener_is_no_part_of_the_name_after_it(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    assert _texts(geoparser, text) == expected
+
+
 def test_recognise_arabic_clitic_span_excludes_prefix(geoparser: Geoparser) -> None:
     text = "هجوم وبالموصل"
     place = geoparser.geoparse(text, "ar")[0]

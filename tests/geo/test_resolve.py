@@ -50,6 +50,8 @@ def test_resolve_region_of_interest_breaks_ties(geoparser: Geoparser) -> None:
         ("A bomb exploded in Mosul.", "Mosul", LocationPrecision.exact),
         ("A bomb exploded near Mosul.", "Mosul", LocationPrecision.near),
         ("A bomb exploded 20 km south of Mosul.", "Mosul", LocationPrecision.near),
+        ("Troops attacked in the western part of Deir ez-Zor.", "Deir ez-Zor", LocationPrecision.near),
+        ("Militants attacked a checkpoint on the edge of Tarmiyah.", "Tarmiyah", LocationPrecision.near),
         ("Attacks rose in Nineveh Governorate.", "Nineveh Governorate", LocationPrecision.admin1),
         ("Attacks rose in Kirkuk province.", "Kirkuk", LocationPrecision.admin1),
         ("Cells are active in eastern Syria.", "Syria", LocationPrecision.part_of_country),

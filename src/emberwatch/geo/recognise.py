@@ -173,6 +173,43 @@ _FUNCTION_WORDS = frozenset(
         "it",
         "i",
         "you",
+        # sentence openers: "Then Raqqa fell", "Both Russia and Iran" (no part of a longer name)
+        "then",
+        "when",
+        "while",
+        "since",
+        "once",
+        "both",
+        "until",
+        "although",
+        "though",
+        "if",
+        "because",
+        "where",
+        "whereas",
+        "also",
+        "later",
+        "meanwhile",
+        "now",
+        "there",
+        "thus",
+        "yet",
+        "so",
+        "today",
+        "yesterday",
+        "despite",
+        "unlike",
+        "like",
+        "within",
+        "without",
+        "throughout",
+        "against",
+        "under",
+        "upon",
+        "among",
+        "amid",
+        "along",
+        "beyond",
     ]
 )
 
@@ -848,7 +885,7 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
     if _sentence_initial(doc, mention.start):
         if zipf < 5.0 and _is_major(gazetteer, mention) and not _written_lower(doc, mention):
             return True  # "Ohio recession:": a province's name never written as an everyday word here
-        return _accept_uncased(gazetteer, mention, zipf)
+        return _accept_uncased(gazetteer, mention, zipf, by_any_name=True)
     if zipf >= COMMON_ZIPF:
         if not _own_name(mention) and not _is_major(gazetteer, mention):
             return False  # "in June" is not Unieux, which lists "June" among its alternate names
@@ -1065,8 +1102,10 @@ def _common_word_in_phrase(gazetteer: Gazetteer, doc: _Doc, mention: Mention) ->
     return PHRASE_ZIPF <= _english_zipf(following) < FUNCTION_WORD_ZIPF
 
 
-def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool:
-    """Acceptance without case evidence: frequency, cues and population."""
+def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float, by_any_name: bool = False) -> bool:
+    """Acceptance without case evidence: frequency, cues and population. ``by_any_name``: a name
+    first in its sentence of mixed-case text may also be another name of a big city ("Raqqa fell";
+    not in text of one case, where any word may be such a name)."""
     if mention.demonym:
         return zipf < 5.5
     if len(mention.key) < 3:
@@ -1081,7 +1120,10 @@ def _accept_uncased(gazetteer: Gazetteer, mention: Mention, zipf: float) -> bool
         return False
     if major or mention.cue:
         return True
-    return _max_population(gazetteer, mention, primary_only=not mention.arabic) >= MIN_UNCUED_POPULATION
+    # a town by its own name, or a city of :data:`_KNOWN_CITY` people by another ("Raqqa" for Ar Raqqah)
+    return _max_population(gazetteer, mention, primary_only=not mention.arabic) >= MIN_UNCUED_POPULATION or (
+        by_any_name and _max_population(gazetteer, mention) >= _KNOWN_CITY
+    )
 
 
 _FEATURE_WORDS = frozenset(
