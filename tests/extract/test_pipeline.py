@@ -272,6 +272,40 @@ def test_pipeline_denial_is_not_attribution(extract_resources: ExtractResources)
     assert event.perpetrator is None and event.killed.best == 12
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the Iraqi army said a roadside bomb exploded near Hawija, killing two soldiers.",
+        "Iraqi army officials said a roadside bomb exploded near Hawija, killing two soldiers.",
+        "An SDF source said cells loyal to the commander carried out bomb attacks in al-Shuhayl.",
+        "قال مسؤول في الجيش العراقي إن عبوة ناسفة انفجرت قرب الحويجة ما أدى إلى مقتل جنديين.",
+        "وقال مصدر في قسد إن القيادي يشرف على خلايا نفذت هجمات بالعبوات الناسفة في الشحيل.",
+    ],
+)
+def test_pipeline_force_named_as_the_reports_source_is_not_the_perpetrator(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is None or event.perpetrator.actor_id is None, event.perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the force is the subject of the event; a source phrase elsewhere does not change that
+        ("Iraqi soldiers raided a village near Hawija and killed 4 militants, an army spokesman said.", "iraqi-army"),
+        ("The SDF attacked ISIS positions near Hajin, an SDF official said.", "sdf"),
+        # a group's spokesman claims
+        ("An Islamic State spokesman said its fighters attacked a checkpoint near Hawija.", "isis"),
+    ],
+)
+def test_pipeline_force_that_acts_stays_the_perpetrator_beside_a_source_phrase(
+    extract_resources: ExtractResources, text: str, actor: str
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None and event.perpetrator.actor_id == actor
+
+
 def test_pipeline_place_inside_an_actor_name_is_not_the_event_place(geo_resources: ExtractResources) -> None:
     resources = geo_resources
     for text in (

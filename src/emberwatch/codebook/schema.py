@@ -170,6 +170,11 @@ class Cues(Entry):
         default_factory=Terms,
         description="Reporting verbs: a person right before one is a source, not a victim.",
     )
+    source: Terms = Field(
+        default_factory=Terms,
+        description='Nouns naming a source of the report ("an SDF source said", "an Iraqi army official told", '
+        '"قال مصدر في قسد"): a force qualifying one near a reporting verb reports an attack, it did not carry it out.',
+    )
     object_marker: Terms = Field(
         default_factory=Terms,
         description='Words right before an actor naming the harmed side ("against", "targeting", "ضد").',

@@ -52,6 +52,12 @@ NON_STATE = frozenset(
     {ActorType.jihadist_group, ActorType.non_state_armed_group, ActorType.rebel_group, ActorType.militia}
 )
 STATE_ACTION_TYPES = frozenset({"airstrike", "arrest"})
+# attacks that the forces quoted as a report's source are seldom the authors of; in raids, clashes,
+# shelling and captures the force that reports is often the one that acted ("SDF spokesman Mustafa Bali
+# said the SDF's advance had slowed", "an Iraqi army officer said the 15th Division captured six villages")
+SOURCE_REPORTED_TYPES = frozenset(
+    {"bombing", "ambush", "assassination", "execution", "kidnapping", "arson", "robbery", "attack"}
+)
 SPECIFIC_BONUS = 1  # sub-type triggers outrank their parent type's generic triggers
 LARGE_TOTAL = 1000  # a figure this large in a sentence with a `cumulative` or `tally` cue is a running total
 CUMULATIVE_BEFORE = 60  # characters from a `cumulative` cue to a figure after it ("so far, 300 ...")
@@ -72,6 +78,7 @@ class CodebookIndex:
     agent_markers: tuple[str, ...] = ()
     harm_words: tuple[str, ...] = ()
     back_matter: frozenset[str] = frozenset()  # section titles (folded) that report no event
+    source_nouns: frozenset[str] = frozenset()  # one-word `source` cues, lower-cased and folded
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -94,6 +101,9 @@ class CodebookIndex:
             harm_words=tuple(t.lower() for t in codebook.cues.harm_before.en),
             back_matter=frozenset(
                 _title_key(t) for t in (*codebook.cues.back_matter.en, *codebook.cues.back_matter.ar)
+            ),
+            source_nouns=frozenset(
+                fold(t.lower()) for t in (*codebook.cues.source.en, *codebook.cues.source.ar) if " " not in t
             ),
         )
 
@@ -573,9 +583,55 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
         c.key == "denial" and 0 <= c.start - actor.end <= 40 for c in doc.in_range("cues", actor.end, actor.end + 41)
     ):
         score -= 4  # "the Taliban denied involvement"
+    # "an Iraqi army official said a bomb exploded", "قال مصدر في قسد إن ...": a group's spokesman may
+    # claim, and the coalition's reports its own strikes ("coalition spokesman ... said the strikes")
+    source = kind not in (ActorType.jihadist_group, ActorType.international_coalition)
+    if group.event_type in SOURCE_REPORTED_TYPES and source and _source_of_report(doc, actor, index):
+        score -= 3
     if actor.start < trigger.start:
         score += -2 if passive_between(doc.text, actor.end, trigger.start) else 1
     return score
+
+
+SOURCE_GAP = 25  # characters between a `source` noun and the actor it qualifies
+REPORT_REACH = 40  # characters between that phrase and its reporting verb
+# "a spokesman for the SDF", "an official in the Iraqi army", "مصدر في قسد", "المتحدث باسم الجيش", "مصدر بقسد"
+_SOURCE_LINK = re.compile(
+    r"\s+(?:(?:of|for|from|in|with|at|within)\s+(?:the\s+)?|(?:في|من|باسم|لدى)\s+|ب)?", re.IGNORECASE
+)
+
+
+def _source_of_report(doc: _Doc, actor: TermMatch, index: CodebookIndex) -> bool:
+    """The actor qualifies a `source` noun ("an SDF source", "Iraqi army officials", "a spokesman for
+    the SDF", "مصدر في قسد") with a reporting verb within :data:`REPORT_REACH` characters of the phrase:
+    the force reports the event ("... said a bomb exploded"), whoever carried it out."""
+    window = doc.in_range("cues", max(0, actor.start - SOURCE_GAP - 20), actor.end + SOURCE_GAP)
+    # (an `attributed` phrase holding the noun, "قال مسؤول", "officials said", is kept over it as the longer)
+    for noun in (c for c in window if c.key == "source" or (c.key == "attributed" and _names_source(doc, c, index))):
+        if noun.start >= actor.end:  # "an SDF source", "SDF spokesman Mustafa Bali"
+            gap = doc.text[actor.end : noun.start]
+            linked = len(gap.split()) <= 1 and not _GAP_BREAK.search(gap) and noun.start - actor.end <= SOURCE_GAP
+        elif noun.end <= actor.start:
+            linked = bool(_SOURCE_LINK.fullmatch(doc.text[noun.end : actor.start]))
+        else:
+            linked = False
+        if not linked:
+            continue
+        lo, hi = min(noun.start, actor.start), max(noun.end, actor.end)
+        nearby = doc.in_range("cues", max(0, lo - REPORT_REACH - 20), hi + REPORT_REACH + 1)
+        # (the verb may start inside the phrase: "a spokesman for the Iraqi army said" holds "army said")
+        if noun.key == "attributed" or any(
+            c.key in ("reporting", "attributed")
+            and (0 <= lo - c.end <= REPORT_REACH or (c.end > hi and c.start - hi <= REPORT_REACH))
+            for c in nearby
+        ):
+            return True
+    return False
+
+
+def _names_source(doc: _Doc, cue: TermMatch, index: CodebookIndex) -> bool:
+    """An `attributed` phrase that holds a `source` noun ("officials said", "قال مسؤول")."""
+    return any(fold(word.lower()) in index.source_nouns for word in doc.text[cue.start : cue.end].split())
 
 
 SIDE_CUES = {"object_marker": "object", "harm_before": "object", "agent_marker": "agent"}

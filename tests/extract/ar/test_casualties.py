@@ -56,6 +56,11 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("مقتل اثنين من عناصر التنظيم", [("killed", 2, 2, 2, True)]),
         ("في عام 2019 قتل شخص", [("killed", 1, 1, 1, False)]),
         ("بعد هجوم على قرية قتل فيه شخصان", [("killed", 2, 2, 2, False)]),
+        # a time phrase between the verb and the people; duals of more nouns of people
+        ("قتل قبل أسبوعين مدرسان يعملان في مدارس الإدارة", [("killed", 2, 2, 2, False)]),
+        ("أصيب أمس مسعفان بجروح", [("wounded", 2, 2, 2, False)]),
+        ("قتل مساء الخميس طبيبان", [("killed", 2, 2, 2, False)]),
+        ("وقتل خلال العملية عنصران من التنظيم حاولا المقاومة", [("killed", 2, 2, 2, True)]),
         ("انفجار أصيب خلاله جندي", [("wounded", 1, 1, 1, False)]),
         ("قرية قتل فيها عدد من السكان", [("killed", 3, 3, 9, False)]),
         ("أطلق مسلحون النار على مختار القرية فأردوه قتيلاً", [("killed", 1, 1, 1, False)]),

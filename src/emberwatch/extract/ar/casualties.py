@@ -71,10 +71,13 @@ PERSONS: set[str] = {
     )
 }
 DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "حارس",
-                                          "راع", "صياد", "تاجر", "شاب", "شرطي", "طالب", "عامل")}  # fmt: skip
+                                          "راع", "صياد", "تاجر", "شاب", "شرطي", "طالب", "عامل", "طبيب", "صبي",
+                                          "فتاة", "شقيق", "ابن", "أخ", "زعيم", "شيخ")}  # fmt: skip
 # nouns with a sound masculine plural: only the nominative dual -ان is unambiguous ("مدنيان"; "مدنيين"
 # may be the plural)
-DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي")}
+DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
+                                             "مدرس", "معلم", "مهندس", "سائق", "ممرض", "مسؤول", "فلاح",
+                                             "مسعف", "ناشط")}  # fmt: skip
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
@@ -338,15 +341,18 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
                 found.append(_Figure(KILLED, Count(low=value, best=value, high=value), k, i, False, i))
             continue
         trigger = _lookup(tok.norm, TRIGGERS)
+        if trigger is None:
+            continue
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
-        if trigger is None or j >= len(toks) or j in numbers:
+        j = _after_time_words(toks, j)  # "قتل قبل أسبوعين مدرسان", "أصيب أمس جنديان"
+        if j >= len(toks) or j in numbers:
             continue
         nxt = toks[j].norm
         two = _any_dual(nxt, DUAL_PERSONS) or any(
             split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(nxt)
         )
         value = 2 if two else 1 if _stems(nxt) & (PERSONS | ANOTHER_ONE) else 0
-        perp = bool(_stems(nxt) & perpetrators)
+        perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
         if value:
@@ -376,6 +382,35 @@ def _person_before(toks: list[Token], index: int, numbers: set[int]) -> tuple[in
         if _stems(token) & PERSONS:
             return k, 1
     return None
+
+
+# a time phrase between a casualty verb and the people it names: "قتل قبل أسبوعين مدرسان" (two teachers
+# were killed two weeks ago), "أصيب أمس جنديان", "قتل مساء الخميس شخصان"
+TIME_WORDS: set[str] = {_F(w) for w in ("أمس", "البارحة", "اليوم", "الليلة", "مؤخرا", "أيضا")}
+TIME_HEADS: set[str] = {_F(w) for w in ("قبل", "يوم", "صباح", "مساء", "فجر", "ظهر", "ليلة", "منذ", "خلال")}
+
+
+_OF_WORD = _F("من")
+_MEMBERS = _F("عناصر")
+
+
+def _of_attackers(toks: list[Token], k: int, perpetrators: frozenset[str]) -> bool:
+    """ "عنصران من التنظيم" (two members of the group), "شخص من المهاجمين": the people named are
+    attackers (``k``: the token after them)."""
+    if k + 1 >= len(toks) or toks[k].norm != _OF_WORD:
+        return False
+    word = toks[k + 1].norm
+    return bool(_stems(word) & perpetrators) or f"{_MEMBERS} {word}" in perpetrators
+
+
+def _after_time_words(toks: list[Token], j: int) -> int:
+    """The first token from ``j`` on after at most one time phrase: a time word ("أمس") or a time
+    head and the word after it ("قبل أسبوعين", "مساء الخميس")."""
+    if j < len(toks) and toks[j].norm in TIME_WORDS:
+        return j + 1
+    if j + 2 < len(toks) and toks[j].norm in TIME_HEADS and not _CLAUSE_BREAK & set(toks[j + 1].text):
+        return j + 2
+    return j
 
 
 # "in it" / "during it" between a casualty verb and the people it names: "هجوم قتل فيه شخصان"
