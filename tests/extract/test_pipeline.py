@@ -37,6 +37,9 @@ def geo_resources(geoparser) -> ExtractResources:  # type: ignore[no-untyped-def
         ("Security forces arrested four members of a sleeper cell.", "arrest", None),
         ("Fighters seized control of the town after heavy clashes.", "territorial_control", None),
         ("Mortar fire hit a residential district.", "shelling", None),
+        ("Iraqi forces cleared the Mithaq district and advanced in al-Wahda.", "territorial_control", None),
+        ("SDF fighters cleared the al-Hal market of ISIL militants.", "territorial_control", None),
+        ("The SDF managed to kill two ISIL members in the Deir ez-Zor Governorate.", "attack", None),
     ],
 )
 def test_pipeline_event_types(
