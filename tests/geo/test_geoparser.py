@@ -36,9 +36,6 @@ def test_geoparser_returns_placeref_records(geoparser: Geoparser) -> None:
 def test_geoparser_arabic_name_known_only_in_latin_script_resolves_in_the_documents_country(
     geoparser: Geoparser,
 ) -> None:
-    text = "الحسكة، سوريا - فككت قوات الأمن شبكة كانت تهرب عائلات من مخيم الهول مقابل المال."
-    places = {p.text: p for p in geoparser.geoparse(text, "ar")}
-    assert places["الهول"].name == "Al Hawl" and places["الهول"].country_code == "SY"
     nigeria = "هاجم مقاتلو التنظيم قاعدة عسكرية في مونغونو بولاية بورنو في نيجيريا."
     names = {p.text: p.name for p in geoparser.geoparse(nigeria, "ar")}
     assert names.get("مونغونو") == "Monguno" and names.get("بورنو") == "Borno"
@@ -72,7 +69,8 @@ def test_geoparser_arabic_country_name_is_not_read_as_a_local_village(geoparser:
 
 
 def test_geoparser_skeleton_match_needs_a_country_in_the_document(geoparser: Geoparser) -> None:
-    assert [p.text for p in geoparser.geoparse("فككت قوات الأمن شبكة في مخيم الهول.", "ar")] == []
+    # (GeoNames has no Arabic name for Monguno; see the test above for the same name with its country)
+    assert [p.text for p in geoparser.geoparse("هاجم مقاتلو التنظيم قاعدة عسكرية في مونغونو.", "ar")] == []
 
 
 def test_geoparser_romanised_settlement_found_under_the_gazetteers_spelling_near_the_paragraphs_places(

@@ -88,6 +88,21 @@ def test_recognise_arabic_with_clitics(geoparser: Geoparser, text: str, expected
     assert text[places[0].start : places[0].end] == places[0].text
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Arabic names GeoNames lacks for these towns (geo/data/aliases.yaml)
+        ("خلال عملية في قضاء الطوز", "Tuz Khurmatu"),
+        ("اشتباكات في البوكمال", "Albu Kamal"),
+        ("نقل العائلات إلى مخيم الهول", "Al Hawl"),
+        # a head noun with a proclitic is a cue for a village of no recorded population
+        ("انفجرت سيارة مفخخة عند حاجز على المدخل الجنوبي لبلدة الشدادي", "Ash Shaddadah"),
+    ],
+)
+def test_recognise_arabic_names_of_towns_in_the_shipped_aliases(geoparser: Geoparser, text: str, name: str) -> None:
+    assert [p.name for p in geoparser.geoparse(text, "ar")] == [name]
+
+
 def test_recognise_arabic_name_after_a_dual_or_plural_head_noun(geoparser: Geoparser) -> None:
     # "قريتي" (the two villages of) is a head noun like "قرية": Dhiban, a village of no recorded
     # population, needs it as a cue

@@ -991,7 +991,8 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
     if major:
         return True
     population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
-    if population >= MIN_UNCUED_POPULATION or (mention.cue and arab_world):
+    # (a head noun with proclitics is a cue too: "لبلدة الشدادي", "وبمدينة القائم")
+    if population >= MIN_UNCUED_POPULATION or ((mention.cue or mention.generic_cue) and arab_world):
         return True
     # Arabic exonyms of places outside the Arabic-speaking world: only sizeable ones, and not an
     # everyday noun in the accusative ("دمروا بئراً" is a well, not Beira)
