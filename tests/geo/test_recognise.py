@@ -152,9 +152,22 @@ def test_recognise_arabic_cue_with_conjunction_gives_near_precision(geoparser: G
     ]
 
 
-@pytest.mark.parametrize("text", ["أعلن التحالف الدولي في بيان يوم الخميس", "قالت الحكومة إن الأمن مستتب في الجنوب"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن التحالف الدولي في بيان يوم الخميس",
+        "قالت الحكومة إن الأمن مستتب في الجنوب",
+        # "two villages", not al-Qaryatayn, which has the article
+        "دهمت القوات لاحقاً قريتين واعتقلت خمسة أشخاص",
+    ],
+)
 def test_recognise_arabic_common_words_are_not_places(geoparser: Geoparser, text: str) -> None:
     assert geoparser.geoparse(text, "ar") == []
+
+
+def test_recognise_arabic_town_named_like_a_dual_noun_with_its_article(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("انفجرت عبوة ناسفة شرقي القريتين في ريف حمص", "ar")
+    assert [p.name for p in places][:1] == ["Al Qaryatayn"]
 
 
 @pytest.mark.parametrize(

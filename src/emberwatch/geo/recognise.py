@@ -87,6 +87,7 @@ class Cues:
     ar_quarter_before: frozenset[str]
     ar_part_after: frozenset[str]
     ar_statement_before: frozenset[tuple[str, ...]]
+    ar_article_only: frozenset[str] = frozenset()
 
 
 def _phrases(items: list[str]) -> frozenset[tuple[str, ...]]:
@@ -129,6 +130,7 @@ def load_cues() -> Cues:
         ar_quarter_before=_words(ar.get("quarter_before", [])),
         ar_part_after=_words(ar["part_after"]),
         ar_statement_before=_phrases(ar["statement_before"]),
+        ar_article_only=_words(ar.get("article_only", [])),
     )
 
 
@@ -966,6 +968,8 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
     bare = mention.key[2:] if mention.key.startswith("ال") else mention.key
     if mention.key in cues.ar_generic or bare in cues.ar_generic or len(bare) < 3:
         return False
+    if mention.key in cues.ar_article_only:
+        return False  # "سيطرت على قريتين" (two villages): al-Qaryatayn only with its article
     if mention.demonym:
         return True
     arab_world = [p.place for p in mention.postings if gazetteer.country_code(p.place) in ARAB_WORLD]
