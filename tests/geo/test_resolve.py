@@ -440,3 +440,15 @@ def test_resolve_stated_relation_rules_out_a_namesake_abroad(geoparser: Geoparse
     places = geoparser.geoparse(text, "en")
     assert "TN" not in {p.country_code for p in places}
     assert {p.country_code for p in places} == {"IQ"}
+
+
+def test_resolve_small_town_measured_from_a_larger_place_abroad_is_dropped_without_an_anchor(
+    geoparser: Geoparser,
+) -> None:
+    # GeoNames gives "الكرمة" (Garma, Anbar) only as another name of Maharda in Syria, 500 km away
+    places = geoparser.geoparse("اشتباكات في الكرمة شرقي الفلوجة", "ar")
+    assert [(p.text, p.country_code) for p in places] == [("الفلوجة", "IQ")]
+    # the place measured from must be the larger one: "شرق البلاد" (the east of the country) is no
+    # Yemeni village that could rule out Port Sudan
+    text = "ضربت فيضانات جديدة منطقة طوكر الواقعة جنوب مدينة بورتسودان شرق البلاد"
+    assert [p.name for p in geoparser.geoparse(text, "ar")] == ["Tokar", "Port Sudan"]

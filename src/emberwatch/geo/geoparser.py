@@ -91,7 +91,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-47"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-48"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:

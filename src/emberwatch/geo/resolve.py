@@ -752,7 +752,7 @@ def incoherent(
         ):
             out.add(i)
     out.update(_outside_its_country(gazetteer, mentions, resolutions, text))
-    if text and anchor:
+    if text:
         abroad.update(_contradicted(gazetteer, text, mentions, resolutions, anchor))
     # another spelling of a place ruled out for a neighbourhood ("Al-Giza" beside "the Jizah
     # neighbourhood"), or of a reading a stated relation contradicts, goes with it
@@ -783,7 +783,9 @@ def _contradicted(
     ``anchor`` country more than :data:`RELATION_KM` away: "al-Qahtaniya, located to the west of
     al-Qairawan" and "the road between Shingal and Qairawan" in a report on Nineveh make
     al-Qairawan no Kairouan in Tunisia. The reading in the anchor country is kept; a name the
-    gazetteer reads in the anchor country on both sides says nothing."""
+    gazetteer reads in the anchor country on both sides says nothing. In a document with no anchor
+    country, a small town located from a larger place ("الكرمة شرقي الفلوجة", Garma east of Fallujah)
+    is the one read abroad: the place it is measured from is the known one (not for "between A and B")."""
     out: set[int] = set()
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
@@ -798,12 +800,20 @@ def _contradicted(
         if any(kind not in (PlaceKind.city, PlaceKind.admin2) for kind in kinds):
             continue
         codes = (gazetteer.country_code(pa), gazetteer.country_code(pb))
-        if (codes[0] == anchor) == (codes[1] == anchor):
+        if not anchor and not between and codes[0] != codes[1]:
+            # "A, east of B": B is where A is measured from, when B is the larger place and A a small town
+            # (not "بورتسودان شرق البلاد", Port Sudan in the east of "the country", read as a Yemeni village)
+            if int(gazetteer.population[pb]) < int(gazetteer.population[pa]) or not _small_town(gazetteer, pa):
+                continue
+            reference = codes[1]
+        elif anchor and (codes[0] == anchor) != (codes[1] == anchor):
+            reference = anchor
+        else:
             continue
         distance = distance_km(
             float(gazetteer.lat[pa]), float(gazetteer.lon[pa]), float(gazetteer.lat[pb]), float(gazetteer.lon[pb])
         )
-        foreign = pb if codes[0] == anchor else pa
+        foreign = pb if codes[0] == reference else pa
         if distance > RELATION_KM and not _capital(gazetteer, foreign):
             out.add(foreign)  # (a capital is more likely right than the local reading beside it)
     return out
