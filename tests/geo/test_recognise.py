@@ -527,3 +527,50 @@ def test_recognise_armed_groups_named_like_towns_are_not_places(
     geoparser: Geoparser, text: str, expected: list[str]
 ) -> None:
     assert _texts(geoparser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "peers"),
+    [
+        ("Polio has been eradicated in Egypt and Niger.", [["Egypt", "Niger"]]),
+        ("Cases in Washington, Pennsylvania and California are checked.",
+         [["Washington", "Pennsylvania", "California"]]),
+        ("Troops moved between Mosul, Tal Afar, Sinjar, Baaj and Rabia.",
+         [["Mosul", "Tal Afar", "Sinjar", "Baaj", "Rabia"]]),
+        ("هاجم التنظيم مواقع في العراق وسوريا", [["العراق", "سوريا"]]),
+        # three names and commas alone are a hierarchy, not a list
+        ("He was stopped in Stroud, Ontario, Canada on Monday.", []),
+        ("Cells were dismantled in Mayadin, Deir ez-Zor.", []),
+        # demonyms are no peers
+        ("Syrian and Iraqi forces met at Qaim.", []),
+    ],
+)  # fmt: skip
+def test_recognise_coordinated_names_share_a_list(geoparser: Geoparser, text: str, peers: list[list[str]]) -> None:
+    from emberwatch.geo.recognise import recognise
+
+    groups: dict[int, list[str]] = {}
+    for mention in recognise(geoparser.gazetteer, text):
+        if mention.list_group is not None:
+            groups.setdefault(mention.list_group, []).append(mention.text)
+    assert list(groups.values()) == peers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "وسوريا", "والعراق" and "ومصر" are frequent words only because the countries are news
+        ("هاجم التنظيم مواقع في العراق وسوريا", ["العراق", "سوريا"]),
+        ("عادت الخلايا إلى سوريا والعراق", ["سوريا", "العراق"]),
+        ("انتشرت الهجمات في ليبيا ومصر", ["ليبيا", "مصر"]),
+        # a country outside the Arab world, with the conjunction
+        ("فر المقاتلون من العراق وتركيا", ["العراق", "تركيا"]),
+        # an everyday word after the conjunction stays a word: "وجيزة" (brief) is no Giza
+        ("بعد فترة في العراق وجيزة", ["العراق"]),
+    ],
+)
+def test_recognise_arabic_names_joined_by_wa_to_a_cued_place(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    from emberwatch.geo.recognise import recognise
+
+    assert [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym] == expected

@@ -452,3 +452,60 @@ def test_resolve_small_town_measured_from_a_larger_place_abroad_is_dropped_witho
     # Yemeni village that could rule out Port Sudan
     text = "ضربت فيضانات جديدة منطقة طوكر الواقعة جنوب مدينة بورتسودان شرق البلاد"
     assert [p.name for p in geoparser.geoparse(text, "ar")] == ["Tokar", "Port Sudan"]
+
+
+def _given(geoparser: Geoparser, text: str, names: list[str]) -> dict[str, list[str]]:
+    """Resolve every whole-word occurrence of ``names`` as given spans: name -> readings in order."""
+    import re
+
+    spans = sorted(
+        (m.start(), m.end()) for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
+    out: dict[str, list[str]] = {}
+    for (start, end), ref in zip(spans, geoparser.resolve_spans(text, spans, "en"), strict=True):
+        out.setdefault(text[start:end], []).append(f"{ref.country_code} {ref.precision.name}")
+    return out
+
+
+def test_resolve_name_listed_with_a_country_is_a_country(geoparser: Geoparser) -> None:
+    # Niger is also a Nigerian state, and the story is about Nigeria
+    text = (
+        "Polio has been eradicated in Egypt and Niger. In 2003 Nigerian clerics called for a boycott of "
+        "immunizations. Nigeria reported 782 cases in 2004."
+    )
+    assert _given(geoparser, text, ["Egypt", "Niger", "Nigeria"])["Niger"] == ["NE country"]
+
+
+def test_resolve_name_listed_with_provinces_is_a_province(geoparser: Geoparser) -> None:
+    # in a story on Georgia, "Washington" alone would be the capital (or a Georgian town)
+    text = (
+        "ATLANTA - A network leader prosecuted in a Georgia man's death spoke on Tuesday. Georgia authorities "
+        "charged him. A professor in Chicago is a supporter of Oregon and Washington laws that allow doctors to help."
+    )
+    readings = _given(geoparser, text, ["ATLANTA", "Georgia", "Chicago", "Oregon", "Washington"])
+    assert readings["Washington"] == ["US admin1"]
+
+
+def test_resolve_lower_case_state_of_is_a_province_cue(geoparser: Geoparser) -> None:
+    text = (
+        "The United States has seen two cases of the disease. The first was discovered in the state of "
+        "Washington. The second was found in Texas."
+    )
+    assert _given(geoparser, text, ["United States", "Washington", "Texas"])["Washington"] == ["US admin1"]
+    # capitalised, the words belong to a name: a group's, or a country's
+    places = geoparser.geoparse("Fighters of the Islamic State of Iraq attacked Baghdad.", "en")
+    assert [(p.text, p.precision.name) for p in places if p.text == "Iraq"] == [("Iraq", "country")]
+
+
+def test_resolve_name_typed_as_a_province_names_it_everywhere(geoparser: Geoparser) -> None:
+    text = (
+        "The hospital in Toronto, Canada, closed its unit, straining services in Ontario. Patients may go "
+        "to Buffalo, New York. Some will be sent to other facilities in the province of Ontario."
+    )
+    assert [(p.country_code, p.precision.name) for p in geoparser.geoparse(text, "en") if p.text == "Ontario"] == [
+        ("CA", "admin1"),
+        ("CA", "admin1"),
+    ]
+    # a city inside the province keeps its own reading
+    text = "Car bombs hit Baghdad on Monday. Police in Baghdad province said 12 people were killed."
+    assert [p.precision.name for p in geoparser.geoparse(text, "en") if p.text == "Baghdad"] == ["exact", "admin1"]

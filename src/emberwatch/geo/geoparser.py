@@ -29,6 +29,7 @@ from emberwatch.geo.recognise import (
     ends_with_romance_particle,
     link_parts_of_towns,
     load_cues,
+    mark_lists,
     mention_for_span,
     prepare,
     recognise,
@@ -91,7 +92,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-48"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-49"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -196,6 +197,7 @@ class Geoparser:
                 given[k].next_mention = k + 1
         link_parts_of_towns(text, given)
         unlink_lists(self.gazetteer, text, given)
+        mark_lists(text, given)
         resolutions = resolve(self.gazetteer, mentions, self.region_of_interest, self._home_units(home))
         return [self._place_ref(m, r) for m, r in zip(given, resolutions[: len(given)], strict=True)]
 

@@ -70,6 +70,7 @@ class Cues:
     admin2_after: frozenset[str]
     admin1_before: frozenset[tuple[str, ...]]
     admin2_before: frozenset[tuple[str, ...]]
+    admin1_before_lowercase: frozenset[tuple[str, ...]]
     quarter_after: frozenset[str]
     town_after: frozenset[str]
     feature_before: frozenset[str]
@@ -113,6 +114,7 @@ def load_cues() -> Cues:
         admin2_after=_words(en["admin2_after"]),
         admin1_before=_phrases(en.get("admin1_before", [])),
         admin2_before=_phrases(en.get("admin2_before", [])),
+        admin1_before_lowercase=_phrases(en.get("admin1_before_lowercase", [])),
         quarter_after=_words(en.get("quarter_after", [])),
         town_after=_words(en.get("town_after", [])),
         feature_before=_words(en.get("feature_before", [])),
@@ -247,6 +249,9 @@ class Mention:
     next_mention: int | None = field(default=None, repr=False)  # "Mayadin, Deir ez-Zor": index of the second
     # "the Adhamiyah district of Baghdad", "Baghdad's Karrada district": index of the town it is part of
     part_of: int | None = field(default=None, repr=False)
+    # "Washington, Pennsylvania and California", "Egypt and Niger": the start offset of the list of
+    # coordinated names the mention belongs to (its peers share it); None outside such a list
+    list_group: int | None = field(default=None, repr=False)
 
     @property
     def places(self) -> list[int]:
@@ -334,6 +339,8 @@ def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
         continuing = None  # end of a longer name that runs on into a proper name
         for mention in found:
             _annotate(doc, mention, cues)
+            if mentions and _conjoined(doc, mentions[-1], mention):
+                mention.cue = True  # "في العراق وسوريا": the locative of the list's first name
             if continuing is not None and _lower_case_after(doc, mention):
                 continue  # "Lanao" of "Lanao del Sur Electric Cooperative" (but "Dublin" of "Dublin City Manager")
             if _accept(gazetteer, doc, mention, cues):
@@ -355,6 +362,20 @@ def recognise(gazetteer: Gazetteer, text: str) -> list[Mention]:
     mentions = _accept_in_context(gazetteer, mentions, deferred)
     _link_hierarchy(gazetteer, doc, mentions)
     return mentions
+
+
+def _conjoined(doc: _Doc, previous: Mention, mention: Mention) -> bool:
+    """An Arabic name joined by the proclitic و to the place named just before it ("العراق
+    وسوريا", "حلب والرقة"): the second name of a list, which shares the first one's locative cue."""
+    i = mention.token_range[0]
+    return (
+        mention.arabic
+        and mention.split
+        and previous.cue
+        and not previous.demonym
+        and previous.token_range[1] == i
+        and doc.token_text(i).startswith("و")
+    )
 
 
 def _accept_in_context(gazetteer: Gazetteer, mentions: list[Mention], deferred: list[Mention]) -> list[Mention]:
@@ -520,19 +541,35 @@ def _first_forms(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[tuple[str, int
     token = doc.token_text(i)
     start = doc.tokens[i][0]
     forms = [(token, start, False)]
-    # "وجيزة" (brief) is a word, not و + Giza
-    if is_arabic(token) and not gazetteer.is_common_arabic(token) and not is_common_word(token):
+    # "وجيزة" (brief) is a word, not و + Giza; "وسوريا", "والعراق" and "ومصر" are frequent words
+    # because the country is frequent in the news: the name of a country or province stays
+    if is_arabic(token) and not is_common_word(token):
         from emberwatch.text.arabic import clitic_variants
 
+        frequent = gazetteer.is_common_arabic(token)
         for split in clitic_variants(token):
             if not split.prefix and not split.has_article:
                 continue
             cue = "ب" in split.prefix  # "bi-": in/at
-            if split.has_article:  # the name must be known with its article: "الموصل", not "موصل"
-                forms.append(("ال" + split.stem, start + split.stem_offset, cue))
-            else:
-                forms.append((split.stem, start + split.stem_offset, cue))
+            # the name must be known with its article: "الموصل", not "موصل"
+            form = "ال" + split.stem if split.has_article else split.stem
+            if frequent and not _names_an_area(gazetteer, form):
+                continue
+            forms.append((form, start + split.stem_offset, cue))
     return forms
+
+
+def _names_an_area(gazetteer: Gazetteer, key: str, *kinds: PlaceKind) -> bool:
+    """Whether ``key`` is a name (not a spelling variant) of a country, province or world region
+    (or of a place of one of ``kinds``)."""
+    index = gazetteer.key_index(key)
+    if index is None:
+        return False
+    areas = kinds or (PlaceKind.country, PlaceKind.admin1, PlaceKind.region, PlaceKind.continent)
+    return any(
+        int(gazetteer.kind[p.place]) in areas and p.flags & (PRIMARY | ALTERNATE | ARABIC) and not p.flags & VARIANT
+        for p in gazetteer.postings(index)
+    )
 
 
 def _longest_at(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[Mention]:
@@ -741,11 +778,25 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     mention.part = prev in cues.part_before
     mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part
     after = _listed_unit_word(doc, mention, cues) or after
-    if after in cues.admin1_after or _ends_with(before, cues.admin1_before):
+    if after in cues.admin1_after or _ends_with(before, cues.admin1_before) or _lowercase_cue(doc, i, cues):
         mention.admin_hint, mention.cue = PlaceKind.admin1, True
     elif after in cues.admin2_after or _ends_with(before, cues.admin2_before):
         mention.admin_hint, mention.cue = PlaceKind.admin2, True
     mention.quarter = after in cues.quarter_after
+
+
+def _lowercase_cue(doc: _Doc, i: int, cues: Cues) -> bool:
+    """ "the state of Washington": a province cue that counts only in lower case, before the
+    mention's first token ``i`` (not "the Islamic State of Iraq", "the State of Qatar")."""
+    if doc.upper_text:
+        return False
+    for phrase in cues.admin1_before_lowercase:
+        first = i - len(phrase)
+        if first >= 0 and _before(doc, i, len(phrase)) == phrase:
+            start, end = doc.original(first)
+            if doc.text[start:end].islower():
+                return True
+    return False
 
 
 def _listed_unit_word(doc: _Doc, mention: Mention, cues: Cues) -> str | None:
@@ -973,8 +1024,8 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
     if mention.demonym:
         return True
     arab_world = [p.place for p in mention.postings if gazetteer.country_code(p.place) in ARAB_WORLD]
-    if mention.split and not arab_world:  # "فزان" is not "ف" + a Korean city
-        return False
+    if mention.split and not arab_world and not _names_an_area(gazetteer, mention.key, PlaceKind.country):
+        return False  # "فزان" is not "ف" + a Korean city (but "وتركيا" is Turkey)
     major = _is_major(gazetteer, mention)
     if _common_arabic(gazetteer, mention):
         # everyday words ("التحالف", "الخميس", "المدينة") name villages too; "الموصل" is frequent
@@ -1319,6 +1370,7 @@ def _link_hierarchy(gazetteer: Gazetteer, doc: _Doc, mentions: list[Mention]) ->
             a.next_mention = k + 1
     link_parts_of_towns(doc.text, mentions)
     unlink_lists(gazetteer, doc.text, mentions)
+    mark_lists(doc.text, mentions)
 
 
 _PART_WORDS = r"(?:neighbou?rhood|district|quarter|suburb|area)"
@@ -1370,6 +1422,35 @@ def unlink_lists(gazetteer: Gazetteer, text: str, mentions: list[Mention]) -> No
                         for p in m.postings
                     ):
                         m.next_mention = None
+        k = end + 1
+
+
+_LIST_GAP = re.compile(r"^(?:\s*[,،]\s*|,? (?:and|or) |\s+و\s*)$", re.IGNORECASE)
+
+
+def mark_lists(text: str, mentions: list[Mention]) -> None:
+    """Give the names of each coordinated list the same :attr:`Mention.list_group`: a run of names
+    joined by commas, "and" or "or" with nothing else between them, that either has an "and"/"or"
+    ("Egypt and Niger", "Washington, Pennsylvania and California") or runs to four names or more.
+    Three names and commas alone are a hierarchy ("Stroud, Ontario, Canada"), not a list; so is a
+    run that a part-of-town link ties together. Demonyms are no peers ("Syrian and Iraqi forces")."""
+    k = 0
+    while k < len(mentions):
+        end, joined = k, False
+        while (
+            end + 1 < len(mentions)
+            and not mentions[end].demonym
+            and not mentions[end + 1].demonym
+            and mentions[end].part_of is None
+            and mentions[end + 1].part_of is None
+            and mentions[end].end <= mentions[end + 1].start
+            and _LIST_GAP.match(text[mentions[end].end : mentions[end + 1].start])
+        ):
+            joined = joined or not _comma(text[mentions[end].end : mentions[end + 1].start])
+            end += 1
+        if end > k and (joined or end - k + 1 >= 4):
+            for m in mentions[k : end + 1]:
+                m.list_group = mentions[k].start
         k = end + 1
 
 

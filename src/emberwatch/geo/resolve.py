@@ -61,6 +61,9 @@ W_HOME = 1.5  # a candidate in the province the report's source usually covers (
 NEIGHBOUR_KM = 50.0  # a town this close to another place of the story is placed by it...
 NEIGHBOUR_SHARE = 0.5  # ...when at least this share of the story's places lie in its country
 W_CAPITAL_OF_NAMED = 2.0
+# a candidate of the kind its list peers were all given: a country among countries ("Egypt and
+# Niger"), a province among provinces of one country ("Washington, Pennsylvania and California")
+W_LIST_PEER = 3.0
 # a town-level candidate in a country the text names, after a locative word or as a part ("in northern
 # Lebanon ... clashes in Tripoli"), within this many characters of the name
 W_NEARBY_COUNTRY = 3.0
@@ -164,6 +167,8 @@ class _Context:
     well_known: set[int] = field(default_factory=set)  # mentions given a capital or big province over a town
     home: frozenset[int] = frozenset()  # provinces the report's source usually covers (see geo.home)
     nearby: dict[int, frozenset[str]] = field(default_factory=dict)  # mention -> countries named close to it
+    peers: dict[int, list[int]] = field(default_factory=dict)  # mention -> the other names of its list
+    chosen: dict[int, int] = field(default_factory=dict)  # mention -> place chosen in the previous pass
     _by_key: dict[str, tuple[dict[str, float], Counter[int]]] | None = field(default=None, repr=False)
     _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False)
 
@@ -276,6 +281,9 @@ def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, pl
         score += W_CAPITAL_OF_NAMED
     if kind != PlaceKind.country and code in ctx.nearby.get(index, ()):
         score += W_NEARBY_COUNTRY
+    peer_kind = kind in (PlaceKind.country, PlaceKind.admin1)
+    if index in ctx.peers and peer_kind and _like_its_peers(gazetteer, index, place, ctx):
+        score += W_LIST_PEER
     if ctx.votes is not None:
         mention = mentions[index]
         score += W_COUNTRY_VOTE * min(3.0, ctx.votes.country(mention, code))
@@ -289,6 +297,33 @@ def _context_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, pl
         elif near < 250:
             score += W_NEARBY
     return score
+
+
+def _like_its_peers(gazetteer: Gazetteer, index: int, place: int, ctx: _Context) -> bool:
+    """Whether every list peer of mention ``index`` was given a place of ``place``'s kind (a
+    country, or a province of ``place``'s country) in the previous pass."""
+    kind, code = int(gazetteer.kind[place]), gazetteer.country_code(place)
+    readings = [ctx.chosen[j] for j in ctx.peers[index] if j in ctx.chosen]
+    if not readings:
+        return False
+    if kind == PlaceKind.country:
+        return all(int(gazetteer.kind[p]) == PlaceKind.country for p in readings)
+    return all(int(gazetteer.kind[p]) == PlaceKind.admin1 and gazetteer.country_code(p) == code for p in readings)
+
+
+def _list_peers(mentions: list[Mention]) -> dict[int, list[int]]:
+    """Mention index -> indexes of the differently named mentions of the same list."""
+    groups: dict[int, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        if mention.list_group is not None:
+            groups.setdefault(mention.list_group, []).append(i)
+    out: dict[int, list[int]] = {}
+    for members in groups.values():
+        for i in members:
+            others = [j for j in members if mentions[j].key != mentions[i].key]
+            if others:
+                out[i] = others
+    return out
 
 
 def _hierarchy_score(gazetteer: Gazetteer, mentions: list[Mention], index: int, place: int) -> float:
@@ -552,10 +587,13 @@ def resolve(
     ctx = _initial_context(gazetteer, mentions, roi)
     nearby = _nearby_countries(gazetteer, mentions)
     ctx.votes, ctx.containers, ctx.home, ctx.nearby = votes, containers, home, nearby
+    peers = _list_peers(mentions)
     choices: list[tuple[int | None, float]] = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     for _ in range(2):
         ctx = _context_from(gazetteer, mentions, choices, roi)
         ctx.votes, ctx.containers, ctx.home, ctx.nearby = votes, containers, home, nearby
+        ctx.peers = peers
+        ctx.chosen = {i: place for i, (place, _score) in enumerate(choices) if place is not None}
         choices = [_choose(gazetteer, mentions, i, ctx) for i in range(len(mentions))]
     linked = {m.next_mention for m in mentions if m.next_mention is not None}
     out = []
@@ -564,7 +602,38 @@ def resolve(
             place = _prefer_city_over_same_name_admin(gazetteer, mention, place)
         out.append(Resolution(place, precision_for(gazetteer, mention, place), score, i in ctx.well_known))
     _place_parts_of_towns(gazetteer, mentions, out)
+    _one_unit_per_name(gazetteer, mentions, out)
     return out
+
+
+def _one_unit_per_name(gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> None:
+    """A name the text itself calls a province ("the province of Ontario", "Diyala province")
+    names that province in its other, untyped mentions too, when they had been read as a small
+    town or unit outside it ("in Ontario" as Ontario, New York, in a story on Toronto). A
+    reading inside the unit stays ("Baghdad" beside "Baghdad province" is the city), and so does a
+    city of :data:`INCOHERENT_POPULATION` or more. Only province words count: a district or
+    neighbourhood word more often types a quarter the gazetteer lacks ("a San Salvador
+    neighborhood")."""
+    typed: dict[str, int] = {}
+    for mention, resolution in zip(mentions, resolutions, strict=True):
+        place = resolution.place
+        hinted = mention.admin_hint == PlaceKind.admin1 and not mention.quarter
+        if hinted and place is not None and int(gazetteer.kind[place]) == PlaceKind.admin1:
+            typed.setdefault(mention.key, place)
+    if not typed:
+        return
+    for i, mention in enumerate(mentions):
+        unit = typed.get(mention.key)
+        own = resolutions[i].place
+        if unit is None or own is None or own == unit or mention.admin_hint is not None or mention.demonym:
+            continue
+        if mention.part_of is not None or mention.next_mention is not None or unit not in mention.places:
+            continue
+        if unit in (int(gazetteer.admin1[own]), int(gazetteer.admin2[own])):
+            continue
+        if int(gazetteer.kind[own]) == PlaceKind.city and int(gazetteer.population[own]) >= INCOHERENT_POPULATION:
+            continue  # a sizeable city of that name is no slip ("San Salvador" beside a namesake district)
+        resolutions[i] = Resolution(unit, precision_for(gazetteer, mention, unit), resolutions[i].score)
 
 
 PART_OF_TOWN_KM = 50.0  # a quarter or district of a town lies this close to it
