@@ -574,3 +574,23 @@ def test_recognise_arabic_names_joined_by_wa_to_a_cued_place(
     from emberwatch.geo.recognise import recognise
 
     assert [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names of countries and capitals are frequent words of Arabic news only because they are in it
+        ("قالت الخارجية الاسرائيلية ان اسرائيل لم تكن طرفا", ["اسرائيل"]),
+        ("أكدت باريس دعمها لجهود الوساطة", ["باريس"]),
+        ("يهدد لبنان بوقف نشر القوات", ["لبنان"]),
+        # everyday words that are also names still need a cue
+        ("وصل الوفد إلى المدينة مساء أمس", []),
+        ("عادت العاصمة إلى الهدوء", []),
+    ],
+)
+def test_recognise_arabic_country_and_capital_names_need_no_cue(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    from emberwatch.geo.recognise import recognise
+
+    assert [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym] == expected

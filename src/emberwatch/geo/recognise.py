@@ -29,6 +29,7 @@ from emberwatch.geo.gazetteer import (
     ARABIC,
     DEMONYM,
     DOTTED,
+    FEATURE_CODES,
     PRIMARY,
     VARIANT,
     Gazetteer,
@@ -831,6 +832,26 @@ def _max_population(gazetteer: Gazetteer, mention: Mention, primary_only: bool =
     return best
 
 
+def _news_name(gazetteer: Gazetteer, mention: Mention) -> bool:
+    """An Arabic name of a country, continent or world region, of a national capital or of a city of
+    :data:`BIG_PLACE` people (not a spelling variant), that no word list calls an everyday word:
+    `اسرائيل`, `لبنان`, `باريس` are frequent words of Arabic news only because they are in it, and
+    need no locative cue (`المدينة`, `العاصمة`, `الجزيرة` and two-letter names such as `قم` do)."""
+    bare = mention.key[2:] if mention.key.startswith("ال") else mention.key
+    if len(bare) < 3 or is_common_word(mention.text):
+        return False
+    for p in mention.postings:
+        if p.flags & VARIANT:
+            continue
+        kind = int(gazetteer.kind[p.place])
+        if kind in (PlaceKind.country, PlaceKind.continent, PlaceKind.region):
+            return True
+        capital = FEATURE_CODES[int(gazetteer.feature[p.place])] == "PPLC"
+        if kind == PlaceKind.city and (capital or int(gazetteer.population[p.place]) >= BIG_PLACE):
+            return True
+    return False
+
+
 def _is_major(gazetteer: Gazetteer, mention: Mention) -> bool:
     """A primary name of a country or province, or of a very large city."""
     for p in mention.postings:
@@ -1040,6 +1061,8 @@ def _accept_arabic(gazetteer: Gazetteer, mention: Mention, cues: Cues) -> bool:
         )
         if major and (mention.cue or uncued):
             return True
+        if _news_name(gazetteer, mention):
+            return True  # "ان اسرائيل لم تكن", "اكدت باريس": frequent because it is in the news
         population = max((int(gazetteer.population[p]) for p in arab_world), default=0)
         mention.needs_context = "country" if mention.cue and population >= COMMON_AR_POPULATION else None
         return False
