@@ -109,6 +109,27 @@ def test_geoparser_town_linked_to_a_country_it_is_not_in_is_dropped(geoparser: G
     assert "Crockett" in [p.text for p in geoparser.geoparse(listed, "en")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # GeoNames' Grantville is in Georgia, its Bradford and Stroud in England
+        "Martha was born in Grantville, Pennsylvania, on November 4, 1913.",
+        "He was released on a promise to appear in a Bradford, Ontario court on May 12.",
+        "His pickup truck was pulled over on Highway 11 in Stroud, Ontario, Canada.",
+    ],
+)
+def test_geoparser_town_linked_to_a_province_none_of_its_readings_is_in_is_dropped(
+    geoparser: Geoparser, text: str
+) -> None:
+    towns = [p.text for p in geoparser.geoparse(text, "en") if p.precision == LocationPrecision.exact]
+    assert towns == []
+
+
+def test_geoparser_town_listed_before_a_province_stays(geoparser: Geoparser) -> None:
+    text = "The rebels destroyed pylons in Guazapa, Chalatenango, and other towns."
+    assert [p.text for p in geoparser.geoparse(text, "en")] == ["Guazapa", "Chalatenango"]
+
+
 def test_geoparser_romanised_province_name_before_its_unit_word_is_the_province(geoparser: Geoparser) -> None:
     text = "SDF fighters clashed with ISIL cells near Hajin. A commander was killed in Deir Ezzor Governorate."
     found = [(p.name, p.precision) for p in geoparser.geoparse(text, "en") if p.text == "Deir Ezzor"]

@@ -942,25 +942,57 @@ def _outside_its_country(
     gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], text: str
 ) -> set[int]:
     """Towns and provinces whose "A, B" link names a country they are not in: "Shahil, Syria" is
-    a Syrian town the gazetteer lacks, not Ash Shahil in Yemen. Lists are not such pairs: not
-    "Iraq, Syria" (a country first), nor "Crockett, Palestine and Houston" (the list goes on)."""
+    a Syrian town the gazetteer lacks, not Ash Shahil in Yemen. So are towns and districts linked
+    to a province that none of their readings lies in: "Stroud, Ontario, Canada" is no English
+    town. Lists are not such pairs: not "Iraq, Syria" (a country first), nor "Crockett, Palestine
+    and Houston" (the list goes on)."""
     out: set[int] = set()
     for i, mention in enumerate(mentions):
         j = mention.next_mention
         if j is None:
             continue
         inner, outer = resolutions[i].place, resolutions[j].place
-        if inner is None or outer is None or int(gazetteer.kind[outer]) != PlaceKind.country:
+        if inner is None or outer is None:
             continue
-        if j + 1 < len(mentions) and _LIST_JOIN.fullmatch(text[mentions[j].end : mentions[j + 1].start]):
+        outer_kind, inner_kind = int(gazetteer.kind[outer]), int(gazetteer.kind[inner])
+        if outer_kind not in (PlaceKind.country, PlaceKind.admin1):
             continue
-        if int(gazetteer.kind[inner]) in (PlaceKind.city, PlaceKind.admin1, PlaceKind.admin2) and (
-            gazetteer.country_code(inner) != gazetteer.country_code(outer)
+        if _list_goes_on(gazetteer, mentions, resolutions, j, text):
+            continue
+        if outer_kind == PlaceKind.country:
+            if inner_kind in (PlaceKind.city, PlaceKind.admin1, PlaceKind.admin2) and (
+                gazetteer.country_code(inner) != gazetteer.country_code(outer)
+            ):
+                out.add(i)
+        elif inner_kind in (PlaceKind.city, PlaceKind.admin2) and not any(
+            int(gazetteer.admin1[p]) == outer for p in mention.places
         ):
             out.add(i)
     return out
 
 
+def _list_goes_on(
+    gazetteer: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], j: int, text: str
+) -> bool:
+    """Whether another name follows mention ``j`` as in a list ("Crockett, Palestine and Houston"),
+    not as its country ("Stroud, Ontario, Canada": the hierarchy goes on); "and" or "or" after it
+    ends a list whatever follows ("in Guazapa, Chalatenango, and other towns")."""
+    if _LIST_TAIL.match(text, mentions[j].end):
+        return True
+    if j + 1 >= len(mentions) or not _LIST_JOIN.fullmatch(text[mentions[j].end : mentions[j + 1].start]):
+        return False
+    outer, after = resolutions[j].place, resolutions[j + 1].place
+    return not (
+        mentions[j].next_mention == j + 1
+        and outer is not None
+        and after is not None
+        and int(gazetteer.kind[after]) == PlaceKind.country
+        and int(gazetteer.kind[outer]) != PlaceKind.country
+        and gazetteer.country_code(after) == gazetteer.country_code(outer)
+    )
+
+
+_LIST_TAIL = re.compile(r"\s*,?\s*(?:and|or|و)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|،|,?\s*(?:and|or)|و)\s*", re.IGNORECASE)
 FAR_KM = 2_500.0  # farther than this from every place of the anchor country is "far foreign"
 
