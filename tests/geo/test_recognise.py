@@ -594,3 +594,43 @@ def test_recognise_arabic_country_and_capital_names_need_no_cue(
     from emberwatch.geo.recognise import recognise
 
     assert [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news agencies named after a place or spelt like one
+        ("The Syrian state news agency SANA reported that 12 people died in Homs.", ["Homs"]),
+        ("The Fars news agency said a bomb exploded in Zahedan.", ["Zahedan"]),
+        # "UPI" is no Philippine town; punctuation after the cue: San Salvador is a place
+        ("according to an item transmitted by the UPI news agency, San Salvador Archbishop Rivera y Damas said",
+         ["San Salvador"]),
+    ],
+)  # fmt: skip
+def test_recognise_news_agency_is_no_place(geoparser: Geoparser, text: str, expected: list[str]) -> None:
+    assert [p.text for p in geoparser.geoparse(text, "en")] == expected
+
+
+def test_recognise_possessive_before_a_unit_word_is_the_container(geoparser: Geoparser) -> None:
+    text = "The outbreak began in Mexico. All 31 of China's provinces have reported instances of the flu."
+    assert [(p.text, p.country_code, p.precision.name) for p in geoparser.geoparse(text, "en")] == [
+        ("Mexico", "MX", "country"),
+        ("China", "CN", "country"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym after a lower-case word is no place written in capitals (SANA, the Syrian news agency)
+        ("The Syrian Army advanced on Mayadin, according to a source citing SANA.", ["Mayadin"]),
+        # unless the letters are the initials of the place's name, or a locative word comes first
+        ("Fever spread in Kasai. Officials in the DRC said 40 people died.", ["Kasai", "DRC"]),
+        ("Horses in NSW were sick.", ["NSW"]),
+        ("ATLANTA - The group's leader spoke in ATLANTA today.", ["ATLANTA"]),
+    ],
+)
+def test_recognise_capitalised_acronym_mid_sentence_is_no_place(
+    geoparser: Geoparser, text: str, expected: list[str]
+) -> None:
+    assert [p.text for p in geoparser.geoparse(text, "en")] == expected

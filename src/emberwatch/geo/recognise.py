@@ -67,6 +67,8 @@ class Cues:
     place_before: frozenset[tuple[str, ...]]
     person_before: frozenset[str]
     person_after: frozenset[str]
+    agency_before: frozenset[tuple[str, ...]]
+    agency_after: frozenset[tuple[str, ...]]
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
     admin1_before: frozenset[tuple[str, ...]]
@@ -111,6 +113,8 @@ def load_cues() -> Cues:
         place_before=_phrases(en["place_before"]),
         person_before=_words(en["person_before"]),
         person_after=_words(en["person_after"]),
+        agency_before=_phrases(en.get("agency_before", [])),
+        agency_after=_phrases(en.get("agency_after", [])),
         admin1_after=_words(en["admin1_after"]),
         admin2_after=_words(en["admin2_after"]),
         admin1_before=_phrases(en.get("admin1_before", [])),
@@ -779,6 +783,8 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     mention.part = prev in cues.part_before
     mention.cue = mention.cue or mention.near or _ends_with(before, cues.place_before) or mention.part
     after = _listed_unit_word(doc, mention, cues) or after
+    if doc.text[mention.end : mention.end + 2] in ("'s", "’s"):
+        after = ""  # "All 31 of China's provinces": the provinces are China's, China is none
     if after in cues.admin1_after or _ends_with(before, cues.admin1_before) or _lowercase_cue(doc, i, cues):
         mention.admin_hint, mention.cue = PlaceKind.admin1, True
     elif after in cues.admin2_after or _ends_with(before, cues.admin2_before):
@@ -920,6 +926,10 @@ def _accept(gazetteer: Gazetteer, doc: _Doc, mention: Mention, cues: Cues) -> bo
         return False
     if mention.demonym:
         return first.isupper() or doc.upper_text
+    if _news_agency(doc, mention, cues):
+        return False  # "the news agency SANA" is no Sanaa, "the Fars news agency" no province
+    if _acronym_mid_sentence(gazetteer, doc, mention):
+        return False  # "according to a source citing SANA": an acronym, not Sanaa
     if _ARTICLE_BEFORE.search(doc.text[max(0, mention.start - 5) : mention.start]):
         if _NAME_BEFORE_ARTICLE.search(doc.text[max(0, mention.start - 40) : mention.start]):
             return False  # "Tarfah al-Sharqiyah", "Abu Bakr al-Baghdadi": the end of a longer name
@@ -1344,6 +1354,39 @@ def _subject_of_sentence(doc: _Doc, mention: Mention) -> bool:
     return initial and _lower_case_after(doc, mention)
 # "Hassan al-Karami", "Omar bin Laden": a given name followed by a family name
 _NASAB = re.compile(r"^ (?:al|el|bin|ibn|bint|abu)[- ][A-Z]")
+
+
+_MINOR_WORDS = frozenset(["of", "the", "and", "de", "du", "des", "la", "le"])
+
+
+def _acronym_mid_sentence(gazetteer: Gazetteer, doc: _Doc, mention: Mention) -> bool:
+    """An all-capital word of three letters or more right after a lower-case word, in text of mixed
+    case, that names no place as an abbreviation or by its initials ("NSW", "DRC" do): an acronym ("citing SANA", the
+    Syrian news agency; "the UPI report"), not a place written in capitals as datelines are."""
+    text = mention.text
+    if doc.upper_text or not text.isupper() or len(text) < 3 or not text.isalpha() or mention.cue:
+        return False  # ("spoke in ATLANTA": a locative word makes it a place)
+    if any(p.flags & ABBREVIATION for p in mention.postings):
+        return False
+    for place in mention.places:  # "the DRC": the initials of a name (the Democratic Republic of the Congo)
+        words = [w for w in re.findall(r"[^\W\d_]+", gazetteer.place(place).name) if w.lower() not in _MINOR_WORDS]
+        if "".join(w[0] for w in words).upper() == text:
+            return False
+    previous = re.search(r"([^\W\d_]+) $", doc.text[max(0, mention.start - 30) : mention.start])
+    return previous is not None and previous.group(1).islower()
+
+
+def _news_agency(doc: _Doc, mention: Mention, cues: Cues) -> bool:
+    """ "the state news agency SANA", "the Xinhua news agency": a news agency, named after a place
+    or spelt like one (``agency_before`` / ``agency_after`` in ``cues.yaml``)."""
+    i, j = mention.token_range
+    adjacent = i > 0 and not doc.text[doc.original(i - 1)[1] : mention.start].strip()  # (not "agency, San Salvador")
+    if adjacent and _ends_with(_before(doc, i, _MAX_CUE_WORDS), cues.agency_before):
+        return True
+    if j >= len(doc.tokens) or doc.text[mention.end : doc.original(j)[0]].strip():
+        return False
+    after = tuple(doc.token_text(k) for k in range(j, min(j + _MAX_CUE_WORDS, len(doc.tokens))))
+    return any(after[: len(phrase)] == phrase for phrase in cues.agency_after)
 
 
 def _person_context(doc: _Doc, mention: Mention, cues: Cues) -> bool:
