@@ -59,6 +59,9 @@ def test_pipeline_event_types(
         ),
         ("A roadside bomb killed three soldiers. ISIS claimed the attack in a statement.", "isis", "claimed"),
         ("Officials blamed al-Shabaab for the attack on the hotel.", "al-shabaab", "attributed"),
+        # "blamed on" names the agent ("on" alone marks the target: "an attack on ISIS")
+        ("Gunmen killed a headman in an attack that officials blamed on Islamic State militants.", "isis",
+         "attributed"),
         ("Suspected ISWAP fighters attacked a military base in Borno.", "iswap", "suspected"),
         ("Jihadists believed to be from JNIM attacked a village.", "jnim", "suspected"),
         ("Islamic State West Africa Province fighters raided the town of Monguno.", "iswap", "attributed"),

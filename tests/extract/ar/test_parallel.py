@@ -74,6 +74,15 @@ PAIRS = [
         "أطلق مسلحون النار على مختار قرية يوم الاثنين فأردوه قتيلاً.",
         "Gunmen shot dead a village headman on Monday.",
     ),
+    (  # "shot dead" with the killers named between the verb and the weapon (قتل ... بالرصاص)
+        "قتل مسلحون بالرصاص مختار قرية يوم الاثنين.",
+        "Gunmen shot dead the mukhtar of a village on Monday.",
+    ),
+    (  # "blamed on" names the perpetrator (not "an attack on" a target)
+        "قتل مسلحون بالرصاص مختار قرية يوم الاثنين، في هجوم نسبه مسؤولون أمنيون إلى عناصر من تنظيم داعش.",
+        "Gunmen shot dead the mukhtar of a village on Monday, in an attack that security officials blamed "
+        "on Islamic State militants.",
+    ),
 ]
 
 

@@ -35,13 +35,20 @@ def _ends_with(before: str, words: Sequence[str]) -> bool:
 def marker_before(
     text: str, start: int, object_markers: Sequence[str], agent_markers: Sequence[str]
 ) -> Literal["object", "agent"] | None:
-    """ "against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None (markers lower-case)."""
+    """ "against ISIS" -> object; "carried out by ISIS" -> agent; otherwise None (markers lower-case).
+    The longer marker wins: "blamed on ISIS" (agent) over "on ISIS" (object)."""
     before = _before(text, start)
-    if _ends_with(before, object_markers):
+    objects, agents = _longest_end(before, object_markers), _longest_end(before, agent_markers)
+    if objects and objects >= agents:
         return "object"
-    if _ends_with(before, agent_markers):
+    if agents:
         return "agent"
     return None
+
+
+def _longest_end(before: str, words: Sequence[str]) -> int:
+    """Length of the longest of ``words`` that ``before`` ends with (0 when none)."""
+    return max((len(w) for w in words if before.endswith(" " + w) or before == w), default=0)
 
 
 def harmed_after(text: str, end: int) -> bool:
