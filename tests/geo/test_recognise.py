@@ -555,6 +555,13 @@ def test_recognise_coordinated_names_share_a_list(geoparser: Geoparser, text: st
     assert list(groups.values()) == peers
 
 
+def _matched(geoparser: Geoparser, text: str) -> list[str]:
+    """The gazetteer matcher's names (no mention model, no demonyms)."""
+    from emberwatch.geo.recognise import recognise
+
+    return [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -571,9 +578,7 @@ def test_recognise_coordinated_names_share_a_list(geoparser: Geoparser, text: st
 def test_recognise_arabic_names_joined_by_wa_to_a_cued_place(
     geoparser: Geoparser, text: str, expected: list[str]
 ) -> None:
-    from emberwatch.geo.recognise import recognise
-
-    assert [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym] == expected
+    assert _matched(geoparser, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -591,9 +596,7 @@ def test_recognise_arabic_names_joined_by_wa_to_a_cued_place(
 def test_recognise_arabic_country_and_capital_names_need_no_cue(
     geoparser: Geoparser, text: str, expected: list[str]
 ) -> None:
-    from emberwatch.geo.recognise import recognise
-
-    assert [m.text for m in recognise(geoparser.gazetteer, text) if not m.demonym] == expected
+    assert _matched(geoparser, text) == expected
 
 
 @pytest.mark.parametrize(
