@@ -201,3 +201,32 @@ def test_gazetteer_signature_ignores_the_recognition_cues() -> None:
     from emberwatch.geo.build import NOT_INDEXED, data_signature
 
     assert "cues.yaml" in NOT_INDEXED and len(data_signature()) == 16
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Nyanza Province", "KE"), ("Orientale", "CD"), ("FATA", "PK"), ("Cyrenaica", "LY"), ("Jubaland", "SO"),
+     ("Hordaland", "NO"), ("Rhône-Alpes", "FR"), ("East Germany", "DE"), ("Soviet Union", "")],
+)  # fmt: skip
+def test_gazetteer_former_provinces_and_states_are_regions(gazetteer: Gazetteer, name: str, country: str) -> None:
+    place = next(p for p in gazetteer.lookup(name) if p.kind == PlaceKind.region)
+    assert (place.country_code or "") == country
+
+
+@pytest.mark.parametrize(
+    ("name", "present", "kind"),
+    [("Zaire", "Democratic Republic of the Congo", PlaceKind.country), ("Ceylon", "Sri Lanka", PlaceKind.country),
+     ("North-West Frontier Province", "Khyber Pakhtunkhwa", PlaceKind.admin1), ("Orissa", "Odisha", PlaceKind.admin1)],
+)  # fmt: skip
+def test_gazetteer_former_names_are_aliases_of_the_present_place(
+    gazetteer: Gazetteer, name: str, present: str, kind: PlaceKind
+) -> None:
+    assert any(p.name == present and p.kind == kind for p in gazetteer.lookup(name))
+
+
+@pytest.mark.parametrize("item", [{"id": "x", "country": False}, {"id": "x", "country": "Norway"}, {"id": "x"}, "x"])
+def test_gazetteer_region_country_that_is_no_iso_code_names_the_entry(item: object) -> None:
+    from emberwatch.geo.build import _region_country
+
+    with pytest.raises(GazetteerError, match=r"regions.yaml -> x: country .* is no two-letter ISO code"):
+        _region_country(item)

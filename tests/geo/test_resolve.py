@@ -509,3 +509,36 @@ def test_resolve_name_typed_as_a_province_names_it_everywhere(geoparser: Geopars
     # a city inside the province keeps its own reading
     text = "Car bombs hit Baghdad on Monday. Police in Baghdad province said 12 people were killed."
     assert [p.precision.name for p in geoparser.geoparse(text, "en") if p.text == "Baghdad"] == ["exact", "admin1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "precision"),
+    [
+        ("Al-Shabaab gunmen attacked a police post in Mandera, in North Eastern Province, near the Somali border.",
+         "North Eastern Province", "KE", LocationPrecision.part_of_country),
+        ("Cholera spread through Nyanza Province and the Rift Valley after the floods, Kenyan officials said.",
+         "Rift Valley", "KE", LocationPrecision.part_of_country),
+        ("The army's offensive in the Federally Administered Tribal Areas displaced thousands to Peshawar.",
+         "Federally Administered Tribal Areas", "PK", LocationPrecision.part_of_country),
+        ("Islamic State seized towns in Cyrenaica before it lost Sirte.", "Cyrenaica", "LY",
+         LocationPrecision.part_of_country),
+        ("Mobutu renamed the country Zaire in 1971.", "Zaire", "CD", LocationPrecision.country),
+        ("The Soviet Union invaded Afghanistan in 1979.", "Soviet Union", None, LocationPrecision.unknown),
+    ],
+)  # fmt: skip
+def test_resolve_former_provinces_and_states(
+    geoparser: Geoparser, text: str, name: str, country: str | None, precision: LocationPrecision
+) -> None:
+    place = _place(geoparser, text, name)
+    assert (place.country_code, place.precision) == (country, precision)
+    assert place.lat is not None
+
+
+def test_resolve_former_kenyan_province_leaves_the_rwandan_town_in_a_rwandan_story(geoparser: Geoparser) -> None:
+    place = _place(geoparser, "Refugees returned to Nyanza, in Rwanda's Southern Province, after the war.", "Nyanza")
+    assert (place.country_code, place.precision) == ("RW", LocationPrecision.exact)
+
+
+def test_resolve_arabic_name_of_a_somali_federal_state(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("هاجمت حركة الشباب قاعدة عسكرية في ولاية جوبالاند جنوبي الصومال", "ar")
+    assert [(p.text, p.name, p.country_code) for p in places][:1] == [("ولاية جوبالاند", "Jubaland", "SO")]

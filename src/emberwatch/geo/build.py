@@ -511,10 +511,11 @@ class _Builder:
     def add_regions(self) -> None:
         text = resources.files("emberwatch.geo").joinpath("data").joinpath("regions.yaml").read_text(encoding="utf-8")
         for item in yaml.safe_load(text) or []:
+            country = _region_country(item)
             try:
                 entry = self.rows.add(
                     geonameid=-1, lat=float(item["lat"]), lon=float(item["lon"]), population=0,
-                    kind=PlaceKind.region, country=str(item["country"]), admin1=-1, admin2=-1,
+                    kind=PlaceKind.region, country=country, admin1=-1, admin2=-1,
                     feature=FEATURE_CODES.index("RGN"), name=str(item["names"][0]),
                 )  # fmt: skip
             except (KeyError, IndexError, TypeError, ValueError) as exc:
@@ -524,7 +525,7 @@ class _Builder:
                 ) from exc
             for name in item["names"]:
                 self.names.add(name, entry, NameFlag.primary)
-                if item["country"] in ARABIC_NAME_COUNTRIES:
+                if country in ARABIC_NAME_COUNTRIES:
                     for variant in variants(fold_key(name)):
                         self.names.add(variant, entry, NameFlag.variant)
             for name in item.get("ar", []):
@@ -753,6 +754,18 @@ COUNTRY_SHIFT_KM = 100.0
 """Farthest a country's point moves from its Factbook point towards the centroid of its land."""
 
 
+def _region_country(item: object) -> str:
+    """A regions.yaml entry's ``country``: a two-letter ISO code, or "" for an area over several countries."""
+    value = item.get("country") if isinstance(item, dict) else None
+    if isinstance(value, str) and (value == "" or (len(value) == 2 and value.isascii() and value.isupper())):
+        return value
+    name = item.get("id", item) if isinstance(item, dict) else item
+    raise GazetteerError(
+        f"geo/data/regions.yaml -> {name}: country {value!r} is no two-letter ISO code and not \"\" (several "
+        'countries); quote codes that YAML reads as something else ("NO" unquoted is false)'
+    )
+
+
 def _country_point(factbook: tuple[float, float], centre: tuple[float, float]) -> tuple[float, float]:
     """The reference point of a country: half-way from the Factbook point to the centroid of its
     largest polygon, but never more than :data:`COUNTRY_SHIFT_KM` from the Factbook point.
@@ -876,12 +889,13 @@ def build_gazetteer(
     builder = _Builder(progress)
     builder.read_cities()
     builder.add_subdivisions()
-    builder.add_local_places(_shipped_aliases(), Path("geo/data/aliases.yaml"))
-    builder.add_local_places(extra, local_places)
     builder.step()
     builder.add_countries()
     builder.add_continents()
     builder.add_regions()
+    # after the countries and regions, so that an alias can name a country ("Zaire" = the DR Congo)
+    builder.add_local_places(_shipped_aliases(), Path("geo/data/aliases.yaml"))
+    builder.add_local_places(extra, local_places)
     builder.add_admin_abbreviations()
     builder.step()
     builder.add_city_names()
