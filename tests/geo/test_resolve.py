@@ -542,3 +542,31 @@ def test_resolve_former_kenyan_province_leaves_the_rwandan_town_in_a_rwandan_sto
 def test_resolve_arabic_name_of_a_somali_federal_state(geoparser: Geoparser) -> None:
     places = geoparser.geoparse("هاجمت حركة الشباب قاعدة عسكرية في ولاية جوبالاند جنوبي الصومال", "ar")
     assert [(p.text, p.name, p.country_code) for p in places][:1] == [("ولاية جوبالاند", "Jubaland", "SO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "place", "precision"),
+    [
+        ("IS cells hide in the desert near Lake Tharthar, west of Samarra.", "en", "Lake Tharthar", "Lake Tharthar",
+         LocationPrecision.part_of_country),
+        ("Ships crossed the Suez Canal and the Bab el-Mandeb strait.", "en", "Bab el-Mandeb", "Bab al-Mandab",
+         LocationPrecision.unknown),
+        ("Floods hit villages on the shores of Lake Victoria in Uganda.", "en", "Lake Victoria", "Lake Victoria",
+         LocationPrecision.unknown),
+        ("Militants on Jolo in the Sulu Archipelago clashed with troops.", "en", "Sulu Archipelago",
+         "Sulu Archipelago", LocationPrecision.part_of_country),
+        ("هاجم التنظيم قرية قرب بحيرة الثرثار غرب سامراء", "ar", "بحيرة الثرثار", "Lake Tharthar",
+         LocationPrecision.part_of_country),
+        ("اعتقلت قسد خلية لتنظيم داعش شرق الفرات في دير الزور", "ar", "الفرات", "Euphrates", LocationPrecision.unknown),
+    ],
+)  # fmt: skip
+def test_resolve_lakes_straits_rivers_and_islands(
+    geoparser: Geoparser, text: str, language: str, name: str, place: str, precision: LocationPrecision
+) -> None:
+    found = next(p for p in geoparser.geoparse(text, language) if p.text == name)
+    assert (found.name, found.precision) == (place, precision)
+
+
+def test_resolve_lake_name_does_not_take_the_province_of_the_same_name(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("Victoria police said a boat sank on Lake Victoria near Kampala.", "en")
+    assert [(p.text, p.name) for p in places][:2] == [("Victoria", "Victoria"), ("Lake Victoria", "Lake Victoria")]
