@@ -118,6 +118,14 @@ def test_events_weapons_used_are_still_attacks(extract_resources: ExtractResourc
         ),
         # "who belong to X" names the agent
         ("خطف مسلحون قال شهود إنهم ينتمون إلى تنظيم داعش خمسة رعاة يوم الخميس.", "isis"),
+        # "suspected of belonging to X": the suspicion does not hide the agent marker
+        ("خطف مسلحون يُشتبه بانتمائهم إلى تنظيم الدولة الإسلامية تسعة مدنيين يوم الثلاثاء.", "isis"),
+        ("خطف مسلحون يشتبه بانتمائهم لتنظيم داعش تسعة مدنيين يوم الثلاثاء.", "isis"),
+        # "militants of X abducted": the nominative construct makes X the subject's group, not the harmed
+        ("خطف مسلحو تنظيم الدولة الإسلامية تسعة مدنيين يوم الثلاثاء.", "isis"),
+        # "the Islamic State's branch in Khorasan claimed"
+        ("فجر انتحاري نفسه وسط تجمع في بلدة خار يوم الخميس. وتبنى فرع تنظيم الدولة الإسلامية في خراسان الهجوم.",
+         "iskp"),
     ],
 )
 def test_events_perpetrator_of_claims_and_affiliation(
@@ -125,6 +133,12 @@ def test_events_perpetrator_of_claims_and_affiliation(
 ) -> None:
     event = events(extract_resources, text)[0]
     assert event.perpetrator is not None and event.perpetrator.actor_id == perpetrator
+
+
+def test_events_genitive_fighters_of_a_group_are_the_harmed_side(extract_resources: ExtractResources) -> None:
+    # "the army killed three of the militants of IS": IS is harmed, not the perpetrator
+    event = events(extract_resources, "قتل الجيش العراقي ثلاثة من مسلحي تنظيم داعش قرب الموصل يوم الثلاثاء.")[0]
+    assert event.perpetrator is None or event.perpetrator.actor_id != "isis"
 
 
 @pytest.mark.parametrize(

@@ -175,6 +175,8 @@ def test_pipeline_repeated_mentions_merge(extract_resources: ExtractResources) -
         "The group threatened to attack the city.",
         "The army denied that militants attacked the airport.",
         "Officials said the group plans to bomb the bridge.",
+        "No arrests were announced.",
+        "Police said no arrests have been made so far.",
     ],
 )
 def test_pipeline_negated_and_hypothetical_are_dropped(extract_resources: ExtractResources, text: str) -> None:

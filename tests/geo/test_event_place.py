@@ -702,3 +702,18 @@ def test_event_place_between_two_towns_is_near_them(geoparser: Geoparser, text: 
 )
 def test_event_place_is_never_a_sea_or_world_region(geoparser: Geoparser, text: str) -> None:
     assert _event_place(geoparser, text, "airstrikes") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A car bomb exploded near a checkpoint at the northern entrance to Sabha in southern Libya on Monday.",
+         "exploded", "Sabha"),
+        ("A roadside bomb hit an army patrol close to Hit in western Iraq on Monday.", "bomb", "Hit"),
+    ],
+)  # fmt: skip
+def test_event_place_entrance_to_a_town_is_where_it_happened(
+    geoparser: Geoparser, text: str, trigger: str, expected: str
+) -> None:
+    place = _event_place(geoparser, text, trigger)
+    assert place is not None and (place.text, place.precision) == (expected, LocationPrecision.near)

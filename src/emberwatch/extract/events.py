@@ -658,6 +658,11 @@ def _clause_before(doc: _Doc, actor: TermMatch) -> tuple[int, int]:
     return start, actor.start
 
 
+# what may stand between a harm verb and the actor that is its subject: nothing, or the nominative
+# construct plural of a fighter noun ("مسلحو", "مقاتلو"; the genitive "مسلحي" follows a noun: the harmed)
+_SUBJECT_GAP = frozenset({"", *(fold(w) for w in ("مسلحو", "مقاتلو", "انتحاريو", "مسلحو تنظيم", "مقاتلو تنظيم"))})
+
+
 def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
     """Perpetrator vs harmed side from the codebook's `object_marker`/`harm_before`/`agent_marker` cues of
     the language ("ضد قسد", "مقتل أربعة من قسد", "من قبل التنظيم"); English uses the adjacent-word rules of
@@ -673,9 +678,10 @@ def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
         for c in doc.in_range("cues", start, end)
         if c.key in SIDE_CUES
         and c.end <= end
-        # a harm verb right before the actor has it as subject ("قتل التنظيم ..."); the harmed side comes
-        # after a number or a noun ("قتل خمسة من قسد", "اغتيال قيادي في قسد")
-        and not (c.key == "harm_before" and not doc.text[c.end : end].strip())
+        # a harm verb right before the actor has it as subject ("قتل التنظيم ..."), also over the nominative
+        # construct of a fighter noun ("خطف مسلحو تنظيم الدولة ..."); the harmed side comes after a number
+        # or a noun ("قتل خمسة من قسد", "اغتيال قيادي في قسد", "مقتل مسلحي التنظيم")
+        and not (c.key == "harm_before" and fold(doc.text[c.end : end].strip()) in _SUBJECT_GAP)
     ]
     if any(c.key == "agent_marker" for c in cues):
         return "agent"  # "ضد ... من قبل X": the nearest agent marker names X the agent

@@ -55,6 +55,8 @@ _OF_AFTER = frozenset([
     "bombardment", "offensive", "assault", "storming", "encirclement", "department", "departments",
     "municipality", "jurisdiction", "state", "county", "canton", "hamlet", "port", "island", "border",
 ])  # fmt: skip
+# "to" is locative after a way into a place ("at the northern entrance to Sabha", "close to Hit")
+_TO_AFTER = frozenset(["entrance", "entrances", "gate", "gates", "approaches", "close", "next", "adjacent"])
 _LOCATIVE_AR = frozenset(fold_key(w) for w in (
     "في", "قرب", "بالقرب", "داخل", "عند", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
     "أطراف", "ضواحي", "محيط", "وسط", "بين",
@@ -461,6 +463,8 @@ def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
         return True
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_AFTER:
+        return True
+    if len(words) >= 2 and words[-1] == "to" and words[-2] in _TO_AFTER:  # "at the entrance to Sabha"
         return True
     if len(words) >= 2 and words[-1] == "من" and words[-2] in _NEAR_FROM_AR:  # "بالقرب من الموصل"
         return True

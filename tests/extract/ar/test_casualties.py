@@ -51,7 +51,8 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("هاجم مسلحون الحاجز فقتلوا حارسين", [("killed", 2, 2, 2, False)]),
         ("وقالت القوات إنها قتلت مسلحا", [("killed", 1, 1, 1, True)]),
         ("مقتل شخص وإصابة 16 آخرين في هجوم انتحاري", [("killed", 1, 1, 1, False), ("wounded", 16, 16, 16, False)]),
-        ("اغتال مسلحون مختار قرية قبل ثلاثة أيام", []),
+        # "three days ago" counts nobody; the mukhtar, the verb's object after its subject, is one
+        ("اغتال مسلحون مختار قرية قبل ثلاثة أيام", [("killed", 1, 1, 1, False)]),
         ("قتل جندي على بعد 40 كلم من المدينة عام 2019", [("killed", 1, 1, 1, False)]),
         ("مقتل اثنين من عناصر التنظيم", [("killed", 2, 2, 2, True)]),
         ("في عام 2019 قتل شخص", [("killed", 1, 1, 1, False)]),
@@ -76,6 +77,17 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         # a day of the month counts nobody
         ("قتل مسلحون مجهولون ثلاثة شرطيين في هجوم وقع في 20 شباط", [("killed", 3, 3, 3, False)]),
         ("أصيب جندي في انفجار وقع في 12 آذار", [("wounded", 1, 1, 1, False)]),
+        # every person noun counts one in the singular; the subject of an active killing verb is skipped
+        ("ما أسفر عن مقتل حارس أمن وإصابة اثنين آخرين", [("killed", 1, 1, 1, False), ("wounded", 2, 2, 2, False)]),
+        ("اغتال مسلحون يوم الاثنين عضواً في مجلس القضاء", [("killed", 1, 1, 1, False)]),
+        ("أعدم مسلحون مجهولون شاباً", [("killed", 1, 1, 1, False)]),
+        # one more person joined by و: "a businessman and his bodyguard", "two soldiers and a civilian"
+        ("قتل رجل أعمال وحارسه الشخصي برصاص مسلحين", [("killed", 2, 2, 2, False)]),
+        ("ما أسفر عن مقتل جنديين ومدني وإصابة ستة أشخاص", [("killed", 3, 3, 3, False), ("wounded", 6, 6, 6, False)]),
+        # "abducted nine civilians and killed a young man": the nine are not the dead
+        ("خطف مسلحون تسعة مدنيين وقتلوا شاباً حاول المقاومة", [("killed", 1, 1, 1, False)]),
+        # a passive reading of "قتل": militants were killed, no object to count
+        ("قتل مسلحون في اشتباك مع الجيش", []),
     ],
 )
 def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:

@@ -65,6 +65,14 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
          [("killed", 6, False), ("wounded", 2, False)]),
         # a hyphenated range
         ("the attack killed 5 and wounded 8-10 people", [("killed", 5, False), ("wounded", 9, False)]),
+        # one more person after "and": "a civilian", "his bodyguard"; not "an hour later"
+        ("a car bomb exploded, killing two soldiers and a civilian and wounding six people",
+         [("killed", 3, False), ("wounded", 6, False)]),
+        ("gunmen shot dead a businessman and his bodyguard outside a shop", [("killed", 2, False)]),
+        ("militants killed three villagers and an hour later attacked a police post", [("killed", 3, False)]),
+        # a span of time or distance counts nobody
+        ("unidentified gunmen assassinated a village mukhtar three days ago", [("killed", 1, False)]),
+        ("five people were killed 40 km south of the city", [("killed", 5, False)]),
     ],
 )
 def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, bool]]) -> None:

@@ -78,6 +78,9 @@ DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رج�
 DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
                                              "مدرس", "معلم", "مهندس", "سائق", "ممرض", "مسؤول", "فلاح",
                                              "مسعف", "ناشط")}  # fmt: skip
+# every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
+# do a member, a village headman and an imam ("اغتال مسلحون عضواً في مجلس ...")
+PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "حارس")}
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
@@ -171,9 +174,14 @@ def _bounds(toks: list[Token], expr: NumberExpr) -> tuple[Count, int, int]:
 def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
     for k in range(expr.last + 1, min(expr.last + 3, len(toks))):
         word = _lookup(toks[k].norm, NOUNS)
-        if word is not None:
+        if word is not None and not (word.stem in VERB_NOUNS and toks[k].norm[:1] in "وف"):
             return word, k
     return None
+
+
+# plural verbs that follow the people they count ("خمسة أشخاص قتلوا"); after و or ف they open a new
+# clause with its own object ("خطف مسلحون تسعة مدنيين وقتلوا شاباً": nine abducted, one killed)
+VERB_NOUNS: frozenset[str] = frozenset(_F(w) for w in ("قتلوا", "استشهدوا", "أصيبوا", "جرحوا"))
 
 
 def _trigger_before(
@@ -345,19 +353,59 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             continue
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
         j = _after_time_words(toks, j)  # "قتل قبل أسبوعين مدرسان", "أصيب أمس جنديان"
+        j = _after_subject(toks, i, j, perpetrators)  # "اغتال مسلحون يوم الاثنين عضواً"
         if j >= len(toks) or j in numbers:
             continue
         nxt = toks[j].norm
-        two = _any_dual(nxt, DUAL_PERSONS) or any(
-            split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(nxt)
-        )
-        value = 2 if two else 1 if _stems(nxt) & (PERSONS | ANOTHER_ONE) else 0
+        value = _persons(nxt)
         perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
+        last = j
+        if value and not perp:
+            for k in range(j + 1, min(j + 3, len(toks))):  # "قتل رجل أعمال وحارسه", "مقتل جنديين ومدني"
+                if k in numbers or _CLAUSE_BREAK & set(toks[k].text):
+                    break
+                more = _joined_person(toks[k].norm)
+                if more:
+                    value, last = value + more, k
+                    break
         if value:
-            found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, j, perp, i))
+            found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, last, perp, i))
     return found
+
+
+def _joined_person(token: str) -> int:
+    """People named by a word joined with و: "ومدني" (1), "وطفلان" (2), "وحارسه" (and his guard, 1)."""
+    if token[:1] != "و":
+        return 0
+    return _persons(token[1:]) or (_persons(token[1:-1]) if token.endswith("ه") else 0)
+
+
+def _persons(token: str) -> int:
+    """How many people a noun names: two for a dual ("جنديان", "مدنيان"), one for a singular person, else 0."""
+    two = _any_dual(token, DUAL_PERSONS) or any(
+        split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(token)
+    )
+    return 2 if two else 1 if _stems(token) & (PERSONS | ANOTHER_ONE) else 0
+
+
+def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[str]) -> int:
+    """After an active killing verb, its subject when it names the attackers (VSO: "اغتال مسلحون يوم
+    الاثنين عضواً", "أعدم عناصر التنظيم رجلين") and a time phrase after it: where the object starts."""
+    if toks[i].norm not in ACTIVE_VERBS or j >= len(toks) or not _stems(toks[j].norm) & perpetrators:
+        return j
+    k = j + 1
+    if k < len(toks) and _stems(toks[k].norm) & {_F("متشددون"), _F("مجهولون"), _F("ملثمون")}:
+        k += 1  # "مسلحون متشددون", "مسلحون مجهولون"
+    return _after_time_words(toks, k) if k < len(toks) else j
+
+
+# killing verbs that are active only (no passive reading without vowels, unlike "قتل"), so a
+# perpetrator word after them is their subject
+ACTIVE_VERBS: frozenset[str] = frozenset(_F(w) for w in (
+    "اغتال", "اغتالت", "اغتالوا", "أعدم", "أعدمت", "أعدموا", "ذبحوا", "قتلوا", "أصابوا", "أصابت",
+))  # fmt: skip
 
 
 # "لقي حتفه" (met his death), "لقوا مصرعهم": the people are named before the noun

@@ -76,6 +76,7 @@ KILLED = frozenset(
         "executed",
         "beheaded",
         "murdered",
+        "assassinated",
         "perished",
         "bodies",
     ]
@@ -389,7 +390,10 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             phrase = None
         if phrases and phrase is not None and _subset_after(tokens, phrase):
             break  # "killing at least six people, four of them soldiers": part of the six, not more
-        if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == idx + 1):
+        one_more = _one_more(tokens, i, phrases)
+        if phrase is None and one_more:
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "... and his bodyguard"
+        if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == idx + 1 or one_more):
             phrases.append(phrase)
             used.update(range(phrase.start, phrase.end))
             i = phrase.end
@@ -410,6 +414,25 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
     return phrases
 
 
+# "killing two soldiers and a civilian", "shot dead a businessman and his bodyguard": one more person
+_ONE_MORE = frozenset({"a", "an", "his", "her"})
+_NOT_ONE_PERSON = frozenset({"half", "number", "few", "lot", "handful", "dozen", "score", "total", "further",
+                             "own", "day", "week", "month", "year", "hour", "time", "second"})  # fmt: skip
+
+
+def _one_more(tokens: list[Token], i: int, phrases: list[NumberPhrase]) -> bool:
+    """ "and a civilian" / "and his driver" after a figure already read: one person more."""
+    return (
+        bool(phrases)
+        and i + 1 < len(tokens)
+        and tokens[i - 1].lower == "and"
+        and tokens[i].lower in _ONE_MORE
+        and tokens[i + 1].lower.isalpha()
+        and tokens[i + 1].lower not in _NOT_ONE_PERSON
+        and tokens[i + 1].lower not in KILLED | WOUNDED
+    )
+
+
 def _subset_after(tokens: list[Token], phrase: NumberPhrase) -> bool:
     """ "four of them", "two of whom": a part of a figure already given."""
     words = [t.lower for t in tokens[phrase.end : phrase.end + 2]]
@@ -423,10 +446,13 @@ def _is_date_number(tokens: list[Token], phrase: NumberPhrase) -> bool:
     if after.rstrip(".") in _MONTH_WORDS or before.rstrip(".") in _MONTH_WORDS:
         return True
     following = tokens[phrase.end + 1].lower if phrase.end + 1 < len(tokens) else ""
-    return after in _TIME_WORDS or (after in {"a", "p"} and following == "m")
+    return after in _TIME_WORDS or after in _SPAN_UNITS or (after in {"a", "p"} and following == "m")
 
 
 _TIME_WORDS = frozenset({"am", "pm", "o'clock", "gmt", "utc", "hrs"})
+# "three days ago", "two weeks later", "40 km south": a span of time or distance counts nobody
+_SPAN_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades", "km", "kilometres",
+                         "kilometers", "miles", "metres", "meters"})  # fmt: skip
 
 
 _DETERMINERS = frozenset({"their", "his", "her", "its", "the", "a", "an", "one", "another", "two", "three"})

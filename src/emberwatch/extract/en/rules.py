@@ -111,6 +111,8 @@ class EnglishRules:
         return dates.date_headings(text)
 
     def is_negated(self, text: str, sentence: Sentence, trigger: TextSpan, cues: list[TermMatch]) -> bool:
+        if _NO_BEFORE.search(text, max(sentence.start, trigger.start - 4), trigger.start):
+            return True  # "No arrests were announced", "no arrests have been made"
         for cue in cues:
             if cue.key not in {"negation", "hypothetical"} or not sentence.start <= cue.start < sentence.end:
                 continue
@@ -134,6 +136,7 @@ class EnglishRules:
         return Attribution.attributed
 
 
+_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 _DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*\d")
 
