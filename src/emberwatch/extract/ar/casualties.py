@@ -382,12 +382,13 @@ def _joined_person(token: str) -> int:
     return _persons(token[1:]) or (_persons(token[1:-1]) if token.endswith("ه") else 0)
 
 
-def _persons(token: str) -> int:
-    """How many people a noun names: two for a dual ("جنديان", "مدنيان"), one for a singular person, else 0."""
+def _persons(token: str, another: bool = True) -> int:
+    """How many people a noun names: two for a dual ("جنديان", "مدنيان"), one for a singular person (and,
+    with ``another``, for "another" or an ordinal: "آخر", "رابعاً"), else 0."""
     two = _any_dual(token, DUAL_PERSONS) or any(
         split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(token)
     )
-    return 2 if two else 1 if _stems(token) & (PERSONS | ANOTHER_ONE) else 0
+    return 2 if two else 1 if _stems(token) & (PERSONS | ANOTHER_ONE if another else PERSONS) else 0
 
 
 def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[str]) -> int:
@@ -422,13 +423,9 @@ def _person_before(toks: list[Token], index: int, numbers: set[int]) -> tuple[in
     for k in range(index - 1, max(-1, index - 3), -1):
         if k in numbers:
             return None
-        token = toks[k].norm
-        if _any_dual(token, DUAL_PERSONS) or any(
-            split.stem.endswith("ان") and split.stem[:-2] in DUAL_PERSONS_AN for split in clitic_variants(token)
-        ):
-            return k, 2
-        if _stems(token) & PERSONS:
-            return k, 1
+        value = _persons(toks[k].norm, another=False)
+        if value:
+            return k, value
     return None
 
 
