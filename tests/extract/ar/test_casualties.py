@@ -88,6 +88,12 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("خطف مسلحون تسعة مدنيين وقتلوا شاباً حاول المقاومة", [("killed", 1, 1, 1, False)]),
         # a passive reading of "قتل": militants were killed, no object to count
         ("قتل مسلحون في اشتباك مع الجيش", []),
+        # "two other men escaped wounded": the dual before the state word, once
+        ("فيما تمكن رجلان آخران من الفرار مصابين بجروح", [("wounded", 2, 2, 2, False)]),
+        ("أصيب جنديان ونقلا مصابين إلى المستشفى", [("wounded", 2, 2, 2, False)]),
+        ("نقل ثلاثة أشخاص مصابين إلى المستشفى", [("wounded", 3, 3, 3, False)]),
+        # "one of the passers-by was wounded"
+        ("وقال ضابط إن أحد المارة أصيب في إطلاق النار", [("wounded", 1, 1, 1, False)]),
     ],
 )
 def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:

@@ -173,10 +173,17 @@ def _bounds(toks: list[Token], expr: NumberExpr) -> tuple[Count, int, int]:
 
 def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
     for k in range(expr.last + 1, min(expr.last + 3, len(toks))):
-        word = _lookup(toks[k].norm, NOUNS)
+        word = _lookup(toks[k].norm, NOUNS) or (_lookup(toks[k].norm, SINGULAR_VERBS) if expr.value == 1 else None)
         if word is not None and not (word.stem in VERB_NOUNS and toks[k].norm[:1] in "وف"):
             return word, k
     return None
+
+
+# passive verbs in the singular after "one of ..." ("أحد المارة أصيب": one of the passers-by was wounded)
+SINGULAR_VERBS: dict[str, str] = {
+    **{_F(w): WOUNDED for w in ("أصيب", "أصيبت")},
+    **{_F(w): KILLED for w in ("استشهد", "استشهدت")},
+}
 
 
 # plural verbs that follow the people they count ("خمسة أشخاص قتلوا"); after و or ف they open a new
@@ -342,6 +349,12 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if single is not None and not numbers & {i - 1, i - 2}:
             found.append(_Figure(single, Count(low=1, best=1, high=1), i, i, False, None))
             continue
+        if _stems(tok.norm) & WOUNDED_STATE:
+            # "تمكن رجلان آخران من الفرار مصابَين بجروح" (two other men escaped wounded): the dual before
+            k = _dual_before(toks, i, numbers)
+            if k is not None:
+                found.append(_Figure(WOUNDED, Count(low=2, best=2, high=2), k, i, False, i))
+            continue
         if _stems(tok.norm) & FATE_NOUNS:
             person = _person_before(toks, i, numbers)
             if person is not None:
@@ -407,6 +420,23 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
 ACTIVE_VERBS: frozenset[str] = frozenset(_F(w) for w in (
     "اغتال", "اغتالت", "اغتالوا", "أعدم", "أعدمت", "أعدموا", "ذبحوا", "قتلوا", "أصابوا", "أصابت",
 ))  # fmt: skip
+
+
+# "wounded" as the state of people named before it ("فرّ رجلان مصابَين"): dual or plural, so it counts
+# only a dual person before it, within a few words of one clause
+WOUNDED_STATE: set[str] = {_F(w) for w in ("مصابين", "مصابان", "مصابتين", "مصابتان")}
+_STATE_WINDOW = 5
+
+
+def _dual_before(toks: list[Token], index: int, numbers: set[int]) -> int | None:
+    """The dual person within :data:`_STATE_WINDOW` words before ``index`` in the same clause, if any."""
+    for k in range(index - 1, max(-1, index - _STATE_WINDOW - 1), -1):
+        if k in numbers or _CLAUSE_BREAK & set(toks[k].text):
+            return None
+        if _persons(toks[k].norm, another=False) == 2:
+            # counted already after a casualty word ("أصيب جنديان ونُقلا مصابَين")
+            return None if any(_is_casualty_word(toks[j].norm) for j in range(max(0, k - 2), k)) else k
+    return None
 
 
 # "لقي حتفه" (met his death), "لقوا مصرعهم": the people are named before the noun
