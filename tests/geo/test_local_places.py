@@ -85,7 +85,8 @@ def test_local_places_file_is_read_into_typed_records(tmp_path: Path) -> None:
         ),
         ("- {id: a, names: [الباغوز], country: SY, lat: 1, lon: 1}", "Arabic ones under `ar`"),
         ("- {id: a, names: [A], ar: [Baghuz], country: SY, lat: 1, lon: 1}", "`ar` takes names in Arabic script"),
-        ("- {id: a, names: [], country: SY, lat: 1, lon: 1}", "names: List should have at least 1 item"),
+        ("- {id: a, names: [], country: SY, lat: 1, lon: 1}", "names: give at least one English or transliterated"),
+        ("- {id: a, alias_of: 173813}", "an alias (alias_of) needs at least one name under `names` or `ar`"),
         ("- {id: a, names: [A], country: SY, lat: 1}", "lon missing: give country, lat and lon, or alias_of"),
         ("- {id: a, names: [A], alias_of: 173813, lat: 1}", "an alias (alias_of) adds names to a gazetteer place"),
         (

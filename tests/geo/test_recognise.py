@@ -97,10 +97,20 @@ def test_recognise_arabic_with_clitics(geoparser: Geoparser, text: str, expected
         ("نقل العائلات إلى مخيم الهول", "Al Hawl"),
         # a head noun with a proclitic is a cue for a village of no recorded population
         ("انفجرت سيارة مفخخة عند حاجز على المدخل الجنوبي لبلدة الشدادي", "Ash Shaddadah"),
+        # the Islamic State's African provinces: towns and provinces Arabic reports name
+        ("هاجم مقاتلو التنظيم بلدة ديفا", "Diffa"),
+        ("قتل مسلحون قرويين في إقليم شمال كيفو", "Nord Kivu"),
+        ("هجوم على بلدة مونغونو", "Monguno"),
     ],
 )
 def test_recognise_arabic_names_of_towns_in_the_shipped_aliases(geoparser: Geoparser, text: str, name: str) -> None:
     assert [p.name for p in geoparser.geoparse(text, "ar")] == [name]
+
+
+def test_recognise_arabic_province_and_its_seat_sharing_a_name_follow_the_head_noun(geoparser: Geoparser) -> None:
+    town = geoparser.geoparse("هاجم مسلحون بلدة ديفا في النيجر", "ar")[0]
+    region = geoparser.geoparse("هاجم مسلحون منطقة ديفا في النيجر", "ar")[0]
+    assert (town.name, town.precision, region.precision) == ("Diffa", LocationPrecision.exact, LocationPrecision.admin1)
 
 
 def test_recognise_arabic_name_after_a_dual_or_plural_head_noun(geoparser: Geoparser) -> None:

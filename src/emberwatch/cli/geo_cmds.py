@@ -89,7 +89,7 @@ def gazetteer_places(
     frame = pd.DataFrame(
         [
             {
-                "id": p.id, "name": p.names[0], "other_names": "; ".join([*p.names[1:], *p.ar]),
+                "id": p.id, "name": [*p.names, *p.ar][0], "other_names": "; ".join([*p.names, *p.ar][1:]),
                 "kind": "alias" if p.is_alias else p.kind.value, "country_code": p.country, "lat": p.lat,
                 "lon": p.lon, "alias_of": p.alias_of,
             }

@@ -63,7 +63,10 @@ class LocalPlace(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(min_length=1, description="Identifier, unique in the file.")
-    names: list[str] = Field(min_length=1, description="English or transliterated names; the first is shown.")
+    names: list[str] = Field(
+        default_factory=list,
+        description="English or transliterated names; the first is shown. An alias may give Arabic names only.",
+    )
     ar: list[str] = Field(default_factory=list, description="Arabic names.")
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 country code.")
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -87,7 +90,11 @@ class LocalPlace(BaseModel):
                 raise ValueError(
                     f"an alias (alias_of) adds names to a gazetteer place and takes no {', '.join(given)}"
                 )
+            if not self.names and not self.ar:
+                raise ValueError("an alias (alias_of) needs at least one name under `names` or `ar`")
             return self
+        if not self.names:
+            raise ValueError("names: give at least one English or transliterated name (the first is shown)")
         missing = [f for f in ("country", "lat", "lon") if getattr(self, f) is None]
         if missing:
             raise ValueError(f"{', '.join(missing)} missing: give country, lat and lon, or alias_of a GeoNames id")
