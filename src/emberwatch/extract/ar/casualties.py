@@ -80,7 +80,7 @@ DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواط
                                              "مسعف", "ناشط")}  # fmt: skip
 # every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
 # do a member, a village headman and an imam ("اغتال مسلحون عضواً في مجلس ...")
-PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "حارس")}
+PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض")}
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
@@ -406,7 +406,7 @@ def _persons(token: str, another: bool = True) -> int:
 
 def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[str]) -> int:
     """After an active killing verb, its subject when it names the attackers (VSO: "اغتال مسلحون يوم
-    الاثنين عضواً", "أعدم عناصر التنظيم رجلين") and a time phrase after it: where the object starts."""
+    الاثنين عضواً", "أعدم مسلحون مجهولون شاباً") and a time phrase after it: where the object starts."""
     if toks[i].norm not in ACTIVE_VERBS or j >= len(toks) or not _stems(toks[j].norm) & perpetrators:
         return j
     k = j + 1
@@ -417,9 +417,9 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
 
 # killing verbs that are active only (no passive reading without vowels, unlike "قتل"), so a
 # perpetrator word after them is their subject
-ACTIVE_VERBS: frozenset[str] = frozenset(_F(w) for w in (
-    "اغتال", "اغتالت", "اغتالوا", "أعدم", "أعدمت", "أعدموا", "ذبحوا", "قتلوا", "أصابوا", "أصابت",
-))  # fmt: skip
+# (singular forms only: a plural verb carries its subject, "قتلوا مسلحين" killed militants, so the noun
+# after it is its object)
+ACTIVE_VERBS: frozenset[str] = frozenset(_F(w) for w in ("اغتال", "اغتالت", "أعدم", "أعدمت", "أصاب", "أصابت"))
 
 
 # "wounded" as the state of people named before it ("فرّ رجلان مصابَين"): dual or plural, so it counts
