@@ -570,3 +570,21 @@ def test_resolve_lakes_straits_rivers_and_islands(
 def test_resolve_lake_name_does_not_take_the_province_of_the_same_name(geoparser: Geoparser) -> None:
     places = geoparser.geoparse("Victoria police said a boat sank on Lake Victoria near Kampala.", "en")
     assert [(p.text, p.name) for p in places][:2] == [("Victoria", "Victoria"), ("Lake Victoria", "Lake Victoria")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "country"),
+    [
+        ("BENI, Democratic Republic of Congo - Rebels attacked Oicha in eastern Congo's North Kivu province.", "en",
+         "Congo", "CD"),
+        ("بيني (الكونغو الديمقراطية) - هاجم متمردون بلدة أويتشا في إقليم شمال كيفو شرقي الكونغو.", "ar", "الكونغو",
+         "CD"),
+        ("BRAZZAVILLE - Floods hit the capital; Congo's government asked for aid.", "en", "Congo", "CG"),
+        ("Cases rose in Congo, health officials said.", "en", "Congo", "CG"),  # no context: the Republic's own name
+    ],
+)  # fmt: skip
+def test_resolve_congo_is_the_congo_the_document_is_about(
+    geoparser: Geoparser, text: str, language: str, name: str, country: str
+) -> None:
+    found = [p for p in geoparser.geoparse(text, language) if p.text == name]
+    assert found and all(p.country_code == country for p in found)
