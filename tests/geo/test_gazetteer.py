@@ -216,7 +216,9 @@ def test_gazetteer_former_provinces_and_states_are_regions(gazetteer: Gazetteer,
 @pytest.mark.parametrize(
     ("name", "present", "kind"),
     [("Zaire", "Democratic Republic of the Congo", PlaceKind.country), ("Ceylon", "Sri Lanka", PlaceKind.country),
-     ("North-West Frontier Province", "Khyber Pakhtunkhwa", PlaceKind.admin1), ("Orissa", "Odisha", PlaceKind.admin1)],
+     ("North-West Frontier Province", "Khyber Pakhtunkhwa", PlaceKind.admin1), ("Orissa", "Odisha", PlaceKind.admin1),
+     # short names of countries that had read as towns ("Korea" a village in Côte d'Ivoire) or as nothing
+     ("Korea", "South Korea", PlaceKind.country), ("Bosnia", "Bosnia and Herzegovina", PlaceKind.country)],
 )  # fmt: skip
 def test_gazetteer_former_names_are_aliases_of_the_present_place(
     gazetteer: Gazetteer, name: str, present: str, kind: PlaceKind
