@@ -717,3 +717,38 @@ def test_event_place_entrance_to_a_town_is_where_it_happened(
 ) -> None:
     place = _event_place(geoparser, text, trigger)
     assert place is not None and (place.text, place.precision) == (expected, LocationPrecision.near)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "expected"),
+    [
+        (
+            "Gunmen opened fire on the mukhtar outside his home near Mandali. One of his relatives was wounded "
+            "and taken to hospital in Baquba.",
+            "wounded",
+            "en",
+            "Mandali",
+        ),
+        # diacritics inside the verb ("نُقل") must not split it into two words
+        (
+            "فتح المسلحون النار على المختار أمام منزله قرب بلدة مندلي، ما أسفر عن إصابة أحد أقاربه بجروح نُقل "
+            "على إثرها إلى مستشفى في بعقوبة.",
+            "إصابة",
+            "ar",
+            "Mandali",
+        ),
+    ],
+)
+def test_event_place_hospital_the_wounded_were_taken_to_is_not_the_place(
+    geoparser: Geoparser, text: str, trigger: str, lang: str, expected: str
+) -> None:
+    places = geoparser.geoparse(text, lang)
+    start = text.index(trigger)
+    place = geoparser.event_place(text, places, (0, len(text)), (start, start + len(trigger)))
+    assert place is not None and place.name == expected
+
+
+def test_event_place_arabic_oasis_is_a_head_noun(geoparser: Geoparser) -> None:
+    text = "قالت مصادر أمنية إن مسلحين هاجموا نقطة للشرطة قرب واحة الفرافرة في الصحراء الغربية بمصر."
+    place = _event_place(geoparser, text, "هاجموا", "ar")
+    assert place is not None and place.name == "Qasr al Farafirah"

@@ -193,3 +193,39 @@ def test_geoparser_arabic_end_of_a_longer_foreign_name_is_no_place(geoparser: Ge
 def test_geoparser_arabic_one_word_everyday_name_is_no_place(geoparser: Geoparser, text: str) -> None:
     names = {p.text for p in geoparser.geoparse(text, "ar")}
     assert not names & {"العاصمة", "البلاد", "بورصة"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # after a head noun a name with the article is looked up without it too (GeoNames: "دبس")
+        ("سقطت قذائف هاون على قرية زراعية في أطراف بلدة الدبس شمال غربي كركوك", "Dibis"),
+        # an oasis is a settlement head noun
+        ("هاجم مسلحون كميناً للشرطة قرب واحة الفرافرة في الصحراء الغربية بمصر", "Qasr al Farafirah"),
+        # towns of the Islamic State's other provinces read by their letters
+        ("قتل الجيش ثلاثة مسلحين في بلدة مارانتاو جنوب الفلبين", "Marantao"),
+    ],
+)
+def test_geoparser_arabic_town_after_a_head_noun(geoparser: Geoparser, text: str, name: str) -> None:
+    assert name in [p.name for p in geoparser.geoparse(text, "ar")]
+
+
+def test_geoparser_arabic_article_form_of_a_known_name_is_kept(geoparser: Geoparser) -> None:
+    places = geoparser.geoparse("في مدينة الموصل", "ar")
+    assert [(p.text, p.name) for p in places] == [("الموصل", "Mosul")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("هاجم مسلحون نقطة للشرطة في الصحراء الغربية بمصر قرب الحدود الليبية", "EG"),
+        ("Gunmen attacked a checkpoint in Egypt's Western Desert near the Libyan border", "EG"),
+    ],
+)
+def test_geoparser_western_desert_of_egypt_is_not_western_sahara(
+    geoparser: Geoparser, text: str, country: str
+) -> None:
+    lang = "ar" if text[0] > "z" else "en"
+    desert = [p for p in geoparser.geoparse(text, lang) if "Desert" in (p.name or "")]
+    assert desert and desert[0].country_code == country
+    assert desert[0].precision == LocationPrecision.part_of_country

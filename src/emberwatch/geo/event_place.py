@@ -34,6 +34,7 @@ from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")  # Arabic short vowels, shadda, sukun, tatweel
 _LOCATIVE_EN = frozenset([
     "in", "near", "at", "outside", "around", "inside", "into", "across", "between", "over", "throughout", "within",
 ])  # fmt: skip
@@ -64,7 +65,7 @@ _LOCATIVE_AR = frozenset(fold_key(w) for w in (
 # head nouns between a locative word and the name: "في مدينة الرقة", "غربي مدينة بئر العبد", "في ريف حماة"
 _HEAD_AR = frozenset(fold_key(w) for w in (
     "مدينة", "بلدة", "قرية", "ناحية", "قضاء", "محافظة", "منطقة", "حي", "مخيم", "ريف", "بادية", "مدينتي",
-    "قريتي", "بلدتي", "منطقتي",
+    "قريتي", "بلدتي", "منطقتي", "واحة",
 ))  # fmt: skip
 _NEAR_FROM_AR = frozenset(fold_key(w) for w in ("بالقرب", "قريبا", "قريب", "مقربة"))
 _SPECIFICITY = {1: 1.5, 2: 1.3, 3: 1.0, 4: 0.6, 5: 0.3, 6: 0.0, 7: -1.0}
@@ -82,7 +83,7 @@ def dateline_end(text: str) -> int:
 
 
 def _words_before(text: str, start: int, lower: int, n: int) -> list[str]:
-    window = text[max(lower, start - 80) : start]
+    window = _HARAKAT.sub("", text[max(lower, start - 80) : start])  # "نُقل" is one word, not "ن" + "قل"
     return [fold_key(w) for w in _WORD.findall(window)][-n:]
 
 
@@ -168,8 +169,20 @@ _TRAVEL = frozenset(fold_key(w) for w in (
     "flee", "fleeing", "returned", "return", "moved", "went", "sent", "deployed", "transferred", "headed",
     "relocated", "escaped", "evacuated", "withdrew", "retreated", "flown", "taken", "brought", "rushed",
     "airlifted", "transported", "زيارة", "توجه", "توجهوا", "فر", "فروا",
-    "هرب", "هربوا", "سافر", "عاد", "عادوا", "انتقل", "انتقلوا", "انسحب", "انسحبوا",
+    "هرب", "هربوا", "سافر", "عاد", "عادوا", "انتقل", "انتقلوا", "انسحب", "انسحبوا", "نقل", "نقلوا", "نقلت",
+    "أسعف", "أسعفوا", "أسعفت",
 ))  # fmt: skip
+_HOSPITAL = frozenset(fold_key(w) for w in (
+    "hospital", "hospitals", "clinic", "مستشفى", "المستشفى", "مستشفيات", "المستشفيات",
+))  # fmt: skip
+
+
+def _hospital_destination(text: str, place: PlaceRef, lower: int) -> bool:
+    """ "taken to hospital in Baquba", "نُقل على إثرها إلى مستشفى في بعقوبة", "نُقل إلى مستشفى بوصاصو العام":
+    where the wounded were taken, often another town than the attack's."""
+    words = _words_before_name(text, place.start, lower, 8)
+    hospital = words[-2] if len(words) >= 2 and words[-1] in ("in", "at", "في") else words[-1] if words else ""
+    return hospital in _HOSPITAL and any(w in _TRAVEL for w in words[-8:-1])
 
 
 def _travel_destination(text: str, place: PlaceRef, lower: int) -> bool:
@@ -779,6 +792,14 @@ def event_place(
     # in Iraq, IS seized villages near Kobani": the place of a plan or of where arms came from
     # (kept only when the sentence names no other place)
     in_sentence = [p for p in in_sentence if not _listed_with(text, p, in_sentence, sentence[0], _aside)] or in_sentence
+    # the town the wounded were taken to, when the event's sentences say where it happened ("near Mandali");
+    # often it is the same town ("taken to Rosales hospital in San Salvador" after a bombing there)
+    hospitals = [p for p in in_sentence if _hospital_destination(text, p, _sentence_start(text, p.start))]
+    if hospitals and any(
+        p not in hospitals and int(p.precision) <= int(LocationPrecision.near) and _is_locative(text, p, sentence[0])
+        for p in in_sentence
+    ):
+        in_sentence = [p for p in in_sentence if p not in hospitals]
     if not any(int(p.precision) <= int(LocationPrecision.near) for p in in_sentence):
         antecedent = _antecedent(text, resolved, sentence)
         if antecedent is not None:

@@ -552,6 +552,7 @@ def _first_forms(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[tuple[str, int
         from emberwatch.text.arabic import clitic_variants
 
         frequent = gazetteer.is_common_arabic(token)
+        headed = i > 0 and _settlement_head(doc.token_text(i - 1))
         for split in clitic_variants(token):
             if not split.prefix and not split.has_article:
                 continue
@@ -561,7 +562,19 @@ def _first_forms(gazetteer: Gazetteer, doc: _Doc, i: int) -> list[tuple[str, int
             if frequent and not _names_an_area(gazetteer, form):
                 continue
             forms.append((form, start + split.stem_offset, cue))
+            # ... except after a head noun, where GeoNames may give the name without it: "بلدة الدبس"
+            # (the town of al-Dibs) is "دبس" there
+            if headed and split.has_article and len(split.stem) >= 3 and gazetteer.key_index(form) is None:
+                forms.append((split.stem, start + split.stem_offset, cue))
     return forms
+
+
+_SETTLEMENT_HEADS = frozenset(fold_key(w) for w in ("مدينة", "بلدة", "قرية", "قضاء", "ناحية", "مخيم", "واحة"))
+
+
+def _settlement_head(word: str) -> bool:
+    """A head noun naming a settlement or district, with or without proclitics ("لبلدة", "وقرية")."""
+    return any(word[k:] in _SETTLEMENT_HEADS for k in range(0, 3) if len(word) - k >= 3)
 
 
 def _names_an_area(gazetteer: Gazetteer, key: str, *kinds: PlaceKind) -> bool:

@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     from emberwatch.geo.gazetteer import Gazetteer
 
 # Countries whose towns Arabic-language reports name in Arabic script while GeoNames often lists them in
-# Latin script only: the countries with Arabic place names (see recognise.ARABIC_NAMES) and the rest of
-# the Lake Chad basin and central Sahel.
-SKELETON_COUNTRIES = ARABIC_NAMES | {"BF", "CM"}
+# Latin script only: the countries with Arabic place names (see recognise.ARABIC_NAMES), the rest of
+# the Lake Chad basin and central Sahel, and the other theatres of the Islamic State's provinces (Central
+# Africa, Mozambique, East Asia), whose towns Arabic reports spell out ("مارانتاو" = Marantao).
+SKELETON_COUNTRIES = ARABIC_NAMES | {"BF", "CM", "TD", "BJ", "CD", "UG", "MZ", "PH"}
 
 _AR_CLASSES: dict[str, str] = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
@@ -185,7 +186,7 @@ class SkeletonIndex:
 # head nouns that make the next word a place name: "مخيم الهول", "قرية الشحيل", "بولاية بورنو"
 _HEAD_NOUNS = frozenset(fold(w) for w in (
     "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "محافظة", "ولاية", "منطقة", "حي", "بلدات", "قرى",
-    "مدينتي", "بلدتي", "قريتي",
+    "مدينتي", "بلدتي", "قريتي", "واحة",
 ))  # fmt: skip
 
 
