@@ -290,3 +290,83 @@ def test_events_a_claim_of_the_killings_is_the_killings_claim(extract_resources:
     )
     found = events(extract_resources, text)
     assert len(found) == 1 and found[0].perpetrator is not None and found[0].perpetrator.actor_id == "iswap"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its cells regularly target army convoys, truffle hunters and shepherds.",
+        "Russian warplanes carry out frequent strikes on their suspected positions.",
+        "وتستهدف خلاياه بشكل متكرر أرتال الجيش وجامعي الكمأة والرعاة.",
+        "فيما تشن الطائرات الحربية الروسية غارات متكررة على مواقعه المفترضة.",
+    ],
+)
+def test_events_a_pattern_of_attacks_is_not_an_event(extract_resources: ExtractResources, text: str) -> None:
+    assert events(extract_resources, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants frequently shelled the base on Tuesday.",  # a date of its own: one incident
+        "Gunmen frequently stopped cars on the road and killed two drivers.",  # a toll: something happened
+    ],
+)
+def test_events_a_habitual_word_with_a_date_or_a_toll_stays_an_event(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    assert len(events(extract_resources, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected Islamic State militants abducted nine civilians during a raid on a village near Menaka on "
+        "Tuesday, officials said. Two other villagers were wounded by gunfire as they fled.",
+        "خطف مسلحون يشتبه بانتمائهم إلى تنظيم الدولة الإسلامية تسعة مدنيين خلال إغارتهم يوم الثلاثاء على قرية "
+        "قرب ميناكا، بحسب مسؤولين. وأصيب قرويان آخران بالرصاص أثناء فرارهما.",
+    ],
+)
+def test_events_other_victims_in_the_next_sentence_join_the_event(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.wounded.best) for e in found] == [("kidnapping", 2)]
+
+
+def test_events_other_victims_elsewhere_are_another_event(extract_resources: ExtractResources) -> None:
+    text = (
+        "Militants abducted nine civilians in a village near Menaka on Tuesday. "
+        "In other violence, two other villagers were wounded by gunfire near Gao."
+    )
+    assert len(events(extract_resources, text)) == 2
+
+
+def test_events_the_attackers_seizing_weapons_is_no_arrest(extract_resources: ExtractResources) -> None:
+    text = (
+        "Gunmen attacked a police checkpoint near the Farafra oasis on March 8, killing three policemen. "
+        "The attackers opened fire on the checkpoint and seized weapons before fleeing into the desert."
+    )
+    found = events(extract_resources, text)
+    assert [e.event_type for e in found] == ["armed_assault"]
+
+
+def test_events_a_spokesman_for_an_administration_is_a_source_not_the_perpetrator(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "قال متحدث باسم إدارة طالبان في ولاية تخار إن انتحارياً فجّر نفسه يوم الثلاثاء قرب مسجد في مدينة طالقان، "
+        "ما أسفر عن مقتل 7 أشخاص. وتبنى تنظيم ولاية خراسان الهجوم في بيان."
+    )
+    found = events(extract_resources, text)
+    assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == "iskp"
+
+
+def test_events_the_shells_refer_back_to_the_shelling(extract_resources: ExtractResources) -> None:
+    text = (
+        "قُتل مدنيان جراء سقوط قذائف هاون على قرية قرب الدبس يوم الاثنين.\n\n"
+        "وقال مسؤولون أمنيون إن القذائف أطلقت من تلال يتحصن فيها عناصر تنظيم داعش."
+    )
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.killed.best) for e in found] == [("shelling", 2)]
+    assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"

@@ -198,6 +198,16 @@ class Cues(Entry):
         default_factory=Terms,
         description='Right before a date, it makes the sentence a tally up to that date ("by", "as of").',
     )
+    others: Terms = Field(
+        default_factory=Terms,
+        description='More victims of the event just told ("two other villagers", "three others", "قرويان آخران"): '
+        "the next sentence of the paragraph with one and a casualty figure, naming no actor, joins that event.",
+    )
+    habitual: Terms = Field(
+        default_factory=Terms,
+        description='A pattern, not one incident ("regularly", "frequently", "بشكل متكرر"): a sentence with one, '
+        "no date of its own and no casualty figure gives no event.",
+    )
     seizure: Terms = Field(
         default_factory=Terms,
         description='Weapons seized or found ("seized", "cache", "ضبط", "مخبأ"): a weapon noun in the same clause '

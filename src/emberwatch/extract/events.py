@@ -79,6 +79,8 @@ class CodebookIndex:
     harm_words: tuple[str, ...] = ()
     back_matter: frozenset[str] = frozenset()  # section titles (folded) that report no event
     source_nouns: frozenset[str] = frozenset()  # one-word `source` cues, lower-cased and folded
+    # types that are no violence of their own (ACLED "Strategic developments": arrests, weapons seized)
+    strategic: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -105,6 +107,7 @@ class CodebookIndex:
             source_nouns=frozenset(
                 fold(t.lower()) for t in (*codebook.cues.source.en, *codebook.cues.source.ar) if " " not in t
             ),
+            strategic=frozenset(et.id for et in codebook.event_types if et.acled_event_type == STRATEGIC),
         )
 
 
@@ -298,6 +301,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             and not any(start <= t.start < end for start, end in doc.images)
         ]  # fmt: skip
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
+        if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
+            triggers = []  # "Its cells regularly target army convoys": a pattern, not an incident
         continues = _continues_previous(doc, groups, i, sentence_cues)
         if not continues and _claims_previous(doc, groups, i, triggers, sentence_cues):
             continues = True  # "X claimed the raid the next day": the claim's date, not a new event
@@ -310,16 +315,23 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         generic_only = all(index.priority.get(t.key, 0) == 0 for t in triggers)
         own_actor = bool(doc.sentence_matches("actors", [i]))
         if continues and (
-            "claimed" in sentence_cues or "anaphora" in sentence_cues or (generic_only and not own_actor)
+            "claimed" in sentence_cues
+            or "anaphora" in sentence_cues
+            or (generic_only and not own_actor)
+            or (not own_actor and _more_victims(doc, rules, groups[-1], i, sentence_cues))
         ):
             previous = groups[-1]
             previous.sentences.append(i)
             previous.triggers += same_type
-            if index.priority.get(previous.key, 0) == 0 < index.priority.get(best.key, 0):
-                previous.key = best.key  # "the attack ... began with a roadside bomb"
+            # "the attack ... began with a roadside bomb"; not "the attackers ... seized weapons" (looting)
+            violent = [t for t in triggers if t.key.split("/")[0] not in index.strategic]
+            upgrade = max(violent, key=lambda t: (index.priority.get(t.key, 0), -t.start), default=None)
+            if upgrade is not None and index.priority.get(previous.key, 0) == 0 < index.priority.get(upgrade.key, 0):
+                previous.key = upgrade.key
+                previous.triggers += [t for t in triggers if t.key == upgrade.key and t not in same_type]
             continue
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
-        if continues and not own_actor and _restates_weapon(doc, rules, groups[-1], triggers, i):
+        if continues and not own_actor and _restates_weapon(doc, rules, groups[-1], triggers, i, index):
             # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling (its trigger stays the event's own)
             groups[-1].sentences.append(i)
             continue
@@ -334,14 +346,40 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     return groups
 
 
-def _restates_weapon(doc: _Doc, rules: LanguageRules, previous: _Group, triggers: list[TermMatch], i: int) -> bool:
+def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sentence_cues: set[str]) -> bool:
+    """Sentence ``i`` comes right after the previous event's last sentence, in its paragraph, with an `others`
+    cue and a casualty figure: "Two other villagers were wounded by gunfire as they fled" adds victims to the
+    raid told before it, whatever its trigger."""
+    if "others" not in sentence_cues or previous.sentences[-1] != i - 1 or doc.paragraphs[i] != doc.paragraphs[i - 1]:
+        return False
+    # the cue must belong to a casualty figure ("two other villagers were wounded", "قرويان آخران"), not to
+    # others of another fate ("two rebels were killed and four others arrested")
+    others = [c for c in doc.sentence_matches("cues", [i]) if c.key == "others"]
+    return any(
+        c.start >= m.evidence.start - OTHERS_REACH and c.end <= m.evidence.end + OTHERS_REACH
+        for m in doc.casualties(rules, i)
+        for c in others
+    )
+
+
+def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
+    """Sentence ``i`` has a `habitual` cue ("regularly", "بشكل متكرر"), no date expression of its own and no
+    casualty figure: it describes what a group does, not something that happened."""
+    return doc.own_date(i) is None and not doc.casualties(rules, i)
+
+
+def _restates_weapon(
+    doc: _Doc, rules: LanguageRules, previous: _Group, triggers: list[TermMatch], i: int, index: CodebookIndex
+) -> bool:
     """Sentence ``i`` names only the weapon of the event just before it, of the same type, with no figure
     of its own ("At least four shells landed among the houses" after a shelling): a detail of that event,
-    even in the next paragraph."""
+    even in the next paragraph. Generic words ("the dead", "القتيلين") do not count as other triggers."""
     weapons = doc.in_range("weapons", doc.sentences[i].start, doc.sentences[i].end)
+    specific = [t for t in triggers if index.priority.get(t.key, 0) > 0]
     return (
-        all(any(w.start <= t.start and t.end <= w.end for w in weapons) for t in triggers)
-        and all(t.key.split("/")[0] == previous.key.split("/")[0] for t in triggers)
+        bool(specific)
+        and all(any(w.start <= t.start and t.end <= w.end for w in weapons) for t in specific)
+        and all(t.key.split("/")[0] == previous.key.split("/")[0] for t in specific)
         and not doc.casualties(rules, i)
     )
 
@@ -352,8 +390,10 @@ SEIZURE_AFTER = 40  # ... and from a weapon noun to a cue after it ("rockets and
 
 def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool:
     """A weapon noun used as a trigger ("rockets", "قذائف", "حزام ناسف") in a clause about weapons seized,
-    found or stored (the codebook's `seizure` cues) names no attack: "police seized rockets and rifles"."""
-    if not any(w.start < trigger.end and trigger.start < w.end for w in doc.in_range("weapons", 0, trigger.end)):
+    found or stored (the codebook's `seizure` cues) names no attack: "police seized rockets and rifles". The
+    weapon must be the whole trigger: "opened fire" holds the incendiary "fire" and stays an attack ("the
+    attackers opened fire on the checkpoint and seized weapons")."""
+    if not any(w.start <= trigger.start and trigger.end <= w.end for w in doc.in_range("weapons", 0, trigger.end)):
         return False
     for cue in (c for c in cues if c.key == "seizure"):
         if cue.end <= trigger.start:
@@ -368,6 +408,8 @@ def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool
 
 
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
+OTHERS_REACH = 12  # characters around a casualty figure's evidence where an `others` cue counts for it
+STRATEGIC = "Strategic developments"  # the ACLED event type of arrests and weapons seized
 MIN_WORDS = 4  # shorter units (titles, link lists) are not event reports
 # A Markdown image, its caption and its file name ("![Coalition airstrike on ISIL position in Kobane](...)"):
 # an illustration of the story, undated and often of another day or place, not a report of an event
@@ -595,9 +637,12 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
 
 SOURCE_GAP = 25  # characters between a `source` noun and the actor it qualifies
 REPORT_REACH = 40  # characters between that phrase and its reporting verb
-# "a spokesman for the SDF", "an official in the Iraqi army", "مصدر في قسد", "المتحدث باسم الجيش", "مصدر بقسد"
+# "a spokesman for the SDF", "an official in the Iraqi army", "مصدر في قسد", "المتحدث باسم الجيش", "مصدر بقسد",
+# "متحدث باسم إدارة طالبان" (a spokesman for the Taliban administration)
 _SOURCE_LINK = re.compile(
-    r"\s+(?:(?:of|for|from|in|with|at|within)\s+(?:the\s+)?|(?:في|من|باسم|لدى)\s+|ب)?", re.IGNORECASE
+    r"\s+(?:(?:of|for|from|in|with|at|within)\s+(?:the\s+)?|(?:في|من|باسم|لدى)\s+"
+    r"(?:(?:إدارة|حكومة|قيادة|سلطات|وزارة|مجلس)\s+)?|ب)?",
+    re.IGNORECASE,
 )
 
 

@@ -83,6 +83,25 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("أعدم مسلحون مجهولون شاباً", [("killed", 1, 1, 1, False)]),
         # one more person joined by و: "a businessman and his bodyguard", "two soldiers and a civilian"
         ("قتل رجل أعمال وحارسه الشخصي برصاص مسلحين", [("killed", 2, 2, 2, False)]),
+        # "one civilian": the number word counts the noun, it adds nobody
+        ("وقتل مدني واحد في القصف", [("killed", 1, 1, 1, False)]),
+        # duals of nisba nouns: "two other villagers were wounded"
+        ("وأصيب قرويان آخران بالرصاص أثناء فرارهما", [("wounded", 2, 2, 2, False)]),
+        # the people before their dual verb: "that two (Tunisian) soldiers were killed"
+        ("إن مدنيين اثنين قتلا وأصيب 5 آخرون", [("killed", 2, 2, 2, False), ("wounded", 5, 5, 5, False)]),
+        ("أعلنت الوزارة أن جنديين تونسيين قُتلا في الانفجار", [("killed", 2, 2, 2, False)]),
+        # "the two dead were a woman and her son": told already, not two more
+        ("مبيناً أن القتيلين امرأة وابنها المراهق", []),
+        # a figure, then one more person joined with و: three policemen and a civilian driver
+        ("ما أسفر عن مقتل ثلاثة من رجال الشرطة وسائق مدني", [("killed", 4, 4, 4, False)]),
+        ("مقتل حارسين وفني وإصابة 4 أشخاص آخرين", [("killed", 3, 3, 3, False), ("wounded", 4, 4, 4, False)]),
+        # one person with a possessive suffix: "and wounded his driver / his son"
+        ("اغتال مسلحون عضواً في المجلس، وأصابوا سائقه بجروح",
+         [("killed", 1, 1, 1, False), ("wounded", 1, 1, 1, False)]),
+        # "gunmen shot dead a village mukhtar": قتل is active with the weapon and a person after its subject
+        ("قتل مسلحون بالرصاص مختار قرية قرب خانقين، وأصابوا نجله",
+         [("killed", 1, 1, 1, False), ("wounded", 1, 1, 1, False)]),
+        ("قتل مسلحون بالرصاص في اشتباك مع الجيش", []),
         ("ما أسفر عن مقتل جنديين ومدني وإصابة ستة أشخاص", [("killed", 3, 3, 3, False), ("wounded", 6, 6, 6, False)]),
         # "abducted nine civilians and killed a young man": the nine are not the dead
         ("خطف مسلحون تسعة مدنيين وقتلوا شاباً حاول المقاومة", [("killed", 1, 1, 1, False)]),

@@ -65,10 +65,45 @@ def test_rules_match_terms(rules: ArabicRules, text: str, section: str, key: str
         ("هاجم مسلحون القرية فجر اليوم", "bombing"),  # فجر is also "dawn"
         ("تهريب الوقود إلى مناطق سيطرة الحكومة", "territorial_control"),  # سيطرة is not سيطر + ه
         ("ضبطت مخبأ للأسلحة والمتفجرات", "bombing"),  # explosives are a weapon, not an event
+        # the noun سيطرة without على: ground held, not taken; control of a fire is no capture
+        ("منذ خسارته آخر مناطق سيطرته في سوريا", "territorial_control"),
+        ("وتمكن رجال الإطفاء من السيطرة على الحريق", "territorial_control"),
+        ("واستولوا على أسلحة قبل أن يلوذوا بالفرار", "territorial_control"),  # loot, not ground
+        # in Egyptian usage an attacked كمين is a police checkpoint, not an ambush
+        ("قالت مصادر أمنية إن مسلحين هاجموا كميناً للشرطة على الطريق", "ambush"),
+        ("أطلقوا النار على الكمين الواقع شمالي الفرافرة", "ambush"),
     ],
 )
 def test_rules_common_words_are_not_triggers(rules: ArabicRules, text: str, not_key: str) -> None:
     assert not [m for m in rules.match_terms(text) if m.section == "event_types" and m.key.startswith(not_key)]
+
+
+@pytest.mark.parametrize("text", ["نصب مسلحون كميناً لرتل عسكري", "قتل خمسة جنود في كمين نصبه داعش"])
+def test_rules_an_ambush_laid_is_an_ambush(rules: ArabicRules, text: str) -> None:
+    assert [m for m in rules.match_terms(text) if m.section == "event_types" and m.key == "ambush"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وسيطروا على البلدة بعد اشتباكات", "بعد سيطرتهم على القرية", "وبعد السيطرة عليها رفعوا رايتهم"],
+)
+def test_rules_taking_ground_is_territorial_control(rules: ArabicRules, text: str) -> None:
+    assert [m for m in rules.match_terms(text) if m.section == "event_types" and m.key == "territorial_control"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # killed ... by bullets, the victims between: "shot dead", as in English
+        ("قُتل رجل أعمال وحارسه الشخصي برصاص مسلحين أمام متجر", "assassination"),
+        ("قُتل مختار القرية برصاص مجهولين", "assassination"),
+        # a clause break parts them: the bullets wounded someone else
+        ("قتل جنديان، وأصيب آخر برصاص قناص", "armed_assault"),
+    ],
+)
+def test_rules_killed_with_bullets_across_the_victims(rules: ArabicRules, text: str, key: str) -> None:
+    found = [m.key for m in rules.match_terms(text) if m.section == "event_types" and "رصاص" in m.text]
+    assert found == [key]
 
 
 def _first(rules: ArabicRules, text: str, section: str) -> TextSpan:

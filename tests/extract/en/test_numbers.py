@@ -59,8 +59,15 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
         # a part of a figure already given is not added to it
         ("killing at least six people, four of them SDF fighters, and wounding 12",
          [("killed", 6, False), ("wounded", 12, False)]),
-        # an active verb with its own object: the figure before it counts something else
-        ("militants abducted four construction workers and killed their driver", []),
+        # an active verb with its own object: the figure before it counts something else; the object is
+        # one person named by a role
+        ("militants abducted four construction workers and killed their driver", [("killed", 1, False)]),
+        ("gunmen shot dead the mukhtar of a village", [("killed", 1, False)]),
+        ("abducted nine fishermen and killed another near the town", [("killed", 1, False)]),
+        ("gunmen killed another 20 people", [("killed", 20, False)]),
+        # a figure before another fate is not the wounded after it
+        ("two other suspects were arrested and one soldier was wounded", [("wounded", 1, False)]),
+        ("two others escaped with machete wounds", [("wounded", 2, False)]),
         ("gunmen stormed the village, killed six civilians and wounded two",
          [("killed", 6, False), ("wounded", 2, False)]),
         # a hyphenated range

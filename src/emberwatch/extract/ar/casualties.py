@@ -40,10 +40,11 @@ NOUNS: dict[str, str] = {
     **{_F(w): KILLED for w in (
         "قتيل", "قتيلا", "قتلى", "قتلوا", "شهيد", "شهيدا", "شهداء", "استشهدوا", "ضحايا", "ضحية",
         "حتفهم", "حتفه", "حتفهما", "حتفها", "مصرعهم", "مصرعه", "مصرعهما", "مصرعها", "جثث", "جثة",
+        "قتلا", "قتلتا", "استشهدا",  # dual verbs after the two they count ("مدنيين اثنين قتلا")
     )},
     **{_F(w): WOUNDED for w in (
         "جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "مصابون", "أصيبوا", "جرحوا", "إصابات",
-        "بجروح",
+        "بجروح", "أصيبا", "أصيبتا", "جرحا",
     )},
 }  # fmt: skip
 SINGLE_NOUNS: dict[str, str] = {_F("قتيل"): KILLED, _F("جريح"): WOUNDED, _F("مصاب"): WOUNDED}
@@ -72,12 +73,14 @@ PERSONS: set[str] = {
 }
 DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "حارس",
                                           "راع", "صياد", "تاجر", "شاب", "شرطي", "طالب", "عامل", "طبيب", "صبي",
-                                          "فتاة", "شقيق", "ابن", "أخ", "زعيم", "شيخ")}  # fmt: skip
+                                          "فتاة", "شقيق", "ابن", "أخ", "زعيم", "شيخ", "مختار", "عضو",
+                                          "إمام", "نجل")}  # fmt: skip
 # nouns with a sound masculine plural: only the nominative dual -ان is unambiguous ("مدنيان"; "مدنيين"
 # may be the plural)
 DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
                                              "مدرس", "معلم", "مهندس", "سائق", "ممرض", "مسؤول", "فلاح",
-                                             "مسعف", "ناشط")}  # fmt: skip
+                                             "مسعف", "ناشط", "قروي", "مسافر", "زائر", "مصور", "إعلامي",
+                                             "راكب", "فني", "تقني")}  # fmt: skip
 # every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
 # do a member, a village headman and an imam ("اغتال مسلحون عضواً في مجلس ...")
 PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض")}
@@ -188,7 +191,8 @@ SINGULAR_VERBS: dict[str, str] = {
 
 # plural verbs that follow the people they count ("خمسة أشخاص قتلوا"); after و or ف they open a new
 # clause with its own object ("خطف مسلحون تسعة مدنيين وقتلوا شاباً": nine abducted, one killed)
-VERB_NOUNS: frozenset[str] = frozenset(_F(w) for w in ("قتلوا", "استشهدوا", "أصيبوا", "جرحوا"))
+VERB_NOUNS: frozenset[str] = frozenset(_F(w) for w in ("قتلوا", "استشهدوا", "أصيبوا", "جرحوا", "قتلا", "قتلتا",
+                                                      "استشهدا", "أصيبا", "أصيبتا", "جرحا"))  # fmt: skip
 
 
 def _trigger_before(
@@ -318,6 +322,7 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
 def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
     found: list[_Figure] = []
     previous_end = -1
+    numbers = {i for e in parse_numbers(toks) for i in range(e.first, e.last + 1)}
     for expr in parse_numbers(toks):
         if _counts_something_else(toks, expr):
             continue
@@ -330,6 +335,9 @@ def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) ->
         word, k = pairing
         first, last = min(q_first, k), _evidence_end(toks, expr, max(q_last, k))
         perp = _is_perpetrator(toks, expr, perpetrators)
+        more, last = _one_more_person(toks, last, numbers) if not perp else (0, last)
+        if more:
+            count = _add(count, Count(low=more, best=more, high=more))
         found.append(_Figure(word.kind, count, first, last, perp, None if after else k))
     return found
 
@@ -341,6 +349,8 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if i in numbers:
             continue
         dual = next((kind for stem, kind in DUAL_STEMS.items() if _any_dual(tok.norm, {stem})), None)
+        if dual is not None and any(v.has_article for v in clitic_variants(tok.norm)):
+            continue  # "القتيلين امرأة وابنها" (the two dead were a woman and her son): told already
         if dual is not None:
             found.append(_Figure(dual, Count(low=2, best=2, high=2), i, i, False, None))
             continue
@@ -355,6 +365,17 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             if k is not None:
                 found.append(_Figure(WOUNDED, Count(low=2, best=2, high=2), k, i, False, i))
             continue
+        dual_verb = DUAL_VERBS.get(tok.norm)
+        if dual_verb is not None:
+            # "بأن جنديين قتلا" (that two soldiers were killed), "جنديين تونسيين قتلا": the dual right before
+            # its dual verb, over one adjective in the dual
+            k = i - 1 if i > 0 and _persons(toks[i - 1].norm, another=False) == 2 else i - 2
+            if k == i - 2 and not (k >= 0 and toks[i - 1].norm.endswith(("ين", "ان"))
+                                   and _persons(toks[k].norm, another=False) == 2):  # fmt: skip
+                continue
+            if not any(_is_casualty_word(toks[j].norm) for j in range(max(0, k - 2), k)):
+                found.append(_Figure(dual_verb, Count(low=2, best=2, high=2), k, i, False, i))
+            continue
         if _stems(tok.norm) & FATE_NOUNS:
             person = _person_before(toks, i, numbers)
             if person is not None:
@@ -367,10 +388,10 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
         j = _after_time_words(toks, j)  # "قتل قبل أسبوعين مدرسان", "أصيب أمس جنديان"
         j = _after_subject(toks, i, j, perpetrators)  # "اغتال مسلحون يوم الاثنين عضواً"
-        if j >= len(toks) or j in numbers:
-            continue
+        if j >= len(toks) or j in numbers or (j + 1 < len(toks) and toks[j + 1].norm in _ONE_TWO):
+            continue  # the number after the noun counts them ("قتل مدني واحد", one civilian: not one plus one)
         nxt = toks[j].norm
-        value = _persons(nxt)
+        value = _persons(nxt) or _possessed_person(nxt)
         perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
@@ -386,6 +407,30 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if value:
             found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, last, perp, i))
     return found
+
+
+# "one" / "two" as an adjective after the noun they count
+_ONE_TWO = frozenset(_F(w) for w in ("واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"))
+
+
+def _one_more_person(toks: list[Token], last: int, numbers: set[int]) -> tuple[int, int]:
+    """(people, last token) joined with و after a figure's noun phrase: "مقتل ثلاثة من رجال الشرطة وسائق
+    مدني" (three policemen and a civilian driver) is four."""
+    for k in range(last + 1, min(last + 3, len(toks))):
+        if k in numbers or _CLAUSE_BREAK & set(toks[k].text) or _is_casualty_word(toks[k].norm[1:]):
+            break
+        more = _joined_person(toks[k].norm)
+        if more:
+            return more, k
+    return 0, last
+
+
+def _possessed_person(token: str) -> int:
+    """One person named with a possessive suffix: "وأصابوا سائقه" (and wounded his driver), "قتلوا ابنها"."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
+            return 1 if _persons(token[: -len(suffix)], another=False) == 1 else 0
+    return 0
 
 
 def _joined_person(token: str) -> int:
@@ -407,11 +452,18 @@ def _persons(token: str, another: bool = True) -> int:
 def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[str]) -> int:
     """After an active killing verb, its subject when it names the attackers (VSO: "اغتال مسلحون يوم
     الاثنين عضواً", "أعدم مسلحون مجهولون شاباً") and a time phrase after it: where the object starts."""
-    if toks[i].norm not in ACTIVE_VERBS or j >= len(toks) or not _stems(toks[j].norm) & perpetrators:
+    verb = toks[i].norm.removeprefix("و").removeprefix("ف")
+    if verb not in ACTIVE_VERBS | {KILL} or j >= len(toks) or not _stems(toks[j].norm) & perpetrators:
         return j
     k = j + 1
     if k < len(toks) and _stems(toks[k].norm) & {_F("متشددون"), _F("مجهولون"), _F("ملثمون")}:
         k += 1  # "مسلحون متشددون", "مسلحون مجهولون"
+    if verb == KILL:
+        # "قتل مسلحون بالرصاص مختار قرية": active only with the weapon, then a person (else "قُتل مسلحون",
+        # militants were killed)
+        if k + 1 < len(toks) and toks[k].norm in WITH_BULLETS and _persons(toks[k + 1].norm):
+            return k + 1
+        return j
     return _after_time_words(toks, k) if k < len(toks) else j
 
 
@@ -420,8 +472,15 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
 # (singular forms only: a plural verb carries its subject, "قتلوا مسلحين" killed militants, so the noun
 # after it is its object)
 ACTIVE_VERBS: frozenset[str] = frozenset(_F(w) for w in ("اغتال", "اغتالت", "أعدم", "أعدمت", "أصاب", "أصابت"))
+KILL = _F("قتل")  # active or passive: active when the weapon and a person follow its subject
+WITH_BULLETS: frozenset[str] = frozenset(_F(w) for w in ("بالرصاص", "برصاص", "بالسكاكين", "ذبحا"))
 
 
+# dual verbs after the two people they count
+DUAL_VERBS: dict[str, str] = {
+    **{_F(w): KILLED for w in ("قتلا", "قتلتا", "استشهدا")},
+    **{_F(w): WOUNDED for w in ("أصيبا", "أصيبتا", "جرحا")},
+}
 # "wounded" as the state of people named before it ("فرّ رجلان مصابَين"): dual or plural, so it counts
 # only a dual person before it, within a few words of one clause
 WOUNDED_STATE: set[str] = {_F(w) for w in ("مصابين", "مصابان", "مصابتين", "مصابتان")}

@@ -9,6 +9,7 @@ do not.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -26,6 +27,7 @@ CUE_WINDOW = 60
 NEGATION_WORDS = 3
 CLAIM_CUES = ("claimed", "attributed", "suspected")
 SPLIT_GAP = 6  # words a subject may put between the two words of a verb-object trigger
+GAP = "…"  # in a term, the words between a verb and its object ("قتل … بالرصاص")
 _RESPONSIBILITY = {fold(w) for w in ("مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "تبني", "صلته")}
 _SEP = "\t"
 
@@ -79,10 +81,14 @@ class ArabicRules:
         self.perpetrator_words = frozenset(fold(w) for w in codebook.cues.perpetrator_killed.ar)
         # two-word event terms whose verb and object the subject may part ("قطع مسلحون ... رؤوس")
         self.split_terms: dict[str, list[tuple[str, str]]] = {}
+        # verb … object terms whose gap may hold any words ("قُتل رجل أعمال وحارسه برصاص مسلحين")
+        self.gap_terms: dict[str, list[tuple[str, str]]] = {}
         for terms, section, key in codebook.term_lists():
             for term in terms.ar if section == "event_types" else []:
                 if len(words := fold(term).split()) == 2:
                     self.split_terms.setdefault(words[0], []).append((words[1], key))
+                elif len(words) == 3 and words[1] == GAP:
+                    self.gap_terms.setdefault(words[0], []).append((words[2], key))
 
     def normalize(self, text: str) -> NormalizedText:
         nt = normalise(text)
@@ -98,26 +104,34 @@ class ArabicRules:
             section, key = m.key.split(_SEP, 1)
             hits.append(TermMatch(section, key, m.start, m.end, m.text))
         hits += self._split_triggers(text, nt, hits)
+        hits = _without_control_states(hits, nt)
+        hits = _without_checkpoint_ambush(hits, nt)
         return _longest_per_section(list(dict.fromkeys(hits)))
 
     def _split_triggers(self, text: str, nt: NormalisedText, hits: list[TermMatch]) -> list[TermMatch]:
         """Arabic puts the subject between the verb and its object: "قطع مسلحون مرتبطون بتنظيم الدولة
         رؤوس ثلاثة رجال" (militants linked to IS beheaded three men) is the two-word trigger "قطع رؤوس"
         with an actor in between. The object word is the trigger when at most :data:`SPLIT_GAP` words,
-        one of them an actor or a group description, and no punctuation part the two."""
+        one of them an actor or a group description, and no punctuation part the two. A term written with
+        a gap ("قتل … برصاص") takes any such words between: "قُتل رجل أعمال وحارسه برصاص مسلحين" (a
+        businessman and his bodyguard were shot dead by gunmen), the passive verb's subject in between."""
         subjects = [h for h in hits if h.section in ("actors", "descriptions")]
-        if not self.split_terms or not subjects:
+        if not self.gap_terms and not (self.split_terms and subjects):
             return []
         toks = tokens(nt)
         found = []
         for i, verb in enumerate(toks):
             stem = verb.norm.removeprefix("و").removeprefix("ف")
-            for second, key in self.split_terms.get(stem, ()):
+            pairs = [(second, key, True) for second, key in self.split_terms.get(stem, ()) if subjects]
+            pairs += [(second, key, False) for second, key in self.gap_terms.get(stem, ())]
+            for second, key, needs_subject in pairs:
                 for j in range(i + 2, min(len(toks), i + 2 + SPLIT_GAP)):
                     obj = toks[j]
                     if any(ch in ".,،؛;:!?؟()\n" for ch in text[verb.end : obj.start]):
                         break
-                    if obj.norm == second and any(verb.end <= h.start and h.end <= obj.start for h in subjects):
+                    if obj.norm == second and (
+                        not needs_subject or any(verb.end <= h.start and h.end <= obj.start for h in subjects)
+                    ):
                         found.append(TermMatch("event_types", key, obj.start, obj.end, obj.text))
                         break
         return found
@@ -157,6 +171,76 @@ class ArabicRules:
         if near:
             return Attribution.suspected
         return Attribution.attributed
+
+
+_CONTROL = "territorial_control"
+_ON = frozenset(fold(w) for w in ("على", "عليه", "عليها", "عليهم", "عليهما"))
+# "تمكنوا من السيطرة على الحريق" (they brought the fire under control): control of something that is not ground
+_NOT_GROUND = frozenset(
+    fold(w) for w in ("الحريق", "الحرائق", "النيران", "النار", "الوضع", "الأوضاع", "الموقف", "الأمور", "الأمر",
+                      "الانتشار", "الأسعار", "الغضب", "الاحتجاجات", "المرض", "الوباء", "التضخم",
+                      # "واستولوا على أسلحة" (and seized weapons): loot, not ground
+                      "أسلحة", "الأسلحة", "سلاح", "ذخيرة", "الذخيرة", "ذخائر", "أموال", "الأموال", "مبالغ",
+                      "سيارة", "سيارات", "السيارات", "آليات", "الآليات", "عربات", "مركبات", "معدات", "المعدات",
+                      "أجهزة", "هواتف", "مواشي", "المواشي", "الماشية", "أغنام", "شاحنة", "شاحنات", "وثائق")
+)  # fmt: skip
+
+
+def _without_control_states(hits: list[TermMatch], nt: NormalisedText) -> list[TermMatch]:
+    """Territorial control is taking ground, not holding it: the noun ``سيطرة`` without ``على`` in the next
+    two words is a state ("آخر مناطق سيطرته", the last areas under its control; "مناطق سيطرة الحكومة"), and
+    ``السيطرة على`` the fire or the situation, nor ``استولوا على`` weapons, is a capture. The verbs
+    (``سيطر``, ``سيطروا``) and "سيطرتهم على القرية" stay."""
+    if not any(h.section == "event_types" and h.key == _CONTROL for h in hits):
+        return hits
+    toks = tokens(nt)
+    starts = [t.start for t in toks]
+    kept = []
+    for h in hits:
+        if h.section == "event_types" and h.key == _CONTROL:
+            i = max(0, bisect.bisect_right(starts, h.start) - 1)
+            inside = [t for t in toks[i:] if t.start < h.end]
+            after = toks[i + len(inside) : i + len(inside) + 2]
+            last = inside[-1].norm if inside else ""
+            if last in _ON and after and after[0].norm in _NOT_GROUND:
+                continue
+            head = last.removeprefix("و").removeprefix("ف").removeprefix("ب").removeprefix("ل")
+            noun = head.startswith("السيطر") or head == "سيطره" or (head.startswith("سيطرت") and len(head) > 5)
+            if noun and last not in _ON and not any(t.norm in _ON for t in after):
+                continue
+        kept.append(h)
+    return kept
+
+
+_AMBUSH = "ambush"
+# "هاجموا كميناً للشرطة", "فتحوا النار على الكمين": in Egyptian usage a كمين is a police checkpoint, here
+# the target of an attack
+_ATTACKED = frozenset(fold(w) for w in (
+    "هاجم", "هاجموا", "هاجمت", "استهدف", "استهدفوا", "استهدفت", "مهاجمة", "استهداف", "هجوم", "هجوما", "اقتحم",
+    "اقتحموا", "اقتحام", "النار",
+))  # fmt: skip
+_CHECKPOINT_AFTER = frozenset(fold(w) for w in ("للشرطة", "شرطة", "أمني", "أمنيا", "الشرطة", "للجيش", "ثابت"))
+
+
+def _without_checkpoint_ambush(hits: list[TermMatch], nt: NormalisedText) -> list[TermMatch]:
+    """``كمين`` attacked ("هاجموا كميناً للشرطة", "هجوم على كمين أمني") or qualified as a police or security
+    post is a checkpoint, the attack's target, not an ambush the attackers laid."""
+    if not any(h.section == "event_types" and h.key == _AMBUSH for h in hits):
+        return hits
+    toks = tokens(nt)
+    starts = [t.start for t in toks]
+    kept = []
+    for h in hits:
+        if h.section == "event_types" and h.key == _AMBUSH:
+            i = max(0, bisect.bisect_right(starts, h.start) - 1)
+            before = [t.norm.removeprefix("و").removeprefix("ف") for t in toks[max(0, i - 2) : i]]
+            after = toks[i + 1].norm if i + 1 < len(toks) else ""
+            attacked = bool(before) and (before[-1] in _ATTACKED or (before[-1] == "علي" and before[:1] and
+                                                                     before[0] in _ATTACKED))  # fmt: skip
+            if attacked or after in _CHECKPOINT_AFTER:
+                continue
+        kept.append(h)
+    return kept
 
 
 def _reuse_or_normalise(text: str, normalized: NormalizedText | None) -> NormalisedText:

@@ -339,6 +339,11 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[Numbe
         j -= 1
     phrases: list[NumberPhrase] = []
     k = max(0, j - 12)
+    # "Two other suspects were arrested and one soldier was wounded": figures before another fate are not the
+    # wounded when a figure follows that fate ("hundreds were abducted and killed" are the same people)
+    fates = [x for x in range(k, j + 1) if tokens[x].lower in _OTHER_FATES]
+    if fates and any(parse_number(tokens, x) is not None for x in range(fates[-1] + 1, j + 1)):
+        k = fates[-1] + 1
     i = k
     while i <= j:
         if i in used:
@@ -386,6 +391,10 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
         phrase = parse_number(tokens, i) if i not in used else None
         if phrase is None and i == idx + 1 and tokens[i].lower in {"a", "an"}:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
+        if phrase is None and i == idx + 1 and tokens[i].lower == "another" and _ends_object(tokens, i + 1):
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "abducted nine and killed another"
+        if phrase is None and i == idx + 1 and _one_named_person(tokens, i):
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 2)  # "shot dead the mukhtar of a village"
         if phrase is not None and _is_date_number(tokens, phrase):
             phrase = None
         if phrases and phrase is not None and _subset_after(tokens, phrase):
@@ -414,6 +423,10 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
     return phrases
 
 
+# what else befalls people in a report: a figure before one of these counts them, not the dead or wounded after
+_OTHER_FATES = frozenset({"arrested", "captured", "detained", "abducted", "kidnapped", "freed", "rescued",
+                          "released", "missing", "displaced"})  # fmt: skip
+
 # "killing two soldiers and a civilian", "shot dead a businessman and his bodyguard": one more person
 _ONE_MORE = frozenset({"a", "an", "his", "her"})
 _NOT_ONE_PERSON = frozenset({"half", "number", "few", "lot", "handful", "dozen", "score", "total", "further",
@@ -430,6 +443,38 @@ def _one_more(tokens: list[Token], i: int, phrases: list[NumberPhrase]) -> bool:
         and tokens[i + 1].lower.isalpha()
         and tokens[i + 1].lower not in _NOT_ONE_PERSON
         and tokens[i + 1].lower not in KILLED | WOUNDED
+    )
+
+
+# one person named by a role: "killed the mayor", "shot dead the mukhtar", "assassinated his deputy"
+_PERSON_ROLES = frozenset({
+    "mukhtar", "mayor", "governor", "leader", "commander", "chief", "head", "imam", "sheikh", "judge", "officer",
+    "soldier", "policeman", "driver", "owner", "journalist", "businessman", "trader", "official", "deputy",
+    "candidate", "director", "doctor", "teacher", "headman", "elder", "cleric", "priest", "pastor", "son",
+    "brother", "father", "mother", "wife", "husband", "bodyguard", "guard", "shepherd", "farmer", "councillor",
+    "councilor", "lawmaker", "spokesman", "prosecutor", "chairman", "emir", "wali", "preacher",
+})  # fmt: skip
+
+
+def _ends_object(tokens: list[Token], i: int) -> bool:
+    """Nothing but a person noun, if anything, between ``i`` and the end of the clause ("killed another.",
+    "killed another fisherman near ...", not "killed another 20")."""
+    if i >= len(tokens):
+        return True
+    word = tokens[i].lower
+    if not word.isalpha():
+        return not any(ch.isdigit() for ch in word)
+    if word in _STOP or word in _PERSON_ROLES:
+        return True
+    return i + 1 >= len(tokens) or not tokens[i + 1].lower.isalpha() or tokens[i + 1].lower in _STOP
+
+
+def _one_named_person(tokens: list[Token], i: int) -> bool:
+    """ "the mukhtar", "his deputy" right after a killing word: one person."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].lower in {"the", "his", "her", "its", "their"}
+        and tokens[i + 1].lower in _PERSON_ROLES
     )
 
 
