@@ -297,6 +297,18 @@ def test_arabic_parallel_second_holdout_pairs_agree_on_date_and_killed() -> None
         assert [r.name for r in rows if not r.agree[field]] == [], field
 
 
+HOLDOUT_3 = HOLDOUT.parent / "parallel-holdout-3"
+
+
+def test_arabic_parallel_third_holdout_pairs_agree_on_date_and_wounded() -> None:
+    """The third hold-out set (blind until rules-15, see examples/parallel-holdout-3/README.md): the lead
+    event's date (12/12 blind) and wounded figure (11/12 blind, 12/12 since rules-15) agree."""
+    rows = parallel_agreement(HOLDOUT_3)
+    assert len(rows) == 12
+    for field in ("lead date", "lead wounded"):
+        assert [r.name for r in rows if not r.agree[field]] == [], field
+
+
 def test_arabic_every_demo_report_yields_events() -> None:
     """Each Arabic demo report gives at least one event with evidence inside its own text."""
     import frontmatter
