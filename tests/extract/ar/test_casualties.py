@@ -102,6 +102,10 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("قتل مسلحون بالرصاص مختار قرية قرب خانقين، وأصابوا نجله",
          [("killed", 1, 1, 1, False), ("wounded", 1, 1, 1, False)]),
         ("قتل مسلحون بالرصاص في اشتباك مع الجيش", []),
+        # a person in the accusative after the subject: قتل is active ("a suicide bomber killed a policeman")
+        ("قتل انتحاري شرطياً ومدنيين اثنين", [("killed", 3, 3, 3, False)]),
+        # "and killed one of them"
+        ("خطف مسلحون ستة عمال وقتلوا أحدهم", [("killed", 1, 1, 1, False)]),
         ("ما أسفر عن مقتل جنديين ومدني وإصابة ستة أشخاص", [("killed", 3, 3, 3, False), ("wounded", 6, 6, 6, False)]),
         # "abducted nine civilians and killed a young man": the nine are not the dead
         ("خطف مسلحون تسعة مدنيين وقتلوا شاباً حاول المقاومة", [("killed", 1, 1, 1, False)]),

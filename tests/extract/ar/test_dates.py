@@ -43,6 +43,14 @@ def _resolve(text: str, context: DateContext | None = None):
         ("تموز من عام 2018", date(2018, 7, 1), DatePrecision.month, "تموز من عام 2018"),
         ("في عام 2017", date(2017, 1, 1), DatePrecision.year, "عام 2017"),
         ("العام الماضي", date(2018, 1, 1), DatePrecision.year, "العام الماضي"),
+        # the day as an ordinal (or a digit) before من: "on the night of the seventh of July"
+        ("ليلة السابع من تموز", date(2019, 7, 7), DatePrecision.day, "السابع من تموز"),
+        ("في الثاني عشر من يونيو", date(2019, 6, 12), DatePrecision.day, "الثاني عشر من يونيو"),
+        ("في الحادي والعشرين من أيار", date(2019, 5, 21), DatePrecision.day, "الحادي والعشرين من أيار"),
+        ("في الأول من تموز/يوليو", date(2019, 7, 1), DatePrecision.day, "الأول من تموز/يوليو"),
+        ("في 7 من حزيران", date(2019, 6, 7), DatePrecision.day, "7 من حزيران"),
+        # an ordinal of a noun is no day: "the third week of June"
+        ("خلال الأسبوع الثالث من حزيران", date(2019, 6, 1), DatePrecision.month, "حزيران"),
         (
             "قالت الشرطة الثلاثاء إن هجوما وقع الاثنين الماضي",
             date(2019, 7, 15),

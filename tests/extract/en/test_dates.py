@@ -33,6 +33,13 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("he paid in February after the attack", date(2019, 2, 1), 4, date(2019, 2, 28)),
         ("a raid in December", date(2018, 12, 1), 4, date(2018, 12, 31)),
         ("in early May", date(2018, 5, 1), 4, date(2018, 5, 31)),
+        # "overnight Saturday" is Saturday night, not last night
+        ("gunmen struck overnight Saturday", date(2019, 3, 9), 1, None),
+        ("gunmen struck overnight", date(2019, 3, 13), 1, None),
+        # "last Thursday" in a Thursday's report is a week ago, "on Thursday" that day (as in Arabic)
+        ("last Thursday", date(2019, 3, 7), 1, None),
+        ("a week ago", date(2019, 3, 4), 3, date(2019, 3, 10)),
+        ("a month ago", date(2019, 2, 1), 4, date(2019, 2, 28)),
     ],
 )
 def test_dates_resolve(text: str, value: date, precision: int, end: date | None) -> None:

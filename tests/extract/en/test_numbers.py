@@ -68,6 +68,9 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
         # a figure before another fate is not the wounded after it
         ("two other suspects were arrested and one soldier was wounded", [("wounded", 1, False)]),
         ("two others escaped with machete wounds", [("wounded", 2, False)]),
+        # a figure opening a passive clause of its own is not the object's ("and two soldiers were wounded")
+        ("gunmen killed two soldiers and a civilian was wounded", [("killed", 2, False), ("wounded", 1, False)]),
+        ("the attack killed five people and three others were wounded", [("killed", 5, False), ("wounded", 3, False)]),
         ("gunmen stormed the village, killed six civilians and wounded two",
          [("killed", 6, False), ("wounded", 2, False)]),
         # a hyphenated range

@@ -391,7 +391,7 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if j >= len(toks) or j in numbers or (j + 1 < len(toks) and toks[j + 1].norm in _ONE_TWO):
             continue  # the number after the noun counts them ("قتل مدني واحد", one civilian: not one plus one)
         nxt = toks[j].norm
-        value = _persons(nxt) or _possessed_person(nxt)
+        value = _persons(nxt) or _possessed_person(nxt) or (1 if nxt in ONE_OF_THEM else 0)
         perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
@@ -459,10 +459,12 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
     if k < len(toks) and _stems(toks[k].norm) & {_F("متشددون"), _F("مجهولون"), _F("ملثمون")}:
         k += 1  # "مسلحون متشددون", "مسلحون مجهولون"
     if verb == KILL:
-        # "قتل مسلحون بالرصاص مختار قرية": active only with the weapon, then a person (else "قُتل مسلحون",
-        # militants were killed)
+        # "قتل مسلحون بالرصاص مختار قرية": active only with the weapon, then a person, or with a person in the
+        # accusative ("قتل انتحاري شرطياً"); else "قُتل مسلحون", militants were killed
         if k + 1 < len(toks) and toks[k].norm in WITH_BULLETS and _persons(toks[k + 1].norm):
             return k + 1
+        if k < len(toks) and toks[k].norm.endswith("ا") and _persons(toks[k].norm[:-1]):
+            return k
         return j
     return _after_time_words(toks, k) if k < len(toks) else j
 
@@ -472,6 +474,8 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
 # (singular forms only: a plural verb carries its subject, "قتلوا مسلحين" killed militants, so the noun
 # after it is its object)
 ACTIVE_VERBS: frozenset[str] = frozenset(_F(w) for w in ("اغتال", "اغتالت", "أعدم", "أعدمت", "أصاب", "أصابت"))
+# "وقتلوا أحدهم" (and killed one of them)
+ONE_OF_THEM: frozenset[str] = frozenset(_F(w) for w in ("أحدهم", "أحدهما", "إحداهن", "إحداهما", "أحدهن"))
 KILL = _F("قتل")  # active or passive: active when the weapon and a person follow its subject
 WITH_BULLETS: frozenset[str] = frozenset(_F(w) for w in ("بالرصاص", "برصاص", "بالسكاكين", "ذبحا"))
 

@@ -2,7 +2,8 @@
 
 Recognised (on folded tokens, so hamza and ta marbuta spelling does not matter):
 
-- day, month and year: ``12 تموز 2019``, ``12 يوليو/تموز 2019``, ``3 كانون الثاني``, ``تموز من عام 2019``
+- day, month and year: ``12 تموز 2019``, ``12 يوليو/تموز 2019``, ``3 كانون الثاني``, ``تموز من عام 2019``,
+  the day also as an ordinal before من (``السابع من آب``, ``الثاني عشر من يونيو``, ``الحادي والعشرين من أيار``)
   with standard (يناير ... ديسمبر), Levantine (كانون الثاني ... كانون الأول) and Maghrebi (جانفي, فيفري,
   جوان, جويلية, أوت ...) month names; a missing year is the anchor's (the year before when that
   date would fall after the anchor); numeric ``12/07/2019`` (day first) and ISO ``2019-07-12``;
@@ -137,16 +138,52 @@ def _absolute(toks: list[Token], ctx: DateContext) -> list[_Found]:
             last = alt[1]
         day_tok = toks[i - 1].norm if i > 0 else ""
         day = int(day_tok) if day_tok.isdigit() and 1 <= int(day_tok) <= 31 else None
+        day_index = i - 1
+        if day is None and day_tok == _OF and i > 1:  # "السابع من آب", "الثاني عشر من يونيو", "7 من آب"
+            day, day_index = _day_before_of(toks, i - 2)
+            before = toks[day_index - 1].norm if day_index > 0 else ""
+            if day is not None and not toks[day_index].norm.isdigit() and before.startswith(_DEFINITE):
+                day, day_index = None, i - 1  # "الأسبوع الثاني من آب": an ordinal of a noun, not a day
         year_hit = _year_at(toks, last + 1)
         if (toks[i].norm,) in _AMBIGUOUS_MONTHS and day is None and year_hit is None:
             i += 1
             continue
         year = year_hit[0] if year_hit else None
         end_index = year_hit[1] if year_hit else last
-        first_index = i - 1 if day is not None else i
+        first_index = day_index if day is not None else i
         found.extend(_absolute_value(toks, ctx, day, month, year, first_index, end_index))
         i = end_index + 1
     return found
+
+
+_OF = fold("من")
+_DEFINITE = tuple(fold(w) for w in ("ال", "وال", "فال", "بال", "لل"))
+# ordinal day numbers before "من <month>" ("the seventh of August")
+_ORDINALS: dict[str, int] = {
+    fold(w): n
+    for n, w in enumerate(
+        ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"), start=1
+    )
+}
+_ORDINALS[fold("الحادي")] = 1
+_ORDINAL_TENS = {fold("عشر"): 10, fold("والعشرين"): 20, fold("والثلاثين"): 30}
+_ORDINAL_ROUND = {fold("العشرين"): 20, fold("الثلاثين"): 30}
+
+
+def _day_before_of(toks: list[Token], k: int) -> tuple[int | None, int]:
+    """The day of the month written just before "من" (index ``k`` is the word before it) and its first
+    token: "7" (7), "السابع" (7), "الثاني عشر" (12), "الحادي والعشرين" (21), "الثلاثين" (30)."""
+    word = toks[k].norm
+    if word.isdigit():
+        return (int(word), k) if 1 <= int(word) <= 31 else (None, k)
+    if word in _ORDINAL_ROUND:
+        return _ORDINAL_ROUND[word], k
+    if word in _ORDINAL_TENS and k > 0 and toks[k - 1].norm in _ORDINALS:
+        day = _ORDINALS[toks[k - 1].norm] + _ORDINAL_TENS[word]
+        return (day, k - 1) if day <= 31 else (None, k)
+    if word in _ORDINALS and word != fold("الحادي"):
+        return _ORDINALS[word], k
+    return None, k
 
 
 def _absolute_value(

@@ -46,9 +46,11 @@ _YEAR = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this (?:morning|afternoon|evening))"
-    r"|(?P<yesterday>yesterday|last night|overnight)"
-    r"|(?:on\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?)\s+ago"
+    # "overnight Saturday" is Saturday night, not last night
+    r"|(?P<yesterday>yesterday|last night|overnight(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)))"
+    r"|(?P<last>on\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+(?P<unit>days?|weeks?|months?)\s+ago"
     r"|(?P<lastweek>last week|past week|earlier this week|this week)"
     r"|(?P<lastmonth>last month|past month)|(?P<thismonth>earlier this month|this month)"
     r"|(?P<lastyear>last year))\b",
@@ -176,9 +178,11 @@ def _resolve_relative(m: re.Match[str], anchor: date, span: TextSpan) -> Resolve
         return ResolvedDate(anchor - timedelta(days=1), DatePrecision.day, span)
     if m["wd"]:
         back = (anchor.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
+        if back == 0 and (m["last"] or "").strip().lower() == "last":
+            back = 7  # "last Friday" in a report of a Friday is a week ago (as "الجمعة الماضية")
         return ResolvedDate(anchor - timedelta(days=back), DatePrecision.day, span)
     if m["n"]:
-        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        n = int(m["n"]) if m["n"].isdigit() else 1 if m["n"].lower() in ("a", "an") else _SMALL[m["n"].lower()]
         unit = m["unit"].lower()
         if unit.startswith("day"):
             return ResolvedDate(anchor - timedelta(days=n), DatePrecision.day, span)

@@ -402,6 +402,8 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
         one_more = _one_more(tokens, i, phrases)
         if phrase is None and one_more:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "... and his bodyguard"
+        if phrases and phrase is not None and _own_casualty_clause(tokens, phrase):
+            break  # "killed nine militants and two soldiers were wounded": the two are the wounded
         if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == idx + 1 or one_more):
             phrases.append(phrase)
             used.update(range(phrase.start, phrase.end))
@@ -476,6 +478,19 @@ def _one_named_person(tokens: list[Token], i: int) -> bool:
         and tokens[i].lower in {"the", "his", "her", "its", "their"}
         and tokens[i + 1].lower in _PERSON_ROLES
     )
+
+
+def _own_casualty_clause(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """The figure opens a passive clause of its own: "two soldiers were wounded", "three others died"."""
+    for k in range(phrase.end, min(phrase.end + 4, len(tokens))):
+        word = tokens[k].lower
+        if word in _AUXILIARIES and k + 1 < len(tokens) and tokens[k + 1].lower in KILLED | WOUNDED:
+            return True
+        if word in {"died", "perished"}:
+            return True
+        if not word.isalpha():
+            return False
+    return False
 
 
 def _subset_after(tokens: list[Token], phrase: NumberPhrase) -> bool:
