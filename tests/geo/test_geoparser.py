@@ -229,3 +229,28 @@ def test_geoparser_western_desert_of_egypt_is_not_western_sahara(
     desert = [p for p in geoparser.geoparse(text, lang) if "Desert" in (p.name or "")]
     assert desert and desert[0].country_code == country
     assert desert[0].precision == LocationPrecision.part_of_country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic names of first-level units GeoNames lacks, in the other IS-province theatres
+        ("قتل مسلحون شرطيين في ماستونغ بإقليم بلوشستان", [("ماستونغ", "Mastung"), ("بلوشستان", "Balochistan")]),
+        ("هاجم انتحاري مركزاً للشرطة في بلدة بيما بإقليم نوسا تينغارا الغربية", [("بيما", "Bima"),
+                                                                                  ("نوسا تينغارا الغربية",
+                                                                                   "West Nusa Tenggara")]),
+        ("اشتباكات في ولاية زامفارا شمال غربي نيجيريا", [("زامفارا", "Zamfara"), ("نيجيريا", "Nigeria")]),
+    ],
+)
+def test_geoparser_arabic_provinces_of_other_theatres(
+    geoparser: Geoparser, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(p.text, p.name) for p in geoparser.geoparse(text, "ar")]
+    assert all(pair in found for pair in expected), found
+
+
+def test_geoparser_arabic_province_sharing_its_capitals_name_needs_its_head_noun(geoparser: Geoparser) -> None:
+    city = geoparser.geoparse("انفجار في قندهار", "ar")
+    province = geoparser.geoparse("انفجار في ولاية قندهار", "ar")
+    assert [p.precision for p in city] == [LocationPrecision.exact]
+    assert [p.precision for p in province] == [LocationPrecision.admin1]

@@ -92,7 +92,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-58"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-59"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 # Countries whose towns Arabic-language reports name in Arabic script while GeoNames often lists them in
 # Latin script only: the countries with Arabic place names (see recognise.ARABIC_NAMES), the rest of
 # the Lake Chad basin and central Sahel, and the other theatres of the Islamic State's provinces (Central
-# Africa, Mozambique, East Asia), whose towns Arabic reports spell out ("مارانتاو" = Marantao).
-SKELETON_COUNTRIES = ARABIC_NAMES | {"BF", "CM", "TD", "BJ", "CD", "UG", "MZ", "PH"}
+# Africa, Mozambique, East Asia) and Indonesia, whose towns Arabic reports spell out ("مارانتاو" = Marantao).
+SKELETON_COUNTRIES = ARABIC_NAMES | {"BF", "CM", "TD", "BJ", "CD", "UG", "MZ", "PH", "ID"}
 
 _AR_CLASSES: dict[str, str] = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
