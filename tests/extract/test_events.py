@@ -370,3 +370,42 @@ def test_events_the_shells_refer_back_to_the_shelling(extract_resources: Extract
     found = events(extract_resources, text)
     assert [(e.event_type, e.killed.best) for e in found] == [("shelling", 2)]
     assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "attribution"),
+    [
+        (
+            "A suicide bomber blew himself up at a police station in Bima yesterday, killing a policeman and two "
+            "civilians. Police suspect Jamaah Ansharut Daulah (JAD), which pledged allegiance to the Islamic State.",
+            "jad",
+            "suspected",
+        ),
+        (
+            "فجر انتحاري نفسه أمس في مركز للشرطة في بيما، ما أسفر عن مقتل شرطي ومدنيين اثنين. وتشتبه الشرطة في جماعة "
+            "أنصار الدولة التي بايعت تنظيم الدولة الإسلامية.",
+            "jad",
+            "suspected",
+        ),
+        (
+            "قتل جنديان بانفجار عبوة ناسفة استهدفت دورية قرب سبيبة يوم الاثنين. ورجحت مصادر أمنية وقوف جند الخلافة، "
+            "فرع تنظيم الدولة الإسلامية في تونس، وراء الهجوم.",
+            "jund-al-khilafa",
+            "suspected",
+        ),
+        ("Maute group militants set fire to houses in Marawi on Tuesday, killing two civilians.", "is-east-asia", None),
+        # the side raided is the harmed one: the raiders are the perpetrator
+        (
+            "The Armed Forces of the Philippines raided a Maute group safehouse in Marawi on Tuesday, killing two.",
+            "philippine-forces",
+            None,
+        ),
+    ],
+)
+def test_events_affiliates_and_forces_of_other_theatres(
+    extract_resources: ExtractResources, text: str, actor_id: str, attribution: str | None
+) -> None:
+    found = events(extract_resources, text)
+    assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == actor_id
+    if attribution is not None:
+        assert found[0].perpetrator.attribution.value == attribution
