@@ -10,7 +10,7 @@ do not.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from emberwatch.codebook.schema import Codebook, Terms
@@ -104,8 +104,7 @@ class ArabicRules:
             section, key = m.key.split(_SEP, 1)
             hits.append(TermMatch(section, key, m.start, m.end, m.text))
         hits += self._split_triggers(text, nt, hits)
-        hits = _without_control_states(hits, nt)
-        hits = _without_checkpoint_ambush(hits, nt)
+        hits = _without_non_events(hits, nt)
         return _longest_per_section(list(dict.fromkeys(hits)))
 
     def _split_triggers(self, text: str, nt: NormalisedText, hits: list[TermMatch]) -> list[TermMatch]:
@@ -186,30 +185,18 @@ _NOT_GROUND = frozenset(
 )  # fmt: skip
 
 
-def _without_control_states(hits: list[TermMatch], nt: NormalisedText) -> list[TermMatch]:
+def _control_state(toks: list[Token], first: int, end: int) -> bool:
     """Territorial control is taking ground, not holding it: the noun ``سيطرة`` without ``على`` in the next
     two words is a state ("آخر مناطق سيطرته", the last areas under its control; "مناطق سيطرة الحكومة"), and
     ``السيطرة على`` the fire or the situation, nor ``استولوا على`` weapons, is a capture. The verbs
-    (``سيطر``, ``سيطروا``) and "سيطرتهم على القرية" stay."""
-    if not any(h.section == "event_types" and h.key == _CONTROL for h in hits):
-        return hits
-    toks = tokens(nt)
-    starts = [t.start for t in toks]
-    kept = []
-    for h in hits:
-        if h.section == "event_types" and h.key == _CONTROL:
-            i = max(0, bisect.bisect_right(starts, h.start) - 1)
-            inside = [t for t in toks[i:] if t.start < h.end]
-            after = toks[i + len(inside) : i + len(inside) + 2]
-            last = inside[-1].norm if inside else ""
-            if last in _ON and after and after[0].norm in _NOT_GROUND:
-                continue
-            head = last.removeprefix("و").removeprefix("ف").removeprefix("ب").removeprefix("ل")
-            noun = head.startswith("السيطر") or head == "سيطره" or (head.startswith("سيطرت") and len(head) > 5)
-            if noun and last not in _ON and not any(t.norm in _ON for t in after):
-                continue
-        kept.append(h)
-    return kept
+    (``سيطر``, ``سيطروا``) and "سيطرتهم على القرية" stay. ``toks[first:end]`` are the trigger's words."""
+    after = toks[end : end + 2]
+    last = toks[end - 1].norm if end > first else ""
+    if last in _ON and after and after[0].norm in _NOT_GROUND:
+        return True
+    head = last.removeprefix("و").removeprefix("ف").removeprefix("ب").removeprefix("ل")
+    noun = head.startswith("السيطر") or head == "سيطره" or (head.startswith("سيطرت") and len(head) > 5)
+    return noun and last not in _ON and not any(t.norm in _ON for t in after)
 
 
 _AMBUSH = "ambush"
@@ -222,22 +209,33 @@ _ATTACKED = frozenset(fold(w) for w in (
 _CHECKPOINT_AFTER = frozenset(fold(w) for w in ("للشرطة", "شرطة", "أمني", "أمنيا", "الشرطة", "للجيش", "ثابت"))
 
 
-def _without_checkpoint_ambush(hits: list[TermMatch], nt: NormalisedText) -> list[TermMatch]:
+def _checkpoint(toks: list[Token], first: int, end: int) -> bool:
     """``كمين`` attacked ("هاجموا كميناً للشرطة", "هجوم على كمين أمني") or qualified as a police or security
     post is a checkpoint, the attack's target, not an ambush the attackers laid."""
-    if not any(h.section == "event_types" and h.key == _AMBUSH for h in hits):
+    before = [t.norm.removeprefix("و").removeprefix("ف") for t in toks[max(0, first - 2) : first]]
+    after = toks[first + 1].norm if first + 1 < len(toks) else ""
+    attacked = bool(before) and (before[-1] in _ATTACKED or (before[-1] == "علي" and before[:1] and
+                                                             before[0] in _ATTACKED))  # fmt: skip
+    return attacked or after in _CHECKPOINT_AFTER
+
+
+# event keys whose trigger words, read in context, may name no such event
+_NOT_EVENT: dict[str, Callable[[list[Token], int, int], bool]] = {_CONTROL: _control_state, _AMBUSH: _checkpoint}
+
+
+def _without_non_events(hits: list[TermMatch], nt: NormalisedText) -> list[TermMatch]:
+    """Drop event triggers that :data:`_NOT_EVENT` reads as no event of their type in context."""
+    if not any(h.section == "event_types" and h.key in _NOT_EVENT for h in hits):
         return hits
     toks = tokens(nt)
     starts = [t.start for t in toks]
     kept = []
     for h in hits:
-        if h.section == "event_types" and h.key == _AMBUSH:
-            i = max(0, bisect.bisect_right(starts, h.start) - 1)
-            before = [t.norm.removeprefix("و").removeprefix("ف") for t in toks[max(0, i - 2) : i]]
-            after = toks[i + 1].norm if i + 1 < len(toks) else ""
-            attacked = bool(before) and (before[-1] in _ATTACKED or (before[-1] == "علي" and before[:1] and
-                                                                     before[0] in _ATTACKED))  # fmt: skip
-            if attacked or after in _CHECKPOINT_AFTER:
+        test = _NOT_EVENT.get(h.key) if h.section == "event_types" else None
+        if test is not None:
+            first = max(0, bisect.bisect_right(starts, h.start) - 1)
+            end = max(first, bisect.bisect_left(starts, h.end))
+            if test(toks, first, end):
                 continue
         kept.append(h)
     return kept
