@@ -83,6 +83,27 @@ PAIRS = [
         "Gunmen shot dead the mukhtar of a village on Monday, in an attack that security officials blamed "
         "on Islamic State militants.",
     ),
+    # rules-17: phrasings written to probe both languages
+    (  # a hand grenade thrown is a bombing
+        "ألقى مسلحون قنبلة يدوية على مقهى يوم الاثنين، ما أدى إلى إصابة خمسة أشخاص.",
+        "Militants threw a grenade into a cafe on Monday, wounding five people.",
+    ),
+    (  # a dual of heads: two men beheaded
+        "قطع مسلحون رأسي رجلين يوم الاثنين.",
+        "Militants beheaded two men on Monday.",
+    ),
+    (  # a sniper is the attacker, the soldier the one killed
+        "قتل قناص جندياً عند نقطة تفتيش يوم الاثنين.",
+        "A sniper killed a soldier at a checkpoint on Monday.",
+    ),
+    (  # قتل with a person right after its subject is active
+        "قتل مسلحون شيخ عشيرة أمام منزله يوم الاثنين.",
+        "Gunmen killed a tribal elder outside his home on Monday.",
+    ),
+    (  # a raid on a hideout is a security operation in both languages
+        "داهمت قوات الأمن مخبأ يوم الاثنين واعتقلت ثلاثة مشتبه بهم.",
+        "Security forces carried out a raid on a hideout on Monday and arrested three suspects.",
+    ),
 ]
 
 

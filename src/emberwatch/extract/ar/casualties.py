@@ -29,7 +29,7 @@ TRIGGERS: dict[str, str] = {
     **{_F(w): KILLED for w in (
         "مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "مصرع", "استشهاد", "وفاة", "حياة", "قضى", "اغتيال", "اغتال",
         "اغتالت", "اغتالوا", "إعدام", "أعدم", "أعدمت", "أعدموا", "ذبح",
-        "رؤوس",  # "قطع مسلحون رؤوس ثلاثة رجال" (beheaded three men)
+        "رؤوس", "رأسي",  # "قطع مسلحون رؤوس ثلاثة رجال" (beheaded three men), "رأسي رجلين" (two men's heads)
     )},
     **{_F(w): WOUNDED for w in (
         "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب", "أصابت", "أصابوا",
@@ -87,7 +87,7 @@ PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختا
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
-    "جناة", "مهاجمي", "عناصر التنظيم", "الخلية", "خلية",
+    "جناة", "مهاجمي", "عناصر التنظيم", "الخلية", "خلية", "قناص", "القناص",
 ))  # fmt: skip
 
 _AT_LEAST = [_F(p) for p in ("ما لا يقل عن", "ما لا يقل على", "لا يقل عن")]
@@ -465,6 +465,8 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
             return k + 1
         if k < len(toks) and toks[k].norm.endswith("ا") and _persons(toks[k].norm[:-1]):
             return k
+        if k < len(toks) and _persons(toks[k].norm, another=False) == 1 and not toks[k].norm.startswith("ال"):
+            return k  # "قتل مسلحون شيخ عشيرة" (gunmen killed a tribal elder): a person right after the subject
         return j
     return _after_time_words(toks, k) if k < len(toks) else j
 
