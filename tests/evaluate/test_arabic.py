@@ -342,3 +342,15 @@ def test_arabic_assault_rules_on_shared_data(shared_data: Path) -> None:
     report = evaluate_assault(shared_data / "arabic-assault" / "assault_dev.csv", ["rules"])
     assert report.positives > 100
     assert report.scores["rules"].recall > 0.8
+
+
+HOLDOUT_4 = HOLDOUT.parent / "parallel-holdout-4"
+
+
+def test_arabic_parallel_fourth_holdout_pairs_agree_on_the_lead_event() -> None:
+    """The fourth hold-out set (blind until rules-18, see examples/parallel-holdout-4/README.md): the lead
+    event's type, date, killed, wounded and perpetrator agree (blind: 8, 10, 12, 10 and 10 of 12)."""
+    rows = parallel_agreement(HOLDOUT_4)
+    assert len(rows) == 12
+    for field in ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator"):
+        assert [r.name for r in rows if not r.agree[field]] == [], field

@@ -409,3 +409,179 @@ def test_events_affiliates_and_forces_of_other_theatres(
     assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == actor_id
     if attribution is not None:
         assert found[0].perpetrator.attribution.value == attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # one prominent person killed and no one else: a targeted killing, whatever the verb
+        ("Gunmen killed a tribal elder at his home in a village near Baiji on Monday.", "assassination"),
+        ("Gunmen on a motorcycle killed a judge as he left court on Monday.", "assassination"),
+        ("قتل مسلحون شيخ عشيرة في منزله بقرية قرب بيجي يوم الاثنين.", "assassination"),
+        ("قتل مسلحون على دراجة نارية قاضيا أثناء خروجه من المحكمة يوم الاثنين.", "assassination"),
+        # not a soldier, not two people, not a bombing
+        ("Gunmen killed a soldier at a checkpoint near Baiji on Monday.", "attack"),
+        ("Gunmen killed a tribal elder and two of his sons at their home on Monday.", "attack"),
+        ("A roadside bomb killed a judge near Baiji on Monday.", "bombing"),
+    ],
+)
+def test_events_killing_one_prominent_person_is_a_targeted_killing(
+    extract_resources: ExtractResources, text: str, event_type: str
+) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Militants overran an army post on Monday, killing eight soldiers.", "attack"),
+        ("Militants overran the town of Hajin on Monday after a week of fighting.", "territorial_control"),
+        ("A bomb-laden motorcycle exploded in a market on Monday, killing five people.", "bombing"),
+        ("انفجرت سيارة محملة بالمتفجرات عند حاجز يوم الاثنين، ما أسفر عن مقتل ثلاثة جنود.", "bombing"),
+        ("Insurgents attacked a church on Sunday, killing four people before setting the building on fire.", "arson"),
+        ("هاجم مسلحون نقطة حراسة يوم الاثنين وتبادلوا إطلاق النار مع الحراس.", "armed_clash"),
+    ],
+)
+def test_events_the_same_event_words_in_both_languages(
+    extract_resources: ExtractResources, text: str, event_type: str
+) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == [event_type]
+
+
+def test_events_vehicle_bombs_are_vbieds(extract_resources: ExtractResources) -> None:
+    for text in (
+        "A bomb-laden motorcycle exploded in a market on Monday, killing five people.",
+        "انفجرت سيارة محملة بالمتفجرات عند حاجز يوم الاثنين، ما أسفر عن مقتل ثلاثة جنود.",
+    ):
+        assert [e.sub_type for e in events(extract_resources, text)] == ["vbied"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # the accuser is no perpetrator, the accused is
+        ("A tribal sheikh was killed by gunmen near Hasakah yesterday. The Syrian Democratic Forces blamed Daesh "
+         "cells for the attack.", "isis"),
+        ("قُتل شيخ عشيرة برصاص مسلحين قرب الحسكة أمس. وحمّلت قوات سوريا الديمقراطية خلايا داعش مسؤولية الهجوم.",
+         "isis"),
+        ("A Taliban intelligence officer was assassinated in Kunduz on Monday. Taliban officials blamed the Islamic "
+         "State Khorasan Province.", "iskp"),
+        ("اغتيل ضابط في استخبارات طالبان في قندوز يوم الاثنين. وحمّل مسؤولون في طالبان تنظيم ولاية خراسان "
+         "المسؤولية.", "iskp"),
+        # the killers of "militants of the Islamic State" are not the Islamic State
+        ("أعلن مسؤولون أن قوات الأمن قتلت يوم الأربعاء تسعة مسلحين من تنظيم الدولة الإسلامية في مداهمة جنوب قندلا.",
+         None),
+        # Arabic names: the quoted name of JAD without its head noun, the Sahel Province
+        ('قُتل شرطي بتفجير انتحاري يوم الاثنين. وقالت الشرطة إن الانتحاري ينتمي إلى جماعة "أنصار الدولة".', "jad"),
+        ("قُتل اثنا عشر جنديا يوم الأربعاء في كمين. وحمّلت وزارة الدفاع تنظيم الدولة الإسلامية في الساحل المسؤولية.",
+         "isis-sahel"),
+    ],
+)
+def test_events_accusers_and_accused(extract_resources: ExtractResources, text: str, actor_id: str | None) -> None:
+    found = events(extract_resources, text)
+    assert found
+    assert (found[0].perpetrator.actor_id if found[0].perpetrator else None) == actor_id
+
+
+def test_events_the_attacker_refers_back_to_the_bombing(extract_resources: ExtractResources) -> None:
+    text = (
+        "A suicide bomber blew himself up at the gate of a police station on Monday, killing a policeman.\n\n"
+        "The attacker, who arrived on a motorcycle, detonated explosives strapped to his body when he was stopped, "
+        "a police spokesman said."
+    )
+    assert len(events(extract_resources, text)) == 1
+
+
+def test_events_a_three_word_arabic_sentence_adds_its_casualty(extract_resources: ExtractResources) -> None:
+    text = "خطف مسلحون 15 مزارعا قرب أويشا يوم السبت، وقتلوا أربعة آخرين. وأُصيب مزارع واحد."
+    found = events(extract_resources, text)
+    assert [(e.killed.best, e.wounded.best) for e in found] == [(4, 1)]
+
+
+def test_events_a_sentence_paragraphs_on_that_only_refers_back_joins_the_event(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "Gunmen killed a tribal elder at his home near Tarmiyah on Monday.\n\n"
+        "The elder had helped organise a tribal force. He had received threats in recent months. "
+        "His family said he had refused to leave the village.\n\n"
+        "No group claimed responsibility, but a security official said the killing bore the hallmarks of ISIS cells."
+    )
+    found = events(extract_resources, text)
+    assert [e.event_type for e in found] == ["assassination"]
+    assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"
+
+
+def test_events_the_officer_blaming_a_group_after_a_denied_claim_names_the_perpetrator(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "A roadside bomb struck an army vehicle west of Rutba on Tuesday, killing two soldiers.\n\n"
+        "The explosive device had been planted on the side of the highway, an officer said.\n\n"
+        'No group has claimed the bombing, but the officer blamed "remnants of Daesh" who move through the desert.'
+    )
+    found = events(extract_resources, text)
+    assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"
+
+
+def test_events_an_anaphor_does_not_type_the_new_event_of_its_sentence(extract_resources: ExtractResources) -> None:
+    text = (
+        "خطف مسلحون ستة عمال طرق قرب ديكوا يوم 15 فبراير.\n\n"
+        "وتأتي عملية الخطف في أعقاب سلسلة من الهجمات في المنطقة، إذ اقتحم مسلحو التنظيم في 23 يناير قاعدة عسكرية "
+        "في مارتي، ما أسفر عن مقتل خمسة جنود."
+    )
+    assert [e.event_type for e in events(extract_resources, text)] == ["kidnapping", "armed_assault"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces have carried out several sweeps in the orchards this year.",
+        "ونفذت القوات الأمنية عدة عمليات تمشيط في البساتين هذا العام.",
+        "The group has increasingly targeted contractors on the main roads, sometimes executing captives.",
+        "وكثّف التنظيم استهدافه للمقاولين على الطرق الرئيسية، وأقدم أحيانا على إعدام أسرى.",
+        "Iraq declared victory over IS in December 2017, but the group has since reverted to hit-and-run tactics.",
+    ],
+)
+def test_events_patterns_framed_by_a_month_or_a_year_are_not_events(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    assert events(extract_resources, text) == []
+
+
+def test_events_the_force_that_appointed_the_police_is_no_perpetrator(extract_resources: ExtractResources) -> None:
+    text = (
+        "قُتل 11 مصليا بانفجار قنبلة داخل مسجد في جلال آباد يوم الجمعة. وقال متحدث باسم الشرطة المعيّنة من قبل "
+        "طالبان إن العبوة انفجرت قرب المنبر."
+    )
+    found = events(extract_resources, text)
+    assert found and (found[0].perpetrator is None or found[0].perpetrator.actor_id != "taliban")
+
+
+def test_events_a_later_belief_about_a_group_is_no_attribution(extract_resources: ExtractResources) -> None:
+    text = (
+        "قتلت قوات الأمن تسعة مسلحين في مداهمة لمخابئهم جنوب قندلا يوم الأربعاء، وأُصيب جنديان.\n\n"
+        "وتتخذ ولاية الصومال من الجبال قاعدة لها، ويُعتقد أنها تؤدي دورا في تمويل فروع التنظيم."
+    )
+    found = events(extract_resources, text)
+    assert found and (found[0].perpetrator is None or found[0].perpetrator.actor_id is None)
+
+
+def test_events_a_bomb_that_went_off_is_a_bombing(extract_resources: ExtractResources) -> None:
+    text = "The device planted on the highway went off as an army patrol passed on Tuesday, killing two soldiers."
+    assert [e.event_type for e in events(extract_resources, text)] == ["bombing"]
+
+
+def test_events_an_arrest_for_a_named_assassination_keeps_the_assassination(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "The prosecutor investigating the assassination of a presidential candidate issued an arrest warrant for "
+        "two suspects on 12 March."
+    )
+    assert [e.event_type for e in events(extract_resources, text)] == ["assassination"]
+
+
+def test_events_a_prominent_victim_among_others_is_no_targeted_killing(extract_resources: ExtractResources) -> None:
+    text = "Guerrillas killed the mayor of the small town of Hostigal, as well as two peasants, on Monday."
+    assert [e.event_type for e in events(extract_resources, text)] == ["attack"]

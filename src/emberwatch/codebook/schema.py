@@ -128,6 +128,11 @@ class Target(Entry):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
     human: bool = Field(default=False, description="True for people (victims), false for physical targets.")
+    prominent: bool = Field(
+        default=False,
+        description="People killed for who they are (officials, tribal and religious leaders): an attack that "
+        "kills one of them and no one else is a targeted killing (GTD's assassination).",
+    )
     gtd_target_type: str | None = None
     terms: Terms = Field(default_factory=Terms)
 

@@ -81,6 +81,7 @@ class CodebookIndex:
     source_nouns: frozenset[str] = frozenset()  # one-word `source` cues, lower-cased and folded
     # types that are no violence of their own (ACLED "Strategic developments": arrests, weapons seized)
     strategic: frozenset[str] = frozenset()
+    prominent_targets: frozenset[str] = frozenset()  # people killed for who they are (targets.yaml `prominent`)
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -108,6 +109,7 @@ class CodebookIndex:
                 fold(t.lower()) for t in (*codebook.cues.source.en, *codebook.cues.source.ar) if " " not in t
             ),
             strategic=frozenset(et.id for et in codebook.event_types if et.acled_event_type == STRATEGIC),
+            prominent_targets=frozenset(t.id for t in codebook.targets if t.human and t.prominent),
         )
 
 
@@ -147,6 +149,7 @@ class _Doc:
     paragraph_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
     dates: DocumentDates | None = None
     count_cache: dict[int, list[CountMention]] = field(default_factory=dict)
+    grouped: set[int] = field(default_factory=set)  # sentences that belong to an event (after grouping)
 
     def in_range(self, section: str, start: int, end: int) -> list[TermMatch]:
         starts = self.starts_by_section.get(section)
@@ -240,6 +243,7 @@ def extract_events(
     headings = _contexts(rules.date_headings(text), inp.published)
     doc.dates = DocumentDates.build(text, sentences, headings, inp.published, rules, doc.headings)
     groups = _group_triggers(doc, rules, index)
+    doc.grouped = {i for g in groups for i in g.sentences}
     places = resources.geoparser.geoparse(text, language, inp.published, inp.home) if resources.geoparser else []
     places = _outside_actor_names(places, doc.by_section.get("actors", []))
     anchors = [_anchor(doc, g, language) for g in groups]
@@ -291,7 +295,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     groups: list[_Group] = []
     for i, sentence in enumerate(doc.sentences):
         words = sentence_words(doc, i)
-        if doc.headings[i] or doc.back_matter[i] or len(words) < MIN_WORDS or is_title(words):
+        if doc.headings[i] or doc.back_matter[i] or len(words) < MIN_WORDS.get(doc.language, 4) or is_title(words):
             continue
         cues = doc.in_range("cues", sentence.start, sentence.end)  # is_negated looks inside the sentence
         triggers = [
@@ -306,8 +310,13 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         continues = _continues_previous(doc, groups, i, sentence_cues)
         if not continues and _claims_previous(doc, groups, i, triggers, sentence_cues):
             continues = True  # "X claimed the raid the next day": the claim's date, not a new event
+        if not continues and _refers_back(doc, rules, index, groups, i, triggers, sentence_cues):
+            groups[-1].sentences.append(i)  # "... said the killing bore the hallmarks of ISIS cells", paragraphs on
+            continue
         if not triggers:
-            if continues and "claimed" in sentence_cues:
+            if continues and ("claimed" in sentence_cues or "anaphora" in sentence_cues or _blames_someone(doc, i)):
+                # "No group has claimed the bombing, but the officer blamed Daesh"; "فقال إن العبوة زرعتها خلايا
+                # تابعة لتنظيم الدولة" (said the device was planted by IS cells): about the event before
                 groups[-1].sentences.append(i)
             continue
         best = max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start))
@@ -330,6 +339,15 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                 previous.key = upgrade.key
                 previous.triggers += [t for t in triggers if t.key == upgrade.key and t not in same_type]
             continue
+        own = [t for t in triggers if not _inside_anaphor(doc, i, t)]
+        violent = [t for t in own if index.priority.get(t.key, 0) > 0 and t.key.split("/")[0] not in index.strategic]
+        if violent and len(own) < len(triggers):
+            # a new event in a sentence that also names the one before ("وتأتي عملية الخطف في أعقاب سلسلة من
+            # الهجمات، إذ اقتحم مسلحون في 23 يناير قاعدة"): its type comes from its own specific words, not the
+            # anaphor's (but "those wounded in the clashes" are the clashes' wounded: generic words do not count,
+            # nor does an arrest: "an arrest warrant in the assassination of ..." reports the assassination)
+            best = max(violent, key=lambda t: (index.priority.get(t.key, 0), -t.start))
+            same_type = [t for t in own if t.key.split("/")[0] == best.key.split("/")[0]]
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
         if continues and not own_actor and _restates_weapon(doc, rules, groups[-1], triggers, i, index):
             # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling (its trigger stays the event's own)
@@ -344,6 +362,15 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         groups.append(group)
     return groups
+
+
+def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
+    """The trigger is part of an anaphor of sentence ``i`` ("the kidnapping", "عملية الخطف")."""
+    sentence = doc.sentences[i]
+    return any(
+        c.key == "anaphora" and c.start <= trigger.start and trigger.end <= c.end
+        for c in doc.in_range("cues", sentence.start, sentence.end)
+    )
 
 
 def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sentence_cues: set[str]) -> bool:
@@ -363,9 +390,11 @@ def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sen
 
 
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
-    """Sentence ``i`` has a `habitual` cue ("regularly", "بشكل متكرر"), no date expression of its own and no
-    casualty figure: it describes what a group does, not something that happened."""
-    return doc.own_date(i) is None and not doc.casualties(rules, i)
+    """Sentence ``i`` has a `habitual` cue ("regularly", "بشكل متكرر", "several sweeps"), no day or week of its
+    own (a month or a year, "this year", still frames a pattern) and no casualty figure: it describes what a
+    group or a force does, not something that happened."""
+    own = doc.own_date(i)
+    return (own is None or own.precision >= DatePrecision.month) and not doc.casualties(rules, i)
 
 
 def _restates_weapon(
@@ -410,11 +439,15 @@ def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
 OTHERS_REACH = 12  # characters around a casualty figure's evidence where an `others` cue counts for it
 STRATEGIC = "Strategic developments"  # the ACLED event type of arrests and weapons seized
-MIN_WORDS = 4  # shorter units (titles, link lists) are not event reports
+# shorter units (titles, link lists) are not event reports; Arabic writes in fewer words what English says
+# in four ("وأُصيب مزارع واحد" = "One farmer was wounded")
+MIN_WORDS: dict[Language, int] = {Language.en: 4, Language.ar: 3}
 # A Markdown image, its caption and its file name ("![Coalition airstrike on ISIL position in Kobane](...)"):
 # an illustration of the story, undated and often of another day or place, not a report of an event
 IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 FOLLOW_UP_SENTENCES = 3  # how far a claim/anaphor may follow the event it refers to
+SUSPICION_REACH = 30  # characters from a suspicion cue to the actor it names, in a later sentence
+REFER_BACK_SENTENCES = 6  # how far a sentence whose only event words are anaphors may follow its event
 
 
 _TITLE_JUNK = re.compile(r"\[[^\]]*\]|[^\w\s]", re.UNICODE)
@@ -494,6 +527,29 @@ def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[Ter
     sentence = doc.sentences[i]
     anaphors = [c for c in doc.in_range("cues", sentence.start, sentence.end) if c.key == "anaphora"]
     return all(any(a.start <= t.start and t.end <= a.end for a in anaphors) for t in triggers)
+
+
+def _refers_back(
+    doc: _Doc,
+    rules: LanguageRules,
+    index: CodebookIndex,
+    groups: list[_Group],
+    i: int,
+    triggers: list[TermMatch],
+    cues: set[str],
+) -> bool:
+    """A sentence a few paragraphs on whose only event words refer back ("a security official said the killing
+    bore the hallmarks of ISIS cells", "وقال مسؤول إن الاغتيال يحمل بصمات داعش"), with no date or figure of its
+    own, is about the event before it, not a new one."""
+    if not triggers or not groups or groups[-1].sentences[-1] < i - REFER_BACK_SENTENCES or "new_event" in cues:
+        return False
+    if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None or doc.casualties(rules, i):
+        return False
+    sentence = doc.sentences[i]
+    anaphors = [c for c in doc.in_range("cues", sentence.start, sentence.end) if c.key == "anaphora"]
+    referring = [t for t in triggers if any(a.start <= t.start and t.end <= a.end for a in anaphors)]
+    # the other event words may only be unspecific ("التي استهدفت مراراً مخاتير القرى", which has targeted)
+    return bool(referring) and all(t in referring or index.priority.get(t.key, 0) == 0 for t in triggers)
 
 
 def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
@@ -630,9 +686,21 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     source = kind not in (ActorType.jihadist_group, ActorType.international_coalition)
     if group.event_type in SOURCE_REPORTED_TYPES and source and _source_of_report(doc, actor, index):
         score -= 3
+    if _blames(doc, actor):
+        score -= 3  # "The SDF blamed Daesh cells", "وحمّلت قسد خلايا داعش المسؤولية": the accuser
+    elif marker is None and not state_action and _blamed(doc, actor):
+        score += 1  # "officials blamed the Islamic State", "accused ISWAP of": the accused
     if actor.start < trigger.start:
         score += -2 if passive_between(doc.text, actor.end, trigger.start) else 1
+    if preferred and marker != "object" and not state_action and _claims_in_sentence(doc, actor):
+        score += 1  # "ISKP claimed responsibility": a claim outweighs a mention ("the dead included Taliban")
     return score
+
+
+def _claims_in_sentence(doc: _Doc, actor: TermMatch) -> bool:
+    """The actor's sentence holds a claim of responsibility (a `claimed` cue that no negation voids)."""
+    i = max(0, bisect.bisect_right([s.start for s in doc.sentences], actor.start) - 1)
+    return any(c.key == "claimed" for c in doc.sentence_matches("cues", [i]))
 
 
 SOURCE_GAP = 25  # characters between a `source` noun and the actor it qualifies
@@ -674,6 +742,51 @@ def _source_of_report(doc: _Doc, actor: TermMatch, index: CodebookIndex) -> bool
     return False
 
 
+# verbs of blaming (`attributed` cues); their subject is the accuser, not the perpetrator
+_BLAME_VERBS = frozenset(fold(w) for w in ("blamed", "blames", "accused", "accuses", "حمل", "حملت", "اتهم", "اتهمت"))
+# between the accuser and its verb: "The SDF blamed", "Taliban officials blamed", "the army has also blamed"
+_BLAME_GAP = re.compile(r"\s*(?:[a-z]+\s+)?(?:(?:has|have|had|also|on \w+)\s+)*", re.IGNORECASE)
+# between an Arabic blame verb and the accuser: nothing, or a source noun with its link ("مسؤولون في طالبان")
+_BLAME_GAP_AR = re.compile(r"\s*(?:\S+\s+(?:في|من|باسم|لدى)\s+)?")
+
+
+def _blames(doc: _Doc, actor: TermMatch) -> bool:
+    """The actor is the subject of a blame verb: right before it ("The SDF blamed ...", "officials of the
+    army accused ...") or, Arabic verb first, right after it ("وحمّلت قوات سوريا الديمقراطية خلايا داعش")."""
+    for cue in doc.in_range("cues", max(0, actor.start - 30), actor.end + 30):
+        if cue.key != "attributed" or fold(doc.text[cue.start : cue.end].lower()) not in _BLAME_VERBS:
+            continue
+        if cue.start >= actor.end and _BLAME_GAP.fullmatch(doc.text[actor.end : cue.start]):
+            return True
+        if cue.end <= actor.start and doc.language is not Language.en and _BLAME_GAP_AR.fullmatch(
+            doc.text[cue.end : actor.start]
+        ):
+            return True
+    return False
+
+
+def _blames_someone(doc: _Doc, i: int) -> bool:
+    """Sentence ``i`` blames an actor ("the officer blamed remnants of Daesh", "حمّل الجيش داعش المسؤولية")."""
+    return any(
+        c.key == "attributed" and fold(doc.text[c.start : c.end].lower()) in _BLAME_VERBS
+        for c in doc.sentence_matches("cues", [i])
+    ) and bool(doc.sentence_matches("actors", [i]))
+
+
+def _blamed(doc: _Doc, actor: TermMatch) -> bool:
+    """The actor is the object of a blame verb ("blamed the Islamic State", "accused ISWAP of")."""
+    return any(
+        cue.key == "attributed"
+        and fold(doc.text[cue.start : cue.end].lower()) in _BLAME_VERBS
+        and _BLAMED_GAP.fullmatch(doc.text[cue.end : actor.start])
+        for cue in doc.in_range("cues", max(0, actor.start - 30), actor.start)
+    )
+
+
+# between a blame verb and the accused: a quote, "the", "remnants of" ('blamed "remnants of Daesh"')
+_BLAMED_GAP = re.compile(r"\s*[\"“'«]?\s*(?:the\s+|remnants\s+of\s+)?", re.IGNORECASE)
+
+
 def _names_source(doc: _Doc, cue: TermMatch, index: CodebookIndex) -> bool:
     """An `attributed` phrase that holds a `source` noun ("officials said", "قال مسؤول")."""
     return any(fold(word.lower()) in index.source_nouns for word in doc.text[cue.start : cue.end].split())
@@ -705,7 +818,10 @@ def _clause_before(doc: _Doc, actor: TermMatch) -> tuple[int, int]:
 
 # what may stand between a harm verb and the actor that is its subject: nothing, or the nominative
 # construct plural of a fighter noun ("مسلحو", "مقاتلو"; the genitive "مسلحي" follows a noun: the harmed)
-_SUBJECT_GAP = frozenset({"", *(fold(w) for w in ("مسلحو", "مقاتلو", "انتحاريو", "مسلحو تنظيم", "مقاتلو تنظيم"))})
+_SUBJECT_GAP = frozenset({"", *(fold(w) for w in (
+    "مسلحو", "مقاتلو", "انتحاريو", "متمردو", "متشددو", "عناصر", "مسلحو تنظيم", "مقاتلو تنظيم", "عناصر تنظيم",
+    "مسلحو جماعة", "مقاتلو جماعة", "متمردو جماعة", "مسلحو حركة", "مقاتلو حركة",
+))})  # fmt: skip
 
 
 def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
@@ -854,15 +970,28 @@ def _most_specific(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex
 
 
 def _claim_elsewhere(doc: _Doc, group: _Group, index: CodebookIndex) -> tuple[TermMatch, int] | None:
-    """ "X claimed responsibility" in a later sentence of the paragraph (or the next 3 sentences)."""
+    """ "X claimed responsibility" in one of the next 3 sentences, in the event's last paragraph or the one
+    after it."""
     last = group.sentences[-1]
     for i in range(last + 1, min(len(doc.sentences), last + 4)):
-        if doc.paragraphs[i] != group.paragraph and i > last + 1:
+        if doc.paragraphs[i] > doc.paragraphs[last] + 1 or doc.headings[i] or _is_heading_between(doc, last, i):
             break
-        claims = [c for c in doc.sentence_matches("cues", [i]) if c.key in {"claimed", "attributed", "suspected"}]
-        if not claims:
+        if i in doc.grouped:
+            break  # another event's sentence: "On May 24, a roadside bomb ... IS claimed that attack"
+        cues = doc.sentence_matches("cues", [i])
+        claims = [c for c in cues if c.key in {"claimed", "attributed"}]
+        suspicions = [c for c in cues if c.key == "suspected"]
+        if not claims and not suspicions:
             continue
-        actors = [a for a in doc.sentence_matches("actors", [i]) if index.actor_kind.get(a.key) in NON_STATE]
+        actors = [
+            a
+            for a in doc.sentence_matches("actors", [i])
+            if index.actor_kind.get(a.key) in NON_STATE and not _blames(doc, a)  # "Taliban officials blamed ISKP"
+        ]
+        if not claims and not any(c.key == "anaphora" for c in cues):
+            # a suspicion names the group it is about ("Police suspect JAD", "وتشتبه الشرطة في جماعة ..."), not
+            # "the province ... is believed to finance the group's branches" (يُعتقد أنها تؤدي دوراً في تمويل)
+            actors = [a for a in actors if any(0 <= a.start - c.end <= SUSPICION_REACH for c in suspicions)]
         if actors:
             # "the Islamic State's Libya Province claimed ...": the province, whatever the word order
             named = {a.key for a in actors}
@@ -897,6 +1026,39 @@ def _is_state_side(group: _Group, perpetrator: Perpetrator | None, index: Codebo
     if perpetrator is not None and perpetrator.actor_id is not None:
         return index.actor_kind.get(perpetrator.actor_id) not in NON_STATE
     return group.event_type in STATE_ACTION_TYPES
+
+
+# an attack or shooting that kills one prominent person and no one else is a targeted killing, whether the
+# report says "assassinated" or "killed" ("Gunmen killed a tribal elder at his home" / "اغتال مسلحون شيخ عشيرة")
+_UNSPECIFIC_KILLINGS = frozenset({"attack", "armed_assault"})
+_MORE_PEOPLE = re.compile(
+    r"\b(?:as well as|along with|together with)\b|(?:إلى جانب|فضلا عن|بالإضافة إلى)", re.IGNORECASE
+)
+TARGETED_KILLING = "assassination"
+
+
+def _targeted_killing(doc: _Doc, group: _Group, counts: list[CountMention], index: CodebookIndex) -> bool:
+    """The event's only death figure is one person named by a prominent role (targets.yaml `prominent`), killed
+    by attackers the event's sentences describe ("gunmen", "مسلحون"), with no "others" killed beside them
+    (not "killing a tribal sheikh ... as well as three others"; not "an ISIL legislator was killed during
+    clearing operations")."""
+    if TARGETED_KILLING not in index.priority:
+        return False
+    killed = [c for c in counts if c.kind == "killed" and not c.perpetrator]
+    if len(killed) != 1 or killed[0].count.best != 1:
+        return False
+    if not doc.sentence_matches("descriptions", group.sentences):
+        return False
+    figure = killed[0].evidence
+    own = next(i for i in group.sentences if doc.sentences[i].start <= figure.start < doc.sentences[i].end)
+    if any(c.key == "others" for c in doc.sentence_matches("cues", [own])):
+        return False
+    if _MORE_PEOPLE.search(doc.text, figure.end, doc.sentences[own].end):
+        return False  # "killed the mayor of the small town, as well as two peasants"
+    return any(
+        t.key in index.prominent_targets and t.start < figure.end and figure.start < t.end
+        for t in doc.sentence_matches("targets", group.sentences)
+    )
 
 
 def _casualties(mentions: list[CountMention], kind: str, state_side: bool) -> Count:
@@ -967,9 +1129,12 @@ def _build_event(
     victims += _victim_actors(doc, group, perpetrator.actor_id if perpetrator else None, index)
     victims = [v for v in victims if not _names_a_place(doc.text, v, places)]
     individuals = [v for v in individuals if not _names_a_place(doc.text, v, places)]
+    event_type, sub_type = group.event_type, group.sub_type
+    if event_type in _UNSPECIFIC_KILLINGS and _targeted_killing(doc, group, counts, index):
+        event_type, sub_type = TARGETED_KILLING, None
     event = ExtractedEvent(
-        event_type=group.event_type,
-        sub_type=group.sub_type,
+        event_type=event_type,
+        sub_type=sub_type,
         date=date_value,
         place=place,
         perpetrator=perpetrator,

@@ -92,7 +92,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-59"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-60"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -245,7 +245,7 @@ class Geoparser:
         added = []
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
         locative = set(locative_name_spans(text))
-        cued_spans = [*cued_name_spans(text), *sorted(locative)]
+        cued_spans = [*cued_name_spans(text), *sorted(locative, key=lambda span: (span[0], -span[1]))]
         for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
             if any(start < e and s < end for s, e in taken):
                 continue

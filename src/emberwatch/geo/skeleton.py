@@ -217,8 +217,10 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
         nxt = toks[i + 1]
         if text[tok.end : nxt.start].strip():
             continue  # punctuation between: "قرية، ..."
-        if i + 2 < len(toks) and not text[nxt.end : toks[i + 2].start].strip() and toks[i + 2].norm.startswith("ال"):
-            spans.append((nxt.start, toks[i + 2].end))  # "دير الزور", "رأس العين"
+        if i + 2 < len(toks) and text[nxt.end : toks[i + 2].start].strip() in ("", "-") and (
+            toks[i + 2].norm.startswith("ال") or toks[i + 2].norm == nxt.norm
+        ):
+            spans.append((nxt.start, toks[i + 2].end))  # "دير الزور", "رأس العين", "بلدة غوروم غوروم"
         spans.append((nxt.start, nxt.end))
     return spans
 
@@ -226,7 +228,7 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
 def locative_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the one word after an Arabic locative (``قرب ديكوا``, ``بالقرب من أيورو``, ``جنوب
     أيورو``) that has no article and is no common word: a foreign name the gazetteer may know only in
-    Latin letters."""
+    Latin letters; a doubled name (``قرب غوروم غوروم``) is read whole first."""
     from emberwatch.text.arabic_common import is_common_word
 
     toks = tokens(text)
@@ -242,6 +244,9 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
             and len(name.norm) >= 3
             and not is_common_word(name.norm)
         ):
+            again = toks[k + 1] if k + 1 < len(toks) else None
+            if again is not None and again.norm == name.norm and text[name.end : again.start].strip() in ("", "-"):
+                spans.append((name.start, again.end))  # a doubled name: "قرب غوروم غوروم" (Gorom-Gorom)
             spans.append((name.start, name.end))
     return spans
 

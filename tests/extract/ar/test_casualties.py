@@ -117,6 +117,23 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("نقل ثلاثة أشخاص مصابين إلى المستشفى", [("wounded", 3, 3, 3, False)]),
         # "one of the passers-by was wounded"
         ("وقال ضابط إن أحد المارة أصيب في إطلاق النار", [("wounded", 1, 1, 1, False)]),
+        # a figure before a weekday: "three wounded on Friday", not "three days"
+        ("قُتل 11 مصليا وأصيب ثلاثة يوم الجمعة", [("killed", 11, 11, 11, False), ("wounded", 3, 3, 3, False)]),
+        ("قُتل 11 مصليا على الأقل وأُصيب العشرات يوم الجمعة",
+         [("killed", 11, 11, None, False), ("wounded", 24, 36, 99, False)]),
+        # a head and a judge are people; a person in the accusative after a short phrase
+        ("قتل مسلحون مجهولون رئيس مجلس قرية وأصابوا نجله", [("killed", 1, 1, 1, False), ("wounded", 1, 1, 1, False)]),
+        ("قتل مسلحون على دراجة نارية قاضيا أثناء خروجه من المحكمة", [("killed", 1, 1, 1, False)]),
+        # the dual of a noun with ta marbuta ("two women"); "one" before a verb opening a new clause
+        ("ما أسفر عن مقتل طفل وامرأتين وإصابة تسعة أشخاص", [("killed", 3, 3, 3, False), ("wounded", 9, 9, 9, False)]),
+        ("قُتل مزارع واحد وأصيب اثنان في الهجوم", [("killed", 1, 1, 1, False), ("wounded", 2, 2, 2, False)]),
+        ("اغتيل ضابط في الاستخبارات وأصيب طفل", [("killed", 1, 1, 1, False), ("wounded", 1, 1, 1, False)]),
+        # "two of the wounded died": two dead, not two more wounded (the event keeps its largest figure, nine);
+        # "died" (توفي) and a nominative ordinal
+        ("ارتفعت حصيلة القتلى إلى تسعة، بعد وفاة اثنين من الجرحى",
+         [("killed", 9, 9, 9, False), ("killed", 2, 2, 2, False)]),
+        ("توفي شرطي متأثرا بجراحه", [("killed", 1, 1, 1, False)]),
+        ("قُتل مدنيان وأُصيب ثالث", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
     ],
 )
 def test_casualties_figures(text: str, expected: list[tuple[str, int | None, int | None, int | None, bool]]) -> None:

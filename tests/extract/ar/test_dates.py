@@ -51,6 +51,13 @@ def _resolve(text: str, context: DateContext | None = None):
         ("في 7 من حزيران", date(2019, 6, 7), DatePrecision.day, "7 من حزيران"),
         # an ordinal of a noun is no day: "the third week of June"
         ("خلال الأسبوع الثالث من حزيران", date(2019, 6, 1), DatePrecision.month, "حزيران"),
+        # the day of a statement ("... يوم الأربعاء أن", "أفاد مسؤولون يوم الأربعاء") is not the event's
+        ("أعلن التنظيم يوم الأربعاء أن مسلحيه أعدموا رجلين يوم الاثنين", date(2019, 7, 15), DatePrecision.day,
+         "يوم الاثنين"),
+        ("نفذ مسلحون هجومين خلال هذا الأسبوع، بحسب ما أفاد مسؤولون أمنيون يوم الأربعاء", date(2019, 7, 15),
+         DatePrecision.week, "هذا الأسبوع"),
+        ("أفاد مسؤولون أمنيون يوم الأربعاء", date(2019, 7, 17), DatePrecision.day, "يوم الأربعاء"),
+        ("قُتل شخصان هذا الشهر", date(2019, 7, 1), DatePrecision.month, "هذا الشهر"),
         (
             "قالت الشرطة الثلاثاء إن هجوما وقع الاثنين الماضي",
             date(2019, 7, 15),

@@ -104,6 +104,42 @@ PAIRS = [
         "داهمت قوات الأمن مخبأ يوم الاثنين واعتقلت ثلاثة مشتبه بهم.",
         "Security forces carried out a raid on a hideout on Monday and arrested three suspects.",
     ),
+    # fifteenth session: sentence pairs written to probe the phrasing classes of the blind translation sets
+    (  # "assassinated" in one language, "killed" in the other: one prominent person killed is a targeted killing
+        "اغتال مسلحون شيخ عشيرة في منزله بقرية قرب بيجي يوم الاثنين.",
+        "Gunmen killed a tribal elder at his home in a village near Baiji on Monday.",
+    ),
+    (  # the day of the statement is not the day of the execution
+        "أعلن التنظيم يوم الثلاثاء أن مسلحيه أعدموا رجلين يوم الأحد.",
+        "The group said on Tuesday that its fighters had executed two men on Sunday.",
+    ),
+    (  # vehicle bombs; a weekday after a figure; "dozens" wounded
+        "قُتل 11 مصليا على الأقل وأُصيب العشرات يوم الجمعة بانفجار دراجة نارية مفخخة قرب مسجد.",
+        "At least 11 worshippers were killed and dozens wounded on Friday when a bomb-laden motorcycle exploded "
+        "near a mosque.",
+    ),
+    (  # "a child and two women"; the accuser is not the perpetrator
+        "سقطت قذائف هاون أطلقها مسلحون على قرية مساء الخميس، ما أسفر عن مقتل طفل وامرأتين وإصابة تسعة أشخاص. "
+        "وحمّل الجيش تنظيم ولاية غرب أفريقيا مسؤولية القصف.",
+        "Mortar shells fired by militants hit a village on Thursday evening, killing a child and two women and "
+        "wounding nine people. The army blamed ISWAP for the shelling.",
+    ),
+    (  # "a soldier was killed and another wounded"
+        "قُتل جندي وأُصيب آخر يوم الاثنين بانفجار عبوة ناسفة جنوب بئر العبد.",
+        "A soldier was killed and another wounded on Monday when a roadside bomb exploded south of Bir al-Abd.",
+    ),
+    (  # the breakdown of "seven people" after a comma is the same seven; the denial names no perpetrator
+        "فجّر انتحاري نفسه عند نقطة للشرطة في سوق يوم الجمعة، ما أسفر عن مقتل سبعة أشخاص على الأقل، هم أربعة "
+        "شرطيين وثلاثة مدنيين، وإصابة 19. وتبنى تنظيم ولاية خراسان الهجوم عبر أعماق.",
+        "A suicide bomber blew himself up at a police post in a market on Friday, killing at least seven people, "
+        "four policemen and three civilians, and wounding 19. The Islamic State Khorasan Province claimed the "
+        "attack through Amaq.",
+    ),
+    (  # a three-word Arabic sentence adds its wounded; rebels of the ADF as the subject
+        "خطف متمردو القوات الديمقراطية المتحالفة 15 مزارعا على الأقل يوم السبت، وقتلوا أربعة آخرين. "
+        "وأُصيب مزارع واحد.",
+        "ADF rebels abducted at least 15 farmers on Saturday and killed four others. One farmer was wounded.",
+    ),
 ]
 
 

@@ -40,6 +40,11 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("last Thursday", date(2019, 3, 7), 1, None),
         ("a week ago", date(2019, 3, 4), 3, date(2019, 3, 10)),
         ("a month ago", date(2019, 2, 1), 4, date(2019, 2, 28)),
+        # the day of a statement is not the day of the event it reports
+        ("the group said on Wednesday that its fighters had executed two men on Monday", date(2019, 3, 11), 1, None),
+        ("the army said late on Tuesday that militants attacked a checkpoint on Sunday", date(2019, 3, 10), 1, None),
+        ("two attacks this week, security officials said on Wednesday", date(2019, 3, 11), 3, date(2019, 3, 17)),
+        ("security officials said on Wednesday", date(2019, 3, 13), 1, None),
     ],
 )
 def test_dates_resolve(text: str, value: date, precision: int, end: date | None) -> None:

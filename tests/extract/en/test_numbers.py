@@ -83,6 +83,31 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
         # a span of time or distance counts nobody
         ("unidentified gunmen assassinated a village mukhtar three days ago", [("killed", 1, False)]),
         ("five people were killed 40 km south of the city", [("killed", 5, False)]),
+        # one person in the passive: "a military court judge was gunned down", "another wounded", "his driver"
+        ("a military court judge was gunned down outside his home", [("killed", 1, False)]),
+        ("a soldier was killed and another wounded on Monday", [("killed", 1, False), ("wounded", 1, False)]),
+        ("a tribal sheikh was killed by gunmen and his driver was wounded",
+         [("killed", 1, False), ("wounded", 1, False)]),
+        # figures of "people" broken down after a comma are the same people; a plain list adds up
+        ("killing at least seven people, four policemen and three civilians, and wounding 19",
+         [("killed", 7, False), ("wounded", 19, False)]),
+        ("the blast killed three soldiers, two civilians and a child", [("killed", 6, False)]),
+        ("three people, a child and two women, were killed when shells hit homes", [("killed", 3, False)]),
+        # the definite person, a verb of dying, "shot dead" in the passive
+        ("the village head was shot dead in front of his house", [("killed", 1, False)]),
+        ("a soldier died and another was wounded", [("killed", 1, False), ("wounded", 1, False)]),
+        ("a Taliban intelligence officer was shot dead in Kunduz", [("killed", 1, False)]),
+        # the death toll's verb takes the figure; "the wounded" are people counted elsewhere
+        ("the death toll from Monday's bombing rose to nine, after two of the wounded died in hospital",
+         [("killed", 9, False)]),
+        ("the death toll stood at 14", [("killed", 14, False)]),
+        # "and her three children" are three, not one more and three; "a soldier and a civilian" are two
+        ("a mortar shell hit a house, killing a woman and her three children", [("killed", 4, False)]),
+        ("a soldier and a civilian were killed", [("killed", 2, False)]),
+        ("the sheikh died on the spot", [("killed", 1, False)]),
+        # the words after a figure that name the counted end at a clause word: the seven are no gunmen
+        ("at least 21 civilians were killed and seven wounded when gunmen raided the village",
+         [("killed", 21, False), ("wounded", 7, False)]),
     ],
 )
 def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, bool]]) -> None:

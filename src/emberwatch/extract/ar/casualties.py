@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from emberwatch.extract.ar.dates import MONTHS
+from emberwatch.extract.ar.dates import MONTHS, weekday_of
 from emberwatch.extract.ar.numbers import NumberExpr, dual_value, parse_numbers
 from emberwatch.extract.types import CountMention, TextSpan
 from emberwatch.models import Count
@@ -27,8 +27,8 @@ _F = fold
 # words that come before the figure ("مقتل 14", "قتل ثلاثة", "أودى بحياة 5")
 TRIGGERS: dict[str, str] = {
     **{_F(w): KILLED for w in (
-        "مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "مصرع", "استشهاد", "وفاة", "حياة", "قضى", "اغتيال", "اغتال",
-        "اغتالت", "اغتالوا", "إعدام", "أعدم", "أعدمت", "أعدموا", "ذبح",
+        "مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "مصرع", "استشهاد", "وفاة", "حياة", "قضى", "اغتيال", "اغتال", "اغتيل",
+        "اغتالت", "اغتالوا", "إعدام", "أعدم", "أعدمت", "أعدموا", "ذبح", "توفي", "توفيت", "توفوا",
         "رؤوس", "رأسي",  # "قطع مسلحون رؤوس ثلاثة رجال" (beheaded three men), "رأسي رجلين" (two men's heads)
     )},
     **{_F(w): WOUNDED for w in (
@@ -82,8 +82,11 @@ DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواط
                                              "مسعف", "ناشط", "قروي", "مسافر", "زائر", "مصور", "إعلامي",
                                              "راكب", "فني", "تقني")}  # fmt: skip
 # every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
-# do a member, a village headman and an imam ("اغتال مسلحون عضواً في مجلس ...")
-PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض")}
+# do a member, a village headman, an imam and a judge ("اغتال مسلحون عضواً في مجلس ...", "قاضياً")
+PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "قاضي")}
+# a head counts as the object of an active verb after its subject ("قتل مسلحون رئيس مجلس قرية"), not after a
+# noun, where it is mostly a head of state or government named in a past case ("اغتيال رئيس الوزراء الأسبق")
+_HEADS = {_F("رئيس")}
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
     "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
@@ -118,6 +121,7 @@ _UNITS = {_F(w) for w in (
     "بالمائة", "طن", "أطنان", "مرة", "مرات",
 )}  # fmt: skip
 _TIME_BEFORE = {_F(w) for w in ("قبل", "منذ", "خلال", "لمدة", "عام", "سنة", "العام")}
+_DAY = _F("يوم")
 
 
 @dataclass(frozen=True)
@@ -174,9 +178,24 @@ def _bounds(toks: list[Token], expr: NumberExpr) -> tuple[Count, int, int]:
     return Count(low=n, best=n, high=n), first, last
 
 
+def _of_the_counted(toks: list[Token], k: int) -> bool:
+    """``toks[k:]`` read "of the wounded/dead" (``من الجرحى``, ``من القتلى``)."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].norm == _OF_WORD
+        and toks[k + 1].norm.startswith("ال")
+        and _lookup(toks[k + 1].norm, NOUNS) is not None
+    )
+
+
 def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
+    if _of_the_counted(toks, expr.last + 1):
+        return None  # "اثنين من الجرحى" (two of the wounded): part of a group counted already
     for k in range(expr.last + 1, min(expr.last + 3, len(toks))):
-        word = _lookup(toks[k].norm, NOUNS) or (_lookup(toks[k].norm, SINGULAR_VERBS) if expr.value == 1 else None)
+        # (a singular verb after "one" counts it, "أحد المارة أصيب"; not one that opens a clause with و, "قُتل
+        # مزارع واحد وأصيب اثنان")
+        single = expr.value == 1 and toks[k].norm[:1] not in "وف"
+        word = _lookup(toks[k].norm, NOUNS) or (_lookup(toks[k].norm, SINGULAR_VERBS) if single else None)
         if word is not None and not (word.stem in VERB_NOUNS and toks[k].norm[:1] in "وف"):
             return word, k
     return None
@@ -233,7 +252,7 @@ def _noun_phrase(toks: list[Token], expr: NumberExpr) -> list[int]:
         if head + 1 < len(toks) and _stems(toks[head].norm) & _GROUP_HEADS:
             return [head, head + 1]  # من عناصر الشرطة
         return [head] if head < len(toks) and toks[head].norm not in _FUNCTION_WORDS else []
-    return [nxt] if nxt < len(toks) and toks[nxt].norm not in _FUNCTION_WORDS else []
+    return [nxt] if nxt < len(toks) and toks[nxt].norm not in _FUNCTION_WORDS | {_DAY} else []
 
 
 def _is_perpetrator(toks: list[Token], expr: NumberExpr, perpetrators: frozenset[str]) -> bool:
@@ -315,6 +334,8 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
     after = toks[expr.last + 1].norm if expr.last + 1 < len(toks) else ""
     if expr.vague is None and expr.value <= 31 and (after,) in MONTHS:
         return True
+    if after == _DAY and expr.last + 2 < len(toks) and weekday_of(toks[expr.last + 2].norm) is not None:
+        return False  # "وأصيب ثلاثة يوم الجمعة" (three wounded on Friday): a weekday, not "three days"
     before = toks[expr.first - 1].norm if expr.first > 0 else ""
     return after in _UNITS or (before in _TIME_BEFORE and after in _UNITS | {""})
 
@@ -387,11 +408,14 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             continue
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
         j = _after_time_words(toks, j)  # "قتل قبل أسبوعين مدرسان", "أصيب أمس جنديان"
+        subject = j
         j = _after_subject(toks, i, j, perpetrators)  # "اغتال مسلحون يوم الاثنين عضواً"
         if j >= len(toks) or j in numbers or (j + 1 < len(toks) and toks[j + 1].norm in _ONE_TWO):
             continue  # the number after the noun counts them ("قتل مدني واحد", one civilian: not one plus one)
         nxt = toks[j].norm
         value = _persons(nxt) or _possessed_person(nxt) or (1 if nxt in ONE_OF_THEM else 0)
+        if not value and nxt in _HEADS and j > subject:
+            value = 1  # "قتل مسلحون مجهولون رئيس مجلس قرية": the head right after the attackers
         perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
         if perp and not value:
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
@@ -465,10 +489,23 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
             return k + 1
         if k < len(toks) and toks[k].norm.endswith("ا") and _persons(toks[k].norm[:-1]):
             return k
-        if k < len(toks) and _persons(toks[k].norm, another=False) == 1 and not toks[k].norm.startswith("ال"):
+        if k < len(toks) and not toks[k].norm.startswith("ال") and (
+            _persons(toks[k].norm, another=False) == 1 or toks[k].norm in _HEADS
+        ):
             return k  # "قتل مسلحون شيخ عشيرة" (gunmen killed a tribal elder): a person right after the subject
+        if k < len(toks) and toks[k].norm in _PREPOSITIONS:
+            # "قتل مسلحون على دراجة نارية قاضياً": over a short phrase, a person in the accusative
+            for m in range(k + 1, min(k + 1 + _PHRASE_WINDOW, len(toks))):
+                if _CLAUSE_BREAK & set(toks[m - 1].text) or _is_casualty_word(toks[m].norm):
+                    break
+                if toks[m].norm.endswith("ا") and _persons(toks[m].norm[:-1], another=False):
+                    return m
         return j
     return _after_time_words(toks, k) if k < len(toks) else j
+
+
+_PREPOSITIONS = {_F(w) for w in ("على", "في", "من", "داخل", "قرب", "أمام")}
+_PHRASE_WINDOW = 4
 
 
 # killing verbs that are active only (no passive reading without vowels, unlike "قتل"), so a
@@ -509,7 +546,9 @@ FATE_NOUNS: set[str] = {_F(w) for w in ("حتفه", "حتفها", "حتفهما"
                                         "مصرعهم")}  # fmt: skip
 # one more person after a casualty verb: "وأصابوا رابعاً" (and wounded a fourth), "وأصابوا آخر"
 ANOTHER_ONE: set[str] = {_F(w) for w in ("آخر", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا",
-                                         "تاسعا", "عاشرا")}  # fmt: skip
+                                         "تاسعا", "عاشرا",
+                                         # the nominative after a passive verb ("وأُصيب ثالث", a third was wounded)
+                                         "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر")}  # fmt: skip
 
 
 def _person_before(toks: list[Token], index: int, numbers: set[int]) -> tuple[int, int] | None:

@@ -238,7 +238,8 @@ def _safe_day(year: int, month: int, day: int, start: int, end: int) -> list[_Fo
         return []
 
 
-def _weekday_of(token: str) -> int | None:
+def weekday_of(token: str) -> int | None:
+    """The weekday a word names with the article ("الجمعة", "والسبت"), else None."""
     for split in clitic_variants(token):
         if split.has_article and split.stem in WEEKDAYS:
             return WEEKDAYS[split.stem]
@@ -250,7 +251,7 @@ def _weekdays(toks: list[Token], anchor: date | None) -> list[_Found]:
         return []
     found = []
     for i, tok in enumerate(toks):
-        weekday = _weekday_of(tok.norm)
+        weekday = weekday_of(tok.norm)
         if weekday is None:
             continue
         before = {s.stem for s in clitic_variants(toks[i - 1].norm)} if i > 0 else set()
@@ -311,7 +312,17 @@ def _relative_at(
         return _ago(toks, i, anchor, numbers)
     if i + 1 < len(toks) and (nxt in _PAST or nxt in _CURRENT):
         return _last_period(tok, toks[i + 1], anchor)
+    if tok.norm.removeprefix("و") in _THIS and nxt in ("الاسبوع", "الشهر"):
+        # "خلال هذا الأسبوع" (this week), "هذا الشهر": the current one, as "الأسبوع الجاري"
+        found = _last_period(toks[i + 1], _CURRENT_TOKEN, anchor)
+        if found is None:
+            return None
+        return _Found(found.value, found.precision, tok.norm_start, toks[i + 1].norm_end, found.end)
     return None
+
+
+_THIS = frozenset({"هذا"})
+_CURRENT_TOKEN = Token(fold("الجاري"), "الجاري", 0, 0, 0, 0)
 
 
 def _ago(toks: list[Token], i: int, anchor: date, numbers: dict[int, NumberExpr]) -> _Found | None:
@@ -369,16 +380,44 @@ def _last_period(tok: Token, nxt: Token, anchor: date) -> _Found | None:
 def find_dates(
     nt: NormalisedText, toks: list[Token], context: DateContext, offset: int = 0
 ) -> list[ResolvedDate]:
-    """Every date expression among ``toks`` (of ``nt``), resolved; evidence offsets shifted by ``offset``."""
+    """Every date expression among ``toks`` (of ``nt``), resolved; evidence offsets shifted by ``offset``.
+    A date followed by "that" (``أن``, ``إن``) dates a statement: it is left out when another date remains."""
     anchor = context.anchor
     found = _absolute(toks, context) + _numeric(nt) + _years(toks)
     found += _weekdays(toks, anchor) + _relative(toks, anchor)
+    of_event = [f for f in found if not _reported_on(toks, f)]
     resolved = []
-    for f in found:
+    for f in of_event or found:  # "أعلن التنظيم يوم الأربعاء أن مسلحيه أعدموا ... يوم الاثنين"
         start, end = nt.to_original(f.first, f.last)
         evidence = TextSpan(start + offset, end + offset, nt.original[start:end])
         resolved.append(ResolvedDate(f.value, f.precision, evidence, f.end))
     return resolved
+
+
+# "that" after a date: the date of the statement ("قال ... يوم الأحد إن", "أعلن ... يوم الأربعاء، أن"),
+# not of the event it reports (English "said on Sunday that ...")
+_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن"))
+
+
+# reporting verbs: a date a few words after one, with no "that" between, dates the statement ("بحسب ما أفاد
+# مسؤولون أمنيون يوم الجمعة", "officials said on Friday")
+_REPORTING = frozenset(fold(w) for w in ("قال", "قالت", "قالوا", "أفاد", "أفادت", "أعلن", "أعلنت", "ذكر", "ذكرت",
+                                         "أكد", "أكدت", "صرح", "صرحت", "أوضح", "أوضحت", "أضاف", "أضافت"))  # fmt: skip
+_REPORT_REACH = 3
+
+
+def _reported_on(toks: list[Token], found: _Found) -> bool:
+    after = next((t for t in toks if t.start >= found.last), None)
+    if after is not None and after.norm in _THAT:
+        return True
+    first = next((k for k, t in enumerate(toks) if t.end > found.first), len(toks))
+    before = [t.norm for t in toks[max(0, first - _REPORT_REACH - 1) : first]]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _THAT:
+            return False
+        if before[k].removeprefix("و").removeprefix("ف") in _REPORTING:
+            return True
+    return False
 
 
 def best_date(dates: list[ResolvedDate]) -> ResolvedDate | None:

@@ -179,5 +179,11 @@ def _word_value(toks: list[Token], i: int) -> tuple[int | None, int]:
 
 
 def dual_value(token: str, nouns: set[str]) -> bool:
-    """True when ``token`` (folded) is the dual of one of ``nouns`` (``قتيلان``, ``جريحين``)."""
-    return any(token.endswith(end) and token[: -len(end)] in nouns for end in ("ان", "ين"))
+    """True when ``token`` (folded) is the dual of one of ``nouns`` (``قتيلان``, ``جريحين``); a noun with ta
+    marbuta (folded to ``ه``) takes ``تان``/``تين`` (``امرأتين``, ``فتاتان``)."""
+    for end in ("ان", "ين"):
+        if token.endswith(end):
+            stem = token[: -len(end)]
+            if stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns):
+                return True
+    return False

@@ -19,7 +19,8 @@ _DETERMINERS = re.compile(
 # "(SDF) were killed", "fighters were ambushed": the actor is the harmed side
 _PASSIVE_HARM = re.compile(
     r"^\)?(?:\s*\([^)]{1,12}\))?\s*(?:[a-z-]+\s+){0,2}(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|attacked|targeted|ambushed|kidnapped|abducted|hit|struck|dead)\b"
+    r"(?:killed|wounded|injured|attacked|targeted|ambushed|kidnapped|abducted|hit|struck|dead|assassinated"
+    r"|executed|beheaded|gunned down|shot dead)\b"
 )
 WINDOW = 40
 

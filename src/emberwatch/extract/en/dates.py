@@ -64,6 +64,13 @@ _ANY_DATE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago|early|mid|late|past|earlier)",
     re.IGNORECASE,
 )
+# a date right after a reporting verb dates the report, not the event it reports ("said on Sunday that ...",
+# "announced late on Wednesday", "told reporters on Monday")
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|announced|reported|stated|claimed|confirmed|added|declared|told (?:\w+ ){0,2}?\w+)"
+    r"(?: (?:late|early))?(?: on| last)? $",
+    re.IGNORECASE,
+)
 _SMALL = {
     "one": 1,
     "two": 2,
@@ -244,6 +251,13 @@ def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -
         candidates = _in_month(text, sentence.start, sentence.end, context)
     if not candidates:
         return None
+    # "said on Wednesday that its fighters executed two men on Monday"; "stated on 30 June 2017" also drops
+    # the "June 2017" inside it
+    reported = [c[1].evidence for c in candidates if _REPORTED_ON.search(text, sentence.start, c[0])]
+    of_event = [
+        c for c in candidates if not any(r is not None and c[0] < r.end and r.start < c[0] + 1 for r in reported)
+    ]
+    candidates = of_event or candidates
     candidates.sort(key=lambda c: (int(c[1].precision), c[0]))
     return candidates[0][1]
 

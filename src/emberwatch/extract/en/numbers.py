@@ -79,6 +79,7 @@ KILLED = frozenset(
         "assassinated",
         "perished",
         "bodies",
+        "gunned",  # "a judge was gunned down"
     ]
 )
 WOUNDED = frozenset(
@@ -87,10 +88,11 @@ WOUNDED = frozenset(
 _PASSIVE_GAP = frozenset(
     {
         "feared", "reported", "confirmed", "believed", "found", "left", "were", "was", "have", "has",
-        "had", "been", "are", "is", "reportedly", "later", "also",
+        "had", "been", "are", "is", "reportedly", "later", "also", "shot",  # "was shot dead"
     }
 )  # fmt: skip
 _SUBSET = frozenset({"including", "among", "of"})
+_CLAUSE_WORDS = frozenset({"when", "as", "after", "while", "before", "in", "on", "at", "during"})
 _AUXILIARIES = frozenset({"were", "was", "been", "are", "is", "be"})
 _MONTH_WORDS = frozenset(
     [
@@ -303,8 +305,13 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
         kind = "killed" if tok.lower in KILLED else "wounded" if tok.lower in WOUNDED else None
         if kind is None:
             continue
-        if idx > 0 and tokens[idx - 1].lower in _AUXILIARIES:
-            found = _numbers_before(tokens, idx, used)
+        if kind == "wounded" and idx > 0 and tokens[idx - 1].lower == "the":
+            continue  # "the wounded" are people counted elsewhere ("two of the wounded died in hospital")
+        toll = _death_toll(tokens, idx, used)
+        if toll is not None:
+            found = [toll]  # "the death toll from Monday's bombing rose to nine"
+        elif (idx > 0 and tokens[idx - 1].lower in _AUXILIARIES) or tok.lower == "gunned":
+            found = _numbers_before(tokens, idx, used)  # ("gunned down by 19 bullets" counts no 19 people)
         elif _has_own_object(tokens, idx):
             found = _numbers_after(tokens, idx, used)  # "abducted four workers and killed their driver"
         elif _prefers_after(tokens, idx):
@@ -313,6 +320,8 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
             found = _numbers_before(tokens, idx, used) or _numbers_after(tokens, idx, used)
         if not found:
             continue
+        used.update(range(found[0].start, found[0].end))
+        found = _without_breakdown(text, tokens, found)
         for phrase, perpetrator in _group(tokens, found, perpetrator_words):
             first, last = tokens[phrase[0].start], tokens[max(phrase[-1].end - 1, phrase[0].start)]
             noun = phrase[-1].end
@@ -330,6 +339,39 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
                 total = _add(total, extra.count)
             out.append(CountMention(kind, total, TextSpan.of(text, span_start, span_end), perpetrator))
     return out
+
+
+_DYING = frozenset({"died", "dies", "perished"})
+_TOLL_VERBS = frozenset({"rose", "climbed", "increased", "reached", "jumped", "hit", "stood", "stands", "is", "was"})
+TOLL_REACH = 8  # words between "death toll" and its verb
+
+
+def _death_toll(tokens: list[Token], idx: int, used: set[int]) -> NumberPhrase | None:
+    """ "the death toll (from Monday's bombing) rose to nine": the figure after the toll's verb."""
+    if tokens[idx].lower != "death" or idx + 1 >= len(tokens) or tokens[idx + 1].lower != "toll":
+        return None
+    for k in range(idx + 2, min(len(tokens), idx + 2 + TOLL_REACH)):
+        if tokens[k].lower in _TOLL_VERBS:
+            j = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower in {"to", "at"} else k + 1
+            phrase = parse_number(tokens, j) if j < len(tokens) and j not in used else None
+            return phrase if phrase is not None and not _is_date_number(tokens, phrase) else None
+    return None
+
+
+def _without_breakdown(text: str, tokens: list[Token], found: list[NumberPhrase]) -> list[NumberPhrase]:
+    """ "killing at least seven people, four policemen and three civilians", "three people, a child and two
+    women, were killed": figures after a comma that add up to no more than a first figure of "people" break it
+    down; they are not more people ("three soldiers, two civilians and a child" are six)."""
+    noun = found[0].end
+    if (
+        len(found) < 2
+        or noun >= len(tokens)
+        or tokens[noun].lower not in {"people", "persons", "individuals", "victims"}
+        or "," not in text[tokens[noun].end : tokens[found[1].start].start]
+    ):
+        return found
+    first, rest = found[0].count.best, [p.count.best for p in found[1:]]
+    return found[:1] if first is not None and None not in rest and sum(r for r in rest if r) <= first else found
 
 
 def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[NumberPhrase]:
@@ -352,6 +394,19 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[Numbe
         phrase = parse_number(tokens, i)
         if phrase is None and tokens[i].lower in {"a", "an"} and i < j:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
+        if phrase is None and i == j and tokens[i].lower == "another":
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "a soldier was killed and another wounded"
+        if phrase is None and tokens[i].lower in {"his", "her"} and 0 < j - i <= 2 and tokens[j].lower in _PERSON_ROLES:
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "and his driver was wounded"
+        if (
+            phrase is None
+            and tokens[i].lower == "the"
+            and 0 < j - i <= 2
+            and tokens[j].lower in _PERSON_ROLES
+            and (idx - j > 1 or tokens[idx].lower in _DYING)
+        ):
+            # "the village head was shot dead", "the sheikh died on the spot"
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
         if phrase is not None and _is_date_number(tokens, phrase):
             i = phrase.end
             continue
@@ -359,7 +414,17 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[Numbe
             if any(tokens[x].lower in _SUBSET for x in range(max(0, phrase.start - 2), phrase.start)):
                 i = phrase.end
                 continue
-            if tokens[phrase.start].lower in {"a", "an"} and not (j + 1 - phrase.end <= 2 and idx - j > 1):
+            # "a soldier was killed", "a military court judge was gunned down"; not "a bomb ... killed", nor
+            # "a controlled area, which have later killed"
+            near = j + 1 - phrase.end <= 2 or (j + 1 - phrase.end == 3 and tokens[j].lower in _PERSON_ROLES)
+            # "a soldier and a civilian were killed": an "a"-phrase joined by "and" to the next one
+            near = near or any(
+                tokens[x].lower == "and" and tokens[x + 1].lower in {"a", "an"}
+                for x in range(phrase.end, min(phrase.end + 3, j))
+            )
+            # ("a soldier died": a verb of dying has the dead as its subject, no auxiliary needed)
+            dying = tokens[idx].lower in _DYING and idx - j == 1
+            if tokens[phrase.start].lower in {"a", "an"} and not (near and (idx - j > 1 or dying)):
                 i = phrase.end
                 continue
             phrases.append(phrase)
@@ -443,6 +508,7 @@ def _one_more(tokens: list[Token], i: int, phrases: list[NumberPhrase]) -> bool:
         and tokens[i - 1].lower == "and"
         and tokens[i].lower in _ONE_MORE
         and tokens[i + 1].lower.isalpha()
+        and parse_number(tokens, i + 1) is None  # "and her three children" are three, counted as such
         and tokens[i + 1].lower not in _NOT_ONE_PERSON
         and tokens[i + 1].lower not in KILLED | WOUNDED
     )
@@ -552,10 +618,13 @@ def _group(
         k = phrase.end
         while k < len(tokens) and tokens[k].lower in {"of", "the", "them", "its", "their", "suspected"}:
             k += 1
-        nouns = " ".join(t.lower for t in tokens[k : k + 3])
-        following = {
-            t.lower for t in tokens[k : k + 3]
-        }  # "five ISIS militants", "two Islamic State fighters"
+        window = tokens[k : k + 3]
+        # the words that name what was counted end at a casualty word or a clause word ("seven wounded when
+        # gunmen raided": the seven are no gunmen)
+        cut = next((n for n, t in enumerate(window) if t.lower in KILLED | WOUNDED | _CLAUSE_WORDS), len(window))
+        window = window[:cut]
+        nouns = " ".join(t.lower for t in window)
+        following = {t.lower for t in window}  # "five ISIS militants", "two Islamic State fighters"
         is_perp = bool(following & perpetrator_words) or any(
             nouns.startswith(w + " ") or nouns == w for w in perpetrator_words if " " in w
         )
