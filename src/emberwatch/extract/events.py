@@ -150,6 +150,13 @@ class _Doc:
     dates: DocumentDates | None = None
     count_cache: dict[int, list[CountMention]] = field(default_factory=dict)
     grouped: set[int] = field(default_factory=set)  # sentences that belong to an event (after grouping)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (or the one before it)."""
+        if len(self.sentence_starts) != len(self.sentences):
+            self.sentence_starts = [s.start for s in self.sentences]
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
     def in_range(self, section: str, start: int, end: int) -> list[TermMatch]:
         starts = self.starts_by_section.get(section)
@@ -699,8 +706,7 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
 
 def _claims_in_sentence(doc: _Doc, actor: TermMatch) -> bool:
     """The actor's sentence holds a claim of responsibility (a `claimed` cue that no negation voids)."""
-    i = max(0, bisect.bisect_right([s.start for s in doc.sentences], actor.start) - 1)
-    return any(c.key == "claimed" for c in doc.sentence_matches("cues", [i]))
+    return any(c.key == "claimed" for c in doc.sentence_matches("cues", [doc.sentence_at(actor.start)]))
 
 
 SOURCE_GAP = 25  # characters between a `source` noun and the actor it qualifies
