@@ -210,8 +210,9 @@ class Cues(Entry):
     )
     habitual: Terms = Field(
         default_factory=Terms,
-        description='A pattern, not one incident ("regularly", "frequently", "بشكل متكرر"): a sentence with one, '
-        "no date of its own and no casualty figure gives no event.",
+        description='A pattern, not one incident ("regularly", "frequently", "several sweeps", "بشكل متكرر"): a '
+        "sentence with one, no day or week of its own (a month or a year may frame the pattern) and no casualty "
+        "figure gives no event.",
     )
     seizure: Terms = Field(
         default_factory=Terms,

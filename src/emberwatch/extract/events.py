@@ -531,9 +531,7 @@ def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[Ter
         return False
     if _is_heading_between(doc, groups[-1].sentences[-1], i):
         return False
-    sentence = doc.sentences[i]
-    anaphors = [c for c in doc.in_range("cues", sentence.start, sentence.end) if c.key == "anaphora"]
-    return all(any(a.start <= t.start and t.end <= a.end for a in anaphors) for t in triggers)
+    return all(_inside_anaphor(doc, i, t) for t in triggers)
 
 
 def _refers_back(
@@ -552,9 +550,7 @@ def _refers_back(
         return False
     if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None or doc.casualties(rules, i):
         return False
-    sentence = doc.sentences[i]
-    anaphors = [c for c in doc.in_range("cues", sentence.start, sentence.end) if c.key == "anaphora"]
-    referring = [t for t in triggers if any(a.start <= t.start and t.end <= a.end for a in anaphors)]
+    referring = [t for t in triggers if _inside_anaphor(doc, i, t)]
     # the other event words may only be unspecific ("التي استهدفت مراراً مخاتير القرى", which has targeted)
     return bool(referring) and all(t in referring or index.priority.get(t.key, 0) == 0 for t in triggers)
 
@@ -756,11 +752,16 @@ _BLAME_GAP = re.compile(r"\s*(?:[a-z]+\s+)?(?:(?:has|have|had|also|on \w+)\s+)*"
 _BLAME_GAP_AR = re.compile(r"\s*(?:\S+\s+(?:في|من|باسم|لدى)\s+)?")
 
 
+def _is_blame(doc: _Doc, cue: TermMatch) -> bool:
+    """An `attributed` cue that is a verb of blaming ("blamed", "accused", "حمّل", "اتهم")."""
+    return cue.key == "attributed" and fold(doc.text[cue.start : cue.end].lower()) in _BLAME_VERBS
+
+
 def _blames(doc: _Doc, actor: TermMatch) -> bool:
     """The actor is the subject of a blame verb: right before it ("The SDF blamed ...", "officials of the
     army accused ...") or, Arabic verb first, right after it ("وحمّلت قوات سوريا الديمقراطية خلايا داعش")."""
     for cue in doc.in_range("cues", max(0, actor.start - 30), actor.end + 30):
-        if cue.key != "attributed" or fold(doc.text[cue.start : cue.end].lower()) not in _BLAME_VERBS:
+        if not _is_blame(doc, cue):
             continue
         if cue.start >= actor.end and _BLAME_GAP.fullmatch(doc.text[actor.end : cue.start]):
             return True
@@ -773,18 +774,15 @@ def _blames(doc: _Doc, actor: TermMatch) -> bool:
 
 def _blames_someone(doc: _Doc, i: int) -> bool:
     """Sentence ``i`` blames an actor ("the officer blamed remnants of Daesh", "حمّل الجيش داعش المسؤولية")."""
-    return any(
-        c.key == "attributed" and fold(doc.text[c.start : c.end].lower()) in _BLAME_VERBS
-        for c in doc.sentence_matches("cues", [i])
-    ) and bool(doc.sentence_matches("actors", [i]))
+    return any(_is_blame(doc, c) for c in doc.sentence_matches("cues", [i])) and bool(
+        doc.sentence_matches("actors", [i])
+    )
 
 
 def _blamed(doc: _Doc, actor: TermMatch) -> bool:
     """The actor is the object of a blame verb ("blamed the Islamic State", "accused ISWAP of")."""
     return any(
-        cue.key == "attributed"
-        and fold(doc.text[cue.start : cue.end].lower()) in _BLAME_VERBS
-        and _BLAMED_GAP.fullmatch(doc.text[cue.end : actor.start])
+        _is_blame(doc, cue) and _BLAMED_GAP.fullmatch(doc.text[cue.end : actor.start])
         for cue in doc.in_range("cues", max(0, actor.start - 30), actor.start)
     )
 
