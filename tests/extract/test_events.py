@@ -585,3 +585,9 @@ def test_events_an_arrest_for_a_named_assassination_keeps_the_assassination(
 def test_events_a_prominent_victim_among_others_is_no_targeted_killing(extract_resources: ExtractResources) -> None:
     text = "Guerrillas killed the mayor of the small town of Hostigal, as well as two peasants, on Monday."
     assert [e.event_type for e in events(extract_resources, text)] == ["attack"]
+
+
+def test_events_members_after_a_harm_noun_are_the_harmed_side(extract_resources: ExtractResources) -> None:
+    text = "أسفر الهجوم يوم الاثنين عن مقتل عناصر قسد الأربعة في كمين قرب البصيرة."
+    found = events(extract_resources, text)
+    assert found and (found[0].perpetrator is None or found[0].perpetrator.actor_id != "sdf")

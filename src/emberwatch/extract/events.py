@@ -823,9 +823,10 @@ def _clause_before(doc: _Doc, actor: TermMatch) -> tuple[int, int]:
 # what may stand between a harm verb and the actor that is its subject: nothing, or the nominative
 # construct plural of a fighter noun ("مسلحو", "مقاتلو"; the genitive "مسلحي" follows a noun: the harmed)
 _SUBJECT_GAP = frozenset({"", *(fold(w) for w in (
-    "مسلحو", "مقاتلو", "انتحاريو", "متمردو", "متشددو", "عناصر", "مسلحو تنظيم", "مقاتلو تنظيم", "عناصر تنظيم",
-    "مسلحو جماعة", "مقاتلو جماعة", "متمردو جماعة", "مسلحو حركة", "مقاتلو حركة",
+    "مسلحو", "مقاتلو", "انتحاريو", "متمردو", "متشددو", "مسلحو تنظيم", "مقاتلو تنظيم", "مسلحو جماعة",
+    "مقاتلو جماعة", "متمردو جماعة", "مسلحو حركة", "مقاتلو حركة",
 ))})  # fmt: skip
+# (not "عناصر", nominative and genitive alike: "مقتل عناصر قسد" are the harmed)
 
 
 def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
