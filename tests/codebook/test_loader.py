@@ -119,3 +119,18 @@ def test_loader_indicator_selector_needs_known_event_types(tmp_path: Path) -> No
     problems = check_codebook(tmp_path)
     assert any(p.startswith("indicators.yaml -> n-bombs -> select -> event_types: unknown event type 'bombng'")
                for p in problems)
+
+
+def test_loader_branch_names_are_made_from_the_parent_names() -> None:
+    codebook = load_codebook()
+    yemen = codebook.actor("is-yemen")
+    assert yemen is not None
+    english = codebook.actor_names(yemen, "en")
+    assert "Islamic State's Yemen branch" in english
+    assert "Yemeni affiliate of ISIS" in english and "Yemen branch of the Islamic State" in english
+    assert "الفرع اليمني لتنظيم الدولة الإسلامية" in codebook.actor_names(yemen, "ar")
+    assert "الفرع اليمني للدولة الإسلامية" in codebook.actor_names(yemen, "ar")  # ل + ال is written لل
+    # members of the parent make no branch name; an actor without a parent keeps its own aliases only
+    assert not any("militants's" in name or "fighters's" in name for name in english)
+    isis = codebook.actor("isis")
+    assert isis is not None and codebook.actor_names(isis, "en") == isis.aliases.en

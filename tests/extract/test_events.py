@@ -591,3 +591,96 @@ def test_events_members_after_a_harm_noun_are_the_harmed_side(extract_resources:
     text = "أسفر الهجوم يوم الاثنين عن مقتل عناصر قسد الأربعة في كمين قرب البصيرة."
     found = events(extract_resources, text)
     assert found and (found[0].perpetrator is None or found[0].perpetrator.actor_id != "sdf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the victim named again as one the reader knows, in the next paragraph
+        "BAQUBA - Gunmen shot dead the head of a village north of Muqdadiyah late on Sunday.\n\n"
+        "The mukhtar was standing outside his house when two men on a motorcycle opened fire on him.",
+        "بوصاصو - قُتل قاضٍ برصاص مسلحين في مدينة بوصاصو مساء الثلاثاء.\n\n"
+        "وقال متحدث باسم الشرطة إن مسلحَين أطلقا النار على القاضي من مسافة قريبة.",
+        # the toll told again
+        "Militants set fire to fields near Ma'dan three days ago, killing a farmer and wounding two others.\n\n"
+        "The attackers shot at villagers who rushed to put out the flames. One farmer was shot dead and two men "
+        "were wounded.",
+        # the day inside the month named just before
+        "Gunmen raided a village near Menaka on Monday, killing 21 civilians.\n\n"
+        "The raid followed a similar attack last month. On May 27, gunmen attacked a camp of displaced herders "
+        "near Inekar, killing nine people.",
+    ],
+)
+def test_events_a_detail_of_the_event_before_joins_it(extract_resources: ExtractResources, text: str) -> None:
+    found = events(extract_resources, text)
+    expected = 2 if "Inekar" in text else 1
+    assert len(found) == expected, [(e.event_type, e.evidence.text) for e in found]
+    if expected == 2:
+        assert (found[1].date.value, found[1].killed.best) == (date(2020, 5, 27), 9)
+
+
+def test_events_a_new_event_beside_an_anaphor_takes_its_own_words(extract_resources: ExtractResources) -> None:
+    text = "Gunmen raided a village on Monday.\n\nThe raid followed a similar attack last month that killed nine men."
+    assert [e.event_type for e in events(extract_resources, text)] == ["armed_assault", "attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # the source of the report is no perpetrator, nor the side that owns the attacked post
+        ("A tribal sheikh was killed by gunmen near Shaddadi yesterday, according to the Kurdish-led Syrian "
+         "Democratic Forces (SDF).", None),
+        ("Militants attacked a checkpoint of the SDF near Shaddadi on Monday, killing two fighters.", None),
+        ('هاجم مسلحون حاجزا لـ"قسد" قرب الشدادي يوم الاثنين، ما أسفر عن مقتل مقاتلين اثنين.', None),
+        # a branch named by its area
+        ("Militants of the Islamic State's Yemen branch attacked a Houthi checkpoint near Rada'a on Friday.",
+         "is-yemen"),
+        ("هاجم مسلحون من الفرع اليمني لتنظيم الدولة الإسلامية نقطة تفتيش للحوثيين قرب رداع يوم الجمعة.", "is-yemen"),
+        ("A judge was gunned down in Bosaso on Tuesday. The Islamic State's Somali branch claimed the killing.",
+         "is-somalia"),
+        # a group's record in a relative clause does not make it the author; the blame does
+        ("A Taliban intelligence officer was assassinated in Kunduz on Friday. Taliban officials blamed Daesh, the "
+         "Islamic State's Khorasan branch, which has killed several Taliban commanders in recent months.", "iskp"),
+        # a group that denied any link, the verb after its description
+        ("قُتل 17 جنديا يوم الأحد في كمين قرب غوروم غوروم. وأصدرت جماعة نصرة الإسلام والمسلمين المنافسة، المرتبطة "
+         "بتنظيم القاعدة، بيانا نفت فيه أي صلة لها بالهجوم.", None),
+    ],
+)
+def test_events_sources_owners_branches_and_records(
+    extract_resources: ExtractResources, text: str, actor_id: str | None
+) -> None:
+    found = events(extract_resources, text)
+    assert found
+    assert (found[0].perpetrator.actor_id if found[0].perpetrator else None) == actor_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Philippine troops killed six suspected members of the Dawlah Islamiyah group in a clash near Marawi on "
+        "Sunday.",
+        'قتلت القوات الفلبينية ستة مسلحين يُشتبه في انتمائهم إلى جماعة "داولة إسلامية" في اشتباك قرب مراوي يوم '
+        "الأحد.",
+    ],
+)
+def test_events_militants_killed_by_troops_are_the_clash_dead(extract_resources: ExtractResources, text: str) -> None:
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.killed.best) for e in found] == [("armed_clash", 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_types"),
+    [
+        # hand grenades name a weapon of the assault, as in English
+        ("هاجم مسلحون نقطة تفتيش يوم الجمعة وفتحوا النار بالرشاشات والقنابل اليدوية.", ["armed_assault"]),
+        # a death sentence is no execution
+        ("وحاكمت المحكمة العسكرية عشرات المتهمين وأصدرت أحكاما بالإعدام بحق عدد منهم يوم الاثنين.", []),
+        # a security sweep is a security operation in both languages
+        ("The army said it had launched a security sweep in the villages east of the town on Sunday.", ["arrest"]),
+        ("وقال الجيش إنه أطلق يوم الأحد حملة تمشيط في القرى الواقعة شرقي القضاء.", ["arrest"]),
+    ],
+)
+def test_events_weapons_sentences_and_sweeps(
+    extract_resources: ExtractResources, text: str, event_types: list[str]
+) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == event_types

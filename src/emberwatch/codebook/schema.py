@@ -90,6 +90,15 @@ class Actor(Entry):
             "right after it ('غارة جوية أمريكية'). English terms are matched with their exact case."
         ),
     )
+    branch_of: Terms = Field(
+        default_factory=Terms,
+        description=(
+            "For an affiliate (with a parent): its area as reports name the branch, from which the names "
+            "\"the Islamic State's Yemen branch\", \"the Yemeni affiliate of ISIS\" (English area names) and "
+            "\"الفرع اليمني لتنظيم الدولة\" (Arabic adjectives with the article) are made with every name of "
+            "the parent."
+        ),
+    )
     valid_from: date | None = None
     valid_to: date | None = None
 
@@ -227,6 +236,13 @@ class Cues(Entry):
     )
 
 
+# nouns that name an affiliate by its area ("the Islamic State's Yemen branch", "الفرع اليمني لتنظيم الدولة")
+BRANCH_NOUNS = ("branch", "affiliate", "province", "wing", "arm", "franchise", "offshoot", "chapter")
+BRANCH_NOUNS_AR = ("الفرع",)
+# parent aliases that are a group's members, not its name ("IS fighters"), make no branch name
+_NOT_PARENT_NAME = frozenset({"militants", "fighters", "jihadists"})
+
+
 class Codebook(BaseModel):
     """The whole validated codebook (one object per folder; see :func:`load_codebook`)."""
 
@@ -269,6 +285,36 @@ class Codebook(BaseModel):
         for m in self.mechanisms:
             for ind in m.indicators:
                 yield ind.terms, "mechanisms", f"{m.code}/{ind.id}"
+
+    def actor_names(self, actor: Actor, language: str) -> list[str]:
+        """The actor's aliases in ``language`` ("en" or "ar") and the branch names made from its `branch_of`
+        areas and its parent's names (see :data:`BRANCH_NOUNS`)."""
+        aliases = list(getattr(actor.aliases, language))
+        parent = self.actor(actor.parent) if actor.parent else None
+        areas = getattr(actor.branch_of, language)
+        if parent is None or not areas:
+            return aliases
+        if language == "en":
+            parents = [p for p in (parent.name, *parent.aliases.en, *parent.abbreviations)
+                       if not set(p.lower().split()) & _NOT_PARENT_NAME]  # fmt: skip
+            templates = ("{p}'s {a} {n}", "{p}’s {a} {n}", "{a} {n} of {p}", "{a} {n} of the {p}")
+            made = [
+                t.format(p=p, a=area, n=noun)
+                for p in parents
+                for area in areas
+                for noun in BRANCH_NOUNS
+                for t in templates
+            ]
+        else:
+            parents = [p for p in (parent.name_ar, *parent.aliases.ar) if p]
+            # "الفرع اليمني لتنظيم الدولة", "الفرع الصومالي للدولة الإسلامية" (ل + ال is written لل)
+            made = [
+                f"{noun} {area} {'لل' + p[2:] if p.startswith('ال') else 'ل' + p}"
+                for p in parents
+                for area in areas
+                for noun in BRANCH_NOUNS_AR
+            ]
+        return aliases + [m for m in made if m not in aliases]
 
     def ancestors(self, actor_id: str) -> list[str]:
         """Parent chain of an actor, nearest first (cycles are rejected by ``check_codebook``)."""

@@ -114,10 +114,16 @@ class DocumentDates:
 
     def event_date(self, sentences: Sequence[int], paragraphs: Sequence[int]) -> tuple[DateValue, bool]:
         """The event's date and whether the text states it (``sentences``: the event's, in order)."""
-        for i in sentences:
-            resolved = self.own[i]
-            if resolved is not None:
-                return _value(resolved), True
+        dated = [r for r in (self.own[i] for i in sentences) if r is not None]
+        if dated:
+            stated = dated[0]
+            # "a similar attack last month. On May 27, gunmen attacked ...": the day inside the month told later
+            inside = [
+                r for r in dated[1:]
+                if stated.precision >= DatePrecision.month and r.precision < stated.precision
+                and stated.end is not None and stated.value <= r.value <= stated.end
+            ]  # fmt: skip
+            return _value(min(inside, key=lambda r: int(r.precision)) if inside else stated), True
         first = sentences[0]
         k = self.nearest[first]
         if k >= 0:

@@ -10,7 +10,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,6 +82,7 @@ class CodebookIndex:
     # types that are no violence of their own (ACLED "Strategic developments": arrests, weapons seized)
     strategic: frozenset[str] = frozenset()
     prominent_targets: frozenset[str] = frozenset()  # people killed for who they are (targets.yaml `prominent`)
+    combatant_targets: frozenset[str] = frozenset()  # soldiers and police: a side that also acts
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -110,6 +111,9 @@ class CodebookIndex:
             ),
             strategic=frozenset(et.id for et in codebook.event_types if et.acled_event_type == STRATEGIC),
             prominent_targets=frozenset(t.id for t in codebook.targets if t.human and t.prominent),
+            combatant_targets=frozenset(
+                t.id for t in codebook.targets if t.human and t.gtd_target_type in COMBATANT_TARGET_TYPES
+            ),
         )
 
 
@@ -191,6 +195,8 @@ class _Doc:
         sentence = self.sentences[i]
         if self._tally_date(i):
             return True
+        if _RECORD_CLAUSE.search(self.text, max(sentence.start, count.evidence.start - 60), count.evidence.start):
+            return True  # "Daesh, which has killed several Taliban commanders": the group's record
         in_sentence = self.in_range("cues", sentence.start, sentence.end)
         large = (count.count.best or count.count.low or count.count.high or 0) >= LARGE_TOTAL
         if large and any(c.key in {"cumulative", "tally"} for c in in_sentence):
@@ -309,12 +315,21 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             t for t in doc.in_range("event_types", sentence.start, sentence.end)
             if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
             and not _seized_weapon(doc, t, cues)
+            and not _inside_weapon_name(doc, t)
+            and not _RECORD_CLAUSE.search(doc.text, max(sentence.start, t.start - 60), t.start)
             and not any(start <= t.start < end for start, end in doc.images)
         ]  # fmt: skip
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
             triggers = []  # "Its cells regularly target army convoys": a pattern, not an incident
-        continues = _continues_previous(doc, groups, i, sentence_cues)
+        # "blamed Daesh cells for the attack, saying the sheikh had received threats in recent months": when every
+        # event word refers back, a "new event" cue belongs to something else the sentence tells
+        # (a sentence with no event words of its own starts no event either: "blamed Daesh, which has killed
+        # several commanders in recent months")
+        referring_only = all(_inside_anaphor(doc, i, t) for t in triggers)
+        continues = _continues_previous(
+            doc, rules, groups, i, sentence_cues - {"new_event"} if referring_only else sentence_cues
+        )
         if not continues and _claims_previous(doc, groups, i, triggers, sentence_cues):
             continues = True  # "X claimed the raid the next day": the claim's date, not a new event
         if not continues and _refers_back(doc, rules, index, groups, i, triggers, sentence_cues):
@@ -335,6 +350,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or "anaphora" in sentence_cues
             or (generic_only and not own_actor)
             or (not own_actor and _more_victims(doc, rules, groups[-1], i, sentence_cues))
+            or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
+            or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
         ):
             previous = groups[-1]
             previous.sentences.append(i)
@@ -348,6 +365,13 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         own = [t for t in triggers if not _inside_anaphor(doc, i, t)]
         violent = [t for t in own if index.priority.get(t.key, 0) > 0 and t.key.split("/")[0] not in index.strategic]
+        if not violent and not continues and own and len(own) < len(triggers):
+            # a new event next to an anaphor, introduced in generic words ("The raid followed a similar attack last
+            # month"): an attack, not the anaphor's raid (as "ويأتي الهجوم بعد هجوم مماثل"); not "those wounded in
+            # the clashes", "the bomb attack" (the anaphor's own event)
+            violent = [
+                t for t in own if t.key.split("/")[0] not in index.strategic and _INTRODUCED.search(doc.text[: t.start])
+            ]
         if violent and len(own) < len(triggers):
             # a new event in a sentence that also names the one before ("وتأتي عملية الخطف في أعقاب سلسلة من
             # الهجمات، إذ اقتحم مسلحون في 23 يناير قاعدة"): its type comes from its own specific words, not the
@@ -369,6 +393,10 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         groups.append(group)
     return groups
+
+
+# an event word introduced as a new one: "a similar attack", "another raid", "an attack"
+_INTRODUCED = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
@@ -396,6 +424,79 @@ def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sen
     )
 
 
+def _restates_toll(doc: _Doc, rules: LanguageRules, previous: _Group, i: int) -> bool:
+    """Every casualty figure of sentence ``i`` repeats one of the event before it ("killing a farmer and
+    wounding two others ... One farmer was shot dead and two men were wounded"): its toll told again."""
+    own = {(c.kind, c.count.best) for c in doc.casualties(rules, i)}
+    before = {(c.kind, c.count.best) for k in previous.sentences for c in doc.casualties(rules, k)}
+    if not own or not own <= before:
+        return False
+    # one small figure may repeat by chance ("two rebels have been killed ... In addition, two EPL rebels have
+    # been killed in clashes"): a toll of two kinds, or one of at least RESTATED_TOLL, is told again
+    return len(own) > 1 or all((best or 0) >= RESTATED_TOLL for _, best in own)
+
+
+RESTATED_TOLL = 3  # the smallest single figure whose repetition tells the same event again
+
+
+_AR_DEFINITE = re.compile(r"^[وف]?(?:ال|لل|بال|كال)")
+# "أحد المزارعين" (one of the farmers), "بعض السكان": a part of a group, not someone already named
+_AR_PARTITIVE = frozenset(fold(w) for w in ("أحد", "إحدى", "بعض", "عدد", "من"))
+
+
+def _is_definite(doc: _Doc, term: TermMatch) -> bool:
+    """ "the judge", "القاضي", "وللمختار": a noun the reader already knows, not "a judge" / "قاضٍ"."""
+    if doc.language is Language.ar:
+        word_start = doc.text.rfind(" ", 0, term.start) + 1
+        previous = doc.text[max(0, word_start - 12) : word_start].split()
+        if previous and fold(previous[-1]).removeprefix("و") in _AR_PARTITIVE:
+            return False
+        return bool(_AR_DEFINITE.match(fold(doc.text[word_start : term.end])))
+    before = doc.text[max(0, term.start - 4) : term.start]
+    return before.lower() == "the "
+
+
+def _same_victim(doc: _Doc, index: CodebookIndex, previous: _Group, i: int, triggers: list[TermMatch]) -> bool:
+    """Sentence ``i`` tells the event before it again through its victim or target, named as one the reader
+    knows ("Gunmen shot dead the head of a village ... The mukhtar was standing outside his house when two men
+    opened fire on him"; "أطلق مسلحان النار على القاضي"): a detail of that event, in the next paragraph too. An
+    arrest is not ("Police arrested the judge's killers" is an event of its own), nor are soldiers and police
+    named again (a side that acts on its own)."""
+    if any(t.key.split("/")[0] in index.strategic for t in triggers):
+        return False
+    sentence = doc.sentences[i]
+    # (not soldiers or police: "the Belloso battalion called for air support" tells what the force did next)
+    known = [
+        t for t in doc.in_range("targets", sentence.start, sentence.end)
+        if t.key not in index.combatant_targets and _is_definite(doc, t)
+    ]  # fmt: skip
+    if not known:
+        return False
+    reporting = [c for c in doc.sentence_matches("cues", previous.sentences) if c.key in {"reporting", "attributed"}]
+    earlier = [t for t in doc.sentence_matches("targets", previous.sentences) if not _is_speaker(doc, t, reporting)]
+    # a prominent person by any name of the same kind ("the head of a village" ... "the mukhtar"); others by the
+    # same word ("a supply convoy" ... "the convoy", not "armoured vehicles" ... "the helicopters"; "civilians"
+    # ... "the civilian population" is no such word)
+    return any(
+        t.key == e.key and (t.key in index.prominent_targets or _term_core(doc, t) == _term_core(doc, e))
+        for t in known
+        for e in earlier
+    )
+
+
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _term_core(doc: _Doc, term: TermMatch) -> str:
+    """A target word without case, article or clitics ("The convoy" / "convoy", "القافلة" / "لقافلة")."""
+    core = fold(term.text.lower())
+    if doc.language is Language.ar:
+        for prefix in _AR_PREFIXES:
+            if core.startswith(prefix) and len(core) - len(prefix) >= 3:
+                return core[len(prefix) :]
+    return core
+
+
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
     """Sentence ``i`` has a `habitual` cue ("regularly", "بشكل متكرر", "several sweeps"), no day or week of its
     own (a month or a year, "this year", still frames a pattern) and no casualty figure: it describes what a
@@ -418,6 +519,28 @@ def _restates_weapon(
         and all(t.key.split("/")[0] == previous.key.split("/")[0] for t in specific)
         and not doc.casualties(rules, i)
     )
+
+
+# a relative clause that tells an actor's record ("Daesh, which has killed several Taliban commanders", "the
+# group, which has carried out"): the group's past, not an incident of the report
+# (not a passive: "two U.S. citizens, who had been kidnapped by guerrillas", is the event)
+_RECORD_CLAUSE = re.compile(r",\s*(?:which|who)\s+(?:has|have|had)\s+(?!been\b)(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+THROWN_REACH = 25  # characters from a verb of throwing to the weapon thrown
+_THROWN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ألق|القى|القوا|رمى|رموا|رمت|قذف)\S*\s+(?:\S+\s+)?$")
+
+
+def _inside_weapon_name(doc: _Doc, trigger: TermMatch) -> bool:
+    """The trigger is a word of a longer weapon name that is no trigger itself: "قنابل" in "بالرشاشات والقنابل
+    اليدوية" (with machine guns and hand grenades) names the weapon, as "hand grenades" does in English."""
+    weapons = doc.in_range("weapons", max(0, trigger.start - 40), trigger.end)
+    size = trigger.end - trigger.start
+    longer = [w for w in weapons if w.start <= trigger.start and trigger.end <= w.end and w.end - w.start > size]
+    if not longer or _THROWN.search(doc.text[max(0, trigger.start - THROWN_REACH) : trigger.start]):
+        return False  # "ألقى مسلحون قنبلة يدوية على مقهى" (threw a hand grenade): a bombing, as in English
+    triggers = doc.in_range("event_types", max(0, trigger.start - 40), trigger.end + 40)
+    return not any(t.start <= w.start and w.end <= t.end for w in longer for t in triggers)
 
 
 SEIZURE_BEFORE = 100  # characters from a `seizure` cue to a weapon noun after it in the same clause
@@ -443,9 +566,11 @@ def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool
     return False
 
 
+DENIAL_REACH = 60  # characters from an actor to a denial cue after it, in the same sentence
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
 OTHERS_REACH = 12  # characters around a casualty figure's evidence where an `others` cue counts for it
-STRATEGIC = "Strategic developments"  # the ACLED event type of arrests and weapons seized
+STRATEGIC = "Strategic developments"
+COMBATANT_TARGET_TYPES = frozenset({"Military", "Police"})  # the ACLED event type of arrests and weapons seized
 # shorter units (titles, link lists) are not event reports; Arabic writes in fewer words what English says
 # in four ("وأُصيب مزارع واحد" = "One farmer was wounded")
 MIN_WORDS: dict[Language, int] = {Language.en: 4, Language.ar: 3}
@@ -505,7 +630,9 @@ def is_title(words: list[str]) -> bool:
 _LIST_ITEM = re.compile(r"[*\-•–+]\s|\d{1,3}[.)]\s")
 
 
-def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: set[str]) -> bool:
+def _continues_previous(
+    doc: _Doc, rules: LanguageRules, groups: list[_Group], i: int, sentence_cues: set[str]
+) -> bool:
     """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue, not a
     new dated item of a list or timeline, and no date of its own that differs from the event's (a claim
     may be dated later than the attack)."""
@@ -521,7 +648,21 @@ def _continues_previous(doc: _Doc, groups: list[_Group], i: int, sentence_cues: 
         return True  # a claim may be dated later than the attack it claims
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
+    if dated and _narrows(dated[0], own) and not new_paragraph and len(groups[-1].sentences) == 1:
+        # "The raid followed a similar attack last month. On May 27, gunmen attacked a camp ...": the day of the
+        # event only named before, told in the next sentence (one event, as "ففي 27 أيار/مايو" in one sentence)
+        return groups[-1].sentences[-1] == i - 1 and not any(doc.casualties(rules, k) for k in groups[-1].sentences)
     return bool(dated) and dated[0].value == own.value
+
+
+def _narrows(coarse: ResolvedDate, fine: ResolvedDate) -> bool:
+    """``fine`` is a day (or a few days) inside the week, month or year ``coarse`` stands for."""
+    return (
+        coarse.precision >= DatePrecision.week
+        and fine.precision < coarse.precision
+        and coarse.end is not None
+        and coarse.value <= fine.value <= coarse.end
+    )
 
 
 def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[TermMatch], cues: set[str]) -> bool:
@@ -674,6 +815,8 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     score = 2 if preferred else 0
     marker: str | None = marker_before(doc.text, actor.start, index.object_markers, index.agent_markers)
     marker = marker or _cue_marker(doc, actor)
+    if marker is None and _owns_target(doc, actor, index):
+        marker = "object"  # "a checkpoint of the SDF", "حاجزا لـ\"قسد\"": the side whose post was hit
     if marker == "object":
         score -= 3
     elif marker == "agent":
@@ -681,13 +824,18 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     if harmed_after(doc.text, actor.end):
         score -= 3
     if any(
-        c.key == "denial" and 0 <= c.start - actor.end <= 40 for c in doc.in_range("cues", actor.end, actor.end + 41)
+        c.key == "denial"
+        and 0 <= c.start - actor.end <= DENIAL_REACH
+        and not _CLAUSE_END.search(doc.text, actor.end, c.start)
+        for c in doc.in_range("cues", actor.end, actor.end + DENIAL_REACH + 1)
     ):
-        score -= 4  # "the Taliban denied involvement"
+        # "the Taliban denied involvement"; "أصدرت جماعة نصرة الإسلام والمسلمين المنافسة، المرتبطة بتنظيم القاعدة،
+        # بيانا نفت فيه" (issued a statement denying), the verb after the group's description
+        score -= 4
     # "an Iraqi army official said a bomb exploded", "قال مصدر في قسد إن ...": a group's spokesman may
     # claim, and the coalition's reports its own strikes ("coalition spokesman ... said the strikes")
     source = kind not in (ActorType.jihadist_group, ActorType.international_coalition)
-    if group.event_type in SOURCE_REPORTED_TYPES and source and _source_of_report(doc, actor, index):
+    if source and _reported_type(doc, group) and (_source_of_report(doc, actor, index) or _according_to(doc, actor)):
         score -= 3
     if _blames(doc, actor):
         score -= 3  # "The SDF blamed Daesh cells", "وحمّلت قسد خلايا داعش المسؤولية": the accuser
@@ -698,6 +846,64 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     if preferred and marker != "object" and not state_action and _claims_in_sentence(doc, actor):
         score += 1  # "ISKP claimed responsibility": a claim outweighs a mention ("the dead included Taliban")
     return score
+
+
+OWNER_GAP = 25  # characters between a target noun and the actor that owns it
+_EN_OWNER_LINK = re.compile(r"\s+(?:of|belonging\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+_AR_OWNER_LINK = re.compile(r"\s+(?:(?:تابع|تابعا|تابعة|التابع|التابعة)\s+)?(?:لـ?\s*[\"“«]?\s*)?")
+
+
+def _owns_target(doc: _Doc, actor: TermMatch, index: CodebookIndex) -> bool:
+    """The actor owns the facility or vehicle named right before it ("a checkpoint of the SDF", "a base
+    belonging to the army", "حاجزا لقسد", "مقرا تابعا للجيش"): the side attacked, not the attacker."""
+    word_start = doc.text.rfind(" ", 0, actor.start) + 1
+    clitic = doc.text[word_start : actor.start] if doc.language is Language.ar else ""
+    head = word_start if clitic else actor.start
+    for target in doc.in_range("targets", max(0, head - OWNER_GAP - 30), head):
+        if target.key in index.human_targets or target.end > head or head - target.end > OWNER_GAP:
+            continue
+        gap = doc.text[target.end : head]
+        if doc.language is Language.ar:
+            # the preposition ل is written on the name ("لقسد", "للجيش") or apart ("لـ\"قسد\"")
+            owned = bool(_AR_OWNER_LINK.fullmatch(gap)) and (fold(clitic).rstrip("\"“«") in {"ل", "لل"} or "ل" in gap)
+        else:
+            owned = bool(_EN_OWNER_LINK.fullmatch(gap))
+        if owned:
+            return True
+    return False
+
+
+def _reported_type(doc: _Doc, group: _Group) -> bool:
+    """An event the force quoted as its source seldom carried out: a type of :data:`SOURCE_REPORTED_TYPES`, or
+    an armed assault the text gives to described attackers ("masked assailants fired at the sheikh's car, an SDF
+    spokesman said"), not one the reporting force may have made ("SDF fighters stormed the village")."""
+    if group.event_type in SOURCE_REPORTED_TYPES:
+        return True
+    if group.event_type != "armed_assault":
+        return False
+    actors = doc.sentence_matches("actors", group.sentences)
+    descriptions = doc.sentence_matches("descriptions", group.sentences)
+    return any(d.key != "death-squad" and not _overlaps(d, actors) for d in descriptions)
+
+
+ACCORDING_REACH = 30  # characters from "according to" / "بحسب" to the actor it names
+_ACCORDING_FOLDED = frozenset(fold(w) for w in ("according to", "بحسب", "وفقا ل", "نقلا عن"))
+
+
+def _according_to(doc: _Doc, actor: TermMatch) -> bool:
+    """The actor is whom the report is "according to" ("according to the Kurdish-led Syrian Democratic Forces",
+    "بحسب قوات سوريا الديمقراطية"), in the same clause: the source of the report."""
+    alias_of = [a for a in doc.in_range("actors", max(0, actor.start - 80), actor.start)
+                if a.end < actor.start and _ALIAS_GAP.fullmatch(doc.text, a.end, actor.start)]  # fmt: skip
+    if alias_of:  # "the Syrian Democratic Forces (SDF)": the short name stands where the full one does
+        actor = alias_of[-1]
+    for cue in doc.in_range("cues", max(0, actor.start - ACCORDING_REACH - 15), actor.start):
+        if cue.key != "reporting" or fold(cue.text.lower()) not in _ACCORDING_FOLDED or cue.end > actor.start:
+            continue
+        gap = doc.text[cue.end : actor.start]
+        if actor.start - cue.end <= ACCORDING_REACH and not _GAP_BREAK.search(gap):
+            return True
+    return False
 
 
 def _claims_in_sentence(doc: _Doc, actor: TermMatch) -> bool:
@@ -711,7 +917,7 @@ REPORT_REACH = 40  # characters between that phrase and its reporting verb
 # "متحدث باسم إدارة طالبان" (a spokesman for the Taliban administration)
 _SOURCE_LINK = re.compile(
     r"\s+(?:(?:of|for|from|in|with|at|within)\s+(?:the\s+)?|(?:في|من|باسم|لدى)\s+"
-    r"(?:(?:إدارة|حكومة|قيادة|سلطات|وزارة|مجلس)\s+)?|ب)?",
+    r"(?:(?:إدارة|حكومة|قيادة|سلطات|وزارة|مجلس)\s+)?|ب)?[\"“«]?",
     re.IGNORECASE,
 )
 
@@ -773,10 +979,25 @@ def _blames(doc: _Doc, actor: TermMatch) -> bool:
 
 
 def _blames_someone(doc: _Doc, i: int) -> bool:
-    """Sentence ``i`` blames an actor ("the officer blamed remnants of Daesh", "حمّل الجيش داعش المسؤولية")."""
-    return any(_is_blame(doc, c) for c in doc.sentence_matches("cues", [i])) and bool(
-        doc.sentence_matches("actors", [i])
+    """Sentence ``i`` blames or suspects an actor ("the officer blamed remnants of Daesh", "حمّل الجيش داعش
+    المسؤولية", "قالت مصادر أمنية إنها تشتبه في وقوف ولاية الساحل وراءه", said they suspected the IS Sahel
+    Province): a suspicion cue must stand just before the actor it names."""
+    cues = doc.sentence_matches("cues", [i])
+    actors = doc.sentence_matches("actors", [i])
+    if any(_is_blame(doc, c) for c in cues) and actors:
+        return True
+    return any(
+        c.key == "suspected"
+        and 0 <= a.start - c.end <= SUSPICION_REACH
+        and not _MEMBERSHIP.search(doc.text, c.end, a.start)
+        for c in cues
+        for a in actors
     )
+
+
+# "suspected members of the Islamic State", "المشتبه في انتمائهم إلى التنظيم": people described, no suspicion
+# of who carried out the event
+_MEMBERSHIP = re.compile(r"\bmembers?\b|\bbelong|انتما", re.IGNORECASE)
 
 
 def _blamed(doc: _Doc, actor: TermMatch) -> bool:
@@ -788,7 +1009,12 @@ def _blamed(doc: _Doc, actor: TermMatch) -> bool:
 
 
 # between a blame verb and the accused: a quote, "the", "remnants of" ('blamed "remnants of Daesh"')
-_BLAMED_GAP = re.compile(r"\s*[\"“'«]?\s*(?:the\s+|remnants\s+of\s+)?", re.IGNORECASE)
+# ('blamed "cells of the Daesh terrorist organisation"'; "وحمّل المتحدث خلايا تنظيم داعش", the speaker between)
+_BLAMED_GAP = re.compile(
+    r"\s*(?:(?:ال|لل)\w*\s+)?[\"“'«]?\s*(?:the\s+)?"
+    r"(?:(?:remnants|cells|members|fighters|militants|elements)\s+of\s+(?:the\s+)?|(?:خلايا|عناصر|فلول|بقايا)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _names_source(doc: _Doc, cue: TermMatch, index: CodebookIndex) -> bool:
@@ -1026,6 +1252,27 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+FORCE_SUBJECT_GAP = 3  # words between a force named as subject and its kill verb ("Philippine army troops killed")
+_STATE_KINDS = frozenset({ActorType.state_force, ActorType.international_coalition, ActorType.foreign_force})
+
+
+def _killed_by_force(doc: _Doc, count: CountMention, index: CodebookIndex) -> bool:
+    """The figure's kill verb has a state force, coalition or foreign force as subject: right before it in
+    English ("Philippine troops killed six militants"), inside the figure's words after the verb in Arabic
+    ("قتلت القوات الفلبينية ستة مسلحين")."""
+    ev = count.evidence
+    for actor in doc.in_range("actors", max(0, ev.start - 60), ev.end):
+        if index.actor_kind.get(actor.key) not in _STATE_KINDS:
+            continue
+        if doc.language is Language.ar and ev.start <= actor.start and actor.end <= ev.end:
+            return True
+        if actor.end <= ev.start:
+            gap = doc.text[actor.end : ev.start]
+            if len(gap.split()) <= FORCE_SUBJECT_GAP and not _GAP_BREAK.search(gap):
+                return True
+    return False
+
+
 def _is_state_side(group: _Group, perpetrator: Perpetrator | None, index: CodebookIndex) -> bool:
     """The event was carried out by a state force, coalition or foreign force (or is an air strike/arrest)."""
     if perpetrator is not None and perpetrator.actor_id is not None:
@@ -1060,10 +1307,17 @@ def _targeted_killing(doc: _Doc, group: _Group, counts: list[CountMention], inde
         return False
     if _MORE_PEOPLE.search(doc.text, figure.end, doc.sentences[own].end):
         return False  # "killed the mayor of the small town, as well as two peasants"
+    # the person is inside the figure ("killed a tribal elder") or its object before it in the same clause
+    # ("أردوا مختار قرية قرب بلدة مندلي ... قتيلاً", shot the mukhtar of a village ... dead)
     return any(
-        t.key in index.prominent_targets and t.start < figure.end and figure.start < t.end
+        t.key in index.prominent_targets
+        and (
+            (t.start < figure.end and figure.start < t.end)
+            or (t.end <= figure.start and not _CLAUSE_BREAK.search(doc.text, t.end, figure.start)
+                and doc.sentences[own].start <= t.start)
+        )
         for t in doc.sentence_matches("targets", group.sentences)
-    )
+    )  # fmt: skip
 
 
 def _casualties(mentions: list[CountMention], kind: str, state_side: bool) -> Count:
@@ -1115,6 +1369,8 @@ def _build_event(
     index: CodebookIndex = resources.index
     perpetrator, org_mentions = _perpetrator(doc, group, rules, codebook_roles, index)
     counts = [c for i in group.sentences for c in doc.casualties(rules, i) if not doc.is_cumulative(i, c)]
+    # "Philippine troops killed six militants", "قتلت القوات الفلبينية ستة مسلحين": the force's dead enemies
+    counts = [replace(c, perpetrator=False) if c.perpetrator and _killed_by_force(doc, c, index) else c for c in counts]
     assert doc.dates is not None
     date_value, explicit = doc.dates.event_date(group.sentences, doc.paragraphs)
     sentence = doc.sentences[group.primary]

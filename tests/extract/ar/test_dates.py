@@ -64,6 +64,9 @@ def _resolve(text: str, context: DateContext | None = None):
             DatePrecision.day,
             "الاثنين الماضي",
         ),
+        # a month of the year named after it
+        ("وفي تشرين الأول/أكتوبر من العام الماضي هاجم انتحاري مسجدا", date(2018, 10, 1), DatePrecision.month,
+         "تشرين الأول/أكتوبر من العام الماضي"),
     ],
 )
 def test_dates_resolved(text: str, value: date, precision: DatePrecision, evidence: str) -> None:
@@ -75,7 +78,12 @@ def test_dates_resolved(text: str, value: date, precision: DatePrecision, eviden
 
 
 @pytest.mark.parametrize(
-    "text", ["الجنود الاثنين", "بعد صلاة الجمعة", "قبل أيام", "قبل الهجوم", "حتى اليوم", "في اليوم التالي"]
+    "text",
+    [
+        "الجنود الاثنين", "بعد صلاة الجمعة", "قبل أيام", "قبل الهجوم", "حتى اليوم", "في اليوم التالي",
+        # over the past year: a stretch up to now
+        "تشهد المنطقة تصاعدا في الهجمات على مدى العام الماضي",
+    ],
 )
 def test_dates_ambiguous_words_are_not_dates(text: str) -> None:
     assert _resolve(text) is None

@@ -45,6 +45,11 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("the army said late on Tuesday that militants attacked a checkpoint on Sunday", date(2019, 3, 10), 1, None),
         ("two attacks this week, security officials said on Wednesday", date(2019, 3, 11), 3, date(2019, 3, 17)),
         ("security officials said on Wednesday", date(2019, 3, 13), 1, None),
+        # a month at the start of a sentence; a month of the year named after it; the year of a "when" clause
+        ("In February, a similar attack in the city killed a tax collector", date(2019, 2, 1), 4, date(2019, 2, 28)),
+        ("In October last year, a suicide bomber attacked a mosque", date(2018, 10, 1), 4, date(2018, 10, 31)),
+        ("the insurgency has spread since 2017, when militants attacked a mosque", date(2017, 1, 1), 5,
+         date(2017, 12, 31)),
     ],
 )
 def test_dates_resolve(text: str, value: date, precision: int, end: date | None) -> None:
@@ -56,7 +61,12 @@ def test_dates_resolve(text: str, value: date, precision: int, end: date | None)
 
 
 @pytest.mark.parametrize(
-    "text", ["killed 2019 people", "since 2015 the group", "no date here", "they may strike in may again"]
+    "text",
+    [
+        "killed 2019 people", "since 2015 the group", "no date here", "they may strike in may again",
+        # the weekly prayers, not a day
+        "a suicide bomber attacked a mosque during Friday prayers",
+    ],
 )
 def test_dates_no_date(text: str) -> None:
     assert resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY) is None

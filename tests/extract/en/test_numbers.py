@@ -108,6 +108,15 @@ def test_numbers_parse_number(phrase: str, expected: tuple[int | None, ...]) -> 
         # the words after a figure that name the counted end at a clause word: the seven are no gunmen
         ("at least 21 civilians were killed and seven wounded when gunmen raided the village",
          [("killed", 21, False), ("wounded", 7, False)]),
+        # a person and what the person is the role of, a relative clause, a participle phrase
+        ("a judge of the regional military court was gunned down in Bosaso", [("killed", 1, False)]),
+        ("the head of the village council was shot dead", [("killed", 1, False)]),
+        ("the officer, who headed a department of the intelligence service in the province, was killed instantly",
+         [("killed", 1, False)]),
+        ("a child walking past was wounded by a stray bullet", [("wounded", 1, False)]),
+        # the abducted are no more dead
+        ("rebels killed four people and abducted at least fifteen others in fields near Oicha",
+         [("killed", 4, False)]),
     ],
 )
 def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, bool]]) -> None:

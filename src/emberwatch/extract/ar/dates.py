@@ -92,12 +92,19 @@ def _month_at(toks: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _year_at(toks: list[Token], i: int) -> tuple[int, int] | None:
-    """A four-digit year at token ``i``, or after من / عام / سنة (``تموز من عام 2019``)."""
+def _year_at(toks: list[Token], i: int, anchor: date | None = None) -> tuple[int, int] | None:
+    """A four-digit year at token ``i``, or after من / عام / سنة (``تموز من عام 2019``); with an anchor also
+    the year before or the current one (``تشرين الأول من العام الماضي``, ``آذار من هذا العام``)."""
     for k in range(i, min(i + 3, len(toks))):
         norm = toks[k].norm
         if norm.isdigit() and len(norm) == 4 and 1900 <= int(norm) <= 2100:
             return int(norm), k
+        if anchor is not None and norm in ("العام", "السنه") and k + 1 < len(toks):
+            after = toks[k + 1].norm
+            if after in _PAST or after in _CURRENT:
+                return anchor.year - (1 if after in _PAST else 0), k + 1
+        if anchor is not None and norm in _THIS and k + 1 < len(toks) and toks[k + 1].norm in ("العام", "السنه"):
+            return anchor.year, k + 1
         if norm not in _YEAR_WORDS and norm != "من":
             return None
     return None
@@ -144,7 +151,7 @@ def _absolute(toks: list[Token], ctx: DateContext) -> list[_Found]:
             before = toks[day_index - 1].norm if day_index > 0 else ""
             if day is not None and not toks[day_index].norm.isdigit() and before.startswith(_DEFINITE):
                 day, day_index = None, i - 1  # "الأسبوع الثاني من آب": an ordinal of a noun, not a day
-        year_hit = _year_at(toks, last + 1)
+        year_hit = _year_at(toks, last + 1, ctx.anchor)
         if (toks[i].norm,) in _AMBIGUOUS_MONTHS and day is None and year_hit is None:
             i += 1
             continue
@@ -311,6 +318,8 @@ def _relative_at(
     if stems & {"قبل", "منذ"} and i + 1 < len(toks):
         return _ago(toks, i, anchor, numbers)
     if i + 1 < len(toks) and (nxt in _PAST or nxt in _CURRENT):
+        if i > 0 and toks[i - 1].norm in _OVER:
+            return None  # "على مدى العام الماضي" (over the past year): a stretch up to now, not a date
         return _last_period(tok, toks[i + 1], anchor)
     if tok.norm.removeprefix("و") in _THIS and nxt in ("الاسبوع", "الشهر"):
         # "خلال هذا الأسبوع" (this week), "هذا الشهر": the current one, as "الأسبوع الجاري"
@@ -357,6 +366,9 @@ def _months_back(anchor: date, n: int, first: int, last: int) -> _Found:
     start = date(y, m + 1, 1)
     end = start.replace(day=calendar.monthrange(y, m + 1)[1])
     return _Found(start, DatePrecision.month, first, last, end=end)
+
+
+_OVER = frozenset(fold(w) for w in ("مدى", "طوال", "طيلة"))
 
 
 def _last_period(tok: Token, nxt: Token, anchor: date) -> _Found | None:

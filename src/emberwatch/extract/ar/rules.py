@@ -47,7 +47,7 @@ def build_matcher(codebook: Codebook) -> TermMatcher:
             matcher.add(term, f"{section}{_SEP}{key}", suffixes=True)
     for actor in codebook.actors:
         names = [actor.name_ar] if actor.name_ar else []
-        for term in [*names, *actor.aliases.ar, *actor.abbreviations]:
+        for term in [*names, *codebook.actor_names(actor, "ar"), *actor.abbreviations]:
             matcher.add(term, f"actors{_SEP}{actor.id}", suffixes=False)
         for term in actor.attributive.ar:  # "غارة جوية أمريكية"
             matcher.add(term, f"attributive{_SEP}{actor.id}", suffixes=False)

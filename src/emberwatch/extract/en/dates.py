@@ -41,7 +41,9 @@ _MONTH_YEAR = re.compile(
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _YEAR = re.compile(
-    r"\b(?:(?P<q>early|mid|late|in|during)[\s-]+)(?:of\s+)?(?P<y>(?:19|20)\d{2})\b",
+    # ("has spread since 2017, when militants attacked a mosque": the year of what the "when" clause tells)
+    r"\b(?:(?P<q>early|mid|late|in|during)[\s-]+|since\s+(?=(?:19|20)\d{2},?\s+when\b))(?:of\s+)?"
+    r"(?P<y>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -49,7 +51,9 @@ _RELATIVE = re.compile(
     # "overnight Saturday" is Saturday night, not last night
     r"|(?P<yesterday>yesterday|last night|overnight(?!\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)))"
+    # ("Friday prayers", "the Friday sermon", "a Sunday market": the weekly event, not a day)
     r"|(?P<last>on\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?!\s+(?:prayers?|sermons?|services?|mass|markets?)\b)"
     r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+(?P<unit>days?|weeks?|months?)\s+ago"
     r"|(?P<lastweek>last week|past week|earlier this week|this week)"
     r"|(?P<lastmonth>last month|past month)|(?P<thismonth>earlier this month|this month)"
@@ -219,9 +223,28 @@ def _months_back(anchor: date, n: int, span: TextSpan) -> ResolvedDate:
 # "in June" without a day or a year: that month of the heading's year, else the latest such month on or before
 # the anchor (as the Arabic "في حزيران"); "May" only capitalised ("in may" is rarely the month)
 _IN_MONTH = re.compile(
-    r"\b(?:in|during|since|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-)?(?P<m>(?i:january|february|march|april|"
+    r"\b(?i:in|during|since|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-)?(?P<m>(?i:january|february|march|april|"
     r"june|july|august|september|october|november|december)|May)\b(?!\s*(?:\d|of\s+(?:19|20)\d\d))"
 )
+
+
+# "in October last year", "March of this year": that month of the year named after it
+_MONTH_OF_YEAR = re.compile(
+    r"\b(?P<m>(?i:january|february|march|april|june|july|august|september|october|november|december)|May)"
+    r"\s+(?i:of\s+)?(?P<which>(?i:last|this|next))\s+(?i:year)\b"
+)
+
+
+def _month_of_year(text: str, start: int, end: int, anchor: date | None) -> list[tuple[int, ResolvedDate]]:
+    found = []
+    for m in _MONTH_OF_YEAR.finditer(text, start, end) if anchor is not None else ():
+        assert anchor is not None
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+        month = MONTHS[m["m"].lower()]
+        span = TextSpan.of(text, m.start(), m.end())
+        resolved = ResolvedDate(date(year, month, 1), DatePrecision.month, span, _month_end(year, month))
+        found.append((m.start(), resolved))
+    return found
 
 
 def _in_month(text: str, start: int, end: int, context: DateContext) -> list[tuple[int, ResolvedDate]]:
@@ -247,6 +270,7 @@ def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -
         return None
     candidates = _explicit(text, sentence.start, sentence.end, context)
     candidates += _relative(text, sentence.start, sentence.end, context.anchor)
+    candidates += _month_of_year(text, sentence.start, sentence.end, context.anchor)
     if not candidates:
         candidates = _in_month(text, sentence.start, sentence.end, context)
     if not candidates:

@@ -311,13 +311,13 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
         if toll is not None:
             found = [toll]  # "the death toll from Monday's bombing rose to nine"
         elif (idx > 0 and tokens[idx - 1].lower in _AUXILIARIES) or tok.lower == "gunned":
-            found = _numbers_before(tokens, idx, used)  # ("gunned down by 19 bullets" counts no 19 people)
+            found = _numbers_before(tokens, idx, used, text)  # ("gunned down by 19 bullets" counts no 19 people)
         elif _has_own_object(tokens, idx):
             found = _numbers_after(tokens, idx, used)  # "abducted four workers and killed their driver"
         elif _prefers_after(tokens, idx):
-            found = _numbers_after(tokens, idx, used) or _numbers_before(tokens, idx, used)
+            found = _numbers_after(tokens, idx, used) or _numbers_before(tokens, idx, used, text)
         else:
-            found = _numbers_before(tokens, idx, used) or _numbers_after(tokens, idx, used)
+            found = _numbers_before(tokens, idx, used, text) or _numbers_after(tokens, idx, used)
         if not found:
             continue
         used.update(range(found[0].start, found[0].end))
@@ -374,11 +374,13 @@ def _without_breakdown(text: str, tokens: list[Token], found: list[NumberPhrase]
     return found[:1] if first is not None and None not in rest and sum(r for r in rest if r) <= first else found
 
 
-def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[NumberPhrase]:
+def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "") -> list[NumberPhrase]:
     """ "five soldiers and two civilians were killed": number phrases left of the keyword."""
     j = idx - 1
     while j >= 0 and tokens[j].lower in _PASSIVE_GAP:
         j -= 1
+    if j > 0 and text and "," in text[tokens[j].end : tokens[j + 1].start]:
+        j = _before_relative(text, tokens, j)  # "The officer, who headed a department ..., was killed"
     phrases: list[NumberPhrase] = []
     k = max(0, j - 12)
     # "Two other suspects were arrested and one soldier was wounded": figures before another fate are not the
@@ -407,6 +409,8 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[Numbe
         ):
             # "the village head was shot dead", "the sheikh died on the spot"
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
+        if phrase is None and tokens[i].lower == "the" and _role_of(tokens, i + 1, j) and idx - j > 1:
+            phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "the head of the council was shot"
         if phrase is not None and _is_date_number(tokens, phrase):
             i = phrase.end
             continue
@@ -417,6 +421,10 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int]) -> list[Numbe
             # "a soldier was killed", "a military court judge was gunned down"; not "a bomb ... killed", nor
             # "a controlled area, which have later killed"
             near = j + 1 - phrase.end <= 2 or (j + 1 - phrase.end == 3 and tokens[j].lower in _PERSON_ROLES)
+            # "a judge of the regional military court was gunned down": a role and what it is the role of
+            near = near or (tokens[phrase.start].lower in {"a", "an"} and _role_of(tokens, phrase.end, j))
+            # "a child walking past was wounded": a person and a participle phrase
+            near = near or (tokens[phrase.start].lower in {"a", "an"} and _with_participle(tokens, phrase.end, j))
             # "a soldier and a civilian were killed": an "a"-phrase joined by "and" to the next one
             near = near or any(
                 tokens[x].lower == "and" and tokens[x + 1].lower in {"a", "an"}
@@ -479,6 +487,7 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             word in KILLED
             or word in WOUNDED
             or word in _SUBSET
+            or word in _OTHER_FATES  # "killed four people and abducted at least fifteen others"
             or word in {"in", "on", "at", "after", "when"}
         ):
             break
@@ -520,8 +529,51 @@ _PERSON_ROLES = frozenset({
     "soldier", "policeman", "driver", "owner", "journalist", "businessman", "trader", "official", "deputy",
     "candidate", "director", "doctor", "teacher", "headman", "elder", "cleric", "priest", "pastor", "son",
     "brother", "father", "mother", "wife", "husband", "bodyguard", "guard", "shepherd", "farmer", "councillor",
-    "councilor", "lawmaker", "spokesman", "prosecutor", "chairman", "emir", "wali", "preacher",
+    "councilor", "lawmaker", "spokesman", "prosecutor", "chairman", "emir", "wali", "preacher", "member",
 })  # fmt: skip
+
+
+RELATIVE_REACH = 25  # tokens of a relative clause between a noun and its verb ("the officer, who ..., was")
+_PEOPLE = _PERSON_ROLES | frozenset({"child", "boy", "girl", "woman", "man", "civilian", "passer-by", "passerby",
+                                     "resident", "villager", "worker", "student", "pedestrian"})  # fmt: skip
+
+
+def _before_relative(text: str, tokens: list[Token], last: int) -> int:
+    """The noun before a relative clause whose last word is ``last`` ("the officer, who headed ..., was
+    killed"), or ``last`` itself when no ", who" / ", which" opens within :data:`RELATIVE_REACH` tokens."""
+    for k in range(last, max(0, last - RELATIVE_REACH), -1):
+        if tokens[k].lower in {"who", "which"} and "," in text[tokens[k - 1].end : tokens[k].start]:
+            return k - 1
+        if tokens[k].lower in KILLED | WOUNDED or ";" in text[tokens[k - 1].end : tokens[k].start]:
+            break
+    return last
+
+
+def _with_participle(tokens: list[Token], start: int, j: int) -> bool:
+    """Tokens ``start``..``j`` are a person noun and a short participle phrase ("child walking past")."""
+    return (
+        start + 1 <= j <= start + 3
+        and tokens[start].lower in _PEOPLE
+        and tokens[start + 1].lower.endswith("ing")
+        and all(t.lower.isalpha() for t in tokens[start + 1 : j + 1])
+    )
+
+
+ROLE_OF_REACH = 7  # words from a person noun to the end of its "of" phrase ("a judge of the ... court")
+_NOT_IN_ROLE_OF = frozenset({"who", "whom", "which", "that", "and", "or", "but", "when", "as", "after", "before"})
+
+
+def _role_of(tokens: list[Token], start: int, j: int) -> bool:
+    """Tokens ``start``..``j`` are a person noun and an "of" phrase ("judge of the regional military court",
+    "head of the village council"): plain words, no punctuation, clause word or casualty word in between."""
+    if not (start + 1 < j <= start + ROLE_OF_REACH) or tokens[start].lower not in _PERSON_ROLES:
+        return False
+    if tokens[start + 1].lower != "of":
+        return False
+    return all(
+        t.lower.isalpha() and t.lower not in _NOT_IN_ROLE_OF and t.lower not in KILLED | WOUNDED | _AUXILIARIES
+        for t in tokens[start + 2 : j + 1]
+    )
 
 
 def _ends_object(tokens: list[Token], i: int) -> bool:

@@ -51,7 +51,7 @@ def _terms(entries: Iterator[tuple[Terms, str, str]], expand: bool) -> Iterator[
 def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
     yield from codebook.term_lists()
     for actor in codebook.actors:
-        yield Terms(en=[actor.name, *actor.aliases.en]), "actors", actor.id
+        yield Terms(en=[actor.name, *codebook.actor_names(actor, "en")]), "actors", actor.id
 
 
 # Side cues that English applies with its own adjacent-word rules (extract.en.context, fed from the same
