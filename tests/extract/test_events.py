@@ -684,3 +684,64 @@ def test_events_weapons_sentences_and_sweeps(
     extract_resources: ExtractResources, text: str, event_types: list[str]
 ) -> None:
     assert [e.event_type for e in events(extract_resources, text)] == event_types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted witness tells the event again
+        "Militants killed eleven civilians and set fire to homes in a village near Ansongo on Monday.\n\n"
+        '"They burned everything: the millet, the rice, the fodder for the animals.',
+        # the settlement named again, though the sentence also says "rounded up"
+        "Militants killed eleven civilians in a village near Ansongo on Monday.\n\n"
+        "Scores of gunmen surrounded the village, rounded up men in the square and shot them.",
+        # the victim named again by a plain word
+        "Suspected Islamic State militants shot dead a businessman in Iskushuban on Thursday.\n\n"
+        "Two gunmen walked into the man's shop near the main market and fired at him several times.",
+        # a notable (وجيه) shot dead and told again
+        "قتل مسلحون وجيها عشائريا بارزا أمام منزله في مدينة الميادين ليل السبت.\n\n"
+        "وقال سكان إن رجلين يستقلان دراجة نارية أطلقا النار على الوجيه.",
+    ],
+)
+def test_events_quotes_settlements_and_plain_words_tell_the_event_again(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    assert len(events(extract_resources, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # a group's suspected members between the verb and the dead; eleven, not eleven and one
+        ("قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية أحد عشر مدنيا قرب أنسونغو يوم الاثنين.", 11, None),
+        ("قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية رجل أعمال بالرصاص يوم الخميس.", 1, None),
+        # the accusative dual after the subject; the subject before a passive verb
+        ("قتل مسلحون جنديين في كمين قرب الميادين يوم الاثنين.", 2, None),
+        ("هاجم مسلحون قرية يوم الاثنين. وأضاف أن أربعة أشخاص آخرين أُصيبوا بجروح، فيما فرّ مئات السكان.", None, 4),
+        # a death toll's verb far after it
+        ("The death toll from a suicide bombing on Friday at a religious gathering in Mastung, in Pakistan's "
+         "southwestern Balochistan province, rose to 14 on Saturday.", 14, None),
+    ],
+)
+def test_events_figures_over_long_subjects_and_tolls(
+    extract_resources: ExtractResources, text: str, killed: int | None, wounded: int | None
+) -> None:
+    found = events(extract_resources, text)
+    assert [(e.killed.best, e.wounded.best) for e in found][:1] == [(killed, wounded)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ('خطف مسلحون من تنظيم "ولاية غرب أفريقيا" 14 مزارعا قرب داماساك يوم الثلاثاء.', "iswap"),
+        ("قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية رجل أعمال بالرصاص يوم الخميس.", "isis"),
+        ("Gunmen killed a businessman in Iskushuban on Thursday. Police blamed Islamic State Somalia.", "is-somalia"),
+        ("Iraqi jets killed nine militants in air strikes north of Rawah on Wednesday, the Joint Operations "
+         "Command said.", "iraqi-security-forces"),
+    ],
+)
+def test_events_groups_named_around_their_fighters(
+    extract_resources: ExtractResources, text: str, actor_id: str
+) -> None:
+    found = events(extract_resources, text)
+    assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == actor_id

@@ -261,3 +261,15 @@ def test_geoparser_arabic_province_sharing_its_capitals_name_needs_its_head_noun
     province = geoparser.geoparse("انفجار في ولاية قندهار", "ar")
     assert [p.precision for p in city] == [LocationPrecision.exact]
     assert [p.precision for p in province] == [LocationPrecision.admin1]
+
+
+def test_geoparser_arabic_landform_word_after_a_head_noun_is_no_place(geoparser: Geoparser) -> None:
+    # "وادي" (a valley) in "منطقة وادي حوران" is not El Oued (Algeria)
+    text = "وأعلنت خلية الإعلام الأمني أن غارات على منطقة وادي حوران في الأنبار أسفرت عن مقتل سبعة مسلحين."
+    assert "El Oued" not in {p.name for p in geoparser.geoparse(text, "ar")}
+
+
+def test_geoparser_arabic_name_after_a_locative_in_a_named_country_is_kept(geoparser: Geoparser) -> None:
+    # "قرب داماساك، في بورنو": the gazetteer's own Arabic name, in the country the document names
+    names = {p.text: p.name for p in geoparser.geoparse("خطف مسلحون مزارعين قرب داماساك، في بورنو.", "ar")}
+    assert names.get("داماساك") == "Damasak"

@@ -305,6 +305,10 @@ class Codebook(BaseModel):
                 for noun in BRANCH_NOUNS
                 for t in templates
             ]
+            # "Islamic State Somalia", "ISIS Sahel": the parent's name or a long abbreviation before the area
+            # (not "IS": "the country most at risk is Somalia")
+            short = [parent.name, *(a for a in parent.abbreviations if len(a) >= 3)]
+            made += [f"{p} {area}" for p in short for area in areas]
         else:
             parents = [p for p in (parent.name_ar, *parent.aliases.ar) if p]
             # "الفرع اليمني لتنظيم الدولة", "الفرع الصومالي للدولة الإسلامية" (ل + ال is written لل)

@@ -33,13 +33,21 @@ LEADING_YEAR_REACH = 20
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # \d also matches Arabic-Indic digits; int() reads them
 
 
+# an undated dateline: a place in capitals (English) or an Arabic name, perhaps a country after a comma or in
+# brackets, then a dash
+_PLACE_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’ -]*[A-Z]|[\u0600-\u06FF][\u0600-\u06FF ]*)(?:,\s*[A-Za-z ]{2,30}|\s*\([^)\n]{1,30}\))?"
+    r"\s+[-–—]\s"
+)
+
+
 def reads_as_news(text: str, published: date | None, dateline: date | None) -> bool:
     """A dateline, or a publication date and years that cluster near it: most year mentions in the
     publication year or the year before, or a short text with at most a couple of (background) years."""
-    if dateline is not None:
-        return True
     if published is None:
-        return False
+        return dateline is not None
+    if dateline is not None or _PLACE_DATELINE.match(text):
+        return True  # (a place dateline, "MAPUTO - ", "كويتا (باكستان) - ", opens a wire report whatever its years)
     years = [y for y in map(int, _YEARS.findall(text)) if 1900 <= y <= 2100]
     if len(text) <= NEWS_MAX_CHARS and len(years) <= NEWS_MAX_YEARS:
         return True

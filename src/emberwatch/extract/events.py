@@ -328,7 +328,12 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         # several commanders in recent months")
         referring_only = all(_inside_anaphor(doc, i, t) for t in triggers)
         continues = _continues_previous(
-            doc, rules, groups, i, sentence_cues - {"new_event"} if referring_only else sentence_cues
+            doc,
+            rules,
+            groups,
+            i,
+            sentence_cues - {"new_event"} if referring_only else sentence_cues,
+            generic=bool(groups) and index.priority.get(groups[-1].key, 0) == 0,
         )
         if not continues and _claims_previous(doc, groups, i, triggers, sentence_cues):
             continues = True  # "X claimed the raid the next day": the claim's date, not a new event
@@ -336,7 +341,12 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             groups[-1].sentences.append(i)  # "... said the killing bore the hallmarks of ISIS cells", paragraphs on
             continue
         if not triggers:
-            if continues and ("claimed" in sentence_cues or "anaphora" in sentence_cues or _blames_someone(doc, i)):
+            if continues and (
+                "claimed" in sentence_cues
+                or "anaphora" in sentence_cues
+                or _blames_someone(doc, i)
+                or _more_victims(doc, rules, groups[-1], i, sentence_cues)  # "وأضاف أن أربعة أشخاص آخرين أُصيبوا"
+            ):
                 # "No group has claimed the bombing, but the officer blamed Daesh"; "فقال إن العبوة زرعتها خلايا
                 # تابعة لتنظيم الدولة" (said the device was planted by IS cells): about the event before
                 groups[-1].sentences.append(i)
@@ -351,6 +361,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or (generic_only and not own_actor)
             or (not own_actor and _more_victims(doc, rules, groups[-1], i, sentence_cues))
             or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
+            or (not own_actor and all(_quoted(doc, i, t) for t in triggers))
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
         ):
             previous = groups[-1]
@@ -439,6 +450,43 @@ def _restates_toll(doc: _Doc, rules: LanguageRules, previous: _Group, i: int) ->
 RESTATED_TOLL = 3  # the smallest single figure whose repetition tells the same event again
 
 
+_OPENING_QUOTES = "“«"
+_CLOSING_QUOTES = "”»"
+
+
+def _quoted(doc: _Doc, i: int, trigger: TermMatch) -> bool:
+    """The trigger is inside a quotation opened in its paragraph: a witness or an official telling the event
+    before ('"They burned everything: the millet, the rice, the fodder for the animals.', 'قال المسؤول: "أحرقوا
+    كل شيء"'), a detail of it rather than a new one."""
+    start, _ = doc.paragraph_range(doc.paragraphs[i])
+    before = doc.text[start : trigger.start]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+# a settlement the event happened in, named again: "raided a village ... surrounded the village", "قرية ... القرية"
+_SETTLEMENTS = {"en": ("village", "hamlet", "camp"), "ar": ("قرية", "مخيم")}
+
+
+def _same_settlement(doc: _Doc, previous: _Group, i: int) -> bool:
+    sentence = doc.sentences[i]
+    first, last = doc.sentences[previous.sentences[0]].start, doc.sentences[previous.sentences[-1]].end
+    for noun in _SETTLEMENTS["ar" if doc.language is Language.ar else "en"]:
+        if doc.language is Language.ar:
+            again = re.search(rf"(?<!\w)[وفب]?(?:ال|لل){noun[:-1]}[ةه](?!\w)", doc.text[sentence.start : sentence.end])
+            before = re.search(rf"(?<!\w)[وفب]?{noun}(?!\w)", doc.text[first:last])
+        else:
+            again = re.search(rf"\b[Tt]he {noun}\b", doc.text[sentence.start : sentence.end])
+            before = re.search(rf"\ban? {noun}\b", doc.text[first:last], re.IGNORECASE)
+        if again and before:
+            return True
+    return False
+
+
+# a person named again by a plain word: "the man", "the victim", "الرجل", "الضحية"
+_THE_VICTIM = re.compile(
+    r"\b[Tt]he (?:man|woman|boy|girl|victim|victims)(?:'s)?\b|(?<!\w)[وف]?(?:ال|لل)(?:رجل|ضحية|ضحايا)(?!\w)"
+)
 _AR_DEFINITE = re.compile(r"^[وف]?(?:ال|لل|بال|كال)")
 # "أحد المزارعين" (one of the farmers), "بعض السكان": a part of a group, not someone already named
 _AR_PARTITIVE = frozenset(fold(w) for w in ("أحد", "إحدى", "بعض", "عدد", "من"))
@@ -462,14 +510,25 @@ def _same_victim(doc: _Doc, index: CodebookIndex, previous: _Group, i: int, trig
     opened fire on him"; "أطلق مسلحان النار على القاضي"): a detail of that event, in the next paragraph too. An
     arrest is not ("Police arrested the judge's killers" is an event of its own), nor are soldiers and police
     named again (a side that acts on its own)."""
-    if any(t.key.split("/")[0] in index.strategic for t in triggers):
-        return False
+    violent = [t for t in triggers if index.priority.get(t.key, 0) > 0 and t.key.split("/")[0] not in index.strategic]
+    if any(t.key.split("/")[0] in index.strategic for t in triggers) and not violent:
+        return False  # (but "rounded up men in the square and shot them, then torched huts" is the raid told)
     sentence = doc.sentences[i]
+    if _THE_VICTIM.search(doc.text, sentence.start, sentence.end) and any(
+        t.key in index.human_targets and t.key not in index.combatant_targets
+        for t in doc.sentence_matches("targets", previous.sentences)
+    ):
+        return True  # "shot dead a businessman ... Two gunmen walked into the man's shop and fired at him"
+    if _same_settlement(doc, previous, i):
+        return True
     # (not soldiers or police: "the Belloso battalion called for air support" tells what the force did next)
+    own_reporting = [
+        c for c in doc.in_range("cues", sentence.start, sentence.end) if c.key in {"reporting", "attributed"}
+    ]
     known = [
         t for t in doc.in_range("targets", sentence.start, sentence.end)
-        if t.key not in index.combatant_targets and _is_definite(doc, t)
-    ]  # fmt: skip
+        if t.key not in index.combatant_targets and _is_definite(doc, t) and not _is_speaker(doc, t, own_reporting)
+    ]  # fmt: skip  ("وقال المسؤول", the official said: a source, not the victim)
     if not known:
         return False
     reporting = [c for c in doc.sentence_matches("cues", previous.sentences) if c.key in {"reporting", "attributed"}]
@@ -631,7 +690,7 @@ _LIST_ITEM = re.compile(r"[*\-•–+]\s|\d{1,3}[.)]\s")
 
 
 def _continues_previous(
-    doc: _Doc, rules: LanguageRules, groups: list[_Group], i: int, sentence_cues: set[str]
+    doc: _Doc, rules: LanguageRules, groups: list[_Group], i: int, sentence_cues: set[str], generic: bool = False
 ) -> bool:
     """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue, not a
     new dated item of a list or timeline, and no date of its own that differs from the event's (a claim
@@ -648,9 +707,10 @@ def _continues_previous(
         return True  # a claim may be dated later than the attack it claims
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
-    if dated and _narrows(dated[0], own) and not new_paragraph and len(groups[-1].sentences) == 1:
+    if dated and _narrows(dated[0], own) and not new_paragraph and len(groups[-1].sentences) == 1 and generic:
         # "The raid followed a similar attack last month. On May 27, gunmen attacked a camp ...": the day of the
-        # event only named before, told in the next sentence (one event, as "ففي 27 أيار/مايو" in one sentence)
+        # event only named before in generic words, told in the next sentence (one event, as "ففي 27 أيار/مايو"
+        # in one sentence); not "In late January, forces recaptured Diyala. On 21 January ... Mosul offensive"
         return groups[-1].sentences[-1] == i - 1 and not any(doc.casualties(rules, k) for k in groups[-1].sentences)
     return bool(dated) and dated[0].value == own.value
 
@@ -883,7 +943,13 @@ def _reported_type(doc: _Doc, group: _Group) -> bool:
         return False
     actors = doc.sentence_matches("actors", group.sentences)
     descriptions = doc.sentence_matches("descriptions", group.sentences)
-    return any(d.key != "death-squad" and not _overlaps(d, actors) for d in descriptions)
+    # (not the members of a named group: "wives or children of ISIL fighters")
+    return any(
+        d.key != "death-squad"
+        and not _overlaps(d, actors)
+        and not any(a.end <= d.start and not doc.text[a.end : d.start].strip() for a in actors)
+        for d in descriptions
+    )
 
 
 ACCORDING_REACH = 30  # characters from "according to" / "بحسب" to the actor it names
@@ -1051,8 +1117,14 @@ def _clause_before(doc: _Doc, actor: TermMatch) -> tuple[int, int]:
 _SUBJECT_GAP = frozenset({"", *(fold(w) for w in (
     "مسلحو", "مقاتلو", "انتحاريو", "متمردو", "متشددو", "مسلحو تنظيم", "مقاتلو تنظيم", "مسلحو جماعة",
     "مقاتلو جماعة", "متمردو جماعة", "مسلحو حركة", "مقاتلو حركة",
+    # "خطف مسلحون من تنظيم \"ولاية غرب أفريقيا\" 14 مزارعاً" (militants of the group abducted 14 farmers)
+    "مسلحون من", "مسلحون من تنظيم", "مسلحون من جماعة", "مقاتلون من", "مقاتلون من تنظيم", "مقاتلون من جماعة",
 ))})  # fmt: skip
 # (not "عناصر", nominative and genitive alike: "مقتل عناصر قسد" are the harmed)
+# "قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة": the attackers' group, named in a clause on the subject
+_SUSPECTED_SUBJECT = re.compile(
+    fold(r"^مسلح(?:ون|ين)\s+(?:مجهول(?:ون|ين)\s+)?(?:يشتبه|يعتقد|يرجح)\s+(?:في\s+)?(?:انتمائهم|أنهم)\s+(?:إلى|الى|من)$")
+)
 
 
 def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
@@ -1073,7 +1145,13 @@ def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
         # a harm verb right before the actor has it as subject ("قتل التنظيم ..."), also over the nominative
         # construct of a fighter noun ("خطف مسلحو تنظيم الدولة ..."); the harmed side comes after a number
         # or a noun ("قتل خمسة من قسد", "اغتيال قيادي في قسد", "مقتل مسلحي التنظيم")
-        and not (c.key == "harm_before" and fold(doc.text[c.end : end].strip()) in _SUBJECT_GAP)
+        and not (
+            c.key == "harm_before"
+            and (
+                fold(doc.text[c.end : end].strip(" \"“”«»")) in _SUBJECT_GAP
+                or _SUSPECTED_SUBJECT.match(fold(doc.text[c.end : end].strip()))
+            )
+        )
     ]
     if any(c.key == "agent_marker" for c in cues):
         return "agent"  # "ضد ... من قبل X": the nearest agent marker names X the agent
@@ -1297,26 +1375,29 @@ def _targeted_killing(doc: _Doc, group: _Group, counts: list[CountMention], inde
     if TARGETED_KILLING not in index.priority:
         return False
     killed = [c for c in counts if c.kind == "killed" and not c.perpetrator]
-    if len(killed) != 1 or killed[0].count.best != 1:
+    # (one person, told once or again: "قتل مسلحون وجيهاً ... فأردياه قتيلاً", killed a notable ... shot him dead)
+    if not killed or any(c.count.best != 1 for c in killed):
         return False
     if not doc.sentence_matches("descriptions", group.sentences):
         return False
-    figure = killed[0].evidence
-    own = next(i for i in group.sentences if doc.sentences[i].start <= figure.start < doc.sentences[i].end)
-    if any(c.key == "others" for c in doc.sentence_matches("cues", [own])):
-        return False
-    if _MORE_PEOPLE.search(doc.text, figure.end, doc.sentences[own].end):
-        return False  # "killed the mayor of the small town, as well as two peasants"
-    # the person is inside the figure ("killed a tribal elder") or its object before it in the same clause
+    targets = doc.sentence_matches("targets", group.sentences)
+    for figure in (c.evidence for c in killed):
+        own = next(i for i in group.sentences if doc.sentences[i].start <= figure.start < doc.sentences[i].end)
+        if any(c.key == "others" for c in doc.sentence_matches("cues", [own])):
+            return False
+        if _MORE_PEOPLE.search(doc.text, figure.end, doc.sentences[own].end):
+            return False  # "killed the mayor of the small town, as well as two peasants"
+    # the person is inside a figure ("killed a tribal elder") or its object before it in the same clause
     # ("أردوا مختار قرية قرب بلدة مندلي ... قتيلاً", shot the mukhtar of a village ... dead)
     return any(
         t.key in index.prominent_targets
         and (
             (t.start < figure.end and figure.start < t.end)
             or (t.end <= figure.start and not _CLAUSE_BREAK.search(doc.text, t.end, figure.start)
-                and doc.sentences[own].start <= t.start)
+                and doc.sentence_at(figure.start) == doc.sentence_at(t.start))
         )
-        for t in doc.sentence_matches("targets", group.sentences)
+        for figure in (c.evidence for c in killed)
+        for t in targets
     )  # fmt: skip
 
 
@@ -1376,12 +1457,7 @@ def _build_event(
     sentence = doc.sentences[group.primary]
     place = None
     if resources.geoparser is not None and places:
-        place = resources.geoparser.event_place(
-            doc.text,
-            places,
-            _place_span(doc, group, anchor, places),
-            _trigger_span(doc, group, anchor, index),
-        )
+        place = resources.geoparser.event_place(doc.text, places, *_place_search(doc, group, anchor, places, index))
     organizations = unique_spans([*org_mentions, *roles.perpetrator_organizations])
     state_side = _is_state_side(group, perpetrator, index)
     individuals, victims = list(roles.perpetrator_individuals), list(roles.victims)
@@ -1448,7 +1524,11 @@ def _trigger_span(doc: _Doc, group: _Group, anchor: EventAnchor, index: Codebook
     sentence = next((s for s in own if s.start <= start < s.end), None)
     if sentence is None:
         return start, end
+    family = anchor.event_type
     for t in reversed(doc.in_range("event_types", sentence.start, start)):
+        if t.key.split("/")[0] == family and not _NAMED_EVENT.search(doc.text, max(0, t.start - 30), t.start):
+            start = t.start  # "militants bombed a power tower in Datu Piang ..., and a second bomb planted"
+            continue
         if index.priority.get(t.key, 0) > 0 or _NAMED_EVENT.search(doc.text, max(0, t.start - 30), t.start):
             break
         start = t.start
@@ -1457,6 +1537,23 @@ def _trigger_span(doc: _Doc, group: _Group, anchor: EventAnchor, index: Codebook
 
 # "the November 2015 Paris attacks", "Paris-style attacks": a capitalised name right before a generic noun
 _NAMED_EVENT = re.compile(r"[A-Z][\w'’.-]*[ -]$")
+
+
+def _place_search(
+    doc: _Doc, group: _Group, anchor: EventAnchor, places: list[PlaceRef], index: CodebookIndex
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The span where the event's place is looked for and the trigger span it should be near. When the event's
+    type comes from a later sentence that tells a detail ("... exchanged fire with rocket-propelled grenades on
+    the road linking Arish to central Sinai") and its first sentence names a place, the first sentence and its
+    own first trigger are searched: the lead sentence says where the event happened."""
+    primary = doc.sentences[group.primary]
+    if not primary.start <= anchor.trigger_start < primary.end:
+        own = [t for t in group.triggers if primary.start <= t.start < primary.end]
+        named = any(primary.start <= p.start < primary.end and p.lat is not None for p in places)
+        if own and named:
+            first = min(own, key=lambda t: t.start)
+            return (primary.start, primary.end), (first.start, first.end)
+    return _place_span(doc, group, anchor, places), _trigger_span(doc, group, anchor, index)
 
 
 def _place_span(doc: _Doc, group: _Group, anchor: EventAnchor, places: list[PlaceRef]) -> tuple[int, int]:

@@ -43,6 +43,7 @@ from emberwatch.geo.skeleton import (
     cued_latin_spans,
     cued_name_spans,
     is_head_noun,
+    is_landform,
     locative_name_spans,
 )
 from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
@@ -92,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-60"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-61"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -249,15 +250,18 @@ class Geoparser:
         for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
             if any(start < e and s < end for s, e in taken):
                 continue
+            if is_landform(text[start:end]):
+                continue  # "وادي" (a valley) of "منطقة وادي حوران" is no place (El Oued) on its own
             mention = mention_for_span(self.gazetteer, text, start, end)
             local = [p for p in mention.postings if self.gazetteer.country_code(p.place) in countries]
-            if cued and local:
-                continue  # a known name the matcher turned down (a common word): its decision stands
+            if cued and local and self._common_word(text[start:end]):
+                continue  # a known name the matcher turned down as a common word: its decision stands
             if not local and accusative_of_common(text[start:end]):
                 continue  # "دمروا بئراً" (destroyed a well): not Beira
             if not local and ends_with_romance_particle(text[max(0, start - 40) : start].split()):
                 continue  # "موسيمبوا دا برايا" (Mocímboa da Praia) is not Praia
-            names = [p for p in mention.postings if not p.flags & DEMONYM] if not cued else []
+            # (a cued name of a country the document names: "قرب داماساك، في بورنو", near Damasak, in Borno)
+            names = [p for p in (mention.postings if not cued else local) if not p.flags & DEMONYM]
             # an everyday word is read by its letters as no Latin name ("غربي", west of, is not al-Gharbiyah),
             # nor is a name the gazetteer knows as a country, province or city ("الصين" is China, not Sayyan)
             if not local and countries and not self._common_word(text[start:end]) and not self._well_known(mention):

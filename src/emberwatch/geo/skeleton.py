@@ -196,6 +196,16 @@ _LOCATIVES = frozenset(fold(w) for w in ("قرب", "بالقرب", "شمال", "
                                         "غربي", "ضواحي", "أطراف"))  # fmt: skip
 
 
+# landform words that begin a name ("وادي حوران", Wadi Horan; "جبل حمرين") and are no place on their own
+_LANDFORMS = frozenset(fold(w) for w in ("وادي", "جبل", "جبال", "سهل", "تلال", "صحراء", "بادية"))
+
+
+def is_landform(word: str) -> bool:
+    """Whether ``word`` (one Arabic word, clitics allowed) is a landform word such as ``وادي`` or ``جبل``."""
+    words = word.split()
+    return len(words) == 1 and _has_stem(fold(words[0]), _LANDFORMS)
+
+
 def is_head_noun(token: str) -> bool:
     """Whether the (normalised) Arabic token is a settlement or unit head noun, clitics allowed
     ("لبلدة", "وقرية")."""
@@ -217,6 +227,8 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
         nxt = toks[i + 1]
         if text[tok.end : nxt.start].strip():
             continue  # punctuation between: "قرية، ..."
+        if is_head_noun(nxt.norm) or _has_stem(nxt.norm, _LANDFORMS):
+            continue  # "منطقة وادي حوران": a second head noun or a landform is no name (وادي is not El Oued)
         if i + 2 < len(toks) and text[nxt.end : toks[i + 2].start].strip() in ("", "-") and (
             toks[i + 2].norm.startswith("ال") or toks[i + 2].norm == nxt.norm
         ):

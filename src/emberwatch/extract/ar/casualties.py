@@ -74,7 +74,7 @@ PERSONS: set[str] = {
 DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "حارس",
                                           "راع", "صياد", "تاجر", "شاب", "شرطي", "طالب", "عامل", "طبيب", "صبي",
                                           "فتاة", "شقيق", "ابن", "أخ", "زعيم", "شيخ", "مختار", "عضو",
-                                          "إمام", "نجل")}  # fmt: skip
+                                          "إمام", "نجل", "وجيه")}  # fmt: skip
 # nouns with a sound masculine plural: only the nominative dual -ان is unambiguous ("مدنيان"; "مدنيين"
 # may be the plural)
 DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
@@ -218,6 +218,8 @@ def _trigger_before(
     text: str, toks: list[Token], expr: NumberExpr, previous_end: int
 ) -> tuple[_Word, int] | None:
     for k in range(expr.first - 1, max(previous_end, expr.first - _BEFORE_WINDOW - 1), -1):
+        if any(c in _CLAUSE_BREAK for c in text[toks[k].end : toks[expr.first].start]):
+            break  # "أُصيبوا بجروح، فيما فرّ مئات السكان" (wounded, while hundreds of residents fled)
         word = _lookup(toks[k].norm, TRIGGERS) or _lookup(toks[k].norm, NOUNS)
         if word is not None:
             return word, k
@@ -234,6 +236,22 @@ def _trigger_before(
             word = _lookup(toks[k].norm, TRIGGERS)
             if word is not None:
                 return word, k
+    return None
+
+
+# passive-only verbs after their subject (SVO): "أن أربعة أشخاص آخرين أُصيبوا بجروح" (four other people were
+# wounded); not "قتلوا", which is also "they killed" ("خمسة مسلحين قتلوا جنديين")
+_PASSIVE_AFTER = {_F("أصيبوا"): WOUNDED, _F("أصيبا"): WOUNDED, _F("أصبن"): WOUNDED, _F("لقوا"): KILLED}
+_AFTER_WINDOW = 4  # words from a figure to its passive verb
+
+
+def _passive_verb_after(text: str, toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
+    for k in range(expr.last + 1, min(len(toks), expr.last + 1 + _AFTER_WINDOW)):
+        if any(c in _CLAUSE_BREAK for c in text[toks[expr.last].end : toks[k].start]):
+            return None
+        kind = _PASSIVE_AFTER.get(toks[k].norm)
+        if kind is not None:
+            return _Word(kind, toks[k].norm), k
     return None
 
 
@@ -349,7 +367,7 @@ def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) ->
             continue
         count, q_first, q_last = _bounds(toks, expr)
         after = _noun_after(toks, expr)
-        pairing = after or _trigger_before(text, toks, expr, previous_end)
+        pairing = after or _trigger_before(text, toks, expr, previous_end) or _passive_verb_after(text, toks, expr)
         previous_end = expr.last
         if pairing is None:
             continue
@@ -409,7 +427,7 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
         j = _after_time_words(toks, j)  # "قتل قبل أسبوعين مدرسان", "أصيب أمس جنديان"
         subject = j
-        j = _after_subject(toks, i, j, perpetrators)  # "اغتال مسلحون يوم الاثنين عضواً"
+        j = _after_subject(toks, i, j, perpetrators, numbers)  # "اغتال مسلحون يوم الاثنين عضواً"
         if j >= len(toks) or j in numbers or (j + 1 < len(toks) and toks[j + 1].norm in _ONE_TWO):
             continue  # the number after the noun counts them ("قتل مدني واحد", one civilian: not one plus one)
         nxt = toks[j].norm
@@ -473,7 +491,9 @@ def _persons(token: str, another: bool = True) -> int:
     return 2 if two else 1 if _stems(token) & (PERSONS | ANOTHER_ONE if another else PERSONS) else 0
 
 
-def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[str]) -> int:
+def _after_subject(
+    toks: list[Token], i: int, j: int, perpetrators: frozenset[str], numbers: set[int] | frozenset[int] = frozenset()
+) -> int:
     """After an active killing verb, its subject when it names the attackers (VSO: "اغتال مسلحون يوم
     الاثنين عضواً", "أعدم مسلحون مجهولون شاباً") and a time phrase after it: where the object starts."""
     verb = toks[i].norm.removeprefix("و").removeprefix("ف")
@@ -482,6 +502,14 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
     k = j + 1
     if k < len(toks) and _stems(toks[k].norm) & {_F("متشددون"), _F("مجهولون"), _F("ملثمون")}:
         k += 1  # "مسلحون متشددون", "مسلحون مجهولون"
+    if k < len(toks) and toks[k].norm in _SUSPECTED_OF:
+        # "قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية رجل أعمال": over the clause on the subject,
+        # to the first person named in it (the group's name has none)
+        for m in range(k + 1, min(k + 1 + _SUSPICION_WINDOW, len(toks))):
+            if _CLAUSE_BREAK & set(toks[m - 1].text):
+                break
+            if m in numbers or _persons(toks[m].norm, another=False) == 1 or toks[m].norm in _HEADS:
+                return m  # (a figure counts the people: "... أحد عشر مدنياً", eleven civilians)
     if verb == KILL:
         # "قتل مسلحون بالرصاص مختار قرية": active only with the weapon, then a person, or with a person in the
         # accusative ("قتل انتحاري شرطياً"); else "قُتل مسلحون", militants were killed
@@ -489,6 +517,8 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
             return k + 1
         if k < len(toks) and toks[k].norm.endswith("ا") and _persons(toks[k].norm[:-1]):
             return k
+        if k < len(toks) and toks[k].norm.endswith("ين") and _persons(toks[k].norm) == 2:
+            return k  # "قتل مسلحون جنديين" (gunmen killed two soldiers): the accusative dual
         if k < len(toks) and not toks[k].norm.startswith("ال") and (
             _persons(toks[k].norm, another=False) == 1 or toks[k].norm in _HEADS
         ):
@@ -505,6 +535,8 @@ def _after_subject(toks: list[Token], i: int, j: int, perpetrators: frozenset[st
 
 
 _PREPOSITIONS = {_F(w) for w in ("على", "في", "من", "داخل", "قرب", "أمام")}
+_SUSPECTED_OF = {_F(w) for w in ("يشتبه", "يعتقد", "يرجح")}  # "suspected / believed (to belong to ...)"
+_SUSPICION_WINDOW = 9  # words of that clause: "يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية في الصومال"
 _PHRASE_WINDOW = 4
 
 

@@ -343,7 +343,8 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
 
 _DYING = frozenset({"died", "dies", "perished"})
 _TOLL_VERBS = frozenset({"rose", "climbed", "increased", "reached", "jumped", "hit", "stood", "stands", "is", "was"})
-TOLL_REACH = 8  # words between "death toll" and its verb
+TOLL_REACH = 20  # words between "death toll" and its verb ("the death toll from a suicide bombing on Friday at a
+# religious gathering in Mastung, in Pakistan's southwestern Balochistan province, rose to 14")
 
 
 def _death_toll(tokens: list[Token], idx: int, used: set[int]) -> NumberPhrase | None:
