@@ -366,3 +366,15 @@ def test_arabic_parallel_fifth_holdout_pairs_agree_on_the_lead_event() -> None:
     assert len(rows) == 12
     for field in ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator"):
         assert [r.name for r in rows if not r.agree[field]] == [], field
+
+
+HOLDOUT_6 = HOLDOUT.parent / "parallel-holdout-6"
+
+
+def test_arabic_parallel_sixth_holdout_pairs_agree_on_the_lead_event() -> None:
+    """The sixth hold-out set (blind until rules-19, see examples/parallel-holdout-6/README.md): the lead
+    event's date, killed, wounded and perpetrator agree (blind: 12, 9, 11 and 7 of 12)."""
+    rows = parallel_agreement(HOLDOUT_6)
+    assert len(rows) == 12
+    for field in ("lead date", "lead killed", "lead wounded", "lead perpetrator"):
+        assert [r.name for r in rows if not r.agree[field]] == [], field
