@@ -344,37 +344,20 @@ def test_arabic_assault_rules_on_shared_data(shared_data: Path) -> None:
     assert report.scores["rules"].recall > 0.8
 
 
-HOLDOUT_4 = HOLDOUT.parent / "parallel-holdout-4"
-
-
-def test_arabic_parallel_fourth_holdout_pairs_agree_on_the_lead_event() -> None:
-    """The fourth hold-out set (blind until rules-18, see examples/parallel-holdout-4/README.md): the lead
-    event's type, date, killed, wounded and perpetrator agree (blind: 8, 10, 12, 10 and 10 of 12)."""
-    rows = parallel_agreement(HOLDOUT_4)
+@pytest.mark.parametrize(
+    ("folder", "fields"),
+    [
+        # blind until rules-18: lead type, date, killed, wounded, perpetrator agreed for 8, 10, 12, 10, 10 of 12
+        ("parallel-holdout-4", ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator")),
+        # blind until rules-19: 11, 12, 8, 11, 8 of 12
+        ("parallel-holdout-5", ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator")),
+        # blind until rules-19: lead date, killed, wounded, perpetrator 12, 9, 11, 7 of 12
+        ("parallel-holdout-6", ("lead date", "lead killed", "lead wounded", "lead perpetrator")),
+    ],
+)
+def test_arabic_parallel_read_holdout_pairs_agree_on_the_lead_event(folder: str, fields: tuple[str, ...]) -> None:
+    """Hold-out sets once blind, read since (see each set's README.md): the named lead-event fields agree."""
+    rows = parallel_agreement(HOLDOUT.parent / folder)
     assert len(rows) == 12
-    for field in ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator"):
-        assert [r.name for r in rows if not r.agree[field]] == [], field
-
-
-HOLDOUT_5 = HOLDOUT.parent / "parallel-holdout-5"
-
-
-def test_arabic_parallel_fifth_holdout_pairs_agree_on_the_lead_event() -> None:
-    """The fifth hold-out set (blind until rules-19, see examples/parallel-holdout-5/README.md): the lead
-    event's type, date, killed, wounded and perpetrator agree (blind at rules-18: 11, 12, 8, 11 and 8 of 12)."""
-    rows = parallel_agreement(HOLDOUT_5)
-    assert len(rows) == 12
-    for field in ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator"):
-        assert [r.name for r in rows if not r.agree[field]] == [], field
-
-
-HOLDOUT_6 = HOLDOUT.parent / "parallel-holdout-6"
-
-
-def test_arabic_parallel_sixth_holdout_pairs_agree_on_the_lead_event() -> None:
-    """The sixth hold-out set (blind until rules-19, see examples/parallel-holdout-6/README.md): the lead
-    event's date, killed, wounded and perpetrator agree (blind: 12, 9, 11 and 7 of 12)."""
-    rows = parallel_agreement(HOLDOUT_6)
-    assert len(rows) == 12
-    for field in ("lead date", "lead killed", "lead wounded", "lead perpetrator"):
+    for field in fields:
         assert [r.name for r in rows if not r.agree[field]] == [], field
