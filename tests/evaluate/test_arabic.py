@@ -361,3 +361,11 @@ def test_arabic_parallel_read_holdout_pairs_agree_on_the_lead_event(folder: str,
     assert len(rows) == 12
     for field in fields:
         assert [r.name for r in rows if not r.agree[field]] == [], field
+
+
+def test_arabic_parallel_broken_front_matter_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "ar").mkdir()
+    bad = tmp_path / "ar" / "x01.md"
+    bad.write_text("---\ntitle: مقتل جنود: هجوم\npublished: 2025-01-01\n---\n\nنص.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"x01\.md: line 2 front matter is not valid YAML"):
+        parallel_agreement(tmp_path)

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -880,25 +880,40 @@ def _lead_fields(doc: DocumentExtraction) -> dict[str, object]:
 
 def extract_report(path: Path, resources: ExtractResources) -> DocumentExtraction:
     """Extract one Markdown report with YAML front matter (language detected from the text)."""
-    import frontmatter
 
     from emberwatch.extract.pipeline import extract_document
 
-    post = frontmatter.load(path)
+    post = _load_report(path)
     inp = ExtractInput.model_validate({"id": path.name, "text": post.content, "published": post.get("published")})
     return extract_document(inp, resources)
 
 
+def _load_report(path: Path) -> Any:
+    """A report's front matter and text; a front matter YAML cannot parse is an :class:`InputError` naming the
+    file and the line (a title with a colon must be quoted)."""
+    import frontmatter
+    import yaml
+
+    try:
+        return frontmatter.load(path)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise InputError(
+            f"{path}:{where} front matter is not valid YAML ({getattr(exc, 'problem', exc)}); quote a value that "
+            'holds a colon, e.g. title: "..."'
+        ) from exc
+
+
 def parallel_agreement(reports: Path, resources: ExtractResources | None = None) -> list[ParallelRow]:
     """Compare each ``ar/*.md`` report that declares ``translation_of`` with its English original."""
-    import frontmatter
 
     from emberwatch.extract.pipeline import default_resources
 
     resources = resources or default_resources()
     rows = []
     for path in sorted((reports / "ar").glob("*.md")):
-        original = frontmatter.load(path).get("translation_of")
+        original = _load_report(path).get("translation_of")
         if not original:
             continue  # written in Arabic, no English original
         english = reports / str(original)
