@@ -381,7 +381,10 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             # month"): an attack, not the anaphor's raid (as "ويأتي الهجوم بعد هجوم مماثل"); not "those wounded in
             # the clashes", "the bomb attack" (the anaphor's own event)
             violent = [
-                t for t in own if t.key.split("/")[0] not in index.strategic and _INTRODUCED.search(doc.text[: t.start])
+                t
+                for t in own
+                if t.key.split("/")[0] not in index.strategic
+                and _INTRODUCED.search(doc.text, max(0, t.start - INTRODUCED_REACH), t.start)
             ]
         if violent and len(own) < len(triggers):
             # a new event in a sentence that also names the one before ("وتأتي عملية الخطف في أعقاب سلسلة من
@@ -408,6 +411,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
 
 # an event word introduced as a new one: "a similar attack", "another raid", "an attack"
 _INTRODUCED = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+INTRODUCED_REACH = 60  # characters before an event word where its article and one adjective are looked for
 
 
 def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
@@ -466,21 +470,27 @@ def _quoted(doc: _Doc, i: int, trigger: TermMatch) -> bool:
 
 # a settlement the event happened in, named again: "raided a village ... surrounded the village", "قرية ... القرية"
 _SETTLEMENTS = {"en": ("village", "hamlet", "camp"), "ar": ("قرية", "مخيم")}
+# per language, (named again, named before) patterns of each settlement noun, compiled once
+_SETTLEMENT_PATTERNS: dict[Language, list[tuple[re.Pattern[str], re.Pattern[str]]]] = {
+    Language.en: [
+        (re.compile(rf"\b[Tt]he {noun}\b"), re.compile(rf"\ban? {noun}\b", re.IGNORECASE))
+        for noun in _SETTLEMENTS["en"]
+    ],
+    Language.ar: [
+        (re.compile(rf"(?<!\w)[وفب]?(?:ال|لل){noun[:-1]}[ةه](?!\w)"), re.compile(rf"(?<!\w)[وفب]?{noun}(?!\w)"))
+        for noun in _SETTLEMENTS["ar"]
+    ],
+}
 
 
 def _same_settlement(doc: _Doc, previous: _Group, i: int) -> bool:
     sentence = doc.sentences[i]
     first, last = doc.sentences[previous.sentences[0]].start, doc.sentences[previous.sentences[-1]].end
-    for noun in _SETTLEMENTS["ar" if doc.language is Language.ar else "en"]:
-        if doc.language is Language.ar:
-            again = re.search(rf"(?<!\w)[وفب]?(?:ال|لل){noun[:-1]}[ةه](?!\w)", doc.text[sentence.start : sentence.end])
-            before = re.search(rf"(?<!\w)[وفب]?{noun}(?!\w)", doc.text[first:last])
-        else:
-            again = re.search(rf"\b[Tt]he {noun}\b", doc.text[sentence.start : sentence.end])
-            before = re.search(rf"\ban? {noun}\b", doc.text[first:last], re.IGNORECASE)
-        if again and before:
-            return True
-    return False
+    patterns = _SETTLEMENT_PATTERNS[Language.ar if doc.language is Language.ar else Language.en]
+    return any(
+        again.search(doc.text, sentence.start, sentence.end) and before.search(doc.text, first, last)
+        for again, before in patterns
+    )
 
 
 # a person named again by a plain word: "the man", "the victim", "الرجل", "الضحية"
