@@ -745,3 +745,11 @@ def test_events_groups_named_around_their_fighters(
 ) -> None:
     found = events(extract_resources, text)
     assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == actor_id
+
+
+def test_events_the_camp_named_again_joins_the_attack_on_it(extract_resources: ExtractResources) -> None:
+    text = (
+        "هاجم مسلحون مخيما للنازحين قرب أنسونغو يوم الاثنين، ما أسفر عن مقتل تسعة أشخاص.\n\n"
+        "وأحرق رجال على دراجات نارية خياما داخل المخيم."
+    )
+    assert len(events(extract_resources, text)) == 1

@@ -477,8 +477,9 @@ _SETTLEMENT_PATTERNS: dict[Language, list[tuple[re.Pattern[str], re.Pattern[str]
         for noun in _SETTLEMENTS["en"]
     ],
     Language.ar: [
-        (re.compile(rf"(?<!\w)[وفب]?(?:ال|لل){noun[:-1]}[ةه](?!\w)"), re.compile(rf"(?<!\w)[وفب]?{noun}(?!\w)"))
-        for noun in _SETTLEMENTS["ar"]
+        (re.compile(rf"(?<!\w)[وفب]?(?:ال|لل){stem}(?!\w)"), re.compile(rf"(?<!\w)[وفب]?{stem}ا?(?!\w)"))
+        # a final ta marbuta may be written ه ("القريه"); "مخيم" has none, and its accusative "مخيماً" an alif
+        for stem in (noun[:-1] + "[ةه]" if noun.endswith("ة") else noun for noun in _SETTLEMENTS["ar"])
     ],
 }
 
