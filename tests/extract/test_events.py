@@ -753,3 +753,107 @@ def test_events_the_camp_named_again_joins_the_attack_on_it(extract_resources: E
         "وأحرق رجال على دراجات نارية خياما داخل المخيم."
     )
     assert len(events(extract_resources, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attackers' arms are no act of their own: the assault stays an assault
+        ("Militants attacked an army checkpoint near Shirqat late on Monday, killing four soldiers. The attackers, "
+         "armed with rifles and rocket-propelled grenades, approached the checkpoint and opened fire.",
+         [("armed_assault", 4)]),
+        ("قُتل أربعة جنود يوم الاثنين في هجوم على نقطة تفتيش قرب الشرقاط. وقال ضابط إن المهاجمين، المسلحين ببنادق "
+         "وقذائف صاروخية، اقتربوا من النقطة وفتحوا النار عليها.", [("armed_assault", 4)]),
+        # an earlier attack claimed in its own sentence is an event of its own: a claim is never dated before
+        ("Four soldiers were killed in an attack on a checkpoint near Shirqat on Monday, March 10. On February 27, "
+         "two militiamen were killed when a roadside bomb struck their vehicle near Qayyarah, an attack later "
+         "claimed by the Islamic State.", [("attack", 4), ("bombing", 2)]),
+        # aircraft as the subject of the strike
+        ("Iraqi warplanes killed seven Islamic State militants yesterday in strikes on a hideout near Tal Afar.",
+         [("airstrike", 7)]),
+    ],
+)
+def test_events_arms_claims_dated_before_and_aircraft(
+    extract_resources: ExtractResources, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(e.event_type, e.killed.best) for e in events(extract_resources, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # the group that claims, not the force that issued a statement or the name inside the claim's quote
+        ("Gunmen shot dead a member of the local council in Tabqa on Sunday, the Syrian Democratic Forces (SDF) "
+         "said. The official was attacked outside his home, the SDF said in a statement. The Islamic State "
+         "claimed the killing on Monday, describing the victim as an official of the PKK, its term for the SDF.",
+         "isis"),
+        ("قتل مسلحون عضواً في المجلس المحلي بالطبقة يوم الأحد، بحسب قوات سوريا الديمقراطية (قسد). وأوضحت قسد في "
+         "بيان أن المسؤول تعرض للهجوم أمام منزله. وتبنى تنظيم الدولة الإسلامية عملية الاغتيال يوم الاثنين، "
+         "واصفاً الضحية بأنه مسؤول في ميليشيا تقودها قسد.", "isis"),
+        # a country's interior ministry is its security forces
+        ("أعلنت وزارة الداخلية المصرية أن قوات الأمن قتلت يوم الأربعاء أربعة مسلحين خلال مداهمة وكر قرب الباويطي.",
+         "egyptian-army"),
+    ],
+)
+def test_events_claimers_and_ministries(extract_resources: ExtractResources, text: str, actor_id: str) -> None:
+    found = events(extract_resources, text)
+    assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == actor_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "on the same day" starts another event
+        "قتل مسلحون عضواً في المجلس المحلي بالطبقة يوم الأحد. وتبنى تنظيم الدولة الإسلامية الاغتيال يوم الاثنين.\n\n"
+        "وفي اليوم نفسه، داهم مقاتلون من قسد منزلاً في قرية المنصورة، ما أسفر عن مقتل عنصر واعتقال اثنين آخرين.",
+    ],
+)
+def test_events_the_same_day_starts_another_event(extract_resources: ExtractResources, text: str) -> None:
+    assert len(events(extract_resources, text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a council member killed by gunmen is a targeted killing in Arabic too
+        ("أقدم مسلحون يوم الأحد على قتل عضو في المجلس المحلي بمدينة الطبقة بالرصاص، وأصابوا شقيقه بجروح.",
+         ("assassination", 1, 1)),
+        # the trader named again joins the killing with his wounded
+        ("حمّلت الشرطة تنظيم الدولة مسؤولية مقتل تاجر في جالكعيو قبل يومين.\n\nوقال قائد الشرطة إن مسلحين اثنين "
+         "أطلقا النار على التاجر، ما أدى إلى إصابة عامل في المتجر وأحد المارة.", ("armed_assault", 1, 2)),
+        # "fired mortar bombs" is shelling, its bombs no bombing
+        ("ISWAP fighters fired mortar bombs into the town of Malam Fatori late on Sunday, killing five civilians and "
+         "wounding 12 others, military sources and a local official said.", ("shelling", 5, 12)),
+    ],
+)
+def test_events_council_members_traders_and_mortar_bombs(
+    extract_resources: ExtractResources, text: str, expected: tuple[str, int, int]
+) -> None:
+    found = events(extract_resources, text)
+    assert found and (found[0].event_type, found[0].killed.best, found[0].wounded.best) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pattern that goes on is no event, in both languages
+        ("Its remnants continue to mount hit-and-run attacks on security forces in remote areas.", []),
+        ("ISKP has repeatedly attacked the Hazara minority and Taliban officials.", []),
+        ("غير أن مجموعات صغيرة من المسلحين ما زالت تغير على القرى في المنطقة.", []),
+        # the subject and a clause on it between "قتل" and "بالرصاص": shot dead
+        ("قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية رجل أعمال بالرصاص في بلدة إسكوشوبان يوم الخميس.",
+         ["assassination"]),
+    ],
+)
+def test_events_patterns_and_long_shot_dead(
+    extract_resources: ExtractResources, text: str, expected: list[str]
+) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == expected
+
+
+def test_events_a_decades_toll_is_no_incidents(extract_resources: ExtractResources) -> None:
+    text = (
+        "أضرم متمردون النار في أكثر من أربعين منزلا في قرية قرب بيني يوم الأحد وقتلوا تسعة مدنيين.\n\n"
+        "وتقول بعثة الأمم المتحدة إن هجمات الجماعة أودت بحياة الآلاف من المدنيين خلال العقد الماضي."
+    )
+    assert [e.killed.best for e in events(extract_resources, text)] == [9]

@@ -204,6 +204,9 @@ def test_geoparser_arabic_one_word_everyday_name_is_no_place(geoparser: Geoparse
         ("هاجم مسلحون كميناً للشرطة قرب واحة الفرافرة في الصحراء الغربية بمصر", "Qasr al Farafirah"),
         # towns of the Islamic State's other provinces read by their letters
         ("قتل الجيش ثلاثة مسلحين في بلدة مارانتاو جنوب الفلبين", "Marantao"),
+        # a two-word foreign name, its second word no everyday word
+        ("أطلق مسلحون قذائف هاون على بلدة مالام فاتوري في شمال شرق نيجيريا", "Mallam Fatori"),
+        ("فجّر انتحاري نفسه في مسجد بمدينة بولي خمري شمالي أفغانستان", "Pul-e Khumri"),
     ],
 )
 def test_geoparser_arabic_town_after_a_head_noun(geoparser: Geoparser, text: str, name: str) -> None:
@@ -273,3 +276,17 @@ def test_geoparser_arabic_name_after_a_locative_in_a_named_country_is_kept(geopa
     # "قرب داماساك، في بورنو": the gazetteer's own Arabic name, in the country the document names
     names = {p.text: p.name for p in geoparser.geoparse("خطف مسلحون مزارعين قرب داماساك، في بورنو.", "ar")}
     assert names.get("داماساك") == "Damasak"
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        # a city and a district of the same name and province, the city's district left blank: the city
+        ("Police in the central Somali city of Galkayo blamed the Islamic State group for the killing.", 1),
+        # a common English spelling of a town GeoNames gives only its district
+        ("Militants attacked an army checkpoint east of the town of Shirqat in Salahuddin province.", 1),
+    ],
+)
+def test_geoparser_town_over_its_namesake_district(geoparser: Geoparser, text: str, precision: int) -> None:
+    found = [int(p.precision) for p in geoparser.geoparse(text, "en") if p.country_code in ("SO", "IQ")]
+    assert found[:1] == [precision]

@@ -316,6 +316,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             if not rules.is_negated(doc.text, sentence, TextSpan(t.start, t.end, t.text), cues)
             and not _seized_weapon(doc, t, cues)
             and not _inside_weapon_name(doc, t)
+            and not _armament(doc, t)
             and not _RECORD_CLAUSE.search(doc.text, max(sentence.start, t.start - 60), t.start)
             and not any(start <= t.start < end for start, end in doc.images)
         ]  # fmt: skip
@@ -613,6 +614,34 @@ def _inside_weapon_name(doc: _Doc, trigger: TermMatch) -> bool:
     return not any(t.start <= w.start and w.end <= t.end for w in longer for t in triggers)
 
 
+ARMAMENT_REACH = 60  # characters from "armed with" to the last weapon of its list
+# what attackers carried: "armed with", "equipped with", "المسلحين ببنادق" (armed with rifles), "مدججين بـ"
+_ARMED_WITH = re.compile(
+    r"\b(?:armed|equipped)\s+with\s|(?<!\S)[وف]?(?:ال)?(?:مسلح|مدجج)(?:ين|ون|ان|ة)?\s+(?=ب)", re.IGNORECASE
+)
+_LIST_GAP = re.compile(r"(?:\s|,|،|\band\b|\bor\b|(?<!\S)[وب]|(?<!\S)أو(?!\S))*", re.IGNORECASE)
+
+
+def _armament(doc: _Doc, trigger: TermMatch) -> bool:
+    """A weapon trigger in the list of what attackers were armed with ("The attackers, armed with rifles and
+    rocket-propelled grenades, approached the checkpoint", "المهاجمين، المسلحين ببنادق وقذائف صاروخية"): their
+    arms, not an act of their own (the act is told by its verb: "opened fire", "فتحوا النار")."""
+    weapons = doc.in_range("weapons", max(0, trigger.start - ARMAMENT_REACH), trigger.end)
+    if not any(w.start <= trigger.start and trigger.end <= w.end for w in weapons):
+        return False
+    cues = list(_ARMED_WITH.finditer(doc.text, max(0, trigger.start - ARMAMENT_REACH), trigger.start))
+    if not cues:
+        return False
+    # between the cue and the trigger only other weapons of the list and list words ("rifles and", "ببنادق و")
+    position = cues[-1].end()
+    listed = sorted((w for w in weapons if position <= w.start and w.end <= trigger.start), key=lambda w: w.start)
+    for weapon in listed:
+        if not _LIST_GAP.fullmatch(doc.text, position, weapon.start):
+            return False
+        position = weapon.end
+    return bool(_LIST_GAP.fullmatch(doc.text, position, trigger.start))
+
+
 SEIZURE_BEFORE = 100  # characters from a `seizure` cue to a weapon noun after it in the same clause
 SEIZURE_AFTER = 40  # ... and from a weapon noun to a cue after it ("rockets and rifles were seized")
 
@@ -714,10 +743,14 @@ def _continues_previous(
     new_paragraph = doc.paragraphs[i] != doc.paragraphs[groups[-1].sentences[-1]]
     if own is not None and new_paragraph and _LIST_ITEM.match(doc.text, doc.sentences[i].start):
         return False  # a new dated item of a timeline ("* 12 April – ...") is a new entry
-    if own is None or "claimed" in sentence_cues:
-        return True  # a claim may be dated later than the attack it claims
+    if own is None:
+        return True
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
+    if "claimed" in sentence_cues:
+        # a claim may be dated later than the attack it claims, never before it: "On February 27, two
+        # militiamen were killed by a roadside bomb ..., an attack later claimed by IS" is an earlier event
+        return not dated or (own.end or own.value) >= dated[0].value
     if dated and _narrows(dated[0], own) and not new_paragraph and len(groups[-1].sentences) == 1 and generic:
         # "The raid followed a similar attack last month. On May 27, gunmen attacked a camp ...": the day of the
         # event only named before in generic words, told in the next sentence (one event, as "ففي 27 أيار/مايو"
@@ -984,8 +1017,24 @@ def _according_to(doc: _Doc, actor: TermMatch) -> bool:
 
 
 def _claims_in_sentence(doc: _Doc, actor: TermMatch) -> bool:
-    """The actor's sentence holds a claim of responsibility (a `claimed` cue that no negation voids)."""
-    return any(c.key == "claimed" for c in doc.sentence_matches("cues", [doc.sentence_at(actor.start)]))
+    """The actor makes a claim of responsibility in its sentence: of the sentence's actors it is the one
+    nearest a `claimed` cue ("The Islamic State claimed the killing ..., describing the victim as an official of
+    the PKK militia, the term the group uses for the SDF": the group, not the SDF). A statement alone is no
+    claim ("the SDF said in a statement", "وأوضحت قسد في بيان")."""
+    i = doc.sentence_at(actor.start)
+    claims = [
+        c for c in doc.sentence_matches("cues", [i]) if c.key == "claimed" and fold(c.text.lower()) not in _STATEMENTS
+    ]
+    actors = doc.sentence_matches("actors", [i])
+
+    def distance(a: TermMatch, c: TermMatch) -> int:
+        return max(c.start - a.end, a.start - c.end, 0)
+
+    return any(min(distance(a, c) for a in actors) == distance(actor, c) for c in claims)
+
+
+# cues of the `claimed` section that only say a statement was issued, by whoever: no claim by themselves
+_STATEMENTS = frozenset(fold(p) for p in ("in a statement", "a statement released", "في بيان"))
 
 
 SOURCE_GAP = 25  # characters between a `source` noun and the actor it qualifies

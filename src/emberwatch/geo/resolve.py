@@ -538,20 +538,23 @@ def _country_by_own_name(gazetteer: Gazetteer, mention: Mention, best: int | Non
 
 
 def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, place: int) -> int:
-    """ "Raqqa" names both a city and its province: without a province cue, the city."""
-    if mention.admin_hint is not None or int(gazetteer.kind[place]) not in (PlaceKind.admin1, PlaceKind.admin2):
+    """ "Raqqa" names both a city and its province: without a province cue, the city. So does "Galkayo", a
+    city whose district GeoNames leaves blank and a district of the same province."""
+    kind = int(gazetteer.kind[place])
+    if mention.admin_hint is not None or kind not in (PlaceKind.admin1, PlaceKind.admin2):
         return place
     named_alike = {p.place for p in mention.postings if p.flags & (PRIMARY | VARIANT | ARABIC)}
     for other in mention.places:
-        if (
-            other in named_alike
-            and int(gazetteer.kind[other]) == PlaceKind.city
-            and place
-            in (
-                int(gazetteer.admin1[other]),
-                int(gazetteer.admin2[other]),
-            )
-        ):
+        if int(gazetteer.kind[other]) != PlaceKind.city:
+            continue
+        inside = other in named_alike and place in (int(gazetteer.admin1[other]), int(gazetteer.admin2[other]))
+        same_province = (
+            kind == PlaceKind.admin2
+            and int(gazetteer.admin2[other]) < 0
+            and int(gazetteer.admin1[other]) >= 0
+            and int(gazetteer.admin1[other]) == int(gazetteer.admin1[place])
+        )
+        if inside or same_province:
             return other
     return place
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from emberwatch.geo.recognise import ARABIC_NAMES
-from emberwatch.text.arabic import clitic_variants, fold, tokens
+from emberwatch.text.arabic import Token, clitic_variants, fold, tokens
 
 if TYPE_CHECKING:
     from emberwatch.geo.gazetteer import Gazetteer
@@ -216,9 +216,25 @@ def _has_stem(token: str, stems: frozenset[str]) -> bool:
     return any(split.stem in stems and not split.has_article for split in clitic_variants(token))
 
 
+def _second_name_word(text: str, first: Token, second: Token) -> bool:
+    """``second`` may continue a foreign name begun by ``first`` ("مالام فاتوري", Malam Fatori; "بولي خمري",
+    Pul-e Khumri): written right after it, with no article, and no everyday word ("بوسط", "شمالي", "يوم")."""
+    from emberwatch.text.arabic_common import is_common_word
+
+    return (
+        not text[first.end : second.start].strip()
+        and not second.norm.startswith("ال")
+        and len(second.norm) >= 3
+        and not is_head_noun(second.norm)
+        and not _has_stem(second.norm, _LANDFORMS | _LOCATIVES)
+        and not is_common_word(second.norm)
+    )
+
+
 def cued_name_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the one or two words after an Arabic head noun (``قرية الشحيل``, ``بولاية بورنو``):
-    the longer reading first, then the single word, for each head noun in ``text``."""
+    """Spans of the one or two words after an Arabic head noun (``قرية الشحيل``, ``بولاية بورنو``,
+    ``بلدة مالام فاتوري``): the longer reading first, then the single word, for each head noun in
+    ``text``."""
     toks = tokens(text)
     spans: list[tuple[int, int]] = []
     for i, tok in enumerate(toks[:-1]):
@@ -233,6 +249,8 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
             toks[i + 2].norm.startswith("ال") or toks[i + 2].norm == nxt.norm
         ):
             spans.append((nxt.start, toks[i + 2].end))  # "دير الزور", "رأس العين", "بلدة غوروم غوروم"
+        elif i + 2 < len(toks) and not nxt.norm.startswith("ال") and _second_name_word(text, nxt, toks[i + 2]):
+            spans.append((nxt.start, toks[i + 2].end))  # "بلدة مالام فاتوري" (Malam Fatori)
         spans.append((nxt.start, nxt.end))
     return spans
 
@@ -259,6 +277,8 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
             again = toks[k + 1] if k + 1 < len(toks) else None
             if again is not None and again.norm == name.norm and text[name.end : again.start].strip() in ("", "-"):
                 spans.append((name.start, again.end))  # a doubled name: "قرب غوروم غوروم" (Gorom-Gorom)
+            elif again is not None and _second_name_word(text, name, again):
+                spans.append((name.start, again.end))  # "قرب مالام فاتوري"
             spans.append((name.start, name.end))
     return spans
 

@@ -156,3 +156,18 @@ def test_casualties_codebook_perpetrator_words() -> None:
     assert _figures(text) == [("killed", 4, 4, 4, False)]
     mention = casualties_in(text, tokens(text), frozenset({"الخوارج"}))[0]
     assert mention.perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person named before a singular passive verb, after "إن" / "أن"
+        ("وقال المسؤول إن حارساً ثانياً أُصيب بجروح في الهجوم.", [("wounded", 1)]),
+        ("وقال إن جندياً آخر أصيب بجروح.", [("wounded", 1)]),
+        ("وذكرت الشرطة أن مدنياً قُتل وأصيب ثلاثة آخرون.", [("killed", 1), ("wounded", 3)]),
+        # not an active verb with its object after it
+        ("وقال إن مسلحاً قتل جندياً.", [("killed", 1)]),
+    ],
+)
+def test_casualties_one_person_before_a_singular_passive_verb(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected

@@ -126,6 +126,25 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the killing of" counts the people after it, as "the deaths of" does
+        ("Police blamed the group for the killing of a trader who was shot dead.", [("killed", 1)]),
+        ("Police blamed the group for the killing of two soldiers last week.", [("killed", 2)]),
+        # a toll's verb far after its long subject, "has risen"
+        ("The death toll from a car bomb that exploded near a security checkpoint in the eastern Syrian town of "
+         "Albu Kamal on Saturday has risen to seven, including three members of the security forces.", [("killed", 7)]),
+        # the speaker after "and a" is no one more person
+        ("Mortar bombs killed five civilians and wounded 12 others, military sources and a local official said.",
+         [("killed", 5), ("wounded", 12)]),
+    ],
+)
+def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[tuple[str, int]]) -> None:
+    found = casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)
+    assert [(m.kind, m.count.best) for m in found] == expected
+
+
 def test_numbers_range_keeps_its_bounds_and_years_are_no_range() -> None:
     found = casualty_mentions("it killed 65–70 soldiers", Sentence(0, 24), ATTACKERS)
     assert [(m.count.low, m.count.best, m.count.high) for m in found] == [(65, 67, 70)]

@@ -421,6 +421,12 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
                 k, value = person
                 found.append(_Figure(KILLED, Count(low=value, best=value, high=value), k, i, False, i))
             continue
+        singular = _SINGULAR_PASSIVE.get(tok.norm)
+        k = _subject_before(toks, i, numbers) if singular is not None else None
+        if singular is not None and k is not None:
+            # "إن حارساً ثانياً أُصيب بجروح" (that a second guard was wounded): one person, named before its verb
+            found.append(_Figure(singular, Count(low=1, best=1, high=1), k, i, False, i))
+            continue
         trigger = _lookup(tok.norm, TRIGGERS)
         if trigger is None:
             continue
@@ -449,6 +455,27 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
         if value:
             found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, last, perp, i))
     return found
+
+
+# a singular passive verb after its subject (SVO after "إن" / "أن"): "إن حارساً ثانياً أُصيب", "أن جندياً قُتل"
+_SINGULAR_PASSIVE = {_F("أصيب"): WOUNDED, _F("قتل"): KILLED}
+_THAT = frozenset(_F(w) for w in ("إن", "أن", "بأن", "وإن", "وأن", "فإن"))
+
+
+def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
+    """The token of one person right before verb ``i`` (over at most one adjective such as "ثانياً" or
+    "آخر"), itself right after "إن" / "أن": the verb's subject, so the verb is passive ("قال إن جندياً آخر
+    أصيب"). Not a person followed by a person after the verb ("أن مسلحاً قتل جندياً" is active)."""
+    if i + 1 < len(toks) and (_persons(toks[i + 1].norm) or i + 1 in numbers):
+        return None
+    for k in (i - 1, i - 2):
+        if k < 1 or k in numbers or _CLAUSE_BREAK & set(toks[k].text):
+            return None
+        if _persons(toks[k].norm, another=False) == 1 and toks[k - 1].norm in _THAT:
+            return k
+        if k == i - 1 and not _stems(toks[k].norm) & ANOTHER_ONE and not toks[k].norm.endswith(("ا", "ى")):
+            return None  # one adjective at most: "ثانياً", "آخر", "مدنياً"
+    return None
 
 
 # "one" / "two" as an adjective after the noun they count

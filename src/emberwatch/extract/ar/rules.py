@@ -27,6 +27,10 @@ CUE_WINDOW = 60
 NEGATION_WORDS = 3
 CLAIM_CUES = ("claimed", "attributed", "suspected")
 SPLIT_GAP = 6  # words a subject may put between the two words of a verb-object trigger
+# words a term written with a gap ("قتل … بالرصاص") may have between its two words, none after punctuation:
+# the subject, a clause on it and the object ("قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية رجل
+# أعمال بالرصاص", gunmen suspected of belonging to IS shot a businessman dead)
+GAP_REACH = 12
 GAP = "…"  # in a term, the words between a verb and its object ("قتل … بالرصاص")
 _RESPONSIBILITY = {fold(w) for w in ("مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "تبني", "صلته")}
 _SEP = "\t"
@@ -112,8 +116,9 @@ class ArabicRules:
         رؤوس ثلاثة رجال" (militants linked to IS beheaded three men) is the two-word trigger "قطع رؤوس"
         with an actor in between. The object word is the trigger when at most :data:`SPLIT_GAP` words,
         one of them an actor or a group description, and no punctuation part the two. A term written with
-        a gap ("قتل … برصاص") takes any such words between: "قُتل رجل أعمال وحارسه برصاص مسلحين" (a
-        businessman and his bodyguard were shot dead by gunmen), the passive verb's subject in between."""
+        a gap ("قتل … برصاص") takes any words between, up to :data:`GAP_REACH`: "قُتل رجل أعمال وحارسه برصاص
+        مسلحين" (a businessman and his bodyguard were shot dead by gunmen), the passive verb's subject in
+        between."""
         subjects = [h for h in hits if h.section in ("actors", "descriptions")]
         if not self.gap_terms and not (self.split_terms and subjects):
             return []
@@ -124,7 +129,8 @@ class ArabicRules:
             pairs = [(second, key, True) for second, key in self.split_terms.get(stem, ()) if subjects]
             pairs += [(second, key, False) for second, key in self.gap_terms.get(stem, ())]
             for second, key, needs_subject in pairs:
-                for j in range(i + 2, min(len(toks), i + 2 + SPLIT_GAP)):
+                reach = SPLIT_GAP if needs_subject else GAP_REACH
+                for j in range(i + 2, min(len(toks), i + 2 + reach)):
                     obj = toks[j]
                     if any(ch in ".,،؛;:!?؟()\n" for ch in text[verb.end : obj.start]):
                         break

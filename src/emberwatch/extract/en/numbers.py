@@ -342,9 +342,12 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
 
 
 _DYING = frozenset({"died", "dies", "perished"})
-_TOLL_VERBS = frozenset({"rose", "climbed", "increased", "reached", "jumped", "hit", "stood", "stands", "is", "was"})
-TOLL_REACH = 20  # words between "death toll" and its verb ("the death toll from a suicide bombing on Friday at a
-# religious gathering in Mastung, in Pakistan's southwestern Balochistan province, rose to 14")
+_TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "reaches", "jumped",
+                         "hit", "stood", "stands", "is", "was"})  # fmt: skip
+TOLL_REACH = 30  # words between "death toll" and its verb ("the death toll from a suicide bombing on Friday at a
+# religious gathering in Mastung, in Pakistan's southwestern Balochistan province, rose to 14"; "The death toll
+# from a car bomb that exploded near a security checkpoint in the eastern Syrian town of Albu Kamal on Saturday
+# has risen to seven")
 
 
 def _death_toll(tokens: list[Token], idx: int, used: set[int]) -> NumberPhrase | None:
@@ -355,7 +358,10 @@ def _death_toll(tokens: list[Token], idx: int, used: set[int]) -> NumberPhrase |
         if tokens[k].lower in _TOLL_VERBS:
             j = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower in {"to", "at"} else k + 1
             phrase = parse_number(tokens, j) if j < len(tokens) and j not in used else None
-            return phrase if phrase is not None and not _is_date_number(tokens, phrase) else None
+            if phrase is not None and not _is_date_number(tokens, phrase):
+                return phrase
+            # a verb of the toll's own modifier ("the death toll from the bombing, which was claimed by IS, rose
+            # to nine"): the toll's verb comes later
     return None
 
 
@@ -455,19 +461,20 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
     phrases: list[NumberPhrase] = []
     i = idx + 1
     if (
-        tokens[idx].lower in {"death", "deaths", "bodies", "lives"}
+        tokens[idx].lower in {"death", "deaths", "bodies", "lives", "killing", "killings"}
         and i < len(tokens)
         and tokens[i].lower == "of"
     ):
-        i += 1  # "the deaths of 18 fighters", "the bodies of three shepherds"
+        i += 1  # "the deaths of 18 fighters", "the bodies of three shepherds", "the killing of a trader"
+    first = i  # where the figure's words start
     limit = min(len(tokens), idx + 12)
     while i < limit:
         phrase = parse_number(tokens, i) if i not in used else None
-        if phrase is None and i == idx + 1 and tokens[i].lower in {"a", "an"}:
+        if phrase is None and i == first and tokens[i].lower in {"a", "an"}:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
-        if phrase is None and i == idx + 1 and tokens[i].lower == "another" and _ends_object(tokens, i + 1):
+        if phrase is None and i == first and tokens[i].lower == "another" and _ends_object(tokens, i + 1):
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "abducted nine and killed another"
-        if phrase is None and i == idx + 1 and _one_named_person(tokens, i):
+        if phrase is None and i == first and _one_named_person(tokens, i):
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 2)  # "shot dead the mukhtar of a village"
         if phrase is not None and _is_date_number(tokens, phrase):
             phrase = None
@@ -478,7 +485,7 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "... and his bodyguard"
         if phrases and phrase is not None and _own_casualty_clause(tokens, phrase):
             break  # "killed nine militants and two soldiers were wounded": the two are the wounded
-        if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == idx + 1 or one_more):
+        if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == first or one_more):
             phrases.append(phrase)
             used.update(range(phrase.start, phrase.end))
             i = phrase.end
@@ -505,6 +512,8 @@ _OTHER_FATES = frozenset({"arrested", "captured", "detained", "abducted", "kidna
                           "released", "missing", "displaced"})  # fmt: skip
 
 # "killing two soldiers and a civilian", "shot dead a businessman and his bodyguard": one more person
+SPEAKER_REACH = 5  # tokens after "and a" where a reporting verb makes the person the speaker
+_SAID = frozenset({"said", "says", "told", "reported", "added", "stated", "confirmed"})
 _ONE_MORE = frozenset({"a", "an", "his", "her"})
 _NOT_ONE_PERSON = frozenset({"half", "number", "few", "lot", "handful", "dozen", "score", "total", "further",
                              "own", "day", "week", "month", "year", "hour", "time", "second"})  # fmt: skip
@@ -515,6 +524,9 @@ def _one_more(tokens: list[Token], i: int, phrases: list[NumberPhrase]) -> bool:
     return (
         bool(phrases)
         and i + 1 < len(tokens)
+        # not the speaker of the sentence ("wounding 12 others, military sources and a local government official
+        # said")
+        and not any(t.lower in _SAID for t in tokens[i + 1 : i + 1 + SPEAKER_REACH])
         and tokens[i - 1].lower == "and"
         and tokens[i].lower in _ONE_MORE
         and tokens[i + 1].lower.isalpha()
