@@ -857,3 +857,55 @@ def test_events_a_decades_toll_is_no_incidents(extract_resources: ExtractResourc
         "وتقول بعثة الأمم المتحدة إن هجمات الجماعة أودت بحياة الآلاف من المدنيين خلال العقد الماضي."
     )
     assert [e.killed.best for e in events(extract_resources, text)] == [9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead that tells news after the event, dated by its statement only, and the event told after it
+        "ADEN, Yemen - A bodyguard wounded in the assassination of a senior counter-terrorism officer in Aden has "
+        "died of his injuries, bringing the death toll from the attack to two, security officials said on Monday.\n\n"
+        "The officer was shot dead on Wednesday last week by two gunmen on a motorcycle as he left his home. His "
+        "bodyguard died in hospital on Sunday. A passer-by was also wounded in the shooting.",
+        "عدن (اليمن) - توفي حارس شخصي أصيب في عملية اغتيال ضابط رفيع بمدينة عدن متأثرا بجروحه، لترتفع حصيلة الهجوم "
+        "إلى قتيلين، بحسب ما أفاد مسؤولون أمنيون يوم الاثنين.\n\nوأوضح المسؤولون أن الضابط لقي حتفه برصاص مسلحَين "
+        "يوم الأربعاء من الأسبوع الماضي. أما حارسه فقد فارق الحياة في المستشفى يوم الأحد. كما أصيب أحد المارة في "
+        "إطلاق النار.",
+    ],
+)
+def test_events_a_follow_up_lead_and_the_event_it_follows(extract_resources: ExtractResources, text: str) -> None:
+    found = events(extract_resources, text)
+    # (published Wednesday 2021-03-10: "Wednesday last week" is 2021-03-03)
+    assert [(str(e.date.value), e.killed.best, e.wounded.best) for e in found] == [("2021-03-03", 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # a group that claims a drone strike made it, though an air strike is mostly a state's
+        ("Jihadists used armed drones to drop explosives on a military base in Marte on October 3, killing four "
+         "soldiers, a Nigerian army officer said. The Islamic State West Africa Province (ISWAP) claimed the "
+         "attack in a statement on Saturday.", "iswap"),
+        # the army's blame joins the kidnapping through "the kidnapped" named again
+        ("أقدم متمردون صباح الخميس على خطف 22 شخصا قرب بوتيمبو. وحمّل المتحدث باسم الجيش المسؤولية لـ\"القوات "
+         "الديمقراطية المتحالفة\"، مشيرا إلى نشر قوات لتعقّب المخطوفين.", "iscap"),
+        # a claim whose words tell the event reaches back over a witness's quotation
+        ("قتل مسلحون إسلاميون خمسة مدنيين وأحرقوا 40 منزلا على الأقل في هجوم على قرية قرب مونتيبويز يوم الأحد.\n\n"
+         "وقال المسؤول إن المهاجمين وصلوا بعد الظهر إلى القرية.\n\nوقال مزارع وصل إلى مونتيبويز: \"جاؤوا يصرخون. "
+         "هربنا من دون أن نأخذ شيئا.\"\n\nوتبنى تنظيم الدولة الإسلامية الهجوم يوم الاثنين عبر وكالة أعماق، قائلا إن "
+         "مقاتليه قتلوا خمسة مسيحيين وأحرقوا منازلهم.", "isis"),
+    ],
+)
+def test_events_drone_claims_kidnapped_and_long_claims(
+    extract_resources: ExtractResources, text: str, actor_id: str
+) -> None:
+    found = events(extract_resources, text)
+    assert found and found[0].perpetrator is not None and found[0].perpetrator.actor_id == actor_id
+
+
+def test_events_the_base_named_again_joins_the_drone_strike(extract_resources: ExtractResources) -> None:
+    text = (
+        "Jihadists used armed drones to drop explosives on a military base in Marte on October 3, killing four "
+        "soldiers.\n\nThe drones struck the base shortly after dusk, hitting an ammunition store."
+    )
+    assert [e.event_type for e in events(extract_resources, text)] == ["airstrike"]

@@ -212,6 +212,11 @@ class Cues(Entry):
         default_factory=Terms,
         description='Right before a date, it makes the sentence a tally up to that date ("by", "as of").',
     )
+    follow_up: Terms = Field(
+        default_factory=Terms,
+        description='News after the event ("died of his injuries", "bringing the death toll to", "متأثرا '
+        'بجروحه"): a lead dated only by its statement tells the event the next sentence dates.',
+    )
     others: Terms = Field(
         default_factory=Terms,
         description='More victims of the event just told ("two other villagers", "three others", "قرويان آخران"): '

@@ -123,6 +123,9 @@ class DocumentDates:
     def event_date(self, sentences: Sequence[int], paragraphs: Sequence[int]) -> tuple[DateValue, bool]:
         """The event's date and whether the text states it (``sentences``: the event's, in order)."""
         dated = [r for r in (self.own[i] for i in sentences) if r is not None]
+        # a statement's date ("officials said on Monday") gives way to the event's own ("shot dead on Wednesday
+        # last week") when a later sentence of the event tells it
+        dated = [r for r in dated if not r.reported] or dated
         if dated:
             stated = dated[0]
             # "a similar attack last month. On May 27, gunmen attacked ...": the day inside the month told later

@@ -328,6 +328,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         # (a sentence with no event words of its own starts no event either: "blamed Daesh, which has killed
         # several commanders in recent months")
         referring_only = all(_inside_anaphor(doc, i, t) for t in triggers)
+        follow_up = bool(groups) and _follow_up_lead(doc, groups[-1])
         continues = _continues_previous(
             doc,
             rules,
@@ -335,6 +336,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             i,
             sentence_cues - {"new_event"} if referring_only else sentence_cues,
             generic=bool(groups) and index.priority.get(groups[-1].key, 0) == 0,
+            follow_up=follow_up,
         )
         if not continues and _claims_previous(doc, groups, i, triggers, sentence_cues):
             continues = True  # "X claimed the raid the next day": the claim's date, not a new event
@@ -345,6 +347,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             if continues and (
                 "claimed" in sentence_cues
                 or "anaphora" in sentence_cues
+                or "follow_up" in sentence_cues
                 or _blames_someone(doc, i)
                 or _more_victims(doc, rules, groups[-1], i, sentence_cues)  # "وأضاف أن أربعة أشخاص آخرين أُصيبوا"
             ):
@@ -359,7 +362,9 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         if continues and (
             "claimed" in sentence_cues
             or "anaphora" in sentence_cues
+            or ("follow_up" in sentence_cues and not own_actor)  # "His bodyguard died in hospital on Sunday"
             or (generic_only and not own_actor)
+            or (follow_up and not own_actor)  # the follow-up lead's event, told with its day
             or (not own_actor and _more_victims(doc, rules, groups[-1], i, sentence_cues))
             or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
             or (not own_actor and all(_quoted(doc, i, t) for t in triggers))
@@ -559,13 +564,19 @@ _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "�
 
 
 def _term_core(doc: _Doc, term: TermMatch) -> str:
-    """A target word without case, article or clitics ("The convoy" / "convoy", "القافلة" / "لقافلة")."""
-    core = fold(term.text.lower())
+    """A target's head word without case, article or clitics ("The convoy" / "convoy", "a military base" /
+    "the base": "base"; "القافلة" / "لقافلة", "قاعدة عسكرية" / "القاعدة": "قاعدة"); the head comes last in English
+    and first in Arabic."""
+    words = fold(term.text.lower()).split()
+    if not words:
+        return ""
     if doc.language is Language.ar:
+        core = words[0]
         for prefix in _AR_PREFIXES:
             if core.startswith(prefix) and len(core) - len(prefix) >= 3:
                 return core[len(prefix) :]
-    return core
+        return core
+    return words[-1]
 
 
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
@@ -729,8 +740,25 @@ def is_title(words: list[str]) -> bool:
 _LIST_ITEM = re.compile(r"[*\-•–+]\s|\d{1,3}[.)]\s")
 
 
+def _follow_up_lead(doc: _Doc, group: _Group) -> bool:
+    """The group is one sentence of news after its event (a `follow_up` cue: "A bodyguard wounded in the
+    assassination of a senior officer has died of his injuries, bringing the death toll from the attack to two,
+    officials said on Monday"), dated by its statement at most: the next sentences tell the event itself."""
+    if len(group.sentences) != 1:
+        return False
+    i = group.sentences[0]
+    own = doc.own_date(i)
+    return (own is None or own.reported) and any(c.key == "follow_up" for c in doc.sentence_matches("cues", [i]))
+
+
 def _continues_previous(
-    doc: _Doc, rules: LanguageRules, groups: list[_Group], i: int, sentence_cues: set[str], generic: bool = False
+    doc: _Doc,
+    rules: LanguageRules,
+    groups: list[_Group],
+    i: int,
+    sentence_cues: set[str],
+    generic: bool = False,
+    follow_up: bool = False,
 ) -> bool:
     """Sentence ``i`` may continue the previous event: close after it, no "separate/another" cue, not a
     new dated item of a list or timeline, and no date of its own that differs from the event's (a claim
@@ -747,8 +775,11 @@ def _continues_previous(
         return True
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
-    if "claimed" in sentence_cues:
-        # a claim may be dated later than the attack it claims, never before it: "On February 27, two
+    if follow_up and not own.reported and (not dated or own.value <= dated[0].value):
+        return True  # "... has died of his injuries, officials said on Monday. The officer was shot dead on Wednesday"
+    dated = [d for d in dated if not d.reported] or dated  # the event's own day before a statement's
+    if "claimed" in sentence_cues or "follow_up" in sentence_cues:
+        # a claim, or a death of the wounded, may be dated later than the attack, never before it: "On February 27, two
         # militiamen were killed by a roadside bomb ..., an attack later claimed by IS" is an earlier event
         return not dated or (own.end or own.value) >= dated[0].value
     if dated and _narrows(dated[0], own) and not new_paragraph and len(groups[-1].sentences) == 1 and generic:
@@ -771,12 +802,31 @@ def _narrows(coarse: ResolvedDate, fine: ResolvedDate) -> bool:
 
 def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[TermMatch], cues: set[str]) -> bool:
     """A claim sentence whose every trigger is an anaphor ("claimed the raid", "تبنى ... الهجوم") claims the
-    event before it, even when a cue such as "the next day" would otherwise start a new event."""
-    if "claimed" not in cues or not triggers or not groups or groups[-1].sentences[-1] < i - FOLLOW_UP_SENTENCES:
+    event before it, even when a cue such as "the next day" would otherwise start a new event. Words of what the
+    claim says ("تبنى التنظيم الهجوم ... قائلا إن مقاتليه قتلوا خمسة مسيحيين وأحرقوا منازلهم", saying its
+    fighters had killed five Christians and burned their homes) tell that event too; such a claim reaches back
+    over a witness's quotation (:data:`REFER_BACK_SENTENCES`)."""
+    if "claimed" not in cues or not triggers or not groups or groups[-1].sentences[-1] < i - REFER_BACK_SENTENCES:
         return False
     if _is_heading_between(doc, groups[-1].sentences[-1], i):
         return False
-    return all(_inside_anaphor(doc, i, t) for t in triggers)
+    if all(_inside_anaphor(doc, i, t) for t in triggers):
+        return groups[-1].sentences[-1] >= i - FOLLOW_UP_SENTENCES
+    anaphors = [t for t in triggers if _inside_anaphor(doc, i, t)]
+    saying = _CLAIM_SAYS.search(doc.text, doc.sentences[i].start, doc.sentences[i].end)
+    return (
+        bool(anaphors)
+        and saying is not None
+        and all(t in anaphors or t.start >= saying.end() for t in triggers)
+        and not doc.sentence_matches("actors", range(groups[-1].sentences[-1] + 1, i))
+    )
+
+
+# what a claim goes on to say: "saying (that)", "قائلا إن", "مؤكدا أن", "وقال فيه إن"
+_CLAIM_SAYS = re.compile(
+    r"\b(?:saying|adding)\b|(?<!\S)(?:قائلا|قائلاً|مؤكدا|مؤكداً|مضيفا|مضيفاً|زاعما|زاعماً|مدعيا|مدعياً|قال فيه)(?!\S)",
+    re.IGNORECASE,
+)
 
 
 def _refers_back(
@@ -793,7 +843,13 @@ def _refers_back(
     own, is about the event before it, not a new one."""
     if not triggers or not groups or groups[-1].sentences[-1] < i - REFER_BACK_SENTENCES or "new_event" in cues:
         return False
-    if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None or doc.casualties(rules, i):
+    # (a figure inside an anaphor is the event's, told again: "The two wounded guards were flown to a hospital")
+    anaphors = [c for c in doc.sentence_matches("cues", [i]) if c.key == "anaphora"]
+    own_figures = [
+        c for c in doc.casualties(rules, i)
+        if not any(a.start <= c.evidence.start and c.evidence.end <= a.end for a in anaphors)
+    ]  # fmt: skip
+    if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None or own_figures:
         return False
     referring = [t for t in triggers if _inside_anaphor(doc, i, t)]
     # the other event words may only be unspecific ("التي استهدفت مراراً مخاتير القرى", which has targeted)
@@ -916,6 +972,9 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     # arrests and air strikes are done by forces that hold territory; attacks by non-state groups
     state_action = group.event_type in STATE_ACTION_TYPES
     preferred = kind is not ActorType.jihadist_group if state_action else kind in NON_STATE
+    # a group that claims an air strike made it ("ISWAP claimed the attack, saying it had used drones")
+    claimer = state_action and kind is ActorType.jihadist_group and _claims_in_sentence(doc, actor)
+    preferred = preferred or claimer
     score = 2 if preferred else 0
     marker: str | None = marker_before(doc.text, actor.start, index.object_markers, index.agent_markers)
     marker = marker or _cue_marker(doc, actor)
@@ -947,7 +1006,7 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
         score += 1  # "officials blamed the Islamic State", "accused ISWAP of": the accused
     if actor.start < trigger.start:
         score += -2 if passive_between(doc.text, actor.end, trigger.start) else 1
-    if preferred and marker != "object" and not state_action and _claims_in_sentence(doc, actor):
+    if preferred and marker != "object" and (claimer or (not state_action and _claims_in_sentence(doc, actor))):
         score += 1  # "ISKP claimed responsibility": a claim outweighs a mention ("the dead included Taliban")
     return score
 

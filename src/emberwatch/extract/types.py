@@ -89,6 +89,8 @@ class ResolvedDate:
     precision: DatePrecision
     evidence: TextSpan | None
     end: date | None = None
+    # only the date of a statement about the event ("officials said on Monday"): none other in its sentence
+    reported: bool = False
 
 
 class RoleFiller(Protocol):

@@ -239,6 +239,7 @@ class Mention:
     quarter: bool = False  # "the X neighbourhood" / "حي X": a part of a city
     cue: bool = False  # preceded by a locative word ("in", "في", the clitic ب)
     generic_cue: bool = False  # Arabic: preceded by a generic noun ("مدينة القائم", "بلدة X")
+    settlement: bool = False  # introduced as a town: "the town of Murzuq", "مدينة مرزق", "بلدة X", "قرية X"
     demonym: bool = False
     stop_word: bool = False
     split: bool = False  # Arabic: found after removing proclitics ("وبالموصل")
@@ -760,6 +761,8 @@ def _ends_with(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> b
 _MAX_CUE_WORDS = 4
 _EN_HEADS = frozenset(["town", "city", "village", "district", "province", "area", "villages", "towns"])
 _AR_HEADS = frozenset(fold_key(w) for w in ("مدينة", "بلدة", "قرية", "قضاء", "ناحية", "منطقة", "محافظة"))
+_EN_SETTLEMENT_HEADS = frozenset(["town", "city", "village"])
+_AR_SETTLEMENT_HEADS = frozenset(fold_key(w) for w in ("مدينة", "بلدة", "قرية"))
 
 
 def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
@@ -782,6 +785,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         # "لبلدة الكرامة", "وبمدينة القائم": the generic noun may carry proclitics too
         stems = {w[k:] for w in prevs for k in range(0, 3) if len(w) - k >= 2}
         mention.generic_cue = bool(stems & cues.ar_generic)
+        mention.settlement = bool(stems & _AR_SETTLEMENT_HEADS)
         if prevs & cues.ar_admin1_before:
             mention.admin_hint, mention.cue = PlaceKind.admin1, True
         elif prevs & cues.ar_admin2_before:
@@ -791,6 +795,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         return
     # "near the town of Rutbah": the near cue may sit before a head noun and "of"
     headed = len(before) >= 3 and before[-1] == "of" and before[-2] in _EN_HEADS and before[-3] == "the"
+    mention.settlement = len(before) >= 2 and before[-1] == "of" and before[-2] in _EN_SETTLEMENT_HEADS
     mention.near = _ends_with(before, cues.near_before) or (headed and _ends_with(before[:-3], cues.near_before))
     prev = before[-1] if before else ""
     mention.part = prev in cues.part_before

@@ -539,7 +539,8 @@ def _country_by_own_name(gazetteer: Gazetteer, mention: Mention, best: int | Non
 
 def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, place: int) -> int:
     """ "Raqqa" names both a city and its province: without a province cue, the city. So does "Galkayo", a
-    city whose district GeoNames leaves blank and a district of the same province."""
+    city whose district GeoNames leaves blank and a district of the same province, and "the town of Murzuq",
+    introduced as a town, though the town carries the name only as an alternate."""
     kind = int(gazetteer.kind[place])
     if mention.admin_hint is not None or kind not in (PlaceKind.admin1, PlaceKind.admin2):
         return place
@@ -547,7 +548,10 @@ def _prefer_city_over_same_name_admin(gazetteer: Gazetteer, mention: Mention, pl
     for other in mention.places:
         if int(gazetteer.kind[other]) != PlaceKind.city:
             continue
-        inside = other in named_alike and place in (int(gazetteer.admin1[other]), int(gazetteer.admin2[other]))
+        # (by any of its names when the text says it is a town: "outside the town of Murzuq" is Murzuk, not the
+        # Murzuq district it lies in)
+        alike = other in named_alike or mention.settlement
+        inside = alike and place in (int(gazetteer.admin1[other]), int(gazetteer.admin2[other]))
         same_province = (
             kind == PlaceKind.admin2
             and int(gazetteer.admin2[other]) < 0

@@ -171,3 +171,17 @@ def test_casualties_codebook_perpetrator_words() -> None:
 )
 def test_casualties_one_person_before_a_singular_passive_verb(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dual's fate over an apposition
+        ("لقي مدنيان، أحدهما طفل، حتفهما وأصيب أربعة آخرون.", [("killed", 2), ("wounded", 4)]),
+        # a dual the writer vocalised, where the bare letters could be a plural
+        ("وأضاف أن مزارعَين آخرَين نجوا مصابين بجروح.", [("wounded", 2)]),
+        ("وأضاف أن مزارعين آخرين نجوا مصابين بجروح.", []),
+    ],
+)
+def test_casualties_dual_fates_and_vocalised_duals(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected

@@ -67,6 +67,9 @@ def _resolve(text: str, context: DateContext | None = None):
         # a month of the year named after it
         ("وفي تشرين الأول/أكتوبر من العام الماضي هاجم انتحاري مسجدا", date(2018, 10, 1), DatePrecision.month,
          "تشرين الأول/أكتوبر من العام الماضي"),
+        # a weekday of the week before the anchor's
+        ("قتل الضابط يوم الخميس من الأسبوع الماضي", date(2019, 7, 11), DatePrecision.day,
+         "يوم الخميس من الأسبوع الماضي"),
     ],
 )
 def test_dates_resolved(text: str, value: date, precision: DatePrecision, evidence: str) -> None:
@@ -114,3 +117,10 @@ def test_dates_headings_and_dateline() -> None:
     assert headings[0] == (0, DateContext(published=None, dateline=date(2019, 7, 12)))
     assert [(c.heading_year, c.heading_month) for _, c in headings[1:]] == [(2018, None), (2018, 3)]
     assert text[headings[1][0] :].startswith("## 2018")
+
+
+def test_dates_a_statement_date_alone_is_marked_reported() -> None:
+    resolved = _resolve("توفي حارس متأثرا بجروحه، بحسب ما أفاد مسؤولون يوم الاثنين")
+    assert resolved is not None and resolved.reported
+    resolved = _resolve("قالت الشرطة الثلاثاء إن هجوما وقع الاثنين الماضي")
+    assert resolved is not None and not resolved.reported

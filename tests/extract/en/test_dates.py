@@ -50,6 +50,9 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("In October last year, a suicide bomber attacked a mosque", date(2018, 10, 1), 4, date(2018, 10, 31)),
         ("the insurgency has spread since 2017, when militants attacked a mosque", date(2017, 1, 1), 5,
          date(2017, 12, 31)),
+        # a weekday of the week before the anchor's
+        ("was shot dead on Thursday last week", date(2019, 3, 7), 1, None),
+        ("was shot dead on Monday of last week", date(2019, 3, 4), 1, None),
     ],
 )
 def test_dates_resolve(text: str, value: date, precision: int, end: date | None) -> None:
@@ -77,3 +80,12 @@ def test_dates_headings_and_dateline() -> None:
     found = [(offset, c.dateline, c.heading_year, c.heading_month) for offset, c in date_headings(text)]
     assert found[0] == (0, date(1990, 1, 3), None, None)
     assert [(y, m) for _, _, y, m in found[1:]] == [(2019, None), (2020, 3)]
+
+
+def test_dates_a_statement_date_alone_is_marked_reported() -> None:
+    text = "A bodyguard has died of his injuries, officials said on Monday."
+    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
+    assert resolved is not None and resolved.reported
+    text = "Officials said on Monday that gunmen killed a bodyguard on Sunday."
+    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
+    assert resolved is not None and not resolved.reported and resolved.value == date(2019, 3, 10)

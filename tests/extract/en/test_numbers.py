@@ -145,6 +145,23 @@ def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[
     assert [(m.kind, m.count.best) for m in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one of them a child" is part of the two
+        ("Two civilians, one of them a child, were killed and four others wounded.", [("killed", 2), ("wounded", 4)]),
+        # another act after the figure ends it: the homes are no dead
+        ("Insurgents killed five civilians and burned at least 40 homes in a raid.", [("killed", 5)]),
+        # "bringing the death toll from the attack to two"
+        ("A bodyguard has died of his injuries, bringing the death toll from the attack to two.",
+         [("killed", 1), ("killed", 2)]),
+    ],
+)
+def test_numbers_parts_other_acts_and_tolls_brought(text: str, expected: list[tuple[str, int]]) -> None:
+    found = casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)
+    assert [(m.kind, m.count.best) for m in found] == expected
+
+
 def test_numbers_range_keeps_its_bounds_and_years_are_no_range() -> None:
     found = casualty_mentions("it killed 65–70 soldiers", Sentence(0, 24), ATTACKERS)
     assert [(m.count.low, m.count.best, m.count.high) for m in found] == [(65, 67, 70)]

@@ -12,6 +12,7 @@ the bounds: at least (``ما لا يقل عن``, ``على الأقل``), more th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -417,6 +418,12 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             continue
         if _stems(tok.norm) & FATE_NOUNS:
             person = _person_before(toks, i, numbers)
+            if tok.norm.endswith("هما"):
+                # the dual's fate: "لقي مدنيان، أحدهما طفل، حتفهما" (two civilians, one of them a child, met
+                # their death) are two, whatever the apposition between
+                at = next((k for k in range(i - 1, max(-1, i - FATE_REACH - 1), -1) if k not in numbers
+                           and _head_count(toks[k]) == 2), None)  # fmt: skip
+                person = (at, 2) if at is not None else (person[0], 2) if person is not None else None
             if person is not None:
                 k, value = person
                 found.append(_Figure(KILLED, Count(low=value, best=value, high=value), k, i, False, i))
@@ -518,6 +525,18 @@ def _persons(token: str, another: bool = True) -> int:
     return 2 if two else 1 if _stems(token) & (PERSONS | ANOTHER_ONE if another else PERSONS) else 0
 
 
+_VOCALISED_DUAL = re.compile("\u064e[يى]\u0652?ن[\u064b-\u0652]*$")  # "مزارعَين": a fatha before -ين
+
+
+def _head_count(tok: Token) -> int:
+    """:func:`_persons` of a token, reading a dual that the writer vocalised ("مزارعَين آخرَين", two other
+    farmers) where the bare letters could be a plural ("مزارعين")."""
+    value = _persons(tok.norm, another=False)
+    if not value and tok.norm.endswith("ين") and _VOCALISED_DUAL.search(tok.text):
+        return 2 if _persons(tok.norm[:-2], another=False) == 1 else 0
+    return value
+
+
 def _after_subject(
     toks: list[Token], i: int, j: int, perpetrators: frozenset[str], numbers: set[int] | frozenset[int] = frozenset()
 ) -> int:
@@ -594,12 +613,13 @@ def _dual_before(toks: list[Token], index: int, numbers: set[int]) -> int | None
     for k in range(index - 1, max(-1, index - _STATE_WINDOW - 1), -1):
         if k in numbers or _CLAUSE_BREAK & set(toks[k].text):
             return None
-        if _persons(toks[k].norm, another=False) == 2:
+        if _head_count(toks[k]) == 2:
             # counted already after a casualty word ("أصيب جنديان ونُقلا مصابَين")
             return None if any(_is_casualty_word(toks[j].norm) for j in range(max(0, k - 2), k)) else k
     return None
 
 
+FATE_REACH = 6  # words back from a dual fate noun ("حتفهما") to the dual it tells the fate of
 # "لقي حتفه" (met his death), "لقوا مصرعهم": the people are named before the noun
 FATE_NOUNS: set[str] = {_F(w) for w in ("حتفه", "حتفها", "حتفهما", "حتفهم", "مصرعه", "مصرعها", "مصرعهما",
                                         "مصرعهم")}  # fmt: skip
@@ -616,7 +636,7 @@ def _person_before(toks: list[Token], index: int, numbers: set[int]) -> tuple[in
     for k in range(index - 1, max(-1, index - 3), -1):
         if k in numbers:
             return None
-        value = _persons(toks[k].norm, another=False)
+        value = _head_count(toks[k])
         if value:
             return k, value
     return None

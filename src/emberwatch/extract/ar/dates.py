@@ -271,9 +271,25 @@ def _weekdays(toks: list[Token], anchor: date | None) -> list[_Found]:
             back = 7
         first = i - 1 if cue else i
         last = i + 1 if past else i
+        if _of_last_week(toks, i):
+            # "يوم الأربعاء من الأسبوع الماضي" (Wednesday of last week): that day of the week before the anchor's
+            back, last = anchor.weekday() + 7 - weekday, i + 3
         found.append(_Found(anchor - timedelta(days=back), DatePrecision.day,
                             toks[first].norm_start, toks[last].norm_end))  # fmt: skip
     return found
+
+
+_WEEK_WORD = fold("الأسبوع")
+
+
+def _of_last_week(toks: list[Token], i: int) -> bool:
+    """Weekday ``i`` is followed by "من الأسبوع الماضي" (of last week)."""
+    return (
+        i + 3 < len(toks)
+        and toks[i + 1].norm == "من"
+        and toks[i + 2].norm == _WEEK_WORD
+        and toks[i + 3].norm in _PAST
+    )
 
 
 def _relative(toks: list[Token], anchor: date | None) -> list[_Found]:
@@ -402,7 +418,7 @@ def find_dates(
     for f in of_event or found:  # "أعلن التنظيم يوم الأربعاء أن مسلحيه أعدموا ... يوم الاثنين"
         start, end = nt.to_original(f.first, f.last)
         evidence = TextSpan(start + offset, end + offset, nt.original[start:end])
-        resolved.append(ResolvedDate(f.value, f.precision, evidence, f.end))
+        resolved.append(ResolvedDate(f.value, f.precision, evidence, f.end, reported=not of_event))
     return resolved
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from emberwatch.extract.language import DateContext
@@ -53,7 +54,7 @@ _RELATIVE = re.compile(
     r"saturday|sunday)))"
     # ("Friday prayers", "the Friday sermon", "a Sunday market": the weekly event, not a day)
     r"|(?P<last>on\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?!\s+(?:prayers?|sermons?|services?|mass|markets?)\b)"
+    r"(?!\s+(?:prayers?|sermons?|services?|mass|markets?)\b)(?P<ofweek>\s+(?:of\s+)?last\s+week)?"
     r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+(?P<unit>days?|weeks?|months?)\s+ago"
     r"|(?P<lastweek>last week|past week|earlier this week|this week)"
     r"|(?P<lastmonth>last month|past month)|(?P<thismonth>earlier this month|this month)"
@@ -187,6 +188,11 @@ def _resolve_relative(m: re.Match[str], anchor: date, span: TextSpan) -> Resolve
         return ResolvedDate(anchor, DatePrecision.day, span)
     if m["yesterday"]:
         return ResolvedDate(anchor - timedelta(days=1), DatePrecision.day, span)
+    if m["wd"] and m["ofweek"]:
+        # "on Wednesday last week": that day of the week before the anchor's
+        return ResolvedDate(
+            anchor - timedelta(days=anchor.weekday() + 7 - WEEKDAYS[m["wd"].lower()]), DatePrecision.day, span
+        )
     if m["wd"]:
         back = (anchor.weekday() - WEEKDAYS[m["wd"].lower()]) % 7
         if back == 0 and (m["last"] or "").strip().lower() == "last":
@@ -283,7 +289,7 @@ def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -
     ]
     candidates = of_event or candidates
     candidates.sort(key=lambda c: (int(c[1].precision), c[0]))
-    return candidates[0][1]
+    return candidates[0][1] if of_event else replace(candidates[0][1], reported=True)
 
 
 def date_headings(text: str) -> list[tuple[int, DateContext]]:

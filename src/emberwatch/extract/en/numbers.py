@@ -344,6 +344,8 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
 _DYING = frozenset({"died", "dies", "perished"})
 _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "reaches", "jumped",
                          "hit", "stood", "stands", "is", "was"})  # fmt: skip
+_RUNNING = frozenset({"since", "so", "this", "overall", "total"})  # a toll over a period, not one event's
+_TOLL_RAISERS = frozenset({"bringing", "brings", "brought", "raising", "raises", "raised", "taking", "takes"})
 TOLL_REACH = 30  # words between "death toll" and its verb ("the death toll from a suicide bombing on Friday at a
 # religious gathering in Mastung, in Pakistan's southwestern Balochistan province, rose to 14"; "The death toll
 # from a car bomb that exploded near a security checkpoint in the eastern Syrian town of Albu Kamal on Saturday
@@ -353,6 +355,16 @@ TOLL_REACH = 30  # words between "death toll" and its verb ("the death toll from
 def _death_toll(tokens: list[Token], idx: int, used: set[int]) -> NumberPhrase | None:
     """ "the death toll (from Monday's bombing) rose to nine": the figure after the toll's verb."""
     if tokens[idx].lower != "death" or idx + 1 >= len(tokens) or tokens[idx + 1].lower != "toll":
+        return None
+    if idx >= 2 and tokens[idx - 2].lower in _TOLL_RAISERS and tokens[idx - 1].lower == "the":
+        # "bringing the death toll (from the attack) to two": the figure after "to"
+        for k in range(idx + 2, min(len(tokens) - 1, idx + 2 + TOLL_REACH)):
+            if tokens[k].lower in _RUNNING:
+                return None  # "bringing the death toll since January to 300": a running total
+            if tokens[k].lower == "to" and k + 1 not in used:
+                phrase = parse_number(tokens, k + 1)
+                if phrase is not None and not _is_date_number(tokens, phrase):
+                    return phrase
         return None
     for k in range(idx + 2, min(len(tokens), idx + 2 + TOLL_REACH)):
         if tokens[k].lower in _TOLL_VERBS:
@@ -424,6 +436,13 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "
         if phrase is not None and phrase.end <= j + 1 and j + 1 - phrase.end <= 10:
             if any(tokens[x].lower in _SUBSET for x in range(max(0, phrase.start - 2), phrase.start)):
                 i = phrase.end
+                continue
+            if phrases and _subset_after(tokens, phrase):
+                # "Two civilians, one of them a child, were killed": a part of the two, counted by no other figure
+                i = phrase.end + 2
+                if i + 1 < len(tokens) and tokens[i].lower in {"a", "an"}:
+                    i += 2
+                used.update(range(phrase.start, i))
                 continue
             # "a soldier was killed", "a military court judge was gunned down"; not "a bomb ... killed", nor
             # "a controlled area, which have later killed"
@@ -497,6 +516,8 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             or word in _SUBSET
             or word in _OTHER_FATES  # "killed four people and abducted at least fifteen others"
             or word in {"in", "on", "at", "after", "when"}
+            # another act after the figure: "killed five civilians and burned at least 40 homes"
+            or (phrases and tokens[i - 1].lower == "and" and (word.endswith("ed") or word in _OTHER_ACTS))
         ):
             break
         if phrases and word not in {"and", "or"} and i - phrases[-1].end > 3:
@@ -506,6 +527,9 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
         i += 1
     return phrases
 
+
+# irregular past tenses of acts other than killing ("killed two guards and set 40 homes on fire")
+_OTHER_ACTS = frozenset({"set", "burnt", "blew", "stole", "took", "razed", "drove", "fled", "left", "made"})
 
 # what else befalls people in a report: a figure before one of these counts them, not the dead or wounded after
 _OTHER_FATES = frozenset({"arrested", "captured", "detained", "abducted", "kidnapped", "freed", "rescued",
