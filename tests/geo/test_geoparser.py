@@ -292,3 +292,18 @@ def test_geoparser_arabic_name_after_a_locative_in_a_named_country_is_kept(geopa
 def test_geoparser_town_over_its_namesake_district(geoparser: Geoparser, text: str, precision: int) -> None:
     found = [int(p.precision) for p in geoparser.geoparse(text, "en") if p.country_code in ("SO", "IQ", "LY")]
     assert found[:1] == [precision]
+
+
+def test_geoparser_arabic_dateline_country_in_brackets_settles_the_name(geoparser: Geoparser) -> None:
+    # "بنو" is Banu in Afghanistan by its Arabic name; the dateline says Pakistan (Bannu), in every mention
+    text = (
+        "بنو (باكستان) - فجّر انتحاري نفسه قرب نقطة تفتيش للشرطة في مدينة بنو. وتتهم باكستان حكومة طالبان في "
+        "أفغانستان بإيواء مسلحين في كابل."
+    )
+    assert {p.name for p in geoparser.geoparse(text, "ar") if p.text == "بنو"} == {"Bannu"}
+
+
+def test_geoparser_arabic_name_after_a_head_noun_keeps_its_first_letter(geoparser: Geoparser) -> None:
+    # "مدينة والام" is Ouallam, not و + "الام" (Ilam)
+    text = "هاجم مسلحون موقعا للحرس الوطني في ضواحي مدينة والام غربي البلاد، بحسب وزارة الدفاع في النيجر."
+    assert "Ouallam" in {p.name for p in geoparser.geoparse(text, "ar")}

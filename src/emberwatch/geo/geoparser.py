@@ -48,7 +48,7 @@ from emberwatch.geo.skeleton import (
 )
 from emberwatch.models import HomeArea, Language, LocationPrecision, PlaceRef
 from emberwatch.settings import Settings, get_settings
-from emberwatch.text.arabic import arabic_ratio
+from emberwatch.text.arabic import arabic_ratio, clitic_variants
 from emberwatch.text.arabic_ner import MODEL_PATH as ARABIC_NER_MODEL
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-63"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-64"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -163,7 +163,8 @@ class Geoparser:
         countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
         if arabic and self.arabic_ner is not None:
             provinces = frozenset(p.admin1 for p in places if p.admin1)
-            extra = self._model_places(text, mentions, countries, provinces, homes)
+            bracketed = _bracketed_countries(text, places)
+            extra = self._model_places(text, mentions, countries, provinces, homes, bracketed)
         elif not arabic and countries & SKELETON_COUNTRIES:
             cued = cued_latin_spans(text)
             extra = self._romanised_places(text, mentions, places, countries, cued)
@@ -226,6 +227,7 @@ class Geoparser:
         countries: frozenset[str],
         provinces: frozenset[str],
         homes: frozenset[int] = frozenset(),
+        bracketed: dict[int, str] | None = None,
     ) -> list[PlaceRef]:
         """Places of the Arabic CRF (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher
         missed and the gazetteer can resolve (clitics stripped: ``ولبنان``), resolved with the
@@ -244,16 +246,30 @@ class Geoparser:
         model = load_model(self.gazetteer, path=self.arabic_ner)
         taken = [(m.start, m.end) for m in mentions]
         added = []
+        settled: dict[str, str] = {}  # name -> the country the text put it in
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
         locative = set(locative_name_spans(text))
         cued_spans = [*cued_name_spans(text), *sorted(locative, key=lambda span: (span[0], -span[1]))]
+        head_spans = set(cued_name_spans(text))
         for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
             if any(start < e and s < end for s, e in taken):
                 continue
+            if not cued and any(s < start and e == end and text[s:start] in "وفبل" for s, e in head_spans):
+                continue  # the model read "الام" off "مدينة والام": the name after the head noun is the whole word
             if is_landform(text[start:end]):
                 continue  # "وادي" (a valley) of "منطقة وادي حوران" is no place (El Oued) on its own
             mention = mention_for_span(self.gazetteer, text, start, end)
-            local = [p for p in mention.postings if self.gazetteer.country_code(p.place) in countries]
+            head_noun = cued and (start, end) not in locative
+            written = fold_key(text[start:end])
+            if head_noun and mention.key != written and written[:1] in "وفبلك":
+                mention.postings = []  # after a head noun no و/ب/ل is read off the name: "مدينة والام" is no Ilam
+            # a country the text puts right after the name ("بنو (باكستان) -"): the name's only country, in its
+            # other mentions too ("في مدينة بنو")
+            own = (bracketed or {}).get(end) or settled.get(fold_key(text[start:end]))
+            if own:
+                settled[fold_key(text[start:end])] = own
+            named = frozenset({own}) if own else countries
+            local = [p for p in mention.postings if self.gazetteer.country_code(p.place) in named]
             if cued and local and self._common_word(text[start:end]):
                 continue  # a known name the matcher turned down as a common word: its decision stands
             if not local and accusative_of_common(text[start:end]):
@@ -264,10 +280,13 @@ class Geoparser:
             names = [p for p in (mention.postings if not cued else local) if not p.flags & DEMONYM]
             # an everyday word is read by its letters as no Latin name ("غربي", west of, is not al-Gharbiyah),
             # nor is a name the gazetteer knows as a country, province or city ("الصين" is China, not Sayyan)
-            if not local and countries and not self._common_word(text[start:end]) and not self._well_known(mention):
+            # (after a head noun a name carries no conjunction or preposition: "مدينة والام" is Ouallam, not و +
+            # "الام", and pains)
+            everyday = self._common_word(text[start:end], clitics=not head_noun)
+            if not local and named and not everyday and not self._well_known(mention):
                 # after a mere locative ("قرب غدوة"), only a place in a province the document names
                 strict = (start, end) in locative and not any(s <= start and end <= e for s, e, _ in proposed)
-                found = self._skeleton_candidates(text[start:end], countries, provinces, strict)
+                found = self._skeleton_candidates(text[start:end], named, provinces, strict)
                 names = [Posting(e, VARIANT) for e in found] or names
             if not names:
                 continue  # unknown to the gazetteer, or a nationality ("العراقيين")
@@ -450,11 +469,16 @@ class Geoparser:
             for p in mention.postings
         )
 
-    def _common_word(self, word: str) -> bool:
-        """An everyday Arabic word (any clitic reading)."""
-        from emberwatch.text.arabic_common import is_common_word
+    def _common_word(self, word: str, clitics: bool = True) -> bool:
+        """An everyday Arabic word (any clitic reading; without ``clitics``, only as written or after the
+        article)."""
+        from emberwatch.text.arabic_common import COMMON_WORDS, is_common_word
 
-        return " " not in word.strip() and (is_common_word(word) or self.gazetteer.is_common_arabic(fold_key(word)))
+        if " " in word.strip():
+            return False
+        if not clitics:
+            return any(not split.prefix and split.stem in COMMON_WORDS for split in clitic_variants(word))
+        return is_common_word(word) or self.gazetteer.is_common_arabic(fold_key(word))
 
     def _skeleton_candidates(
         self, name: str, countries: frozenset[str], provinces: frozenset[str], strict: bool = False
@@ -500,6 +524,23 @@ def _arabic_common_word(text: str, place: PlaceRef) -> bool:
         return False
     before = tokens(text[max(0, place.start - 30) : place.start])
     return not (before and is_head_noun(before[-1].norm))
+
+
+def _bracketed_countries(text: str, places: list[PlaceRef]) -> dict[int, str]:
+    """{end offset of a name: country code} for names followed by a country in brackets or after a comma
+    ("بنو (باكستان) -", "بولي خمري، أفغانستان"): the text says which country the name is in."""
+    out: dict[int, str] = {}
+    for p in places:
+        if p.precision != LocationPrecision.country or not p.country_code:
+            continue
+        window = max(0, p.start - BRACKET_GAP)
+        gap = re.search(r"\s*[(،,]\s*$", text[window : p.start])
+        if gap is not None:
+            out[window + gap.start()] = p.country_code
+    return out
+
+
+BRACKET_GAP = 4  # characters between a name and the country after it ("بنو (باكستان)")
 
 
 def _mostly_arabic(text: str) -> bool:

@@ -1450,7 +1450,8 @@ def _link_hierarchy(gazetteer: Gazetteer, doc: _Doc, mentions: list[Mention]) ->
         if a.demonym or b.demonym:
             continue  # "Aleppo, Syrian officials said": a demonym contains nothing
         between = doc.text[a.end : b.start]
-        if between in (", ", " , ", "، ", " in ", " في ", " ، ") or between.strip() in (",", "،"):
+        # (a dateline's country in brackets, "بنو (باكستان) -", "Bannu (Pakistan)", is its country too)
+        if between in (", ", " , ", "، ", " in ", " في ", " ، ", " (", "(") or between.strip() in (",", "،"):
             a.next_mention = k + 1
     link_parts_of_towns(doc.text, mentions)
     unlink_lists(gazetteer, doc.text, mentions)

@@ -185,3 +185,21 @@ def test_casualties_one_person_before_a_singular_passive_verb(text: str, expecte
 )
 def test_casualties_dual_fates_and_vocalised_duals(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "met their death" after the figure, over "at least" and an apposition of a part of it
+        ("لقي سبعة أشخاص على الأقل، بينهم ثلاثة أطفال، حتفهم يوم الثلاثاء.", [("killed", 7)]),
+        # one more person joined with و after the figure's own words, not after a comma (the speaker)
+        ("قُتل تسعة من عناصر الحرس الوطني في النيجر ومدني واحد.", [("killed", 10)]),
+        ("أسفر القصف عن مقتل خمسة مدنيين وإصابة 12 آخرين، بحسب ما أفادت مصادر عسكرية ومسؤول محلي.",
+         [("killed", 5), ("wounded", 12)]),
+        # family members after a casualty verb; "one of" before a singular passive three words on
+        ("فيما أُصيبت زوجة المختار بجروح في ذراعها.", [("wounded", 1)]),
+        ("وقالت قسد إن أحد المشتبه بهم قُتل بعدما أطلق النار على القوة المداهمة.", [("killed", 1)]),
+    ],
+)
+def test_casualties_fates_after_appositions_lists_and_family(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected

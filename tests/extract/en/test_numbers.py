@@ -155,6 +155,8 @@ def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[
         # "bringing the death toll from the attack to two"
         ("A bodyguard has died of his injuries, bringing the death toll from the attack to two.",
          [("killed", 1), ("killed", 2)]),
+        # those who die come before "died": "and 11 other people" after it are no dead
+        ("Two of the wounded died overnight, and 11 other people were still being treated.", []),
     ],
 )
 def test_numbers_parts_other_acts_and_tolls_brought(text: str, expected: list[tuple[str, int]]) -> None:

@@ -85,6 +85,8 @@ DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواط
 # every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
 # do a member, a village headman, an imam and a judge ("اغتال مسلحون عضواً في مجلس ...", "قاضياً")
 PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "قاضي")}
+# family members named after a casualty verb ("فيما أُصيبت زوجة المختار بجروح", the mukhtar's wife was wounded)
+PERSONS |= {_F(w) for w in ("زوجة", "زوج", "ابنة", "شقيقة", "والد", "والدة", "حفيد", "حفيدة")}
 # a head counts as the object of an active verb after its subject ("قتل مسلحون رئيس مجلس قرية"), not after a
 # noun, where it is mostly a head of state or government named in a past case ("اغتيال رئيس الوزراء الأسبق")
 _HEADS = {_F("رئيس")}
@@ -192,12 +194,40 @@ def _of_the_counted(toks: list[Token], k: int) -> bool:
 def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
     if _of_the_counted(toks, expr.last + 1):
         return None  # "اثنين من الجرحى" (two of the wounded): part of a group counted already
-    for k in range(expr.last + 1, min(expr.last + 3, len(toks))):
+    # ("أحد المشتبه بهم قُتل", one of the suspects was killed: the verb three words on)
+    reach = 4 if expr.value == 1 else 3
+    for k in range(expr.last + 1, min(expr.last + reach, len(toks))):
         # (a singular verb after "one" counts it, "أحد المارة أصيب"; not one that opens a clause with و, "قُتل
         # مزارع واحد وأصيب اثنان")
         single = expr.value == 1 and toks[k].norm[:1] not in "وف"
         word = _lookup(toks[k].norm, NOUNS) or (_lookup(toks[k].norm, SINGULAR_VERBS) if single else None)
+        if word is not None and word.stem == KILL and k + 1 < len(toks) and _persons(toks[k + 1].norm):
+            return None  # "أحد المسلحين قتل جندياً": active, its object after it
         if word is not None and not (word.stem in VERB_NOUNS and toks[k].norm[:1] in "وف"):
+            return word, k
+    return None
+
+
+_MET = frozenset(_F(w) for w in ("لقي", "لقيت", "لقوا", "ولقي", "ولقيت", "ولقوا"))  # "met (their death)"
+_AMONG = frozenset(_F(w) for w in ("بينهم", "بينهن", "منهم", "منهن", "بينها"))
+FATE_AFTER_REACH = 10  # words from the figure to its fate noun over "على الأقل" and an apposition
+
+
+def _among(toks: list[Token], expr: NumberExpr) -> bool:
+    """The figure follows "بينهم" / "منهم" (among them): a part of a figure told before it."""
+    return expr.first > 0 and toks[expr.first - 1].norm in _AMONG
+
+
+def _fate_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
+    """The fate noun of "لقي ... حتفهم" after the figure the verb names, over "على الأقل" and an apposition
+    ("لقي سبعة أشخاص على الأقل، بينهم ثلاثة أطفال، حتفهم": seven met their death)."""
+    if expr.first == 0 or toks[expr.first - 1].norm not in _MET:
+        return None
+    for k in range(expr.last + 1, min(expr.last + 1 + FATE_AFTER_REACH, len(toks))):
+        if toks[k].text.strip() in (".", "؛", ";") or "." in toks[k].text:
+            return None
+        word = _lookup(toks[k].norm, NOUNS)
+        if word is not None and toks[k].norm in FATE_NOUNS:
             return word, k
     return None
 
@@ -205,7 +235,7 @@ def _noun_after(toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None
 # passive verbs in the singular after "one of ..." ("أحد المارة أصيب": one of the passers-by was wounded)
 SINGULAR_VERBS: dict[str, str] = {
     **{_F(w): WOUNDED for w in ("أصيب", "أصيبت")},
-    **{_F(w): KILLED for w in ("استشهد", "استشهدت")},
+    **{_F(w): KILLED for w in ("استشهد", "استشهدت", "قتل", "قتلت")},  # "أحد المشتبه بهم قُتل"
 }
 
 
@@ -367,7 +397,10 @@ def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) ->
         if _counts_something_else(toks, expr):
             continue
         count, q_first, q_last = _bounds(toks, expr)
-        after = _noun_after(toks, expr)
+        if _among(toks, expr) and found:
+            previous_end = expr.last
+            continue  # "، بينهم ثلاثة أطفال،" (among them three children): part of the figure before
+        after = _noun_after(toks, expr) or _fate_after(toks, expr)
         pairing = after or _trigger_before(text, toks, expr, previous_end) or _passive_verb_after(text, toks, expr)
         previous_end = expr.last
         if pairing is None:
@@ -375,7 +408,7 @@ def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) ->
         word, k = pairing
         first, last = min(q_first, k), _evidence_end(toks, expr, max(q_last, k))
         perp = _is_perpetrator(toks, expr, perpetrators)
-        more, last = _one_more_person(toks, last, numbers) if not perp else (0, last)
+        more, last = _one_more_person(text, toks, last, numbers) if not perp else (0, last)
         if more:
             count = _add(count, Count(low=more, best=more, high=more))
         found.append(_Figure(word.kind, count, first, last, perp, None if after else k))
@@ -489,16 +522,25 @@ def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
 _ONE_TWO = frozenset(_F(w) for w in ("واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"))
 
 
-def _one_more_person(toks: list[Token], last: int, numbers: set[int]) -> tuple[int, int]:
+def _one_more_person(text: str, toks: list[Token], last: int, numbers: set[int]) -> tuple[int, int]:
     """(people, last token) joined with و after a figure's noun phrase: "مقتل ثلاثة من رجال الشرطة وسائق
     مدني" (three policemen and a civilian driver) is four."""
-    for k in range(last + 1, min(last + 3, len(toks))):
+    for k in range(last + 1, min(last + 1 + ONE_MORE_REACH, len(toks))):
+        if _CLAUSE_BREAK & set(text[toks[k - 1].end : toks[k].start]):
+            break  # "وإصابة 12 آخرين، بحسب ما أفادت مصادر عسكرية ومسؤول": the speaker after a comma
         if k in numbers or _CLAUSE_BREAK & set(toks[k].text) or _is_casualty_word(toks[k].norm[1:]):
             break
         more = _joined_person(toks[k].norm)
         if more:
             return more, k
+        if toks[k].norm[:1] == "و":
+            break  # another conjunct, not a person: the list the figure heads ends
     return 0, last
+
+
+# words from a figure's noun to one more person joined with و, over the noun's own words ("تسعة من عناصر الحرس
+# الوطني في النيجر ومدني واحد": nine national guards in Niger and one civilian)
+ONE_MORE_REACH = 6
 
 
 def _possessed_person(token: str) -> int:

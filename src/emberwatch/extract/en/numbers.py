@@ -316,6 +316,8 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
             found = _numbers_after(tokens, idx, used)  # "abducted four workers and killed their driver"
         elif _prefers_after(tokens, idx):
             found = _numbers_after(tokens, idx, used) or _numbers_before(tokens, idx, used, text)
+        elif tok.lower in _DYING:
+            found = _numbers_before(tokens, idx, used, text)  # those who die come before ("..., and 11 other people")
         else:
             found = _numbers_before(tokens, idx, used, text) or _numbers_after(tokens, idx, used)
         if not found:
