@@ -357,6 +357,8 @@ def test_arabic_assault_rules_on_shared_data(shared_data: Path) -> None:
         ("parallel-holdout-7", ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator")),
         # blind until rules-21: 11, 11, 9, 11, 8 of 12
         ("parallel-holdout-8", ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator")),
+        # blind until rules-22: 12, 12, 8, 11, 12 of 12
+        ("parallel-holdout-9", ("lead type", "lead date", "lead killed", "lead wounded", "lead perpetrator")),
     ],
 )
 def test_arabic_parallel_read_holdout_pairs_agree_on_the_lead_event(folder: str, fields: tuple[str, ...]) -> None:
