@@ -909,3 +909,13 @@ def test_events_the_base_named_again_joins_the_drone_strike(extract_resources: E
         "soldiers.\n\nThe drones struck the base shortly after dusk, hitting an ammunition store."
     )
     assert [e.event_type for e in events(extract_resources, text)] == ["airstrike"]
+
+
+def test_events_a_statements_day_and_the_battles_named_again_join(extract_resources: ExtractResources) -> None:
+    text = (
+        "نيامي - قُتل سبعة عشر جنديا وأصيب تسعة آخرون في الثالث من آذار/مارس، عندما اقتحم مهاجمون موقعا للجيش في "
+        "باني بانغو غربي النيجر.\n\nوأوضحت الوزارة، في بيان تُلي يوم الأحد، أن مئات المهاجمين طوّقوا الموقع عند "
+        "الفجر. وأضافت أنه جرى تحييد 31 مهاجما خلال المعارك، متهمة تنظيم الدولة الإسلامية في الساحل."
+    )
+    found = events(extract_resources, text)
+    assert len(found) == 1 and found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis-sahel"

@@ -307,3 +307,15 @@ def test_geoparser_arabic_name_after_a_head_noun_keeps_its_first_letter(geoparse
     # "مدينة والام" is Ouallam, not و + "الام" (Ilam)
     text = "هاجم مسلحون موقعا للحرس الوطني في ضواحي مدينة والام غربي البلاد، بحسب وزارة الدفاع في النيجر."
     assert "Ouallam" in {p.name for p in geoparser.geoparse(text, "ar")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name before its country, in brackets or after a direction, read by its letters in that country
+        ("غاروي (الصومال) - تبنّى فرع تنظيم الدولة في الصومال عملية اغتيال مسؤول في بونتلاند.", "Garoowe"),
+        ("اقتحم مهاجمون موقعا للجيش في باني بانغو غربي النيجر، قرب الحدود مع مالي.", "Bani Bangou"),
+    ],
+)
+def test_geoparser_arabic_name_before_its_country(geoparser: Geoparser, text: str, name: str) -> None:
+    assert name in {p.name for p in geoparser.geoparse(text, "ar")}

@@ -205,6 +205,8 @@ class _Doc:
         if large and own is not None and own.precision >= DatePrecision.month:
             return True  # "killed as many as 6,000 civilians in 2017": a month's or a year's total
         for cue in (c for c in in_sentence if c.key == "cumulative"):
+            if count.evidence.start <= cue.start and cue.end <= count.evidence.end:
+                return True  # "قتل خلال الأشهر الأخيرة عدداً من قادة طالبان": the period inside the figure's words
             if cue.end <= count.evidence.start:
                 between = self.text[cue.end : count.evidence.start]
                 if count.evidence.start - cue.end <= CUMULATIVE_BEFORE and not _CLAUSE_END.search(between):
@@ -771,8 +773,8 @@ def _continues_previous(
     new_paragraph = doc.paragraphs[i] != doc.paragraphs[groups[-1].sentences[-1]]
     if own is not None and new_paragraph and _LIST_ITEM.match(doc.text, doc.sentences[i].start):
         return False  # a new dated item of a timeline ("* 12 April – ...") is a new entry
-    if own is None:
-        return True
+    if own is None or (own.reported and not follow_up):
+        return True  # (a statement's day says nothing of the event's: "وأوضحت الوزارة، في بيان تُلي يوم الأحد، أن")
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
     if follow_up and not own.reported and (not dated or own.value <= dated[0].value):

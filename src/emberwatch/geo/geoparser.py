@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-64"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-65"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -250,6 +250,7 @@ class Geoparser:
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
         locative = set(locative_name_spans(text))
         cued_spans = [*cued_name_spans(text), *sorted(locative, key=lambda span: (span[0], -span[1]))]
+        cued_spans += _country_named_spans(text, bracketed or {})
         head_spans = set(cued_name_spans(text))
         for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
             if any(start < e and s < end for s, e in taken):
@@ -527,20 +528,57 @@ def _arabic_common_word(text: str, place: PlaceRef) -> bool:
 
 
 def _bracketed_countries(text: str, places: list[PlaceRef]) -> dict[int, str]:
-    """{end offset of a name: country code} for names followed by a country in brackets or after a comma
-    ("بنو (باكستان) -", "بولي خمري، أفغانستان"): the text says which country the name is in."""
+    """{end offset of a name: country code} for names followed by their country in brackets, after a comma
+    or after a direction ("بنو (باكستان) -", "بولي خمري، أفغانستان", "في باني بانغو غربي النيجر"): the text
+    says which country the name is in."""
     out: dict[int, str] = {}
     for p in places:
         if p.precision != LocationPrecision.country or not p.country_code:
             continue
-        window = max(0, p.start - BRACKET_GAP)
-        gap = re.search(r"\s*[(،,]\s*$", text[window : p.start])
-        if gap is not None:
-            out[window + gap.start()] = p.country_code
+        window = max(0, p.start - COUNTRY_GAP)
+        gap = _BEFORE_COUNTRY.search(text, window, p.start)
+        if gap is not None and gap.start() > 0:
+            out[gap.start()] = p.country_code
     return out
 
 
-BRACKET_GAP = 4  # characters between a name and the country after it ("بنو (باكستان)")
+COUNTRY_GAP = 24  # characters between a name and the country after it ("بنو (باكستان)", "غربي النيجر")
+_DIRECTION = r"(?:ب|في\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ها)?"
+_BEFORE_COUNTRY = re.compile(rf"(?:\s*[(،,]\s*|\s+{_DIRECTION}(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?\s+)$")
+_NAME_STOPS = frozenset(fold_key(w) for w in ("في", "من", "إلى", "على", "قرب", "عند", "بين", "مع", "عن"))
+
+
+def _country_named_spans(text: str, bracketed: dict[int, str]) -> list[tuple[int, int]]:
+    """Spans of the one to three words right before a country the text gives them ("غاروي (الصومال) -",
+    "في باني بانغو غربي النيجر"), stopping at punctuation, a preposition, a head noun or a word with the
+    article: a name the gazetteer may know only in Latin letters, read by its letters in that country."""
+    from emberwatch.geo.skeleton import is_head_noun
+    from emberwatch.text.arabic import tokens
+
+    toks = tokens(text)
+    spans = []
+    for end in bracketed:
+        run = [t for t in toks if t.end <= end][-NAME_WORDS:]
+        if not run or run[-1].end != end:
+            continue
+        first = len(run)
+        for k in range(len(run) - 1, -1, -1):
+            tok = run[k]
+            stop = (
+                fold_key(tok.text) in _NAME_STOPS
+                or is_head_noun(tok.norm)
+                or tok.norm.startswith("ال")
+                or (k < len(run) - 1 and text[tok.end : run[k + 1].start].strip())
+            )
+            if stop:
+                break
+            first = k
+        if first < len(run):
+            spans.append((run[first].start, end))
+    return spans
+
+
+NAME_WORDS = 3  # words of a name read before its country
 
 
 def _mostly_arabic(text: str) -> bool:

@@ -203,3 +203,18 @@ def test_casualties_dual_fates_and_vocalised_duals(text: str, expected: list[tup
 )
 def test_casualties_fates_after_appositions_lists_and_family(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age is no count; a vendor is a person
+        ("وأسفر الهجوم عن مقتل بائع طعام وصبي في الثانية عشرة من عمره.", [("killed", 2)]),
+        # "the head of" one person after a verb of cutting
+        ("أقدم مسلحون أمس على قطع رأس راعٍ مراهق في جبل قريب.", [("killed", 1)]),
+        # "another number of" people: several
+        ("وأضاف أن عدداً آخر من الأشخاص أصيبوا بجروح.", [("wounded", 3)]),
+    ],
+)
+def test_casualties_ages_heads_and_another_number(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected

@@ -157,6 +157,10 @@ def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[
          [("killed", 1), ("killed", 2)]),
         # those who die come before "died": "and 11 other people" after it are no dead
         ("Two of the wounded died overnight, and 11 other people were still being treated.", []),
+        # an age is no count
+        ("A food vendor and a 12-year-old boy were killed.", [("killed", 2)]),
+        # "and shot dead a guard": the guard, not the pylons before
+        ("Militants blew up two electricity pylons and shot dead a guard near the town.", [("killed", 1)]),
     ],
 )
 def test_numbers_parts_other_acts_and_tolls_brought(text: str, expected: list[tuple[str, int]]) -> None:

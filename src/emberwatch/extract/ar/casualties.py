@@ -86,7 +86,7 @@ DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواط
 # do a member, a village headman, an imam and a judge ("اغتال مسلحون عضواً في مجلس ...", "قاضياً")
 PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "قاضي")}
 # family members named after a casualty verb ("فيما أُصيبت زوجة المختار بجروح", the mukhtar's wife was wounded)
-PERSONS |= {_F(w) for w in ("زوجة", "زوج", "ابنة", "شقيقة", "والد", "والدة", "حفيد", "حفيدة")}
+PERSONS |= {_F(w) for w in ("زوجة", "زوج", "ابنة", "شقيقة", "والد", "والدة", "حفيد", "حفيدة", "بائع", "بائعة")}
 # a head counts as the object of an active verb after its subject ("قتل مسلحون رئيس مجلس قرية"), not after a
 # noun, where it is mostly a head of state or government named in a past case ("اغتيال رئيس الوزراء الأسبق")
 _HEADS = {_F("رئيس")}
@@ -386,7 +386,17 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
     if after == _DAY and expr.last + 2 < len(toks) and weekday_of(toks[expr.last + 2].norm) is not None:
         return False  # "وأصيب ثلاثة يوم الجمعة" (three wounded on Friday): a weekday, not "three days"
     before = toks[expr.first - 1].norm if expr.first > 0 else ""
+    following = toks[expr.last + 2].norm if expr.last + 2 < len(toks) else ""
+    if (after == _OF_WORD and following in _AGE_WORDS) or any(
+        toks[k].norm in _AGE_WORDS for k in range(max(0, expr.first - 2), expr.first)
+    ):
+        return True  # an age: "صبي في الثانية عشرة من عمره", "البالغ من العمر تسع سنوات"
     return after in _UNITS or (before in _TIME_BEFORE and after in _UNITS | {""})
+
+
+_HEAD = _F("رأس")
+_CUT = frozenset(_F(w) for w in ("قطع", "قطعوا", "قطعت", "بقطع"))
+_AGE_WORDS = frozenset(_F(w) for w in ("عمره", "عمرها", "عمرهما", "عمرهم", "العمر", "عمر"))
 
 
 def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
@@ -460,6 +470,11 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             if person is not None:
                 k, value = person
                 found.append(_Figure(KILLED, Count(low=value, best=value, high=value), k, i, False, i))
+            continue
+        if tok.norm == _HEAD and i > 0 and _stems(toks[i - 1].norm) & _CUT and i + 1 < len(toks):
+            # "قطع رأس راعٍ" (beheaded a shepherd): one person, named after "the head of"
+            if _persons(toks[i + 1].norm) == 1 and i + 1 not in numbers:
+                found.append(_Figure(KILLED, Count(low=1, best=1, high=1), i, i + 1, False, i))
             continue
         singular = _SINGULAR_PASSIVE.get(tok.norm)
         k = _subject_before(toks, i, numbers) if singular is not None else None

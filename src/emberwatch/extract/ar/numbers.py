@@ -98,8 +98,10 @@ def parse_numbers(toks: list[Token]) -> list[NumberExpr]:
     return found
 
 
-# "عدد من" ("a number of") reads as several, like English "a number of" / "several"
-A_NUMBER_OF = ({fold("عدد"), fold("وعدد")}, fold("من"))
+# "عدد من" ("a number of") reads as several, like English "a number of" / "several"; also the accusative and
+# "another number of" ("أن عدداً آخر من الأشخاص أصيبوا", several other people were wounded)
+A_NUMBER_OF = ({fold("عدد"), fold("وعدد"), fold("عددا"), fold("وعددا")}, fold("من"))
+_ANOTHER = frozenset(fold(w) for w in ("آخر", "آخرا", "اخر"))
 
 
 # "يوم الاثنين" is Monday, not "the two"
@@ -113,6 +115,14 @@ def _parse_at(toks: list[Token], i: int) -> NumberExpr | None:
     if toks[i].norm in A_NUMBER_OF[0] and i + 1 < len(toks) and toks[i + 1].norm == A_NUMBER_OF[1]:
         several = VAGUE[fold("عدة")]
         return NumberExpr(i, i + 1, several.low or 0, vague=several)
+    if (
+        toks[i].norm in A_NUMBER_OF[0]
+        and i + 2 < len(toks)
+        and toks[i + 1].norm in _ANOTHER
+        and toks[i + 2].norm == A_NUMBER_OF[1]
+    ):
+        several = VAGUE[fold("عدة")]
+        return NumberExpr(i, i + 2, several.low or 0, vague=several)
     stem = _number_stem(toks[i].norm)
     if stem is None:
         return None

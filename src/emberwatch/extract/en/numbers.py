@@ -569,6 +569,7 @@ _PERSON_ROLES = frozenset({
     "candidate", "director", "doctor", "teacher", "headman", "elder", "cleric", "priest", "pastor", "son",
     "brother", "father", "mother", "wife", "husband", "bodyguard", "guard", "shepherd", "farmer", "councillor",
     "councilor", "lawmaker", "spokesman", "prosecutor", "chairman", "emir", "wali", "preacher", "member",
+    "boy", "girl", "child", "man", "woman", "vendor", "worker", "student", "daughter", "passer-by", "villager",
 })  # fmt: skip
 
 
@@ -657,12 +658,15 @@ def _subset_after(tokens: list[Token], phrase: NumberPhrase) -> bool:
 
 
 def _is_date_number(tokens: list[Token], phrase: NumberPhrase) -> bool:
-    """ "16 January", "March 3": a day of a month; "8 p.m.", "10 o'clock": a time of day. Not counts."""
+    """ "16 January", "March 3": a day of a month; "8 p.m.", "10 o'clock": a time of day; "a 12-year-old": an
+    age. Not counts."""
     after = tokens[phrase.end].lower if phrase.end < len(tokens) else ""
     before = tokens[phrase.start - 1].lower if phrase.start > 0 else ""
     if after.rstrip(".") in _MONTH_WORDS or before.rstrip(".") in _MONTH_WORDS:
         return True
     following = tokens[phrase.end + 1].lower if phrase.end + 1 < len(tokens) else ""
+    if after.startswith("year-old") or (after in {"years", "year"} and following == "old") or before == "aged":
+        return True  # an age: "a 12-year-old boy", "aged 12", "12 years old"
     return after in _TIME_WORDS or after in _SPAN_UNITS or (after in {"a", "p"} and following == "m")
 
 
@@ -678,6 +682,9 @@ _DETERMINERS = frozenset({"their", "his", "her", "its", "the", "a", "an", "one",
 def _has_own_object(tokens: list[Token], idx: int) -> bool:
     """An active past-tense harm verb right after "and" whose object follows it ("and killed their driver",
     "and wounded the mayor"): the figures before it count something else ("abducted four workers")."""
+    if idx > 1 and tokens[idx - 1].lower == "shot" and tokens[idx - 2].lower == "and" and tokens[idx].lower == "dead":
+        # "blew up two pylons and shot dead a guard": the guard, not the pylons
+        return idx + 1 < len(tokens) and tokens[idx + 1].lower in _DETERMINERS
     return (
         idx > 0
         and tokens[idx - 1].lower == "and"
