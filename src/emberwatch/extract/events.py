@@ -845,15 +845,18 @@ def _refers_back(
     own, is about the event before it, not a new one."""
     if not triggers or not groups or groups[-1].sentences[-1] < i - REFER_BACK_SENTENCES or "new_event" in cues:
         return False
-    # (a figure inside an anaphor is the event's, told again: "The two wounded guards were flown to a hospital")
-    anaphors = [c for c in doc.sentence_matches("cues", [i]) if c.key == "anaphora"]
-    own_figures = [
-        c for c in doc.casualties(rules, i)
-        if not any(a.start <= c.evidence.start and c.evidence.end <= a.end for a in anaphors)
-    ]  # fmt: skip
-    if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None or own_figures:
+    if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None:
         return False
     referring = [t for t in triggers if _inside_anaphor(doc, i, t)]
+    if not referring:
+        return False
+    # (a figure inside an anaphor is the event's, told again: "The two wounded guards were flown to a hospital")
+    anaphors = [c for c in doc.sentence_matches("cues", [i]) if c.key == "anaphora"]
+    if any(
+        not any(a.start <= c.evidence.start and c.evidence.end <= a.end for a in anaphors)
+        for c in doc.casualties(rules, i)
+    ):
+        return False
     # the other event words may only be unspecific ("التي استهدفت مراراً مخاتير القرى", which has targeted)
     return bool(referring) and all(t in referring or index.priority.get(t.key, 0) == 0 for t in triggers)
 
