@@ -249,9 +249,9 @@ class Geoparser:
         settled: dict[str, str] = {}  # name -> the country the text put it in
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
         locative = set(locative_name_spans(text))
-        cued_spans = [*cued_name_spans(text), *sorted(locative, key=lambda span: (span[0], -span[1]))]
+        head_spans = cued_name_spans(text)
+        cued_spans = [*head_spans, *sorted(locative, key=lambda span: (span[0], -span[1]))]
         cued_spans += _country_named_spans(text, bracketed or {})
-        head_spans = set(cued_name_spans(text))
         for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
             if any(start < e and s < end for s, e in taken):
                 continue
