@@ -858,7 +858,7 @@ def _refers_back(
     ):
         return False
     # the other event words may only be unspecific ("التي استهدفت مراراً مخاتير القرى", which has targeted)
-    return bool(referring) and all(t in referring or index.priority.get(t.key, 0) == 0 for t in triggers)
+    return all(t in referring or index.priority.get(t.key, 0) == 0 for t in triggers)
 
 
 def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:

@@ -167,29 +167,11 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("وذكرت الشرطة أن مدنياً قُتل وأصيب ثلاثة آخرون.", [("killed", 1), ("wounded", 3)]),
         # not an active verb with its object after it
         ("وقال إن مسلحاً قتل جندياً.", [("killed", 1)]),
-    ],
-)
-def test_casualties_one_person_before_a_singular_passive_verb(text: str, expected: list[tuple[str, int]]) -> None:
-    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # the dual's fate over an apposition
         ("لقي مدنيان، أحدهما طفل، حتفهما وأصيب أربعة آخرون.", [("killed", 2), ("wounded", 4)]),
         # a dual the writer vocalised, where the bare letters could be a plural
         ("وأضاف أن مزارعَين آخرَين نجوا مصابين بجروح.", [("wounded", 2)]),
         ("وأضاف أن مزارعين آخرين نجوا مصابين بجروح.", []),
-    ],
-)
-def test_casualties_dual_fates_and_vocalised_duals(text: str, expected: list[tuple[str, int]]) -> None:
-    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # "met their death" after the figure, over "at least" and an apposition of a part of it
         ("لقي سبعة أشخاص على الأقل، بينهم ثلاثة أطفال، حتفهم يوم الثلاثاء.", [("killed", 7)]),
         # one more person joined with و after the figure's own words, not after a comma (the speaker)
@@ -199,15 +181,6 @@ def test_casualties_dual_fates_and_vocalised_duals(text: str, expected: list[tup
         # family members after a casualty verb; "one of" before a singular passive three words on
         ("فيما أُصيبت زوجة المختار بجروح في ذراعها.", [("wounded", 1)]),
         ("وقالت قسد إن أحد المشتبه بهم قُتل بعدما أطلق النار على القوة المداهمة.", [("killed", 1)]),
-    ],
-)
-def test_casualties_fates_after_appositions_lists_and_family(text: str, expected: list[tuple[str, int]]) -> None:
-    assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # an age is no count; a vendor is a person
         ("وأسفر الهجوم عن مقتل بائع طعام وصبي في الثانية عشرة من عمره.", [("killed", 2)]),
         # "the head of" one person after a verb of cutting
@@ -216,5 +189,6 @@ def test_casualties_fates_after_appositions_lists_and_family(text: str, expected
         ("وأضاف أن عدداً آخر من الأشخاص أصيبوا بجروح.", [("wounded", 3)]),
     ],
 )
-def test_casualties_ages_heads_and_another_number(text: str, expected: list[tuple[str, int]]) -> None:
+def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:
+    """Subjects before their verbs, duals, fates after appositions, lists, family members, ages, heads cut."""
     assert [(kind, best) for kind, _low, best, _high, _perp in _figures(text)] == expected
