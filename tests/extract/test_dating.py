@@ -74,6 +74,8 @@ def test_dating_heading_year_dates_an_undated_item(extract_resources: ExtractRes
         ("In 2017 and 2016 and 2015 and 2022. " * 300, date(2023, 1, 5), None, False),  # long, far years
         ("Gunmen attacked a checkpoint in 2017.", None, None, False),  # no publication date
         ("Gunmen attacked a checkpoint in 2017.", None, date(1990, 1, 3), True),  # wire dateline
+        # a decade is no year: two background years and "the 1990s" in a short report
+        ("The group began in the 1990s, joined IS in 2019 and was targeted in 2021.", date(2025, 10, 5), None, True),
     ],
 )
 def test_dating_reads_as_news(text: str, published: date | None, dateline: date | None, news: bool) -> None:

@@ -319,3 +319,24 @@ def test_geoparser_arabic_name_after_a_head_noun_keeps_its_first_letter(geoparse
 )
 def test_geoparser_arabic_name_before_its_country(geoparser: Geoparser, text: str, name: str) -> None:
     assert name in {p.name for p in geoparser.geoparse(text, "ar")}
+
+
+def test_geoparser_arabic_two_word_name_after_a_head_noun_over_a_foreign_first_word(geoparser: Geoparser) -> None:
+    # "بندر بيلا" is Bandarbeyla in Somalia, read by its letters; neither its first word (Bender, Moldova) nor its
+    # second (Biyala, Egypt) on their own
+    text = "مقديشو - هاجم مقاتلون قاعدة عسكرية قرب بلدة بندر بيلا الساحلية في إقليم بونتلاند الصومالي."
+    names = {p.text: (p.name, p.country_code) for p in geoparser.geoparse(text, "ar")}
+    assert names.get("بندر بيلا") == ("Bandarbeyla", "SO")
+    assert "بندر" not in names and "بيلا" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("في جمهورية الكونغو الديمقراطية", "CD"),  # not the Republic of the Congo inside its name
+        ("في أفريقيا الوسطى", "CF"),
+        ("في الولايات المتحدة الأمريكية", "US"),
+    ],
+)
+def test_geoparser_arabic_country_names_gazetteer_lacks(geoparser: Geoparser, text: str, code: str) -> None:
+    assert [p.country_code for p in geoparser.geoparse(text, "ar")] == [code]

@@ -30,7 +30,8 @@ DATELINE_REACH = 200
 # A year-only expression sets the narrative's year only when it leads the sentence ("In 2016, ...");
 # further in, it is background ("... escaped from prison in 2009") and dates only its own sentence.
 LEADING_YEAR_REACH = 20
-_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # \d also matches Arabic-Indic digits; int() reads them
+# \d also matches Arabic-Indic digits; int() reads them; a decade ("the 1990s") is no year of the narrative
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d|'?s\b)")
 
 
 # an undated dateline: a place in capitals (English) or an Arabic name, perhaps a country after a comma or in

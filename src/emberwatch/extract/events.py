@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from emberwatch.codebook.schema import ActorType, Codebook
+from emberwatch.extract.ar.casualties import VERB_TRIGGERS
 from emberwatch.extract.dating import DocumentDates
 from emberwatch.extract.en.context import harm_verb_before, harmed_after, marker_before, passive_between
 from emberwatch.extract.en.sentences import heading_title, is_heading, paragraph_ids
@@ -43,7 +44,7 @@ from emberwatch.models import (
     PlaceRef,
     Span,
 )
-from emberwatch.text.arabic import fold
+from emberwatch.text.arabic import clitic_variants, fold
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
@@ -597,12 +598,27 @@ def _restates_weapon(
     even in the next paragraph. Generic words ("the dead", "القتيلين") do not count as other triggers."""
     weapons = doc.in_range("weapons", doc.sentences[i].start, doc.sentences[i].end)
     specific = [t for t in triggers if index.priority.get(t.key, 0) > 0]
+    before = {w.key for w in doc.sentence_matches("weapons", previous.sentences)}
+
+    def own_weapon(t: TermMatch) -> bool:
+        # the event's own weapon named again, definite ("ألقى القنبلة", "hurled the grenade", after "جراء إلقاء قنبلة
+        # يدوية", "when a grenade was thrown")
+        return any(w.key in before and w.start < t.end and t.start < w.end and _definite(doc, w) for w in weapons)
+
     return (
         bool(specific)
-        and all(any(w.start <= t.start and t.end <= w.end for w in weapons) for t in specific)
-        and all(t.key.split("/")[0] == previous.key.split("/")[0] for t in specific)
+        and all(any(w.start <= t.start and t.end <= w.end for w in weapons) or own_weapon(t) for t in specific)
+        and all(t.key.split("/")[0] == previous.key.split("/")[0] or own_weapon(t) for t in specific)
         and not doc.casualties(rules, i)
     )
+
+
+def _definite(doc: _Doc, match: TermMatch) -> bool:
+    """The match is a definite noun phrase: "the grenade", "القنبلة" (after any clitic)."""
+    if doc.language is Language.ar:
+        word = doc.text[doc.text.rfind(" ", 0, match.start) + 1 : match.end]
+        return any(v.has_article for v in clitic_variants(fold(word.split()[0] if word.split() else word)))
+    return doc.text[max(0, match.start - 4) : match.start].lower() == "the "
 
 
 # a relative clause that tells an actor's record ("Daesh, which has killed several Taliban commanders", "the
@@ -612,7 +628,7 @@ _RECORD_CLAUSE = re.compile(r",\s*(?:which|who)\s+(?:has|have|had)\s+(?!been\b)(
 
 
 THROWN_REACH = 25  # characters from a verb of throwing to the weapon thrown
-_THROWN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ألق|القى|القوا|رمى|رموا|رمت|قذف)\S*\s+(?:\S+\s+)?$")
+_THROWN = re.compile(r"(?:^|\s)(?:و|ف|ب)?(?:ألق|القى|القوا|إلقاء|القاء|رمى|رموا|رمت|قذف)\S*\s+(?:\S+\s+)?$")
 
 
 def _inside_weapon_name(doc: _Doc, trigger: TermMatch) -> bool:
@@ -628,9 +644,10 @@ def _inside_weapon_name(doc: _Doc, trigger: TermMatch) -> bool:
 
 
 ARMAMENT_REACH = 60  # characters from "armed with" to the last weapon of its list
-# what attackers carried: "armed with", "equipped with", "المسلحين ببنادق" (armed with rifles), "مدججين بـ"
+# what attackers carried: "armed with", "equipped with", "المسلحين ببنادق" (armed with rifles), "مدججين بـ",
+# "المزودين برشاشات" (equipped with machine guns)
 _ARMED_WITH = re.compile(
-    r"\b(?:armed|equipped)\s+with\s|(?<!\S)[وف]?(?:ال)?(?:مسلح|مدجج)(?:ين|ون|ان|ة)?\s+(?=ب)", re.IGNORECASE
+    r"\b(?:armed|equipped)\s+with\s|(?<!\S)[وف]?(?:ال)?(?:مسلح|مدجج|مزود)(?:ين|ون|ان|ة)?\s+(?=ب)", re.IGNORECASE
 )
 _LIST_GAP = re.compile(r"(?:\s|,|،|\band\b|\bor\b|(?<!\S)[وب]|(?<!\S)أو(?!\S))*", re.IGNORECASE)
 
@@ -845,7 +862,10 @@ def _refers_back(
     own, is about the event before it, not a new one."""
     if not triggers or not groups or groups[-1].sentences[-1] < i - REFER_BACK_SENTENCES or "new_event" in cues:
         return False
-    if _is_heading_between(doc, groups[-1].sentences[-1], i) or doc.own_date(i) is not None:
+    if _is_heading_between(doc, groups[-1].sentences[-1], i):
+        return False
+    own = doc.own_date(i)
+    if own is not None and not _later_period(own, [doc.own_date(k) for k in groups[-1].sentences]):
         return False
     referring = [t for t in triggers if _inside_anaphor(doc, i, t)]
     if not referring:
@@ -859,6 +879,20 @@ def _refers_back(
         return False
     # the other event words may only be unspecific ("التي استهدفت مراراً مخاتير القرى", which has targeted)
     return all(t in referring or index.priority.get(t.key, 0) == 0 for t in triggers)
+
+
+def _opens_with_verb(evidence: str) -> bool:
+    """A casualty figure's words open with a verb of killing or wounding ("قتلت", "اغتال"), not a noun ("مقتل
+    عناصر قسد الأربعة": the four SDF members' deaths, whose actor is the harmed side)."""
+    first = evidence.split()[0] if evidence.split() else ""
+    return fold(first).removeprefix("و").removeprefix("ف") in VERB_TRIGGERS
+
+
+def _later_period(own: ResolvedDate, previous: list[ResolvedDate | None]) -> bool:
+    """``own`` is a week or longer that begins after the event's day: when news of the event came ("Officials
+    released details of the attack only this week"), not another event's date."""
+    dated = [d for d in previous if d is not None and not d.reported]
+    return own.precision >= DatePrecision.week and bool(dated) and own.value > dated[0].value
 
 
 def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
@@ -971,7 +1005,9 @@ def _combine(model: RoleFillers | None, codebook: RoleFillers) -> RoleFillers:
 # ------------------------------------------------------------------------------------------ perpetrator
 
 
-def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group, index: CodebookIndex) -> int:
+def _actor_score(
+    doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group, index: CodebookIndex, rules: LanguageRules
+) -> int:
     """How likely an actor mention is the perpetrator; a mention scoring under 2 is not one."""
     kind = index.actor_kind.get(actor.key)
     # arrests and air strikes are done by forces that hold territory; attacks by non-state groups
@@ -985,6 +1021,10 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     marker = marker or _cue_marker(doc, actor)
     if marker is None and _owns_target(doc, actor, index):
         marker = "object"  # "a checkpoint of the SDF", "حاجزا لـ\"قسد\"": the side whose post was hit
+    if marker is None and _among_victims(doc, actor, rules):
+        marker = "object"  # "لقي ثلاثة من مقاتلي البيشمركة حتفهم" (three Peshmerga fighters met their death)
+    elif marker == "object" and _subject_of_figure(doc, actor, rules):
+        marker = "agent"  # "قتلت شرطة مكافحة الإرهاب الباكستانية ... ثلاثة" (the police killed three)
     if marker == "object":
         score -= 3
     elif marker == "agent":
@@ -1014,6 +1054,35 @@ def _actor_score(doc: _Doc, actor: TermMatch, trigger: TermMatch, group: _Group,
     if preferred and marker != "object" and (claimer or (not state_action and _claims_in_sentence(doc, actor))):
         score += 1  # "ISKP claimed responsibility": a claim outweighs a mention ("the dead included Taliban")
     return score
+
+
+def _among_victims(doc: _Doc, actor: TermMatch, rules: LanguageRules) -> bool:
+    """The actor names the people a casualty figure of its sentence counts, after the figure ("مقتل ثلاثة من عناصر
+    الجيش", "killing three Peshmerga fighters"), not the attackers (``perpetrator`` figures are the attackers'),
+    nor the subject between the figure's verb and the figure (see :func:`_subject_of_figure`)."""
+    i = doc.sentence_at(actor.start)
+    return any(
+        not c.perpetrator
+        and c.evidence.start <= actor.start
+        and actor.end <= c.evidence.end
+        and rules.has_number(doc.text[c.evidence.start : actor.start])
+        for c in doc.casualties(rules, i)
+    )
+
+
+def _subject_of_figure(doc: _Doc, actor: TermMatch, rules: LanguageRules) -> bool:
+    """The actor stands between the verb a casualty figure hangs on and the figure: the verb's subject, verb
+    first ("قتلت شرطة مكافحة الإرهاب قبيل فجر الخميس ثلاثة مسلحين", "قتل مقاتلون من تنظيم ولاية غرب أفريقيا تسعة
+    مزارعين"), not its object."""
+    i = doc.sentence_at(actor.start)
+    return doc.language is Language.ar and any(
+        c.evidence.start < actor.start
+        and actor.end < c.evidence.end
+        and _opens_with_verb(c.evidence.text)
+        and not rules.has_number(doc.text[c.evidence.start : actor.start])
+        and rules.has_number(doc.text[actor.end : c.evidence.end])
+        for c in doc.casualties(rules, i)
+    )
 
 
 OWNER_GAP = 25  # characters between a target noun and the actor that owns it
@@ -1199,9 +1268,10 @@ def _blamed(doc: _Doc, actor: TermMatch) -> bool:
 
 
 # between a blame verb and the accused: a quote, "the", "remnants of" ('blamed "remnants of Daesh"')
-# ('blamed "cells of the Daesh terrorist organisation"'; "وحمّل المتحدث خلايا تنظيم داعش", the speaker between)
+# ('blamed "cells of the Daesh terrorist organisation"'; "وحمّل المتحدث خلايا تنظيم داعش", "واتهمت قسد \"خلايا تنظيم
+# داعش\"": the speaker between, Arabic putting the subject after its verb)
 _BLAMED_GAP = re.compile(
-    r"\s*(?:(?:ال|لل)\w*\s+)?[\"“'«]?\s*(?:the\s+)?"
+    r"\s*(?:[\u0621-\u0652\u0640]+\s+)?[\"“'«]?\s*(?:the\s+)?"
     r"(?:(?:remnants|cells|members|fighters|militants|elements)\s+of\s+(?:the\s+)?|(?:خلايا|عناصر|فلول|بقايا)\s+)?",
     re.IGNORECASE,
 )
@@ -1309,7 +1379,7 @@ def _perpetrator(
     if named is not None:  # "a U.S. airstrike", "coalition drone strikes", "غارة جوية أمريكية"
         return Perpetrator(actor_id=named.key, name=named.text, attribution=Attribution.attributed), []
     candidates = [(a, i) for i in group.sentences for a in doc.sentence_matches("actors", [i])]
-    all_scored = [(_actor_score(doc, a, trigger, group, index), a, i) for a, i in candidates]
+    all_scored = [(_actor_score(doc, a, trigger, group, index, rules), a, i) for a, i in candidates]
     scored = [s for s in all_scored if s[0] >= 2]
     if not scored:
         claim = _claim_elsewhere(doc, group, index)

@@ -79,6 +79,10 @@ class LanguageRules(Protocol):
         """Killed/wounded figures in one sentence, perpetrator deaths flagged apart."""
         ...
 
+    def has_number(self, text: str) -> bool:
+        """``text`` (a few words) holds a figure: digits or number words ("three", "ثلاثة")."""
+        ...
+
     def resolve_date(self, text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
         """The date an event in this sentence happened, resolved against the context."""
         ...

@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-65"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-66"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -162,9 +162,13 @@ class Geoparser:
         arabic = _mostly_arabic(text)
         countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
         if arabic and self.arabic_ner is not None:
+            head_spans = cued_name_spans(text)
+            far = {(m.start, m.end) for i, m in enumerate(mentions) if i in dropped}  # (before the list changes)
+            places, mentions = _without_foreign_prefixes(places, mentions, head_spans)
+            countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
             provinces = frozenset(p.admin1 for p in places if p.admin1)
             bracketed = _bracketed_countries(text, places)
-            extra = self._model_places(text, mentions, countries, provinces, homes, bracketed)
+            extra = self._model_places(text, mentions, countries, provinces, homes, bracketed, head_spans, far)
         elif not arabic and countries & SKELETON_COUNTRIES:
             cued = cued_latin_spans(text)
             extra = self._romanised_places(text, mentions, places, countries, cued)
@@ -228,6 +232,8 @@ class Geoparser:
         provinces: frozenset[str],
         homes: frozenset[int] = frozenset(),
         bracketed: dict[int, str] | None = None,
+        head_spans: list[tuple[int, int]] | None = None,
+        dropped: set[tuple[int, int]] | None = None,
     ) -> list[PlaceRef]:
         """Places of the Arabic CRF (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher
         missed and the gazetteer can resolve (clitics stripped: ``ولبنان``), resolved with the
@@ -249,11 +255,22 @@ class Geoparser:
         settled: dict[str, str] = {}  # name -> the country the text put it in
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
         locative = set(locative_name_spans(text))
-        head_spans = cued_name_spans(text)
+        head_spans = cued_name_spans(text) if head_spans is None else head_spans
         cued_spans = [*head_spans, *sorted(locative, key=lambda span: (span[0], -span[1]))]
         cued_spans += _country_named_spans(text, bracketed or {})
-        for start, end, cued in [*proposed, *((s, e, True) for s, e in cued_spans)]:
-            if any(start < e and s < end for s, e in taken):
+        # a name after a head noun that holds a shorter span of the model is tried first ("بلدة بندر بيلا" before
+        # the model's "بندر", Bender in Moldova); the model's span stands when the whole name is unknown
+        wider = [
+            (s, e, True)
+            for s, e in head_spans
+            if any(s <= ps and pe <= e and e - s > pe - ps for ps, pe, _ in proposed)
+        ]
+        wider_spans = {(s, e) for s, e, _ in wider}
+        for start, end, cued in [*wider, *proposed, *((s, e, True) for s, e in cued_spans)]:
+            # (a word of such a name the resolver dropped as a far namesake, "بيلا" read as Biyala in Egypt, does
+            # not stand in the whole name's way)
+            blocking = [span for span in taken if (start, end) not in wider_spans or span not in (dropped or set())]
+            if any(start < e and s < end for s, e in blocking):
                 continue
             if not cued and any(s < start and e == end and text[s:start] in "وفبل" for s, e in head_spans):
                 continue  # the model read "الام" off "مدينة والام": the name after the head noun is the whole word
@@ -525,6 +542,29 @@ def _arabic_common_word(text: str, place: PlaceRef) -> bool:
         return False
     before = tokens(text[max(0, place.start - 30) : place.start])
     return not (before and is_head_noun(before[-1].norm))
+
+
+def _without_foreign_prefixes(
+    places: list[PlaceRef], mentions: list[Mention], head_spans: list[tuple[int, int]]
+) -> tuple[list[PlaceRef], list[Mention]]:
+    """Drop a town read off one word of a longer name after a head noun, in a country no other place of the
+    document is in: "بلدة بندر بيلا" (the town of Bandarbeyla) in a report on Somalia is not Biyala in Egypt;
+    the whole name is then looked up as the model's places are."""
+    drop = set()
+    for p in places:
+        if p.precision > LocationPrecision.near or not p.country_code:
+            continue
+        if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in head_spans):
+            continue
+        others = {q.country_code for q in places if q is not p and q.country_code}
+        if others and p.country_code not in others:
+            drop.add((p.start, p.end))
+    if not drop:
+        return places, mentions
+    return (
+        [p for p in places if (p.start, p.end) not in drop],
+        [m for m in mentions if (m.start, m.end) not in drop],
+    )
 
 
 def _bracketed_countries(text: str, places: list[PlaceRef]) -> dict[int, str]:

@@ -187,6 +187,20 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("أقدم مسلحون أمس على قطع رأس راعٍ مراهق في جبل قريب.", [("killed", 1)]),
         # "another number of" people: several
         ("وأضاف أن عدداً آخر من الأشخاص أصيبوا بجروح.", [("wounded", 3)]),
+        # seventeenth session: a vehicle's load is no casualty figure; "no fewer than" is no verb of carrying
+        ("وأضاف أن الانفجار أصاب شاحنة صغيرة كانت تقلّ خمسة مقاتلين.", []),
+        ("أسفر الانفجار عن مقتل ما لا يقل عن ستة أشخاص.", [("killed", 6)]),
+        # the head of a local council counts after the noun of killing, a head of state's body does not
+        ("أقدم مسلحون على اغتيال رئيس مجلس مدني محلي.", [("killed", 1)]),
+        ("وتعود الخلافات إلى اغتيال رئيس مجلس الوزراء الأسبق.", []),
+        # a person and a relative clause before the singular passive verb
+        ("وأوضح البيان أن مرافقاً كان برفقته أصيب بجروح.", [("wounded", 1)]),
+        # "at least" between the figure and its passive verb
+        ("وقال مسؤول إن ثلاثة عشر شخصاً آخرين على الأقل أصيبوا بجروح.", [("wounded", 13)]),
+        # "in one of the hospitals" is a place, not a person
+        ("إثر وفاة اثنين من الجرحى في أحد مستشفيات حلب.", [("killed", 2)]),
+        # "dozens of council members": the figure's words reach over "of" to the cue of a period after them
+        ("وقُتل العشرات من أعضاء المجالس.", [("killed", 36)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

@@ -140,6 +140,46 @@ PAIRS = [
         "وأُصيب مزارع واحد.",
         "ADF rebels abducted at least 15 farmers on Saturday and killed four others. One farmer was wounded.",
     ),
+    # seventeenth session: the phrasing classes of the eleventh blind set, in sentences written for this test
+    (  # the killed are victims, not perpetrators; "by Wednesday" dates no new event; "hallmarks" names the suspect
+        "لقي ثلاثة من مقاتلي البيشمركة حتفهم يوم الثلاثاء بانفجار عبوة ناسفة. ولم تتبنَّ أي جهة الهجوم حتى يوم "
+        "الأربعاء، غير أن مسؤولا قال إن الهجوم \"يحمل بصمات\" تنظيم الدولة الإسلامية.",
+        "Three Peshmerga fighters were killed on Tuesday by a roadside bomb. No group had claimed the attack by "
+        "Wednesday, but an official said it bore the hallmarks of the Islamic State group.",
+    ),
+    (  # a counter-terrorism force named verb first is the subject: its dead enemies are the operation's killed
+        "قتلت شرطة مكافحة الإرهاب الباكستانية فجر الخميس ثلاثة مسلحين واعتقلت خمسة آخرين خلال مداهمة لمخبأ.",
+        "Pakistani counter-terrorism police killed three militants and arrested five others in a raid on a hideout "
+        "before dawn on Thursday.",
+    ),
+    (  # a bomb hidden on a motorcycle is a vehicle bomb; thirteen wounded over "at least"
+        "قُتل سبعة أشخاص مساء الاثنين جراء انفجار عبوة ناسفة مخبأة في دراجة نارية قرب حاجز أمني. وقال مسؤول إن "
+        "ثلاثة عشر شخصا آخرين على الأقل أصيبوا بجروح.",
+        "Seven people were killed on Monday evening when a bomb hidden on a motorcycle exploded near a security "
+        "checkpoint. At least 13 other people were wounded, an official said.",
+    ),
+    (  # the accused of a blame verb with its subject between (verb first): the perpetrator, not the accuser
+        "اغتال مسلحون رئيس مجلس محلي مساء الجمعة. واتهمت قسد \"خلايا تنظيم داعش\" بالوقوف وراء الاغتيال.",
+        "Gunmen assassinated the head of a local council late on Friday. The SDF blamed \"cells of Daesh\" for "
+        "the assassination.",
+    ),
+    (  # a grenade thrown is a bombing in both languages, and "the grenade" again is the same event
+        "قُتل شخصان مساء الأربعاء جراء إلقاء قنبلة يدوية على سوق. \n\nوقال مدير الشرطة إن رجلا ألقى القنبلة "
+        "على صف من الأكشاك ثم لاذ بالفرار.",
+        "Two people were killed on Wednesday evening when a grenade was thrown into a market.\n\nA man hurled "
+        "the grenade into a row of stalls and sped away, the police director said.",
+    ),
+    (  # news of the attack released "this week" is no new event
+        "هاجم مقاتلون من تنظيم الدولة الإسلامية يوم الأربعاء الماضي قاعدة عسكرية، ما أدى إلى مقتل أربعة جنود. "
+        "ولم يكشف المسؤولون تفاصيل الهجوم إلا هذا الأسبوع.",
+        "Islamic State fighters attacked a military base last Wednesday, killing four soldiers. Officials released "
+        "details of the attack only this week.",
+    ),
+    (  # the dead of recent years are a running total, not the event's
+        "قُتل رئيس مجلس محلي بالرصاص يوم الجمعة. وقُتل العشرات من أعضاء المجالس في المحافظة خلال السنوات الأخيرة.",
+        "The head of a local council was shot dead on Friday. Dozens of council members have been killed in the "
+        "province in recent years.",
+    ),
 ]
 
 

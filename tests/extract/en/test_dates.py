@@ -82,6 +82,22 @@ def test_dates_headings_and_dateline() -> None:
     assert [(y, m) for _, _, y, m in found[1:]] == [(2019, None), (2020, 3)]
 
 
+def test_dates_by_a_day_is_a_state_not_an_event() -> None:
+    text = "No group had claimed responsibility by Wednesday."
+    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
+    assert resolved is not None and resolved.reported
+    text = "Three men were killed by Tuesday's bombing."
+    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
+    assert resolved is not None and not resolved.reported
+
+
+def test_dates_the_earliest_of_equally_precise_days() -> None:
+    # the search on Monday is for men abducted three days before it: the event is the earlier day
+    text = "Troops were combing the desert on Wednesday for nine men abducted by gunmen three days ago."
+    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
+    assert resolved is not None and resolved.value == date(2019, 3, 11)
+
+
 def test_dates_a_statement_date_alone_is_marked_reported() -> None:
     text = "A bodyguard has died of his injuries, officials said on Monday."
     resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)

@@ -30,6 +30,8 @@ def test_numbers_word_number(words: str, value: int) -> None:
         ("a dozen", (12, 12, 12)),
         ("several", (3, 3, 9)),
         ("hundreds of", (200, 200, 999)),
+        ("tens of thousands", (20000, 20000, 199999)),
+        ("hundreds of thousands", (200000, 200000, 1999999)),
         ("1,200", (1200, 1200, 1200)),
     ],
 )
@@ -138,6 +140,8 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
         # the speaker after "and a" is no one more person
         ("Mortar bombs killed five civilians and wounded 12 others, military sources and a local official said.",
          [("killed", 5), ("wounded", 12)]),
+        # nor are "the two survivors" who told it
+        ("A third man who tried to run was shot dead, the two survivors told police.", []),
     ],
 )
 def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[tuple[str, int]]) -> None:

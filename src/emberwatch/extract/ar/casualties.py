@@ -81,7 +81,7 @@ DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رج�
 DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
                                              "مدرس", "معلم", "مهندس", "سائق", "ممرض", "مسؤول", "فلاح",
                                              "مسعف", "ناشط", "قروي", "مسافر", "زائر", "مصور", "إعلامي",
-                                             "راكب", "فني", "تقني")}  # fmt: skip
+                                             "راكب", "فني", "تقني", "مرافق")}  # fmt: skip
 # every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
 # do a member, a village headman, an imam and a judge ("اغتال مسلحون عضواً في مجلس ...", "قاضياً")
 PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "قاضي")}
@@ -245,12 +245,25 @@ VERB_NOUNS: frozenset[str] = frozenset(_F(w) for w in ("قتلوا", "استشه
                                                       "استشهدا", "أصيبا", "أصيبتا", "جرحا"))  # fmt: skip
 
 
+# a vehicle "carrying" the people a figure counts: its load, not the casualties ("أصاب الانفجار شاحنة كانت تقلّ
+# خمسة مقاتلين", the blast hit a truck carrying five fighters)
+_CARRYING = frozenset(_F(w) for w in ("تقل", "يقل", "تقلهم", "يقلهم", "تنقل", "ينقل", "تحمل", "يحمل", "متنها",
+                                      "متنه", "تستقلها", "يستقلها"))  # fmt: skip
+
+
+def _carrying(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is a verb of carrying, not "less" in "ما لا يقل عن" (no fewer than)."""
+    return toks[k].norm in _CARRYING and not (k > 0 and toks[k - 1].norm in {"لا", "ما", "ولا"})
+
+
 def _trigger_before(
     text: str, toks: list[Token], expr: NumberExpr, previous_end: int
 ) -> tuple[_Word, int] | None:
     for k in range(expr.first - 1, max(previous_end, expr.first - _BEFORE_WINDOW - 1), -1):
         if any(c in _CLAUSE_BREAK for c in text[toks[k].end : toks[expr.first].start]):
             break  # "أُصيبوا بجروح، فيما فرّ مئات السكان" (wounded, while hundreds of residents fled)
+        if _carrying(toks, k):
+            return None
         word = _lookup(toks[k].norm, TRIGGERS) or _lookup(toks[k].norm, NOUNS)
         if word is not None:
             return word, k
@@ -263,6 +276,8 @@ def _trigger_before(
         counted = toks[expr.last + 1].norm if expr.last + 1 < len(toks) else ""
         if not counted or counted in _FUNCTION_WORDS or counted in _UNITS:
             break  # the figure must count something: "أربعة رجال", not "... في 20"
+        if _carrying(toks, k):
+            return None
         if any(s in VERB_TRIGGERS for s in _stems(toks[k].norm)):
             word = _lookup(toks[k].norm, TRIGGERS)
             if word is not None:
@@ -277,7 +292,10 @@ _AFTER_WINDOW = 4  # words from a figure to its passive verb
 
 
 def _passive_verb_after(text: str, toks: list[Token], expr: NumberExpr) -> tuple[_Word, int] | None:
-    for k in range(expr.last + 1, min(len(toks), expr.last + 1 + _AFTER_WINDOW)):
+    reach = _AFTER_WINDOW
+    if _AFTER_AT_LEAST in " ".join(t.norm for t in toks[expr.last + 1 : expr.last + 1 + _AFTER_WINDOW]):
+        reach += 2  # "ثلاثة عشر شخصاً آخرين على الأقل أُصيبوا بجروح": over "at least"
+    for k in range(expr.last + 1, min(len(toks), expr.last + 1 + reach)):
         if any(c in _CLAUSE_BREAK for c in text[toks[expr.last].end : toks[k].start]):
             return None
         kind = _PASSIVE_AFTER.get(toks[k].norm)
@@ -293,9 +311,9 @@ def _noun_phrase(toks: list[Token], expr: NumberExpr) -> list[int]:
     figure the noun comes first (``المسلحين الثلاثة``).
     """
     number_has_article = any(s.has_article for s in clitic_variants(toks[expr.first].norm))
-    if number_has_article and expr.first > 0:
-        return [expr.first - 1]
     nxt = expr.last + 1
+    if number_has_article and expr.first > 0 and not (nxt < len(toks) and toks[nxt].norm in _OF):
+        return [expr.first - 1]  # (not "العشرات من أعضاء المجالس", dozens of council members)
     if nxt < len(toks) and toks[nxt].norm in _OF:
         head = nxt + 1
         if head + 1 < len(toks) and _stems(toks[head].norm) & _GROUP_HEADS:
@@ -386,6 +404,8 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
     if after == _DAY and expr.last + 2 < len(toks) and weekday_of(toks[expr.last + 2].norm) is not None:
         return False  # "وأصيب ثلاثة يوم الجمعة" (three wounded on Friday): a weekday, not "three days"
     before = toks[expr.first - 1].norm if expr.first > 0 else ""
+    if toks[expr.first].norm in _ONE_OF and before in _PLACE_PREPOSITIONS:
+        return True  # "في أحد مستشفيات حلب" (in one of Aleppo's hospitals): a place, not a person
     following = toks[expr.last + 2].norm if expr.last + 2 < len(toks) else ""
     if (after == _OF_WORD and following in _AGE_WORDS) or any(
         toks[k].norm in _AGE_WORDS for k in range(max(0, expr.first - 2), expr.first)
@@ -394,6 +414,8 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
     return after in _UNITS or (before in _TIME_BEFORE and after in _UNITS | {""})
 
 
+_ONE_OF = frozenset(_F(w) for w in ("أحد", "إحدى"))
+_PLACE_PREPOSITIONS = frozenset(_F(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "أمام"))
 _HEAD = _F("رأس")
 _CUT = frozenset(_F(w) for w in ("قطع", "قطعوا", "قطعت", "بقطع"))
 _AGE_WORDS = frozenset(_F(w) for w in ("عمره", "عمرها", "عمرهما", "عمرهم", "العمر", "عمر"))
@@ -493,7 +515,7 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             continue  # the number after the noun counts them ("قتل مدني واحد", one civilian: not one plus one)
         nxt = toks[j].norm
         value = _persons(nxt) or _possessed_person(nxt) or (1 if nxt in ONE_OF_THEM else 0)
-        if not value and nxt in _HEADS and j > subject:
+        if not value and nxt in _HEADS and (j > subject or _local_head(toks, j)):
             value = 1  # "قتل مسلحون مجهولون رئيس مجلس قرية": the head right after the attackers
         perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
         if perp and not value:
@@ -512,6 +534,20 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
     return found
 
 
+# the head of a local body ("اغتيال رئيس مجلس مدني محلي", "رئيس بلدية"), not of a state's ("رئيس مجلس الوزراء")
+_LOCAL_BODIES = frozenset(_F(w) for w in ("مجلس", "بلدية", "لجنة", "المجلس", "البلدية", "اللجنة"))
+_STATE_BODIES = frozenset(_F(w) for w in ("الوزراء", "النواب", "الشعب", "الشورى", "الأمة", "السيادة", "الأمن",
+                                          "القيادة", "الرئاسة", "الدولة"))  # fmt: skip
+
+
+def _local_head(toks: list[Token], j: int) -> bool:
+    return (
+        j + 1 < len(toks)
+        and toks[j + 1].norm in _LOCAL_BODIES
+        and not (j + 2 < len(toks) and toks[j + 2].norm in _STATE_BODIES)
+    )
+
+
 # a singular passive verb after its subject (SVO after "إن" / "أن"): "إن حارساً ثانياً أُصيب", "أن جندياً قُتل"
 _SINGULAR_PASSIVE = {_F("أصيب"): WOUNDED, _F("قتل"): KILLED}
 _THAT = frozenset(_F(w) for w in ("إن", "أن", "بأن", "وإن", "وأن", "فإن"))
@@ -523,6 +559,8 @@ def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
     أصيب"). Not a person followed by a person after the verb ("أن مسلحاً قتل جندياً" is active)."""
     if i + 1 < len(toks) and (_persons(toks[i + 1].norm) or i + 1 in numbers):
         return None
+    if i > 2 and toks[i - 2].norm in _WAS and not _CLAUSE_BREAK & set(toks[i - 1].text + toks[i - 2].text):
+        i -= 2  # over "كان برفقته" (who was with him): "وأن مرافقاً كان برفقته أُصيب بجروح"
     for k in (i - 1, i - 2):
         if k < 1 or k in numbers or _CLAUSE_BREAK & set(toks[k].text):
             return None
@@ -531,6 +569,9 @@ def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
         if k == i - 1 and not _stems(toks[k].norm) & ANOTHER_ONE and not toks[k].norm.endswith(("ا", "ى")):
             return None  # one adjective at most: "ثانياً", "آخر", "مدنياً"
     return None
+
+
+_WAS = frozenset(_F(w) for w in ("كان", "كانت"))
 
 
 # "one" / "two" as an adjective after the noun they count

@@ -434,11 +434,23 @@ _REPORTING = frozenset(fold(w) for w in ("قال", "قالت", "قالوا", "أ
 _REPORT_REACH = 3
 
 
+# "by" a day after a negation: the state of things up to then ("ولم تتبنَّ أي جهة الهجوم حتى يوم الأربعاء", no group
+# had claimed the attack by Wednesday), not the day of an event
+_BY = frozenset(fold(w) for w in ("حتى", "لغاية"))
+_NOT = frozenset(fold(w) for w in ("لم", "ولم", "فلم", "لا", "ولا", "ما"))
+_DAY_PARTS = frozenset(fold(w) for w in ("يوم", "مساء", "صباح", "ليل", "ليلة", "ظهر", "فجر", "عصر", "منتصف"))
+
+
 def _reported_on(toks: list[Token], found: _Found) -> bool:
-    after = next((t for t in toks if t.start >= found.last), None)
+    after = next((t for t in toks if t.norm_start >= found.last), None)
     if after is not None and after.norm in _THAT:
         return True
-    first = next((k for k, t in enumerate(toks) if t.end > found.first), len(toks))
+    first = next((k for k, t in enumerate(toks) if t.norm_end > found.first), len(toks))
+    k = first - 1
+    while k >= max(0, first - 2) and toks[k].norm in _DAY_PARTS:
+        k -= 1  # "حتى مساء يوم الأحد"
+    if k >= 0 and toks[k].norm.removeprefix("و") in _BY and any(t.norm in _NOT for t in toks[:k]):
+        return True  # (not "استمرت الاشتباكات حتى صباح الأحد", clashes went on until Sunday morning)
     before = [t.norm for t in toks[max(0, first - _REPORT_REACH - 1) : first]]
     for k in range(len(before) - 1, -1, -1):
         if before[k] in _THAT:

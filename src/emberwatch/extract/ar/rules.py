@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from emberwatch.codebook.schema import Codebook, Terms
 from emberwatch.extract.ar import casualties, dates, sentences
+from emberwatch.extract.ar.numbers import parse_numbers
 from emberwatch.extract.language import DateContext, NormalizedText
 from emberwatch.extract.types import CountMention, ResolvedDate, Sentence, TermMatch, TextSpan
 from emberwatch.models import Attribution, Language
@@ -145,6 +146,9 @@ class ArabicRules:
         nt = normalise(text[sentence.start : sentence.end])
         toks = [_shift(t, sentence.start) for t in tokens(nt)]
         return casualties.casualties_in(text, toks, self.perpetrator_words)
+
+    def has_number(self, text: str) -> bool:
+        return bool(parse_numbers(tokens(normalise(text))))
 
     def resolve_date(self, text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
         nt = normalise(text[sentence.start : sentence.end])

@@ -283,13 +283,53 @@ def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -
         return None
     # "said on Wednesday that its fighters executed two men on Monday"; "stated on 30 June 2017" also drops
     # the "June 2017" inside it
-    reported = [c[1].evidence for c in candidates if _REPORTED_ON.search(text, sentence.start, c[0])]
+    reported = [
+        c[1].evidence
+        for c in candidates
+        if _REPORTED_ON.search(text, sentence.start, c[0]) or _by_date(text, sentence.start, c[0], c[1])
+    ]
     of_event = [
         c for c in candidates if not any(r is not None and c[0] < r.end and r.start < c[0] + 1 for r in reported)
     ]
     candidates = of_event or candidates
-    candidates.sort(key=lambda c: (int(c[1].precision), c[0]))
+    # the earliest of equally precise dates ("combing the desert on Monday for men abducted three days ago"), but
+    # not a day without a year read into a year before one the sentence writes ("launched its final assault on
+    # 9 February 2019 and declared victory on 23 March" in a 2018 narrative); a date that opens the sentence ("On
+    # 19 February 2016, US warplanes carried out an airstrike ...") frames it and stays first
+    written = [c[1].value for c in candidates if c[1].evidence is not None and _WRITTEN_YEAR.search(c[1].evidence.text)]
+
+    def doubtful(c: tuple[int, ResolvedDate]) -> bool:
+        ev = c[1].evidence
+        return ev is not None and not _WRITTEN_YEAR.search(ev.text) and any((w - c[1].value).days > 60 for w in written)
+
+    def opening(c: tuple[int, ResolvedDate]) -> bool:
+        return bool(_OPENING.fullmatch(text, sentence.start, c[0]))
+
+    candidates.sort(key=lambda c: (int(c[1].precision), not opening(c), doubtful(c), c[1].value, c[0]))
     return candidates[0][1] if of_event else replace(candidates[0][1], reported=True)
+
+
+# "by" a day after a denial: the state of things up to then ("No group had claimed responsibility by Tuesday"), as
+# Arabic "لم ... حتى يوم"
+_BY = re.compile(r"\b(?:by|as of)(?: (?:late|early))?(?: on)? $", re.IGNORECASE)
+
+
+def _by_date(text: str, start: int, at: int, resolved: ResolvedDate) -> bool:
+    """The date at ``at`` follows "by" / "as of" in a denial ("No group had claimed responsibility by Wednesday"):
+    how things stood then. Not "By 24 October, nearly 800 fighters had been killed" (a timeline's date of what had
+    happened), nor "by Tuesday's bombing" (a possessive names an event), nor "until" ("the explosions continued
+    until early this morning" tells when an event ended)."""
+    end = resolved.evidence.end if resolved.evidence is not None else at
+    return (
+        bool(_BY.search(text, start, at))
+        and bool(_DENIAL.search(text, start, at))
+        and not text.startswith(("'s", "’s"), end)
+    )
+
+
+_OPENING = re.compile(r"\s*(?:\W\s*)?(?:(?:on|by|in|since|from|late|early|as of)\s+)*", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|'\d\d\b|\b\d\d$")
+_DENIAL = re.compile(r"\b(?:no|not|nobody|none|never|yet to)\b|n't\b", re.IGNORECASE)
 
 
 def date_headings(text: str) -> list[tuple[int, DateContext]]:

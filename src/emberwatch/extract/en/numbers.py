@@ -33,6 +33,7 @@ VAGUE = {
     "thousands": Count(low=2000, best=2000, high=9999),
     "number": Count(low=2, best=3, high=None),
 }
+_MULTIPLES = {"tens": 20, "hundreds": 200}
 LOWER = (
     "at least",
     "more than",
@@ -260,6 +261,15 @@ def _bare_number(tokens: list[Token], j: int) -> tuple[int | Count, int] | None:
         return VAGUE[nxt], (
             j + 3 if nxt == "number" and j + 2 < len(tokens) and tokens[j + 2].lower == "of" else j + 2
         )
+    if (
+        tok.lower in _MULTIPLES
+        and j + 2 < len(tokens)
+        and tokens[j + 1].lower == "of"
+        and tokens[j + 2].lower in {"thousands", "millions"}
+    ):
+        scale = 1000 if tokens[j + 2].lower == "thousands" else 1_000_000
+        low = _MULTIPLES[tok.lower] * scale
+        return Count(low=low, best=low, high=low * 10 - 1), j + 3  # "tens of thousands", "hundreds of thousands"
     if tok.lower in VAGUE and tok.lower not in {"few", "number"}:
         k = j + 1
         if k < len(tokens) and tokens[k].lower == "of":
@@ -501,6 +511,8 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             phrase = None
         if phrases and phrase is not None and _subset_after(tokens, phrase):
             break  # "killing at least six people, four of them soldiers": part of the six, not more
+        if phrase is not None and _speakers(tokens, phrase):
+            break  # "was shot dead, the two survivors told police": who said it, not more dead
         one_more = _one_more(tokens, i, phrases)
         if phrase is None and one_more:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "... and his bodyguard"
@@ -543,6 +555,16 @@ _SAID = frozenset({"said", "says", "told", "reported", "added", "stated", "confi
 _ONE_MORE = frozenset({"a", "an", "his", "her"})
 _NOT_ONE_PERSON = frozenset({"half", "number", "few", "lot", "handful", "dozen", "score", "total", "further",
                              "own", "day", "week", "month", "year", "hour", "time", "second"})  # fmt: skip
+
+
+def _speakers(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """ "the two survivors told police": a definite figure whose noun is the subject of a reporting verb."""
+    return (
+        phrase.start > 0
+        and tokens[phrase.start - 1].lower == "the"
+        and phrase.end + 1 < len(tokens)
+        and tokens[phrase.end + 1].lower in _SAID
+    )
 
 
 def _one_more(tokens: list[Token], i: int, phrases: list[NumberPhrase]) -> bool:

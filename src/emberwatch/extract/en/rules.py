@@ -104,6 +104,10 @@ class EnglishRules:
     def casualties(self, text: str, sentence: Sentence) -> list[CountMention]:
         return numbers.casualty_mentions(text, sentence, self.perpetrator_words)
 
+    def has_number(self, text: str) -> bool:
+        toks = numbers.tokenize(text)
+        return any(numbers.parse_number(toks, i) is not None for i in range(len(toks)))
+
     def resolve_date(self, text: str, sentence: Sentence, context: DateContext) -> ResolvedDate | None:
         return dates.resolve_sentence_date(text, sentence, context)
 
