@@ -919,3 +919,22 @@ def test_events_a_statements_day_and_the_battles_named_again_join(extract_resour
     )
     found = events(extract_resources, text)
     assert len(found) == 1 and found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis-sahel"
+
+
+def test_events_an_undated_earlier_attack_takes_the_day_of_that_attack(extract_resources: ExtractResources) -> None:
+    text = (
+        "A farmer was killed yesterday when fires deliberately set in wheat fields spread across farmland. "
+        "The arson came a week after a roadside bomb struck a fire engine east of the town. Three firefighters were "
+        "wounded in that attack, last Tuesday, which officials blamed on the Islamic State group."
+    )
+    found = sorted((e.event_type, e.wounded.best) for e in events(extract_resources, text))
+    assert found == [("arson", None), ("bombing", 3)]
+
+
+def test_events_a_mourners_quoted_words_start_no_event(extract_resources: ExtractResources) -> None:
+    text = (
+        "Gunmen shot dead a mosque preacher outside his home late on Friday.\n\n"
+        "Residents said the funeral on Saturday drew hundreds of mourners.\n\n"
+        '"He was a man of peace," one mourner said. "They killed him because people listened to him."'
+    )
+    assert len(events(extract_resources, text)) == 1

@@ -389,11 +389,16 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             # a new event next to an anaphor, introduced in generic words ("The raid followed a similar attack last
             # month"): an attack, not the anaphor's raid (as "ويأتي الهجوم بعد هجوم مماثل"); not "those wounded in
             # the clashes", "the bomb attack" (the anaphor's own event)
+            cue_ends = [c.end for c in doc.sentence_matches("cues", [i]) if c.key == "new_event"]
             violent = [
                 t
                 for t in own
                 if t.key.split("/")[0] not in index.strategic
-                and _INTRODUCED.search(doc.text, max(0, t.start - INTRODUCED_REACH), t.start)
+                and (
+                    _INTRODUCED.search(doc.text, max(0, t.start - INTRODUCED_REACH), t.start)
+                    # "وجاء القصف بعد يومين من هجوم على قاعدة" (two days after an attack on a base)
+                    or any(0 <= t.start - end <= 2 for end in cue_ends)
+                )
             ]
         if violent and len(own) < len(triggers):
             # a new event in a sentence that also names the one before ("وتأتي عملية الخطف في أعقاب سلسلة من
@@ -403,6 +408,15 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             best = max(violent, key=lambda t: (index.priority.get(t.key, 0), -t.start))
             same_type = [t for t in own if t.key.split("/")[0] == best.key.split("/")[0]]
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
+        if (
+            groups
+            and generic_only
+            and _opens_quoted(doc, i)
+            and all(_quoted(doc, i, t) for t in triggers)
+            and doc.own_date(i) is None
+            and not doc.casualties(rules, i)
+        ):
+            continue  # a mourner's words far after the event ('"They killed him because people listened to him."')
         if continues and not own_actor and _restates_weapon(doc, rules, groups[-1], triggers, i, index):
             # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling (its trigger stays the event's own)
             groups[-1].sentences.append(i)
@@ -473,6 +487,25 @@ def _quoted(doc: _Doc, i: int, trigger: TermMatch) -> bool:
     كل شيء"'), a detail of it rather than a new one."""
     start, _ = doc.paragraph_range(doc.paragraphs[i])
     before = doc.text[start : trigger.start]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+_SAID_COLON_QUOTE = re.compile(r":\s*[\"“«]")
+
+
+def _opens_quoted(doc: _Doc, i: int) -> bool:
+    """Sentence ``i`` is quoted speech from its start: it opens with a quotation mark, or inside a quotation
+    opened before it in its paragraph ('"He was a man of peace," one mourner said. "They killed him ..."'), not
+    narration that quotes ('Ordonez denied ...: "on Saturday, when Aureliano was killed, I was ..."')."""
+    start = doc.sentences[i].start
+    head = doc.text[start : start + 3].lstrip()
+    if head[:1] in _OPENING_QUOTES or head[:1] == '"':
+        return True
+    if _SAID_COLON_QUOTE.search(doc.text, start, doc.sentences[i].end):
+        return True  # 'وقال المسؤول: "إنه الأسلوب نفسه ..."' (the official said: "...")
+    paragraph_start, _ = doc.paragraph_range(doc.paragraphs[i])
+    before = doc.text[paragraph_start:start]
     opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
     return opened > 0 or before.count('"') % 2 == 1
 
@@ -797,6 +830,19 @@ def _continues_previous(
     if follow_up and not own.reported and (not dated or own.value <= dated[0].value):
         return True  # "... has died of his injuries, officials said on Monday. The officer was shot dead on Wednesday"
     dated = [d for d in dated if not d.reported] or dated  # the event's own day before a statement's
+    if (
+        not dated
+        and not new_paragraph
+        and groups[-1].sentences[-1] == i - 1
+        and own.precision is DatePrecision.day
+        and _DEMONSTRATIVE.search(doc.text, doc.sentences[i].start, doc.sentences[i].end) is not None
+    ):
+        # an event told without its day, then "Three firefighters were wounded in that attack, last Tuesday": the
+        # next sentence names it again with its day, pointing back ("that attack", "ذلك الهجوم"; not a month or a
+        # year: "The ADF has killed thousands ... In June 2023, fighters of the group attacked a secondary school" is
+        # an event of its own; nor "the killing of six ... on 16 November", nor "four police officers were wounded
+        # last night when urban commandos attacked them" after "two peasants were killed when they set off a mine")
+        return True
     if "claimed" in sentence_cues or "follow_up" in sentence_cues:
         # a claim, or a death of the wounded, may be dated later than the attack, never before it: "On February 27, two
         # militiamen were killed by a roadside bomb ..., an attack later claimed by IS" is an earlier event
@@ -843,7 +889,8 @@ def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[Ter
 
 # what a claim goes on to say: "saying (that)", "قائلا إن", "مؤكدا أن", "وقال فيه إن"
 _CLAIM_SAYS = re.compile(
-    r"\b(?:saying|adding)\b|(?<!\S)(?:قائلا|قائلاً|مؤكدا|مؤكداً|مضيفا|مضيفاً|زاعما|زاعماً|مدعيا|مدعياً|قال فيه)(?!\S)",
+    r"\b(?:saying|adding)\b|(?<!\S)(?:قائلا|قائلاً|قائلة|قائلةً|مؤكدا|مؤكداً|مضيفا|مضيفاً|زاعما|زاعماً|مدعيا|مدعياً"
+    r"|قال فيه|قالت فيه)(?!\S)",
     re.IGNORECASE,
 )
 
@@ -888,11 +935,23 @@ def _opens_with_verb(evidence: str) -> bool:
     return fold(first).removeprefix("و").removeprefix("ف") in VERB_TRIGGERS
 
 
+# an event word pointing back: "that attack", "those attacks", "ذلك الهجوم", "تلك الهجمات"
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:that|those)\s+(?:attacks?|bombings?|blasts?|explosions?|ambush|raids?|assaults?|shelling|killings?|"
+    r"kidnappings?)\b|(?<!\S)[وف]?(?:ذلك|تلك)\s+ال\S+",
+    re.IGNORECASE,
+)
+
+
 def _later_period(own: ResolvedDate, previous: list[ResolvedDate | None]) -> bool:
-    """``own`` is a week or longer that begins after the event's day: when news of the event came ("Officials
-    released details of the attack only this week"), not another event's date."""
+    """``own`` is the event's own day ("وقال سكان إن أصوات الاشتباكات كانت تُسمع يوم الأحد", the clashes heard on
+    Sunday, the day of the assault) or a week or longer that begins after it: when news of the event came
+    ("Officials released details of the attack only this week"), not another event's date."""
     dated = [d for d in previous if d is not None and not d.reported]
-    return own.precision >= DatePrecision.week and bool(dated) and own.value > dated[0].value
+    if not dated:
+        return False
+    same_day = own.precision is DatePrecision.day and own.value == dated[0].value
+    return same_day or (own.precision >= DatePrecision.week and own.value > dated[0].value)
 
 
 def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
@@ -1595,6 +1654,31 @@ def _targeted_killing(doc: _Doc, group: _Group, counts: list[CountMention], inde
     )  # fmt: skip
 
 
+def _without_claimed_tolls(doc: _Doc, counts: list[CountMention]) -> list[CountMention]:
+    """A toll the claim gives ("claimed the attack ..., saying its fighters had killed 12", "قائلة إن مقاتليها قتلوا
+    12") gives way to the toll officials or others give, of the same kind; it stands when it is the only one."""
+
+    def claimed(c: CountMention) -> bool:
+        i = doc.sentence_at(c.evidence.start)
+        if _in_quotes(doc.text, doc.sentences[i].start, c.evidence.end):
+            return True  # 'and killed "more than 20"': a figure quoted from a statement
+        if not any(m.key == "claimed" for m in doc.sentence_matches("cues", [i])):
+            return False
+        saying = _CLAIM_SAYS.search(doc.text, doc.sentences[i].start, c.evidence.start)
+        return saying is not None
+
+    flags = [claimed(c) for c in counts]
+    kinds = {c.kind for c, f in zip(counts, flags, strict=True) if not f}
+    return [c for c, f in zip(counts, flags, strict=True) if not f or c.kind not in kinds]
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends inside a quotation opened in it."""
+    before = text[start:end]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
+    return opened > 0 or before.count('"') % 2 == 1
+
+
 def _casualties(mentions: list[CountMention], kind: str, state_side: bool) -> Count:
     """The largest figure of the event; deaths of attackers are left out unless the event was carried
     out by a state force or coalition (then the "militants killed" are its victims)."""
@@ -1646,6 +1730,7 @@ def _build_event(
     counts = [c for i in group.sentences for c in doc.casualties(rules, i) if not doc.is_cumulative(i, c)]
     # "Philippine troops killed six militants", "قتلت القوات الفلبينية ستة مسلحين": the force's dead enemies
     counts = [replace(c, perpetrator=False) if c.perpetrator and _killed_by_force(doc, c, index) else c for c in counts]
+    counts = _without_claimed_tolls(doc, counts)
     assert doc.dates is not None
     date_value, explicit = doc.dates.event_date(group.sentences, doc.paragraphs)
     sentence = doc.sentences[group.primary]

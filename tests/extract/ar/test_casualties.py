@@ -201,6 +201,15 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("إثر وفاة اثنين من الجرحى في أحد مستشفيات حلب.", [("killed", 2)]),
         # "dozens of council members": the figure's words reach over "of" to the cue of a period after them
         ("وقُتل العشرات من أعضاء المجالس.", [("killed", 36)]),
+        # the wounded under treatment; two of the detainees wounded; a dual verb of wounding and one person
+        ("فيما يتلقى أربعة جنود آخرون العلاج من إصابات بشظايا.", [("wounded", 4)]),
+        ("وقال ضابط إن اثنين من الموقوفين مصابان أيضاً بطلقات نارية.", [("wounded", 2)]),
+        ("فأردياه قتيلاً على الفور وأصابا ابن شقيقه الذي كان برفقته.", [("killed", 1), ("wounded", 1)]),
+        # the verb reaches its figure over a long subject and a time phrase
+        ('قتل متمردون من "القوات الديمقراطية المتحالفة" في وقت مبكر من صباح يوم الثلاثاء 11 مدنياً على الأقل.',
+         [("killed", 11)]),
+        # "hundreds of thousands"
+        ("وأودت الحرب بحياة مئات الآلاف.", [("killed", 200000)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

@@ -37,7 +37,8 @@ def test_numbers_values(text: str, value: int) -> None:
 
 @pytest.mark.parametrize(
     ("text", "low", "best"),
-    [("عشرات", 24, 36), ("العشرات", 24, 36), ("بضعة", 3, 3), ("مئات", 200, 200), ("عدد من", 3, 3), ("وعدد من", 3, 3)],
+    [("عشرات", 24, 36), ("العشرات", 24, 36), ("بضعة", 3, 3), ("مئات", 200, 200), ("عدد من", 3, 3), ("وعدد من", 3, 3),
+     ("عشرات الآلاف", 20000, 20000), ("مئات الآلاف", 200000, 200000)],
 )
 def test_numbers_vague_amounts(text: str, low: int, best: int) -> None:
     (expr,) = parse_numbers(tokens(text))
@@ -45,7 +46,7 @@ def test_numbers_vague_amounts(text: str, low: int, best: int) -> None:
     assert (expr.vague.low, expr.vague.best) == (low, best)
 
 
-@pytest.mark.parametrize("text", ["يوم الأحد", "الثلاثاء", "في الخميس"])
+@pytest.mark.parametrize("text", ["يوم الأحد", "الثلاثاء", "في الخميس", "من ليل الاثنين", "مساء الاثنين"])
 def test_numbers_weekdays_are_not_numbers(text: str) -> None:
     assert parse_numbers(tokens(text)) == []
 

@@ -180,6 +180,17 @@ PAIRS = [
         "The head of a local council was shot dead on Friday. Dozens of council members have been killed in the "
         "province in recent years.",
     ),
+    # the twelfth set's classes, in sentences written for this test
+    (  # fires set on purpose are arson in both languages
+        "قُتل مزارع أمس جراء حرائق أُضرمت عمدا في حقول الحنطة.",
+        "A farmer was killed yesterday when fires deliberately set in wheat fields spread.",
+    ),
+    (  # the toll a claim gives yields to the officials' toll
+        "قُتل سبعة جنود صباح الثلاثاء بانفجار عبوة ناسفة. وتبنت حركة الشباب الهجوم في بيان قالت فيه إن مقاتليها "
+        "قتلوا 12 جنديا.",
+        "Seven soldiers were killed on Tuesday morning by a roadside bomb. Al-Shabaab claimed the attack in a "
+        "statement, saying its fighters had killed 12 soldiers.",
+    ),
 ]
 
 

@@ -142,6 +142,11 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
          [("killed", 5), ("wounded", 12)]),
         # nor are "the two survivors" who told it
         ("A third man who tried to run was shot dead, the two survivors told police.", []),
+        # what hit a person is no head count; a participle takes no figure before it
+        ("He was hit by several bullets and died before reaching the health centre.", []),
+        ("The group attacked several oil fields in early 2015, killing guards and foreign workers.", []),
+        # a relative after a possessive, over a relative clause
+        ("His nephew, who was walking with him, was wounded in the leg.", [("wounded", 1)]),
     ],
 )
 def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[tuple[str, int]]) -> None:

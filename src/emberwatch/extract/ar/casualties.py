@@ -33,9 +33,13 @@ TRIGGERS: dict[str, str] = {
         "رؤوس", "رأسي",  # "قطع مسلحون رؤوس ثلاثة رجال" (beheaded three men), "رأسي رجلين" (two men's heads)
     )},
     **{_F(w): WOUNDED for w in (
-        "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب", "أصابت", "أصابوا",
+        "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب", "أصابت", "أصابوا", "أصابا", "أصابتا",
+        # "فيما يتلقى أربعة جنود آخرون العلاج" (four other soldiers are being treated): only before "العلاج"
+        "يتلقى", "تتلقى", "يتلقون",
     )},
 }  # fmt: skip
+_TREATED = frozenset(_F(w) for w in ("يتلقى", "تتلقى", "يتلقون"))
+_TREATMENT = _F("العلاج")
 # words that come after the figure ("14 قتيلا", "ثلاثة جرحى", "خمسة أشخاص قتلوا")
 NOUNS: dict[str, str] = {
     **{_F(w): KILLED for w in (
@@ -105,8 +109,9 @@ _AFTER_AT_LEAST = _F("على الأقل")
 _AFTER_ABOUT = _F("تقريبا")
 _BEFORE_WINDOW = 6
 # a verb opening the clause reaches its object over a long subject (VSO: "أعدم مسلحو تنظيم الدولة
-# الإسلامية الشهر الماضي أربعة رجال") when nothing but words stands between (no punctuation, no number)
-_VERB_WINDOW = 12
+# الإسلامية الشهر الماضي أربعة رجال", "قتل متمردون من "القوات الديمقراطية المتحالفة" في وقت مبكر من صباح يوم الثلاثاء
+# 11 مدنيا") when nothing but words stands between (no punctuation, no number)
+_VERB_WINDOW = 16
 VERB_TRIGGERS: frozenset[str] = frozenset(_F(w) for w in (
     "قتل", "قتلت", "قتلوا", "اغتال", "اغتالت", "اغتالوا", "أعدم", "أعدمت", "أعدموا", "ذبح", "ذبحت", "ذبحوا",
     "أصاب", "أصابت", "أصابوا", "جرح", "جرحت",
@@ -251,6 +256,10 @@ _CARRYING = frozenset(_F(w) for w in ("تقل", "يقل", "تقلهم", "يقل�
                                       "متنه", "تستقلها", "يستقلها"))  # fmt: skip
 
 
+def _treatment_after(toks: list[Token], expr: NumberExpr) -> bool:
+    return any(t.norm == _TREATMENT for t in toks[expr.last + 1 : expr.last + 5])
+
+
 def _carrying(toks: list[Token], k: int) -> bool:
     """Token ``k`` is a verb of carrying, not "less" in "ما لا يقل عن" (no fewer than)."""
     return toks[k].norm in _CARRYING and not (k > 0 and toks[k - 1].norm in {"لا", "ما", "ولا"})
@@ -265,6 +274,8 @@ def _trigger_before(
         if _carrying(toks, k):
             return None
         word = _lookup(toks[k].norm, TRIGGERS) or _lookup(toks[k].norm, NOUNS)
+        if word is not None and word.stem in _TREATED and not _treatment_after(toks, expr):
+            return None  # "يتلقى" without "العلاج" after the figure: receives something else
         if word is not None:
             return word, k
     # VSO with a long subject: the verb, then only words of one clause, then the figure
@@ -704,11 +715,15 @@ DUAL_VERBS: dict[str, str] = {
 # only a dual person before it, within a few words of one clause
 WOUNDED_STATE: set[str] = {_F(w) for w in ("مصابين", "مصابان", "مصابتين", "مصابتان")}
 _STATE_WINDOW = 5
+_TWO = frozenset(_F(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))
 
 
 def _dual_before(toks: list[Token], index: int, numbers: set[int]) -> int | None:
     """The dual person within :data:`_STATE_WINDOW` words before ``index`` in the same clause, if any."""
     for k in range(index - 1, max(-1, index - _STATE_WINDOW - 1), -1):
+        counted = any(_is_casualty_word(toks[j].norm) for j in range(max(0, k - 2), k))
+        if k in numbers and toks[k].norm in _TWO and not counted:
+            return k  # "إن اثنين من الموقوفين مصابان أيضاً" (two of the detainees are wounded too)
         if k in numbers or _CLAUSE_BREAK & set(toks[k].text):
             return None
         if _head_count(toks[k]) == 2:

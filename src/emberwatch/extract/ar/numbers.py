@@ -57,6 +57,9 @@ VAGUE: dict[str, Count] = {
 }
 
 
+_MULTIPLES: dict[str, int] = {fold("عشرات"): 20, fold("مئات"): 200}
+
+
 @dataclass(frozen=True)
 class NumberExpr:
     """A number found at tokens ``[first, last]``: its value, or (``vague``) an amount's figures."""
@@ -106,7 +109,8 @@ _ANOTHER = frozenset(fold(w) for w in ("آخر", "آخرا", "اخر"))
 
 # "يوم الاثنين" is Monday, not "the two"
 _MONDAY = frozenset(fold(w) for w in ("الاثنين", "الإثنين"))
-_TIME_WORDS = frozenset(fold(w) for w in ("يوم", "ليلة", "صباح", "مساء", "فجر", "ظهر", "عصر", "منذ", "ويوم", "وليلة"))
+_TIME_WORDS = frozenset(fold(w) for w in ("يوم", "ليلة", "ليل", "صباح", "مساء", "فجر", "ظهر", "عصر", "منذ", "ويوم",
+                                          "وليلة", "وليل", "نهار"))  # fmt: skip
 
 
 def _parse_at(toks: list[Token], i: int) -> NumberExpr | None:
@@ -128,6 +132,11 @@ def _parse_at(toks: list[Token], i: int) -> NumberExpr | None:
         return None
     if stem.isdigit():
         return _digits_at(toks, i)
+    if stem in _MULTIPLES and i + 1 < len(toks) and _number_stem(toks[i + 1].norm) in THOUSANDS_PLURAL:
+        # "عشرات الآلاف" (tens of thousands), "مئات الآلاف" (hundreds of thousands), as in English
+        low = _MULTIPLES[stem] * 1000
+        amount = Count(low=low, best=low, high=low * 10 - 1)
+        return NumberExpr(i, i + 1, low, vague=amount)
     if stem in VAGUE:
         return NumberExpr(i, i, VAGUE[stem].low or 0, vague=VAGUE[stem])
     total, last = _word_value(toks, i)

@@ -325,7 +325,10 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
         elif _has_own_object(tokens, idx):
             found = _numbers_after(tokens, idx, used)  # "abducted four workers and killed their driver"
         elif _prefers_after(tokens, idx):
-            found = _numbers_after(tokens, idx, used) or _numbers_before(tokens, idx, used, text)
+            # (a participle takes no figure before it: "attacked several oil fields in early 2015, killing guards")
+            found = _numbers_after(tokens, idx, used)
+            if not found and not tok.lower.endswith("ing"):
+                found = _numbers_before(tokens, idx, used, text)
         elif tok.lower in _DYING:
             found = _numbers_before(tokens, idx, used, text)  # those who die come before ("..., and 11 other people")
         else:
@@ -592,6 +595,7 @@ _PERSON_ROLES = frozenset({
     "brother", "father", "mother", "wife", "husband", "bodyguard", "guard", "shepherd", "farmer", "councillor",
     "councilor", "lawmaker", "spokesman", "prosecutor", "chairman", "emir", "wali", "preacher", "member",
     "boy", "girl", "child", "man", "woman", "vendor", "worker", "student", "daughter", "passer-by", "villager",
+    "nephew", "niece", "cousin", "uncle", "sister", "grandson", "granddaughter", "companion", "escort",
 })  # fmt: skip
 
 
@@ -695,7 +699,9 @@ def _is_date_number(tokens: list[Token], phrase: NumberPhrase) -> bool:
 _TIME_WORDS = frozenset({"am", "pm", "o'clock", "gmt", "utc", "hrs"})
 # "three days ago", "two weeks later", "40 km south": a span of time or distance counts nobody
 _SPAN_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "decades", "km", "kilometres",
-                         "kilometers", "miles", "metres", "meters"})  # fmt: skip
+                         "kilometers", "miles", "metres", "meters",
+                         # what hit a person, not people ("He was hit by several bullets and died")
+                         "bullets", "rounds", "shots", "times"})  # fmt: skip
 
 
 _DETERMINERS = frozenset({"their", "his", "her", "its", "the", "a", "an", "one", "another", "two", "three"})
