@@ -82,26 +82,20 @@ def test_dates_headings_and_dateline() -> None:
     assert [(y, m) for _, _, y, m in found[1:]] == [(2019, None), (2020, 3)]
 
 
-def test_dates_by_a_day_is_a_state_not_an_event() -> None:
-    text = "No group had claimed responsibility by Wednesday."
+@pytest.mark.parametrize(
+    ("text", "reported", "value"),
+    [
+        # a statement's date alone is marked reported; with the event's own date beside it, the event's wins
+        ("A bodyguard has died of his injuries, officials said on Monday.", True, date(2019, 3, 11)),
+        ("Officials said on Monday that gunmen killed a bodyguard on Sunday.", False, date(2019, 3, 10)),
+        # "by" a day after a denial is how things stood; a possessive names an event
+        ("No group had claimed responsibility by Wednesday.", True, date(2019, 3, 13)),
+        ("Three men were killed by Tuesday's bombing.", False, date(2019, 3, 12)),
+        # the earliest of equally precise days: the search on Wednesday is for men abducted three days before
+        ("Troops were combing the desert on Wednesday for nine men abducted by gunmen three days ago.", False,
+         date(2019, 3, 11)),
+    ],
+)
+def test_dates_statement_days_and_the_event_day(text: str, reported: bool, value: date) -> None:
     resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
-    assert resolved is not None and resolved.reported
-    text = "Three men were killed by Tuesday's bombing."
-    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
-    assert resolved is not None and not resolved.reported
-
-
-def test_dates_the_earliest_of_equally_precise_days() -> None:
-    # the search on Monday is for men abducted three days before it: the event is the earlier day
-    text = "Troops were combing the desert on Wednesday for nine men abducted by gunmen three days ago."
-    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
-    assert resolved is not None and resolved.value == date(2019, 3, 11)
-
-
-def test_dates_a_statement_date_alone_is_marked_reported() -> None:
-    text = "A bodyguard has died of his injuries, officials said on Monday."
-    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
-    assert resolved is not None and resolved.reported
-    text = "Officials said on Monday that gunmen killed a bodyguard on Sunday."
-    resolved = resolve_sentence_date(text, Sentence(0, len(text)), THURSDAY)
-    assert resolved is not None and not resolved.reported and resolved.value == date(2019, 3, 10)
+    assert resolved is not None and (resolved.reported, resolved.value) == (reported, value)
