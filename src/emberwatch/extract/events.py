@@ -44,7 +44,7 @@ from emberwatch.models import (
     PlaceRef,
     Span,
 )
-from emberwatch.text.arabic import clitic_variants, fold
+from emberwatch.text.arabic import fold
 
 if TYPE_CHECKING:
     from emberwatch.extract.pipeline import ExtractResources
@@ -486,9 +486,7 @@ def _quoted(doc: _Doc, i: int, trigger: TermMatch) -> bool:
     before ('"They burned everything: the millet, the rice, the fodder for the animals.', 'قال المسؤول: "أحرقوا
     كل شيء"'), a detail of it rather than a new one."""
     start, _ = doc.paragraph_range(doc.paragraphs[i])
-    before = doc.text[start : trigger.start]
-    opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
-    return opened > 0 or before.count('"') % 2 == 1
+    return _in_quotes(doc.text, start, trigger.start)
 
 
 _SAID_COLON_QUOTE = re.compile(r":\s*[\"“«]")
@@ -505,9 +503,7 @@ def _opens_quoted(doc: _Doc, i: int) -> bool:
     if _SAID_COLON_QUOTE.search(doc.text, start, doc.sentences[i].end):
         return True  # 'وقال المسؤول: "إنه الأسلوب نفسه ..."' (the official said: "...")
     paragraph_start, _ = doc.paragraph_range(doc.paragraphs[i])
-    before = doc.text[paragraph_start:start]
-    opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
-    return opened > 0 or before.count('"') % 2 == 1
+    return _in_quotes(doc.text, paragraph_start, start)
 
 
 # a settlement the event happened in, named again: "raided a village ... surrounded the village", "قرية ... القرية"
@@ -636,7 +632,7 @@ def _restates_weapon(
     def own_weapon(t: TermMatch) -> bool:
         # the event's own weapon named again, definite ("ألقى القنبلة", "hurled the grenade", after "جراء إلقاء قنبلة
         # يدوية", "when a grenade was thrown")
-        return any(w.key in before and w.start < t.end and t.start < w.end and _definite(doc, w) for w in weapons)
+        return any(w.key in before and w.start < t.end and t.start < w.end and _is_definite(doc, w) for w in weapons)
 
     return (
         bool(specific)
@@ -644,14 +640,6 @@ def _restates_weapon(
         and all(t.key.split("/")[0] == previous.key.split("/")[0] or own_weapon(t) for t in specific)
         and not doc.casualties(rules, i)
     )
-
-
-def _definite(doc: _Doc, match: TermMatch) -> bool:
-    """The match is a definite noun phrase: "the grenade", "القنبلة" (after any clitic)."""
-    if doc.language is Language.ar:
-        word = doc.text[doc.text.rfind(" ", 0, match.start) + 1 : match.end]
-        return any(v.has_article for v in clitic_variants(fold(word.split()[0] if word.split() else word)))
-    return doc.text[max(0, match.start - 4) : match.start].lower() == "the "
 
 
 # a relative clause that tells an actor's record ("Daesh, which has killed several Taliban commanders", "the
@@ -1673,7 +1661,8 @@ def _without_claimed_tolls(doc: _Doc, counts: list[CountMention]) -> list[CountM
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` ends inside a quotation opened in it."""
+    """``text[start:end]`` ends inside a quotation opened in it (curly or guillemet quotes counted by kind, straight
+    ones by parity)."""
     before = text[start:end]
     opened = sum(before.count(q) for q in _OPENING_QUOTES) - sum(before.count(q) for q in _CLOSING_QUOTES)
     return opened > 0 or before.count('"') % 2 == 1
