@@ -321,6 +321,31 @@ def test_geoparser_arabic_name_before_its_country(geoparser: Geoparser, text: st
     assert name in {p.name for p in geoparser.geoparse(text, "ar")}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name the text puts in a province, read by its letters in that province only
+        ("قتل خمسة جنود في هجوم شنه مسلحون في كوكاوا بولاية بورنو في نيجيريا.", "Kukawa"),
+        ("نصب مسلحون كمينا لدورية عسكرية قرب بوريم في منطقة غاو شمالي مالي.", "Bourem"),
+        ("فجر انتحاري نفسه في سوق كوهات التابعة لإقليم خيبر بختونخوا في باكستان.", "Kohat"),
+        ("قتل ثلاثة من عناصر الأمن في هجوم على حاجز في تشامان، إقليم بلوشستان، جنوب غربي باكستان.", "Chaman"),
+    ],
+)
+def test_geoparser_arabic_name_before_its_province(geoparser: Geoparser, text: str, name: str) -> None:
+    assert name in {p.name for p in geoparser.geoparse(text, "ar")}
+
+
+def test_geoparser_arabic_head_noun_town_far_abroad_takes_the_local_reading(geoparser: Geoparser) -> None:
+    # "بوسو" is Bousso in southern Chad by its Arabic name; under a Diffa dateline it is Bosso in Niger
+    text = "ديفا (النيجر) - سقطت قذائف على بلدة بوسو القريبة من بحيرة تشاد، وقتل ثلاثة أشخاص في بوسو."
+    assert {(p.name, p.country_code) for p in geoparser.geoparse(text, "ar") if p.text == "بوسو"} == {("Bosso", "NE")}
+
+
+def test_geoparser_arabic_everyday_word_before_a_province_is_no_place(geoparser: Geoparser) -> None:
+    text = "قتل خمسة جنود في هجوم في ولاية بورنو، وأصيب آخرون في كمين بولاية يوبي في نيجيريا."
+    assert {p.text for p in geoparser.geoparse(text, "ar")} <= {"ولاية بورنو", "بورنو", "ولاية يوبي", "يوبي", "نيجيريا"}
+
+
 def test_geoparser_arabic_two_word_name_after_a_head_noun_over_a_foreign_first_word(geoparser: Geoparser) -> None:
     # "بندر بيلا" is Bandarbeyla in Somalia, read by its letters; neither its first word (Bender, Moldova) nor its
     # second (Biyala, Egypt) on their own

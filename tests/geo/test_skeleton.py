@@ -46,6 +46,41 @@ def test_skeleton_index_finds_latin_only_places_and_ranks_exact_vowels_first() -
     assert index.lookup("هجين") == [4, 5]
 
 
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("تشامان", "Chaman"),
+        ("أتشين", "Achin"),
+        ("لشكر كاه", "Lashkar Gah"),
+        ("قوما", "Goma"),
+        ("فيض آباد", "Fayzabad"),  # ض sounds z in Persian names
+        ("جلب", "Jilib"),  # two short vowels the Arabic leaves out
+    ],
+)
+def test_skeleton_index_reads_ch_and_g_spellings_of_foreign_names(arabic: str, latin: str) -> None:
+    index = SkeletonIndex.build([(1, latin), (2, "Hajin")])
+    assert index.lookup(arabic) == [1]
+
+
+def test_skeleton_index_prefers_the_usual_reading_of_kaf_over_g() -> None:
+    index = SkeletonIndex.build([(1, "Kandi"), (2, "Gandi")])
+    assert index.lookup("كاندي") == [1]
+    assert SkeletonIndex.build([(2, "Gandi")]).lookup("كاندي") == [2]
+
+
+def test_skeleton_index_forgives_left_out_short_vowels_but_not_with_another_vowel_wrong() -> None:
+    index = SkeletonIndex.build([(1, "Al Busayrah"), (2, "Busra")])
+    assert index.lookup("البصيرة") == [1]  # Busra: a short u the Arabic leaves out, and its long y missing
+    assert SkeletonIndex.build([(2, "Busra")]).lookup("البصيرة") == []
+
+
+def test_skeleton_index_reads_short_names_only_with_exact_vowels() -> None:
+    index = SkeletonIndex.build([(1, "Ayorou"), (2, "Ayar"), (3, "Biu")])
+    assert index.lookup("أيورو") == []  # one consonant: too ambiguous without a province
+    assert index.lookup_short("أيورو") == [1]
+    assert index.lookup_short("بيو") == [3]
+
+
 def test_skeleton_index_refuses_short_ambiguous_names() -> None:
     index = SkeletonIndex.build([(1, "Al Lah"), (2, "Ba")])
     assert index.lookup("الله") == []

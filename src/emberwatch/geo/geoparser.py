@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-66"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-67"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -168,7 +168,11 @@ class Geoparser:
             countries = frozenset(p.country_code for p in places if p.country_code) | self.region_of_interest
             provinces = frozenset(p.admin1 for p in places if p.admin1)
             bracketed = _bracketed_countries(text, places)
-            extra = self._model_places(text, mentions, countries, provinces, homes, bracketed, head_spans, far)
+            provinced = _provinced_names(text, places)
+            extra = self._model_places(
+                text, mentions, countries, provinces, homes, bracketed, head_spans, far, provinced
+            )
+            extra, places = self._local_readings(text, places, countries, extra, head_spans)
         elif not arabic and countries & SKELETON_COUNTRIES:
             cued = cued_latin_spans(text)
             extra = self._romanised_places(text, mentions, places, countries, cued)
@@ -234,6 +238,7 @@ class Geoparser:
         bracketed: dict[int, str] | None = None,
         head_spans: list[tuple[int, int]] | None = None,
         dropped: set[tuple[int, int]] | None = None,
+        provinced: dict[int, tuple[str, str]] | None = None,
     ) -> list[PlaceRef]:
         """Places of the Arabic CRF (:mod:`emberwatch.text.arabic_ner`) that the gazetteer matcher
         missed and the gazetteer can resolve (clitics stripped: ``ولبنان``), resolved with the
@@ -244,7 +249,8 @@ class Geoparser:
         A proposed place without an Arabic name in the gazetteer is looked up by its letter skeleton
         among the Latin names of places (:mod:`emberwatch.geo.skeleton`: ``الهول`` = Al Hawl), keeping
         only places in a country the document's other places are in (``countries``), and of those the
-        ones in a province the document names (``provinces``) when there are any."""
+        ones in a province the document names (``provinces``) when there are any. A name the text puts
+        in a province (``provinced``: "في غوبيو بولاية بورنو") is read only in that province."""
         from emberwatch.geo.gazetteer import DEMONYM, VARIANT, Posting
         from emberwatch.text.arabic_ner import load_model
 
@@ -257,7 +263,12 @@ class Geoparser:
         locative = set(locative_name_spans(text))
         head_spans = cued_name_spans(text) if head_spans is None else head_spans
         cued_spans = [*head_spans, *sorted(locative, key=lambda span: (span[0], -span[1]))]
-        cued_spans += _country_named_spans(text, bracketed or {})
+        provinced = provinced or {}
+        before_country = _country_named_spans(text, bracketed or {})
+        before_province = _country_named_spans(text, {end: cc for end, (cc, _) in provinced.items()})
+        cued_spans += [*before_country, *(span for span in before_province if span not in before_country)]
+        only_provinced = set(before_province) - set(before_country) - set(head_spans) - locative
+        only_provinced -= {(s, e) for s, e, _ in proposed}
         # a name after a head noun that holds a shorter span of the model is tried first ("بلدة بندر بيلا" before
         # the model's "بندر", Bender in Moldova); the model's span stands when the whole name is unknown
         wider = [
@@ -305,6 +316,17 @@ class Geoparser:
                 # after a mere locative ("قرب غدوة"), only a place in a province the document names
                 strict = (start, end) in locative and not any(s <= start and end <= e for s, e, _ in proposed)
                 found = self._skeleton_candidates(text[start:end], named, provinces, strict)
+                in_province = provinced.get(end)
+                if in_province is not None and in_province[0] in named:
+                    # in the province the text gives it; only there when nothing else cues the name as a place
+                    # ("بوداي في البقاع" after "منطقة" stays Boudai, which GeoNames puts in Baalbek-Hermel)
+                    there = [e for e in found if self.gazetteer.place(e).admin1 == in_province[1]]
+                    there = there or [
+                        e for e in self._skeletons().lookup_short(text[start:end])
+                        if self.gazetteer.country_code(e) == in_province[0]
+                        and self.gazetteer.place(e).admin1 == in_province[1]
+                    ]  # fmt: skip
+                    found = there if there or (start, end) in only_provinced else found
                 names = [Posting(e, VARIANT) for e in found] or names
             if not names:
                 continue  # unknown to the gazetteer, or a nationality ("العراقيين")
@@ -374,10 +396,11 @@ class Geoparser:
         extra: list[PlaceRef],
         cued: list[tuple[int, int]] | None = None,
     ) -> tuple[list[PlaceRef], list[PlaceRef]]:
-        """A settlement the text introduces by a head noun ("the town of Mansoura") that the matcher
-        resolved to a namesake far abroad (Mansoura in Egypt, in a paragraph on Raqqa) is read as
-        another romanisation of a place next to the paragraph's other places (Al Mansurah near
-        Tabqa), when there is one: the namesake is in none of the paragraph's countries, more than
+        """A settlement the text introduces by a head noun ("the town of Mansoura", "بلدة بوسو") that
+        the matcher resolved to a namesake far abroad (Mansoura in Egypt, in a paragraph on Raqqa;
+        Bousso in southern Chad, under a Diffa dateline) is read as another romanisation of a place
+        next to the paragraph's other places (Al Mansurah near Tabqa; Bosso in Niger, by its Arabic
+        letters), when there is one: the namesake is in none of the paragraph's countries, more than
         :data:`ABROAD_KM` from all its towns, and no national capital ("talks in the city of Cairo"
         stay in Cairo). Every mention of the name resolved to that namesake moves with it.
         Returns (extra, places) with the readings applied."""
@@ -442,7 +465,8 @@ class Geoparser:
         towns = [p for p in local if p.precision <= LocationPrecision.admin2]
         provinces = {(p.country_code, p.admin1) for p in local or located}
         found = []
-        for entry in self._skeletons().lookup_latin(text[start:end]):
+        name = text[start:end]
+        for entry in self._skeletons().lookup(name) if is_arabic(name) else self._skeletons().lookup_latin(name):
             place = self.gazetteer.place(entry)
             province = place.name if place.kind == PlaceKind.admin1 else place.admin1
             if place.country_code in countries and (
@@ -582,6 +606,30 @@ def _bracketed_countries(text: str, places: list[PlaceRef]) -> dict[int, str]:
     return out
 
 
+def _provinced_names(text: str, places: list[PlaceRef]) -> dict[int, tuple[str, str]]:
+    """{end offset of a name: (country code, province)} for names the text puts in a province or district
+    right after them ("في غوبيو بولاية بورنو", "قرب ماينوك في ولاية بورنو", "أسكيرا، ولاية بورنو",
+    "كوهات التابعة لإقليم خيبر بختونخوا"): a name the gazetteer may know only in Latin letters, read by its
+    letters in that province only."""
+    out: dict[int, tuple[str, str]] = {}
+    for p in places:
+        if p.precision not in (LocationPrecision.admin1, LocationPrecision.admin2) or not p.country_code:
+            continue
+        if not p.admin1:
+            continue
+        gap = _BEFORE_PROVINCE.search(text, max(0, p.start - PROVINCE_GAP), p.start)
+        if gap is not None and gap.start() > 0 and not text[gap.start() - 1].isspace():
+            out.setdefault(gap.start(), (p.country_code, p.admin1))
+    return out
+
+
+PROVINCE_GAP = 24  # characters between a name and the province after it ("بولاية", "، في محافظة")
+_UNIT = r"(?:ولاية|محافظة|إقليم|اقليم|منطقة|مقاطعة|مديرية|قضاء)"
+_BEFORE_PROVINCE = re.compile(
+    rf"(?:\s*[(،,]\s*(?:(?:في\s+|ب)?(?:ال)?{_UNIT}\s+)?"
+    rf"|\s+(?:في\s+|ب)(?:{_UNIT}\s+)?"
+    rf"|\s+(?:ال)?(?:تابعة|واقعة)\s+(?:ل|في\s+)(?:ال)?(?:{_UNIT}\s+)?)$"
+)
 COUNTRY_GAP = 24  # characters between a name and the country after it ("بنو (باكستان)", "غربي النيجر")
 _DIRECTION = r"(?:ب|في\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ها)?"
 _BEFORE_COUNTRY = re.compile(rf"(?:\s*[(،,]\s*|\s+{_DIRECTION}(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?\s+)$")
@@ -591,9 +639,11 @@ _NAME_STOPS = frozenset(fold_key(w) for w in ("في", "من", "إلى", "على"
 def _country_named_spans(text: str, bracketed: dict[int, str]) -> list[tuple[int, int]]:
     """Spans of the one to three words right before a country the text gives them ("غاروي (الصومال) -",
     "في باني بانغو غربي النيجر"), stopping at punctuation, a preposition, a head noun or a word with the
-    article: a name the gazetteer may know only in Latin letters, read by its letters in that country."""
+    article (after leading everyday words, the rest too): a name the gazetteer may know only in Latin
+    letters, read by its letters in that country."""
     from emberwatch.geo.skeleton import is_head_noun
     from emberwatch.text.arabic import tokens
+    from emberwatch.text.arabic_common import is_common_word
 
     toks = tokens(text)
     spans = []
@@ -615,6 +665,12 @@ def _country_named_spans(text: str, bracketed: dict[int, str]) -> list[tuple[int
             first = k
         if first < len(run):
             spans.append((run[first].start, end))
+        # after everyday words, the name alone ("سوق كوهات", a market in Kohat); not a word of a longer name
+        # ("غلطة سراي (تركيا)", Galatasaray, is no Sarai)
+        k = first
+        while k < len(run) - 1 and is_common_word(run[k].norm):
+            k += 1
+            spans.append((run[k].start, end))
     return spans
 
 

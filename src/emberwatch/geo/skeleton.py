@@ -19,6 +19,7 @@ consonants must match exactly with a long vowel (``hwl``); shorter ones are neve
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -61,6 +62,8 @@ _LATIN_ARTICLE = re.compile(r"\b(?:a|e)(?:l|t|th|d|dh|r|z|s|sh|n)[-\s]+(?=[a-z])
 _AR_ARTICLE = re.compile(r"(?:^|(?<=\s))ال(?=\S{2,})")
 _VOWELS = frozenset("iuwy")
 MIN_CONSONANTS = 3
+UNWRITTEN_VOWELS = 2  # short vowels of a Latin name an Arabic spelling leaves out, at half a letter each
+MAX_G_READINGS = 3  # letters ك/ق of a name read as g in turn (2**3 readings at most)
 
 
 def _collapse(s: str) -> str:
@@ -73,7 +76,35 @@ def _collapse(s: str) -> str:
 
 def arabic_skeleton(text: str) -> str:
     """Letter-class skeleton of an Arabic-script name (``الهول`` -> ``hwl``)."""
+    return _skeleton_of_folded(_AR_ARTICLE.sub("", fold(text)))
+
+
+def arabic_skeletons(text: str) -> list[str]:
+    """The skeleton of an Arabic-script name and its other readings, most usual first: ``تش`` as one
+    sound, as in Chaman (``تشامان``), ``ض``/``ظ``/``ذ`` as z, as in Persian and Urdu names (``فيض آباد``,
+    Fayzabad), and ``ك``/``ق`` written for a g, as in Persian and Sahel names (``لشكر كاه``, Lashkar Gah)."""
     folded = _AR_ARTICLE.sub("", fold(text))
+    readings = [folded, folded.replace("تش", "چ")]
+    if any(chr(ch) in folded for ch in _PERSIAN_Z):  # "فيض آباد" is Fayzabad: ض ظ ذ sound z in Persian and Urdu names
+        readings += [reading.translate(_PERSIAN_Z) for reading in readings]
+    for reading in list(readings):
+        ks = [m.start() for m in re.finditer("[كق]", reading)][:MAX_G_READINGS]
+        for chosen in sorted(
+            (c for n in range(1, len(ks) + 1) for c in itertools.combinations(ks, n)), key=len
+        ):
+            readings.append("".join("گ" if i in chosen else ch for i, ch in enumerate(reading)))
+    out: list[str] = []
+    for reading in readings:
+        skeleton = _skeleton_of_folded(reading)
+        if skeleton and skeleton not in out:
+            out.append(skeleton)
+    return out
+
+
+_PERSIAN_Z = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز"})
+
+
+def _skeleton_of_folded(folded: str) -> str:
     out = []
     for ch in folded:
         if ch.isspace() or ch == "-":
@@ -85,6 +116,8 @@ def arabic_skeleton(text: str) -> str:
         else:
             return ""  # not a plain Arabic name (digits, Latin letters, ...)
     joined = re.sub(r"(?<=\S\S)h(?= |$)", "", "".join(out))  # ta marbuta, folded to ه: "الرقة"
+    # a final h after a long a, as romanisations drop it ("كاه", Gah; the Latin side drops "ah"'s h)
+    joined = re.sub(r"(?<=\S)h(?= |$)", "", joined) if folded.rstrip().endswith("اه") else joined
     return _collapse(re.sub(r" +", " ", joined))
 
 
@@ -106,8 +139,10 @@ def consonants(skeleton: str) -> str:
     return "".join(ch for ch in skeleton if ch not in _VOWELS)
 
 
-def _vowel_distance(arabic: str, latin: str) -> int:
-    """Vowel letters present on one side only, given equal consonant skeletons (-1 if they differ)."""
+def _vowel_distance(arabic: str, latin: str, unwritten: int = 0) -> int:
+    """Vowel letters present on one side only, given equal consonant skeletons (-1 if they differ), in
+    half letters: each counts 2, except the first ``unwritten`` Latin vowels between two consonants the
+    Arabic writes with none, which count 1 (Arabic leaves short vowels out: ``جلب`` is Jilib)."""
     if consonants(arabic) != consonants(latin):
         return -1
 
@@ -118,7 +153,11 @@ def _vowel_distance(arabic: str, latin: str) -> int:
     for a, b in zip(chunks(arabic), chunks(latin), strict=True):
         a_set = {"i" if c in "iy" else "u" for c in a}
         b_set = {"i" if c in "iy" else "u" for c in b}
-        distance += len(a_set ^ b_set)
+        if not a_set and len(b_set) == 1 and unwritten > 0:
+            unwritten -= 1
+            distance += 1
+            continue
+        distance += 2 * len(a_set ^ b_set)
     return distance
 
 
@@ -131,6 +170,9 @@ class SkeletonIndex:
     """Places by consonant skeleton of their Latin names; built from (entry, latin name) pairs."""
 
     by_consonants: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    # names of one or two consonants (Ayorou ``yuru``, Biu ``biu``): matched only with their vowels exact, and
+    # only where the text puts the name in a province (see :meth:`lookup_short`)
+    short: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, names: Iterable[tuple[int, str]]) -> SkeletonIndex:
@@ -139,10 +181,10 @@ class SkeletonIndex:
         for entry, name in names:
             skeleton = latin_skeleton(name)
             key = consonants(skeleton).replace(" ", "")
-            if not _long_enough(key, skeleton) or (entry, skeleton) in seen:
+            if not key or (entry, skeleton) in seen:
                 continue
             seen.add((entry, skeleton))
-            index.by_consonants[key].append((entry, skeleton))
+            (index.by_consonants if _long_enough(key, skeleton) else index.short)[key].append((entry, skeleton))
         return index
 
     @classmethod
@@ -161,23 +203,47 @@ class SkeletonIndex:
         )
 
     def lookup(self, arabic_name: str, max_vowel_distance: int = 1) -> list[int]:
-        """Entries whose Latin name has the skeleton of ``arabic_name`` (best first, no duplicates)."""
-        return self.lookup_skeleton(arabic_skeleton(arabic_name), max_vowel_distance)
+        """Entries whose Latin name has the skeleton of ``arabic_name`` (best first, no duplicates);
+        the other readings of its letters (:func:`arabic_skeletons`) only when the usual one finds none."""
+        for skeleton in arabic_skeletons(arabic_name):
+            found = self.lookup_skeleton(skeleton, max_vowel_distance, unwritten=UNWRITTEN_VOWELS)
+            if found:
+                return found
+        return []
+
+    def lookup_short(self, arabic_name: str) -> list[int]:
+        """Entries whose Latin name has exactly the skeleton of a short ``arabic_name`` (one or two
+        consonants, vowels included: ``أيورو`` = Ayorou), which :meth:`lookup` refuses as too
+        ambiguous; for a name the text puts in a province, whose places the caller keeps."""
+        found: list[int] = []
+        for skeleton in arabic_skeletons(arabic_name):
+            key = consonants(skeleton).replace(" ", "")
+            if _long_enough(key, skeleton) or len(skeleton.replace(" ", "")) <= len(key):
+                continue  # long enough for lookup(), or no vowel letter to check the reading by
+            flat = skeleton.replace(" ", "")
+            for entry, latin in self.short.get(key, ()):
+                if _vowel_distance(flat, latin.replace(" ", "")) == 0 and entry not in found:
+                    found.append(entry)
+            if found:
+                break
+        return found
 
     def lookup_latin(self, name: str, max_vowel_distance: int = 1) -> list[int]:
         """Entries whose Latin name is another romanisation of ``name`` ("Jindires" -> Jindayris,
         "Tel Kayf" -> Tallkayf), best first, no duplicates."""
         return self.lookup_skeleton(latin_skeleton(name), max_vowel_distance)
 
-    def lookup_skeleton(self, skeleton: str, max_vowel_distance: int = 1) -> list[int]:
-        """Entries whose Latin name has ``skeleton`` (consonants equal, vowels within the distance)."""
+    def lookup_skeleton(self, skeleton: str, max_vowel_distance: int = 1, unwritten: int = 0) -> list[int]:
+        """Entries whose Latin name has ``skeleton`` (consonants equal, vowels within the distance; up
+        to ``unwritten`` short vowels the skeleton's Arabic leaves out cost half a letter each, so that
+        two of them pass where one other vowel letter does)."""
         key = consonants(skeleton).replace(" ", "")
         if not _long_enough(key, skeleton):
             return []
-        allowed = max_vowel_distance if len(key) >= MIN_CONSONANTS else 0
+        allowed = 2 * max_vowel_distance if len(key) >= MIN_CONSONANTS else 0
         scored: dict[int, int] = {}
         for entry, latin in self.by_consonants.get(key, ()):
-            distance = _vowel_distance(skeleton.replace(" ", ""), latin.replace(" ", ""))
+            distance = _vowel_distance(skeleton.replace(" ", ""), latin.replace(" ", ""), unwritten)
             if 0 <= distance <= allowed:
                 scored[entry] = min(distance, scored.get(entry, distance))
         return sorted(scored, key=lambda e: (scored[e], e))
@@ -186,7 +252,7 @@ class SkeletonIndex:
 # head nouns that make the next word a place name: "مخيم الهول", "قرية الشحيل", "بولاية بورنو"
 _HEAD_NOUNS = frozenset(fold(w) for w in (
     "مدينة", "بلدة", "قرية", "مخيم", "ناحية", "قضاء", "محافظة", "ولاية", "منطقة", "حي", "بلدات", "قرى",
-    "مدينتي", "بلدتي", "قريتي", "واحة",
+    "مدينتي", "بلدتي", "قريتي", "واحة", "جزيرة", "جزر",
 ))  # fmt: skip
 
 
