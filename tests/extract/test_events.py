@@ -613,6 +613,17 @@ def test_events_members_after_a_harm_noun_are_the_harmed_side(extract_resources:
         "Gunmen shot dead a mosque preacher outside his home late on Friday.\n\n"
         "Residents said the funeral on Saturday drew hundreds of mourners.\n\n"
         '"He was a man of peace," one mourner said. "They killed him because people listened to him."',
+        # a sentence that opens on a pronoun ("They ...", Arabic "ثم ...") goes on with the people before it
+        "Rebels attacked a village near the border town of Mpondwe late on Friday, killing seven people.\n\n"
+        "The attackers struck at around 10 p.m. while residents were asleep, a spokesman said. They went from house "
+        "to house, looting food and livestock, before setting fire to at least 15 homes.",
+        "نيامي - قتل مسلحون أربعة عشر قرويا يوم الأحد خلال هجوم على قرية قرب بلدة تيرا.\n\n"
+        "وقال مسؤول محلي إن المهاجمين طوقوا القرية وفتحوا النار على رجال قرب المسجد. ثم انتقلوا من منزل إلى منزل، "
+        "فأحرقوا الأكواخ ومخازن الحبوب.",
+        # the article says the figure is known: "The two militants"
+        "TUNIS - Army units killed two militants and arrested four suspects in the mountains near Feriana on Sunday "
+        "night, the ministry said.\n\nA joint force surrounded a hideout, the ministry said in a statement on Monday. "
+        "The two militants were killed in an exchange of fire that lasted about an hour, it said.",
     ],
 )
 def test_events_a_detail_of_the_event_before_joins_it(extract_resources: ExtractResources, text: str) -> None:
@@ -911,3 +922,43 @@ def test_events_an_undated_earlier_attack_takes_the_day_of_that_attack(extract_r
     )
     found = sorted((e.event_type, e.wounded.best) for e in events(extract_resources, text))
     assert found == [("arson", None), ("bombing", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Rebels attacked a village near Mpondwe late on Friday, killing seven people.\n\n"
+         "The toll rose to nine on Saturday, when soldiers found two more bodies.", 9),
+        ("هاجم متمردون قرية قرب بلدة مبوندوي مساء الجمعة، فقتلوا سبعة أشخاص.\n\n"
+         "وارتفعت الحصيلة يوم السبت إلى تسعة قتلى، بعدما عثر جنود على جثتين أخريين.", 9),
+    ],
+)
+def test_events_a_risen_toll_without_its_noun_updates_the_event(
+    extract_resources: ExtractResources, text: str, killed: int
+) -> None:
+    found = events(extract_resources, text)
+    assert [e.killed.best for e in found] == [killed]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # aircraft as the subject of a strike, the verb after their description or before them
+        ('أعلنت قيادة العمليات أن طائرات "إف-16" تابعة للقوة الجوية قصفت ليل الأربعاء مخابئ للتنظيم، ما أسفر عن '
+         "مقتل سبعة مسلحين.", "airstrike"),
+        ("قصفت طائرات حربية مواقع للتنظيم قرب الموصل يوم الاثنين، ما أسفر عن مقتل خمسة مسلحين.", "airstrike"),
+        ("The air force said its jets had struck a group of fighters north of Monguno on Monday, killing 14.",
+         "airstrike"),
+        # a raid that ends in a demolition is the raid; a demolition alone is a bombing
+        ("Islamic State fighters stormed a water pumping station near al-Ashara on Sunday, killing three employees "
+         "and blowing up its main pumps.", "armed_assault"),
+        ("اقتحم مقاتلون من تنظيم الدولة الإسلامية يوم الأحد محطة لضخ المياه قرب بلدة العشارة، فقتلوا ثلاثة من "
+         "موظفيها وفجّروا مضخاتها الرئيسية.", "armed_assault"),
+        ("Gunmen blew up a pipeline near Kirkuk on Sunday.", "bombing"),
+    ],
+)
+def test_events_aircraft_strikes_and_raids_ending_in_demolitions(
+    extract_resources: ExtractResources, text: str, event_type: str
+) -> None:
+    found = events(extract_resources, text)
+    assert [e.event_type for e in found][:1] == [event_type], [(e.event_type, e.evidence.text) for e in found]

@@ -358,7 +358,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                 # تابعة لتنظيم الدولة" (said the device was planted by IS cells): about the event before
                 groups[-1].sentences.append(i)
             continue
-        best = max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start))
+        best = _raid_before_demolition(triggers, max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start)))
         same_type = [t for t in triggers if t.key.split("/")[0] == best.key.split("/")[0]]
         generic_only = all(index.priority.get(t.key, 0) == 0 for t in triggers)
         own_actor = bool(doc.sentence_matches("actors", [i]))
@@ -372,6 +372,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
             or (not own_actor and all(_quoted(doc, i, t) for t in triggers))
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
+            or (not own_actor and _pronoun_subject(doc, i, groups[-1]))
         ):
             previous = groups[-1]
             previous.sentences.append(i)
@@ -432,6 +433,19 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
     return groups
 
 
+# "blew up" with an object: a demolition, the end of a raid when an assault word comes first ("stormed a pumping
+# station, killed three employees and blew up its pumps", "اقتحموا ... وفجّروا مضخاتها")
+_DEMOLITION = frozenset(fold(w) for w in ("blew up", "blown up", "blowing up", "فجروا", "فجرت", "فجّروا"))
+
+
+def _raid_before_demolition(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
+    """An armed assault told before a demolition in its sentence is the event (the raid), not a bombing."""
+    if best.key != "bombing" or fold(best.text.lower()).removeprefix("و") not in _DEMOLITION:
+        return best
+    raids = [t for t in triggers if t.key == "armed_assault" and t.end <= best.start]
+    return raids[0] if raids else best
+
+
 # an event word introduced as a new one: "a similar attack", "another raid", "an attack"
 _INTRODUCED = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 INTRODUCED_REACH = 60  # characters before an event word where its article and one adjective are looked for
@@ -444,6 +458,20 @@ def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
         c.key == "anaphora" and c.start <= trigger.start and trigger.end <= c.end
         for c in doc.in_range("cues", sentence.start, sentence.end)
     )
+
+
+# a sentence that opens on a pronoun goes on about the people of the sentence before ("They went from house to
+# house, killing people ... before setting fire to at least 15 homes"; "They then ..."), as does an Arabic one
+# that opens on "then" ("ثم انتقلوا من منزل إلى منزل، فأحرقوا الأكواخ")
+_PRONOUN_OPENING = re.compile(r"[\s\"“‘']*(?:They|He|She)\s")
+_THEN_OPENING = re.compile(r"[\s\"“«]*ثم\s")
+
+
+def _pronoun_subject(doc: _Doc, i: int, previous: _Group) -> bool:
+    """Sentence ``i`` opens on a third-person pronoun (Arabic: on "ثم") right after the event's last
+    sentence: more of it."""
+    opening = _THEN_OPENING if doc.language is Language.ar else _PRONOUN_OPENING
+    return previous.sentences[-1] == i - 1 and opening.match(doc.text, doc.sentences[i].start) is not None
 
 
 def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sentence_cues: set[str]) -> bool:
@@ -465,13 +493,27 @@ def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sen
 def _restates_toll(doc: _Doc, rules: LanguageRules, previous: _Group, i: int) -> bool:
     """Every casualty figure of sentence ``i`` repeats one of the event before it ("killing a farmer and
     wounding two others ... One farmer was shot dead and two men were wounded"): its toll told again."""
-    own = {(c.kind, c.count.best) for c in doc.casualties(rules, i)}
+    mentions = doc.casualties(rules, i)
+    own = {(c.kind, c.count.best) for c in mentions}
     before = {(c.kind, c.count.best) for k in previous.sentences for c in doc.casualties(rules, k)}
     if not own or not own <= before:
         return False
     # one small figure may repeat by chance ("two rebels have been killed ... In addition, two EPL rebels have
-    # been killed in clashes"): a toll of two kinds, or one of at least RESTATED_TOLL, is told again
-    return len(own) > 1 or all((best or 0) >= RESTATED_TOLL for _, best in own)
+    # been killed in clashes"): a toll of two kinds, or one of at least RESTATED_TOLL, is told again; so is
+    # one the article says is known ("The two militants were killed in an exchange of fire")
+    return (
+        len(own) > 1
+        or all((best or 0) >= RESTATED_TOLL for _, best in own)
+        or all(
+            doc.text[max(0, c.evidence.start - 4) : c.evidence.start].lower() == "the "
+            and _CARDINAL.match(c.evidence.text) is not None
+            for c in mentions
+        )
+    )
+
+
+# a figure in words or digits, not an ordinal ("the two militants", not "the 1st infantry brigade")
+_CARDINAL = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b", re.IGNORECASE)
 
 
 RESTATED_TOLL = 3  # the smallest single figure whose repetition tells the same event again

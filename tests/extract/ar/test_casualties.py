@@ -83,6 +83,8 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("أعدم مسلحون مجهولون شاباً", [("killed", 1, 1, 1, False)]),
         # one more person joined by و: "a businessman and his bodyguard", "two soldiers and a civilian"
         ("قتل رجل أعمال وحارسه الشخصي برصاص مسلحين", [("killed", 2, 2, 2, False)]),
+        # over two modifiers of the first person: "a second bodyguard and a civilian were wounded"
+        ("وأصيب حارس شخصي ثانٍ ومدني بجروح", [("wounded", 2, 2, 2, False)]),
         # "one civilian": the number word counts the noun, it adds nobody
         ("وقتل مدني واحد في القصف", [("killed", 1, 1, 1, False)]),
         # duals of nisba nouns: "two other villagers were wounded"

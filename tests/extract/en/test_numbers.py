@@ -147,6 +147,13 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
         ("The group attacked several oil fields in early 2015, killing guards and foreign workers.", []),
         # a relative after a possessive, over a relative clause
         ("His nephew, who was walking with him, was wounded in the leg.", [("wounded", 1)]),
+        # "the toll" on its own is the death toll; a road toll is no figure
+        ("The toll rose to nine on Thursday after troops found two more bodies.", [("killed", 9), ("killed", 2)]),
+        ("The toll climbed to 23 by Sunday.", [("killed", 23)]),
+        ("He paid the toll at the bridge.", []),
+        # "the dead", like "the wounded", are people counted before
+        ("A regional official said several of the dead militants were foreigners.", []),
+        ("The dead included three children.", []),
     ],
 )
 def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[tuple[str, int]]) -> None:

@@ -533,17 +533,22 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             value = 1 if not nxt.endswith(("ين", "ون")) else 0
         last = j
         if value and not perp:
-            for k in range(j + 1, min(j + 3, len(toks))):  # "قتل رجل أعمال وحارسه", "مقتل جنديين ومدني"
+            # "قتل رجل أعمال وحارسه", "مقتل جنديين ومدني", "أصيب حارس شخصي ثانٍ وأحد المارة" (over two modifiers)
+            for k in range(j + 1, min(j + 1 + JOINED_REACH, len(toks))):
                 if k in numbers or _CLAUSE_BREAK & set(toks[k].text):
                     break
                 more = _joined_person(toks[k].norm)
                 if more:
                     value, last = value + more, k
                     break
+                if toks[k].norm[:1] == "و":
+                    break  # another conjunct, not a person
         if value:
             found.append(_Figure(trigger.kind, Count(low=value, best=value, high=value), i, last, perp, i))
     return found
 
+
+JOINED_REACH = 3  # words after a person's noun where one more person joined with و is looked for
 
 # the head of a local body ("اغتيال رئيس مجلس مدني محلي", "رئيس بلدية"), not of a state's ("رئيس مجلس الوزراء")
 _LOCAL_BODIES = frozenset(_F(w) for w in ("مجلس", "بلدية", "لجنة", "المجلس", "البلدية", "اللجنة"))
@@ -623,6 +628,7 @@ def _joined_person(token: str) -> int:
     if token[:1] != "و":
         return 0
     return _persons(token[1:]) or (_persons(token[1:-1]) if token.endswith("ه") else 0)
+
 
 
 def _persons(token: str, another: bool = True) -> int:

@@ -148,7 +148,7 @@ _STOP = frozenset(
 )
 
 _KEYWORDS = re.compile(
-    r"\b(?:" + "|".join(sorted(KILLED | WOUNDED, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(KILLED | WOUNDED | {"toll"}, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _CURRENCY = frozenset("$€£¥")
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[-–]\d[\d,]*)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")  # "8-10": a range
@@ -313,10 +313,14 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
     used: set[int] = set()
     for idx, tok in enumerate(tokens):
         kind = "killed" if tok.lower in KILLED else "wounded" if tok.lower in WOUNDED else None
+        if kind is None and tok.lower == "toll" and idx > 0 and tokens[idx - 1].lower == "the":
+            kind = "killed"  # "The toll rose to nine": a toll of its own is the death toll
         if kind is None:
             continue
-        if kind == "wounded" and idx > 0 and tokens[idx - 1].lower == "the":
-            continue  # "the wounded" are people counted elsewhere ("two of the wounded died in hospital")
+        if (kind == "wounded" or tok.lower == "dead") and idx > 0 and tokens[idx - 1].lower == "the":
+            # "the wounded", "the dead" are people counted elsewhere ("two of the wounded died in hospital",
+            # "several of the dead militants were foreigners")
+            continue
         toll = _death_toll(tokens, idx, used)
         if toll is not None:
             found = [toll]  # "the death toll from Monday's bombing rose to nine"
@@ -368,8 +372,11 @@ TOLL_REACH = 30  # words between "death toll" and its verb ("the death toll from
 
 
 def _death_toll(tokens: list[Token], idx: int, used: set[int]) -> NumberPhrase | None:
-    """ "the death toll (from Monday's bombing) rose to nine": the figure after the toll's verb."""
-    if tokens[idx].lower != "death" or idx + 1 >= len(tokens) or tokens[idx + 1].lower != "toll":
+    """ "the death toll (from Monday's bombing) rose to nine", "the toll rose to nine": the figure after
+    the toll's verb."""
+    if tokens[idx].lower == "toll" and idx > 0 and tokens[idx - 1].lower == "the":
+        idx -= 1  # "the toll": read as "the death toll", from the article
+    elif tokens[idx].lower != "death" or idx + 1 >= len(tokens) or tokens[idx + 1].lower != "toll":
         return None
     if idx >= 2 and tokens[idx - 2].lower in _TOLL_RAISERS and tokens[idx - 1].lower == "the":
         # "bringing the death toll (from the attack) to two": the figure after "to"
