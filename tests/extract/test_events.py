@@ -400,6 +400,17 @@ def test_events_the_shells_refer_back_to_the_shelling(extract_resources: Extract
             "philippine-forces",
             None,
         ),
+        # the national forces of the other theatres, in both languages
+        (
+            "Tunisian army units raided a hideout near Kasserine on Sunday, killing two militants.",
+            "tunisian-forces",
+            None,
+        ),
+        ("داهمت وحدات من الجيش التونسي مخبأ قرب القصرين يوم الأحد وقتلت مسلحين اثنين.", "tunisian-forces", None),
+        ("The Nigerien army raided a camp near Diffa on Monday, killing six militants.", "nigerien-forces", None),
+        ("اعتقل الجيش النيجري خمسة مشتبه بهم قرب ديفا يوم الاثنين.", "nigerien-forces", None),
+        ("Ugandan troops raided an ADF camp near Kasese on Monday, killing four rebels.", "ugandan-forces", None),
+        ("اعتقلت القوات الأوغندية أربعة من المتمردين قرب كاسيسي يوم الاثنين.", "ugandan-forces", None),
     ],
 )
 def test_events_affiliates_and_forces_of_other_theatres(

@@ -372,7 +372,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
             or (not own_actor and all(_quoted(doc, i, t) for t in triggers))
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
-            or (not own_actor and _pronoun_subject(doc, i, groups[-1]))
+            or (not own_actor and _pronoun_subject(doc, i, groups[-1]) and _goes_on(index, groups[-1], triggers))
         ):
             previous = groups[-1]
             previous.sentences.append(i)
@@ -461,10 +461,21 @@ def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
 
 
 # a sentence that opens on a pronoun goes on about the people of the sentence before ("They went from house to
-# house, killing people ... before setting fire to at least 15 homes"; "They then ..."), as does an Arabic one
-# that opens on "then" ("ثم انتقلوا من منزل إلى منزل، فأحرقوا الأكواخ")
-_PRONOUN_OPENING = re.compile(r"[\s\"“‘']*(?:They|He|She)\s")
+# house, killing people ... before setting fire to at least 15 homes"; not "They (were) also / later ...",
+# which adds another), as does an Arabic one that opens on "then" ("ثم انتقلوا من منزل إلى منزل، فأحرقوا الأكواخ")
+_PRONOUN_OPENING = re.compile(r"[\s\"“‘']*(?:They|He|She)\s+(?!(?:\w+\s+)?(?:also|later)\b)")
 _THEN_OPENING = re.compile(r"[\s\"“«]*ثم\s")
+
+
+def _goes_on(index: CodebookIndex, previous: _Group, triggers: list[TermMatch]) -> bool:
+    """None of the sentence's event words is a strategic development, and they are of the event's own type or
+    none is a state action: "They went from house to house ... setting fire to homes" goes on with a raid; "They
+    captured three villages" or "They were all arrested" is another event."""
+    kind = previous.key.split("/")[0]
+    types = {t.key.split("/")[0] for t in triggers}
+    if types & index.strategic:
+        return False
+    return kind in types or not types & STATE_ACTION_TYPES
 
 
 def _pronoun_subject(doc: _Doc, i: int, previous: _Group) -> bool:
