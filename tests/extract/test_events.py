@@ -408,9 +408,26 @@ def test_events_the_shells_refer_back_to_the_shelling(extract_resources: Extract
         ),
         ("داهمت وحدات من الجيش التونسي مخبأ قرب القصرين يوم الأحد وقتلت مسلحين اثنين.", "tunisian-forces", None),
         ("The Nigerien army raided a camp near Diffa on Monday, killing six militants.", "nigerien-forces", None),
+        # ... not the object after a verb that carries its subject ("وأحرقوا القاعدة", they burned the base)
+        (
+            'هاجم مقاتلو تنظيم "ولاية غرب أفريقيا" قاعدة عسكرية في مونغونو يوم الثلاثاء، وأحرقوا القاعدة ومركزا '
+            "للعمل الإنساني.",
+            "iswap",
+            None,
+        ),
         ("اعتقل الجيش النيجري خمسة مشتبه بهم قرب ديفا يوم الاثنين.", "nigerien-forces", None),
         ("Ugandan troops raided an ADF camp near Kasese on Monday, killing four rebels.", "ugandan-forces", None),
         ("اعتقلت القوات الأوغندية أربعة من المتمردين قرب كاسيسي يوم الاثنين.", "ugandan-forces", None),
+        # the subject right after its verb (VSO), as the English subject before it
+        ("داهم الجيش النيجري معسكرا قرب ديفا يوم الاثنين وقتل ستة مسلحين.", "nigerien-forces", None),
+        ("The Nigerien army raided a camp near Diffa on Monday, killing six militants.", "nigerien-forces", None),
+        # ... not the object after a verb that carries its subject ("وأحرقوا القاعدة", they burned the base)
+        (
+            'هاجم مقاتلو تنظيم "ولاية غرب أفريقيا" قاعدة عسكرية في مونغونو يوم الثلاثاء، وأحرقوا القاعدة ومركزا '
+            "للعمل الإنساني.",
+            "iswap",
+            None,
+        ),
     ],
 )
 def test_events_affiliates_and_forces_of_other_theatres(

@@ -1151,6 +1151,15 @@ def _actor_score(
         score += 1  # "officials blamed the Islamic State", "accused ISWAP of": the accused
     if actor.start < trigger.start:
         score += -2 if passive_between(doc.text, actor.end, trigger.start) else 1
+    elif (
+        doc.language is Language.ar
+        and marker is None
+        and not doc.text[trigger.end : actor.start].strip()
+        and not fold(trigger.text).endswith("وا")
+    ):
+        # the subject right after its verb ("داهم الجيش النيجري معسكرا"), as an English one before it; not after a
+        # verb that carries its own subject ("وأحرقوا القاعدة", they burned the base: the object)
+        score += 1
     if preferred and marker != "object" and (claimer or (not state_action and _claims_in_sentence(doc, actor))):
         score += 1  # "ISKP claimed responsibility": a claim outweighs a mention ("the dead included Taliban")
     return score
