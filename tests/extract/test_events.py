@@ -983,6 +983,9 @@ def test_events_a_risen_toll_without_its_noun_updates_the_event(
         ("اقتحم مقاتلون من تنظيم الدولة الإسلامية يوم الأحد محطة لضخ المياه قرب بلدة العشارة، فقتلوا ثلاثة من "
          "موظفيها وفجّروا مضخاتها الرئيسية.", "armed_assault"),
         ("Gunmen blew up a pipeline near Kirkuk on Sunday.", "bombing"),
+        # a raid on a hideout is a security operation in both languages
+        ("Iraqi forces raided a hideout near Kirkuk on Monday, killing three militants.", "arrest"),
+        ("داهمت القوات العراقية مخبأ قرب كركوك يوم الاثنين وقتلت ثلاثة مسلحين.", "arrest"),
     ],
 )
 def test_events_aircraft_strikes_and_raids_ending_in_demolitions(
