@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-67"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-68"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -172,6 +172,7 @@ class Geoparser:
             extra = self._model_places(
                 text, mentions, countries, provinces, homes, bracketed, head_spans, far, provinced
             )
+            extra += self._names_in_found_provinces(text, [*places, *extra], provinced)
             extra, places = self._local_readings(text, places, countries, extra, head_spans)
         elif not arabic and countries & SKELETON_COUNTRIES:
             cued = cued_latin_spans(text)
@@ -334,6 +335,37 @@ class Geoparser:
             mention.postings = names
             added.append(mention)
         return self._resolve_added(text, mentions, added, homes)
+
+    def _names_in_found_provinces(
+        self, text: str, found: list[PlaceRef], provinced: dict[int, tuple[str, str]]
+    ) -> list[PlaceRef]:
+        """Names before a province that only the mention model or the letter skeleton found ("في بول علم في ولاية
+        لوغار": Lowgar has no Arabic name in GeoNames, so :func:`_provinced_names` did not see it before
+        :meth:`_model_places`), read by their letters in that province only, as the first pass reads names
+        before a province the matcher found."""
+        from emberwatch.geo.gazetteer import VARIANT, Posting
+
+        later = {end: where for end, where in _provinced_names(text, found).items() if end not in provinced}
+        out: list[PlaceRef] = []
+        taken = [(p.start, p.end) for p in found]
+        for start, end in _country_named_spans(text, {end: cc for end, (cc, _) in later.items()}):
+            if any(start < e and s < end for s, e in taken) or self._common_word(text[start:end]):
+                continue
+            country, province = later[end]
+            skeletons = self._skeletons()
+            candidates = [e for e in skeletons.lookup(text[start:end]) or skeletons.lookup_short(text[start:end])]
+            there = [
+                e for e in candidates
+                if self.gazetteer.country_code(e) == country and self.gazetteer.place(e).admin1 == province
+            ]  # fmt: skip
+            if not there:
+                continue
+            mention = mention_for_span(self.gazetteer, text, start, end)
+            mention.postings = [Posting(there[0], VARIANT)]
+            precision = precision_for(self.gazetteer, mention, there[0])
+            out.append(self._place_ref(mention, Resolution(there[0], precision)))
+            taken.append((start, end))
+        return out
 
     def _romanised_places(
         self,
