@@ -321,12 +321,7 @@ class Geoparser:
                 if in_province is not None and in_province[0] in named:
                     # in the province the text gives it; only there when nothing else cues the name as a place
                     # ("بوداي في البقاع" after "منطقة" stays Boudai, which GeoNames puts in Baalbek-Hermel)
-                    there = [e for e in found if self.gazetteer.place(e).admin1 == in_province[1]]
-                    there = there or [
-                        e for e in self._skeletons().lookup_short(text[start:end])
-                        if self.gazetteer.country_code(e) == in_province[0]
-                        and self.gazetteer.place(e).admin1 == in_province[1]
-                    ]  # fmt: skip
+                    there = self._readings_in_province(text[start:end], *in_province, found)
                     found = there if there or (start, end) in only_provinced else found
                 names = [Posting(e, VARIANT) for e in found] or names
             if not names:
@@ -351,13 +346,7 @@ class Geoparser:
         for start, end in _country_named_spans(text, {end: cc for end, (cc, _) in later.items()}):
             if any(start < e and s < end for s, e in taken) or self._common_word(text[start:end]):
                 continue
-            country, province = later[end]
-            skeletons = self._skeletons()
-            candidates = [e for e in skeletons.lookup(text[start:end]) or skeletons.lookup_short(text[start:end])]
-            there = [
-                e for e in candidates
-                if self.gazetteer.country_code(e) == country and self.gazetteer.place(e).admin1 == province
-            ]  # fmt: skip
+            there = self._readings_in_province(text[start:end], *later[end])
             if not there:
                 continue
             mention = mention_for_span(self.gazetteer, text, start, end)
@@ -366,6 +355,22 @@ class Geoparser:
             out.append(self._place_ref(mention, Resolution(there[0], precision)))
             taken.append((start, end))
         return out
+
+    def _readings_in_province(
+        self, name: str, country: str, province: str, found: list[int] | None = None
+    ) -> list[int]:
+        """Letter-skeleton readings of an Arabic ``name`` in ``province``: of ``found`` (its readings in the
+        document's countries) or of all its readings, else a short name with exact vowels there
+        (:meth:`SkeletonIndex.lookup_short`)."""
+        skeletons = self._skeletons()
+
+        def inside(entries: list[int]) -> list[int]:
+            return [
+                e for e in entries
+                if self.gazetteer.country_code(e) == country and self.gazetteer.place(e).admin1 == province
+            ]  # fmt: skip
+
+        return inside(skeletons.lookup(name) if found is None else found) or inside(skeletons.lookup_short(name))
 
     def _romanised_places(
         self,
@@ -645,9 +650,7 @@ def _provinced_names(text: str, places: list[PlaceRef]) -> dict[int, tuple[str, 
     letters in that province only."""
     out: dict[int, tuple[str, str]] = {}
     for p in places:
-        if p.precision not in (LocationPrecision.admin1, LocationPrecision.admin2) or not p.country_code:
-            continue
-        if not p.admin1:
+        if p.precision not in (LocationPrecision.admin1, LocationPrecision.admin2) or not (p.country_code and p.admin1):
             continue
         gap = _BEFORE_PROVINCE.search(text, max(0, p.start - PROVINCE_GAP), p.start)
         if gap is not None and gap.start() > 0 and not text[gap.start() - 1].isspace():
