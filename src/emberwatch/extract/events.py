@@ -435,7 +435,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
 
 # "blew up" with an object: a demolition, the end of a raid when an assault word comes first ("stormed a pumping
 # station, killed three employees and blew up its pumps", "اقتحموا ... وفجّروا مضخاتها")
-_DEMOLITION = frozenset(fold(w) for w in ("blew up", "blown up", "blowing up", "فجروا", "فجرت", "فجّروا"))
+# (folding drops the shadda: "فجّروا" is "فجروا")
+_DEMOLITION = frozenset(fold(w) for w in ("blew up", "blown up", "blowing up", "فجروا", "فجرت"))
 
 
 def _raid_before_demolition(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
