@@ -308,6 +308,55 @@ def test_events_a_pattern_of_attacks_is_not_an_event(extract_resources: ExtractR
 @pytest.mark.parametrize(
     "text",
     [
+        "Attacks on SDF positions have increased since the fall of the former government in December 2024.",
+        "Jolo has suffered some of the deadliest attacks linked to the Islamic State in the Philippines.",
+        "وتقول قسد إن الهجمات على مواقعها ازدادت منذ سقوط الحكومة السابقة في كانون الأول/ديسمبر 2024.",
+        "لكن خلايا صغيرة واصلت شن هجمات خاطفة في الجبال منذ آب/أغسطس 2020.",
+        "وصعدت خلايا التنظيم هجماتها في البادية السورية خلال العام الماضي.",
+    ],
+)
+def test_events_attacks_in_the_plural_without_a_day_or_a_toll_are_a_trend(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    assert events(extract_resources, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attacks on two army posts near Menaka killed five soldiers.",  # a toll: something happened
+        "Militants carried out attacks on two villages on Tuesday.",  # a day of its own
+        "أسفرت هجمات على موقعين للجيش قرب ميناكا عن مقتل خمسة جنود.",
+    ],
+)
+def test_events_attacks_in_the_plural_with_a_day_or_a_toll_stay_an_event(
+    extract_resources: ExtractResources, text: str
+) -> None:
+    assert len(events(extract_resources, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a raid that militants carry out, or that hits the army, is on the ground, as English "raid"
+        ("قتل 12 مدنيا في غارة شنها مقاتلو تنظيم الدولة الإسلامية على قرية قرب أربيندا يوم الأحد.", "armed_assault"),
+        ("واصل المسلحون شن غارات على القرى يوم الثلاثاء فقتلوا ثلاثة مزارعين.", "armed_assault"),
+        ("قتل ستة جنود في غارة دامية استهدفت الجيش يوم 30 آب/أغسطس قرب بوسو.", "armed_assault"),
+        # aircraft in the sentence, a force as the agent, or the raid's dead as the militants: an air strike
+        ("قتل خمسة من عناصر داعش في غارة على مخبئهم يوم الأحد.", "airstrike"),
+        ("شنت طائرات التحالف غارات على مواقع التنظيم يوم الأحد فقتلت سبعة مسلحين.", "airstrike"),
+        ("قتل مسلحو التنظيم في غارة جوية يوم الأحد.", "airstrike"),
+    ],
+)
+def test_events_an_arabic_raid_by_militants_is_a_ground_raid(
+    extract_resources: ExtractResources, text: str, kind: str
+) -> None:
+    assert kind in [e.event_type for e in events(extract_resources, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Militants frequently shelled the base on Tuesday.",  # a date of its own: one incident
         "Gunmen frequently stopped cars on the road and killed two drivers.",  # a toll: something happened
     ],

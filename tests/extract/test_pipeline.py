@@ -39,6 +39,8 @@ def geo_resources(geoparser) -> ExtractResources:  # type: ignore[no-untyped-def
         ("Mortar fire hit a residential district.", "shelling", None),
         ("Iraqi forces cleared the Mithaq district and advanced in al-Wahda.", "territorial_control", None),
         ("SDF fighters cleared the al-Hal market of ISIL militants.", "territorial_control", None),
+        # "driven from" a town, as "طُرد من مدينة سرت"
+        ("IS was driven from the coastal city of Sirte in December 2016.", "territorial_control", None),
         ("The SDF managed to kill two ISIL members in the Deir ez-Zor Governorate.", "attack", None),
     ],
 )

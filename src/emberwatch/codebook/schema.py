@@ -233,6 +233,12 @@ class Cues(Entry):
         description='Weapons seized or found ("seized", "cache", "ضبط", "مخبأ"): a weapon noun in the same clause '
         "is not an attack trigger.",
     )
+    aircraft: Terms = Field(
+        default_factory=Terms,
+        description='Words naming aircraft or the air ("warplanes", "جوية", "طائرات", "التحالف"): the Arabic word '
+        'for a raid, "غارة", with none of them in its sentence and militants as its agent (or a force as its '
+        "target) is a raid on the ground, not an air strike.",
+    )
     back_matter: Terms = Field(
         default_factory=Terms,
         description='Whole titles of back-matter sections ("See also", "References", "المراجع"): the lines under '

@@ -326,6 +326,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
             triggers = []  # "Its cells regularly target army convoys": a pattern, not an incident
+        if triggers and all(_plural_generic(doc, index, t) for t in triggers) and _is_habitual(doc, rules, i):
+            triggers = []  # "Attacks on SDF positions have increased since December 2024": a trend, not an incident
         # "blamed Daesh cells for the attack, saying the sheikh had received threats in recent months": when every
         # event word refers back, a "new event" cue belongs to something else the sentence tells
         # (a sentence with no event words of its own starts no event either: "blamed Daesh, which has killed
@@ -663,6 +665,21 @@ def _term_core(doc: _Doc, term: TermMatch) -> str:
                 return core[len(prefix) :]
         return core
     return words[-1]
+
+
+_AR_PLURAL = re.compile(r"ات(?:ها|هم|هما|ه)?$")
+
+
+def _plural_generic(doc: _Doc, index: CodebookIndex, trigger: TermMatch) -> bool:
+    """A generic event word in the plural ("attacks", "killings", "هجمات", "اعتداءات"): with no day and no casualty
+    figure in its sentence it tells a trend or a record ("Jolo has suffered some of the deadliest attacks", "IS-K
+    has claimed attacks on Taliban officials since 2021"), not one incident."""
+    if index.priority.get(trigger.key, 0) != 0:
+        return False
+    core = _term_core(doc, trigger)
+    if doc.language is Language.ar:  # "هجمات", "هجماتها" (its attacks), "اعتداءاتهم"
+        return _AR_PLURAL.search(core) is not None
+    return core.endswith("s")
 
 
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:

@@ -69,6 +69,11 @@ def test_rules_match_terms(rules: ArabicRules, text: str, section: str, key: str
         ("منذ خسارته آخر مناطق سيطرته في سوريا", "territorial_control"),
         ("وتمكن رجال الإطفاء من السيطرة على الحريق", "territorial_control"),
         ("واستولوا على أسلحة قبل أن يلوذوا بالفرار", "territorial_control"),  # loot, not ground
+        # control that describes an area (a relative clause), is held since a time, or is sought
+        ("لاستعادة الأراضي التي سيطر عليها الجهاديون عام 2014", "territorial_control"),
+        ("وخسر التنظيم آخر الأراضي التي كان يسيطر عليها في سوريا", "territorial_control"),
+        ("منذ خسارتهم معقلهم في مدينة سرت، بعدما سيطروا عليها منذ عام 2015", "territorial_control"),
+        ("ويخوض التنظيم معارك ضد جماعات منافسة للسيطرة على منطقة ميناكا", "territorial_control"),
         # in Egyptian usage an attacked كمين is a police checkpoint, not an ambush
         ("قالت مصادر أمنية إن مسلحين هاجموا كميناً للشرطة على الطريق", "ambush"),
         ("أطلقوا النار على الكمين الواقع شمالي الفرافرة", "ambush"),
@@ -85,7 +90,14 @@ def test_rules_an_ambush_laid_is_an_ambush(rules: ArabicRules, text: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["وسيطروا على البلدة بعد اشتباكات", "بعد سيطرتهم على القرية", "وبعد السيطرة عليها رفعوا رايتهم"],
+    [
+        "وسيطروا على البلدة بعد اشتباكات",
+        "بعد سيطرتهم على القرية",
+        "وبعد السيطرة عليها رفعوا رايتهم",
+        # "fell to", "before the forces retook it"
+        "وسقطت تكريت بيد تنظيم الدولة الإسلامية في حزيران 2014",
+        "قبل أن تستعيدها القوات العراقية في آذار 2015",
+    ],
 )
 def test_rules_taking_ground_is_territorial_control(rules: ArabicRules, text: str) -> None:
     assert [m for m in rules.match_terms(text) if m.section == "event_types" and m.key == "territorial_control"]

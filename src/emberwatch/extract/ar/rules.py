@@ -10,10 +10,11 @@ do not.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from emberwatch.codebook.schema import Codebook, Terms
+from emberwatch.codebook.schema import ActorType, Codebook, Terms
 from emberwatch.extract.ar import casualties, dates, sentences
 from emberwatch.extract.ar.numbers import parse_numbers
 from emberwatch.extract.language import DateContext, NormalizedText
@@ -40,7 +41,9 @@ _SEP = "\t"
 def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
     yield from codebook.term_lists()
     for name in type(codebook.cues).model_fields:
-        if name != "back_matter":  # compared with whole heading lines only (extract.events)
+        # "back_matter" is compared with whole heading lines only (extract.events); "aircraft" words are read in
+        # the sentence of a raid (ArabicRules._ground_raids), and matched as cues would hide the targets they name
+        if name not in ("back_matter", "aircraft"):
             yield getattr(codebook.cues, name), "cues", name
 
 
@@ -75,6 +78,39 @@ def _longest_per_section(hits: list[TermMatch]) -> list[TermMatch]:
     return kept
 
 
+_AIRSTRIKE, _ARMED_ASSAULT = "airstrike", "armed_assault"
+_RAID_NOUNS = frozenset(fold(w) for w in ("غارة", "غارات"))
+_STATE_KINDS = frozenset({ActorType.state_force, ActorType.international_coalition, ActorType.foreign_force})
+_SENTENCE_ENDS = ".!?؟\n"
+_CLAUSE_MARKS = ",،؛;:"
+RAID_AGENT_REACH = 40  # characters after "غارة" where "شنها" + its agent, or "استهدفت" + its target, are looked for
+RAID_VERB_REACH = 25  # characters from a verb of launching (شن) to "غارة"
+PARTITIVE_REACH = 30  # characters before a group where "خمسة من" makes it the counted dead
+# "شن غارات", "لشن غارات", "واصلوا شن غارات" (launching raids)
+_LAUNCHED = re.compile(r"(?:^|\s)[ول]?(?:ل?شن|شنت|شنوا|يشن|تشن|يشنون|شنها|شنوها)\S*\s+$")
+_PARTITIVE = re.compile(r"(?P<figure>\S+)\s+من\s+(?:\S+\s+)?$")
+_NEXT_WORD = re.compile(r"(?:\S+\s+)?")
+_FORCE_TARGETS = frozenset({"military", "police", "military-facilities", "checkpoint"})
+_FORCE_NOUNS = frozenset(fold(w) for w in ("الجيش", "القوات", "الشرطة", "قوات", "جنود", "الجنود", "موقعا", "موقع"))
+# "غارة شنها مقاتلو ..." (a raid carried out by fighters of ...), after one adjective at most
+_DONE_BY = re.compile(r"\s+(?:\S+\s+)?(?:شنها|شنه|شنوها|نفذها|نفذه|نفذوها)\s+")
+# "غارة دامية استهدفت الجيش" (a deadly raid on the army)
+_AIMED_AT = re.compile(r"\s+(?:\S+\s+)?(?:استهدفت|استهدف|استهدفوا|على|ضد)\s+")
+
+
+def _strip_clitics(word: str) -> str:
+    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+def _bare_raid(trigger: str) -> bool:
+    """The trigger is "غارة" / "غارات" alone (with clitics), not "غارة جوية"."""
+    words = fold(trigger).split()
+    return len(words) == 1 and _strip_clitics(words[0]) in _RAID_NOUNS
+
+
 class ArabicRules:
     """Codebook-driven Arabic rules; build once per codebook."""
 
@@ -84,6 +120,10 @@ class ArabicRules:
         self.codebook = codebook
         self.matcher = build_matcher(codebook)
         self.perpetrator_words = frozenset(fold(w) for w in codebook.cues.perpetrator_killed.ar)
+        aircraft = [fold(w) for w in codebook.cues.aircraft.ar]
+        self.aircraft_words = frozenset(_strip_clitics(w) for w in aircraft if " " not in w)
+        self.aircraft_phrases = tuple(w for w in aircraft if " " in w)
+        self.actor_kinds = {a.id: a.kind for a in codebook.actors}
         # two-word event terms whose verb and object the subject may part ("قطع مسلحون ... رؤوس")
         self.split_terms: dict[str, list[tuple[str, str]]] = {}
         # verb … object terms whose gap may hold any words ("قُتل رجل أعمال وحارسه برصاص مسلحين")
@@ -110,7 +150,59 @@ class ArabicRules:
             hits.append(TermMatch(section, key, m.start, m.end, m.text))
         hits += self._split_triggers(text, nt, hits)
         hits = _without_non_events(hits, nt)
+        hits = self._ground_raids(text, hits)
         return _longest_per_section(list(dict.fromkeys(hits)))
+
+    def _ground_raids(self, text: str, hits: list[TermMatch]) -> list[TermMatch]:
+        """"غارة" is an air raid by default, but a raid on the ground when its sentence names no aircraft
+        (the codebook's ``aircraft`` cues) and militants are its agent: the nearest actor or group description
+        before it in its clause is not a state force ("واصل المسلحون شن غارات على القرى", the militants went
+        on raiding villages), or one follows "شنها" ("غارة شنها مقاتلو تنظيم الدولة"); or a state force is
+        its target ("غارة دامية استهدفت الجيش", a deadly raid on the army). Such a raid is an armed assault,
+        as English "raid" is."""
+        raids = [h for h in hits if h.section == "event_types" and h.key == _AIRSTRIKE and _bare_raid(h.text)]
+        if not raids:
+            return hits
+        kept = []
+        for h in hits:
+            if h in raids and self._militant_raid(text, hits, h):
+                h = TermMatch(h.section, _ARMED_ASSAULT, h.start, h.end, h.text)
+            kept.append(h)
+        return kept
+
+    def _counted(self, text: str, group: TermMatch) -> bool:
+        """A figure counts the group's members right before it ("خمسة من عناصر داعش", five IS members)."""
+        partitive = _PARTITIVE.search(text, max(0, group.start - PARTITIVE_REACH), group.start)
+        return partitive is not None and self.has_number(partitive["figure"])
+
+    def _is_state(self, hit: TermMatch) -> bool:
+        return hit.section == "actors" and self.actor_kinds.get(hit.key) in _STATE_KINDS
+
+    def _militant_raid(self, text: str, hits: list[TermMatch], raid: TermMatch) -> bool:
+        start = max(text.rfind(ch, 0, raid.start) for ch in _SENTENCE_ENDS) + 1
+        ends = [i for i in (text.find(ch, raid.end) for ch in _SENTENCE_ENDS) if i >= 0]
+        sentence = fold(text[start : min(ends, default=len(text))])
+        if any(_strip_clitics(w) in self.aircraft_words for w in sentence.split()) or any(
+            phrase in sentence for phrase in self.aircraft_phrases
+        ):
+            return False
+        agents = [h for h in hits if h.section in ("actors", "descriptions")]
+        if _LAUNCHED.search(text, max(start, raid.start - RAID_VERB_REACH), raid.start):
+            # "واصل المسلحون شن غارات" (the militants went on launching raids): the nearest group before
+            # the verb, unless a figure of the dead counts it ("خمسة من عناصر داعش")
+            before = [a for a in agents if start <= a.start and a.end <= raid.start and not self._counted(text, a)]
+            if before:
+                return not self._is_state(max(before, key=lambda a: a.end))
+        after = text[raid.end : raid.end + RAID_AGENT_REACH]
+        if (done_by := _DONE_BY.match(after)) is not None:
+            at = raid.end + done_by.end()
+            return any(not self._is_state(a) and _NEXT_WORD.fullmatch(text[at : a.start]) for a in agents)
+        if (aimed := _AIMED_AT.match(after)) is not None:
+            at = raid.end + aimed.end()
+            target = text[at:].split(maxsplit=1)[:1]
+            forces = [h for h in hits if self._is_state(h) or (h.section == "targets" and h.key in _FORCE_TARGETS)]
+            return any(h.start == at for h in forces) or bool(target and fold(target[0]) in _FORCE_NOUNS)
+        return False
 
     def _split_triggers(self, text: str, nt: NormalisedText, hits: list[TermMatch]) -> list[TermMatch]:
         """Arabic puts the subject between the verb and its object: "قطع مسلحون مرتبطون بتنظيم الدولة
@@ -196,14 +288,33 @@ _NOT_GROUND = frozenset(
 )  # fmt: skip
 
 
+# "الأراضي التي سيطر عليها الجهاديون" (the territory the jihadists had seized), "التي كان يسيطر عليها": a verb
+# in a relative clause describes the area it qualifies, as English "the territory it had seized" tells no capture
+_RELATIVE = frozenset(fold(w) for w in ("التي", "الذي", "اللتي", "اللتين", "اللتان", "اللذين", "اللذان", "الذين",
+                                        "اللواتي", "اللاتي"))  # fmt: skip
+_RELATIVE_GAP = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "قد"))
+_SINCE = fold("منذ")
+SINCE_REACH = 3  # words from a control verb to "منذ" (since) that make it a state: "سيطروا عليها منذ عام 2015"
+
+
 def _control_state(toks: list[Token], first: int, end: int) -> bool:
     """Territorial control is taking ground, not holding it: the noun ``سيطرة`` without ``على`` in the next
     two words is a state ("آخر مناطق سيطرته", the last areas under its control; "مناطق سيطرة الحكومة"), and
-    ``السيطرة على`` the fire or the situation, nor ``استولوا على`` weapons, is a capture. The verbs
-    (``سيطر``, ``سيطروا``) and "سيطرتهم على القرية" stay. ``toks[first:end]`` are the trigger's words."""
+    ``السيطرة على`` the fire or the situation, nor ``استولوا على`` weapons, is a capture. Nor is control that
+    a relative clause gives an area ("الأراضي التي سيطر عليها التنظيم"), control held since a time ("بعدما
+    سيطروا عليها منذ عام 2015", after holding it since 2015) or sought ("معارك ... للسيطرة على منطقة ميناكا",
+    fighting for control of the Menaka area). The verbs (``سيطر``, ``سيطروا``) and "سيطرتهم على القرية" stay.
+    ``toks[first:end]`` are the trigger's words."""
     after = toks[end : end + 2]
     last = toks[end - 1].norm if end > first else ""
     if last in _ON and after and after[0].norm in _NOT_GROUND:
+        return True
+    before = [t.norm for t in toks[max(0, first - 2) : first]]
+    relative = bool(before) and (
+        before[-1] in _RELATIVE or (len(before) == 2 and before[0] in _RELATIVE and before[1] in _RELATIVE_GAP)
+    )
+    since = any(t.norm == _SINCE for t in toks[end : end + SINCE_REACH])
+    if relative or since or (end > first and toks[first].norm.startswith("للسيطر")):
         return True
     head = last.removeprefix("و").removeprefix("ف").removeprefix("ب").removeprefix("ل")
     noun = head.startswith("السيطر") or head == "سيطره" or (head.startswith("سيطرت") and len(head) > 5)

@@ -56,8 +56,9 @@ def _codebook_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
 
 # Side cues that English applies with its own adjacent-word rules (extract.en.context, fed from the same
 # codebook lists): matching "on", "at", "by", "killed" everywhere would only cost time.
-NOT_MATCHED_CUES = frozenset({"object_marker", "agent_marker", "harm_before", "back_matter"})
-# ("back_matter" titles are compared with whole heading lines, see extract.events.back_matter_sentences)
+NOT_MATCHED_CUES = frozenset({"object_marker", "agent_marker", "harm_before", "back_matter", "aircraft"})
+# ("back_matter" titles are compared with whole heading lines, see extract.events.back_matter_sentences; "aircraft"
+# words tell an Arabic air raid from a ground raid, extract.ar.rules)
 
 
 def _cue_terms(codebook: Codebook) -> Iterator[tuple[Terms, str, str]]:
