@@ -338,6 +338,28 @@ def test_events_attacks_in_the_plural_with_a_day_or_a_toll_stay_an_event(
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
+        # people that militants round up or detain are abducted
+        ("Armed men arrived by boat at a fishing camp north of Makary and rounded up the fishermen on Sunday.",
+         "kidnapping"),
+        ("IS fighters detained 20 villagers near Menaka on Monday.", "kidnapping"),
+        ("احتجز مسلحون عشرة مدنيين قرب ميناكا يوم السبت.", "kidnapping"),
+        # ... not when forces do, when the militants are detained, or when they are an earlier verb's object
+        ("Two militants were detained by police on Monday.", "arrest"),
+        ("Iraqi troops killed four Islamic State militants and arrested seven suspects on Tuesday.", "arrest"),
+        ("The commander blamed Daesh, adding that two suspects had been detained for questioning on Monday.",
+         "arrest"),
+        ("اعتقلت قوات الأمن خمسة مسلحين يوم السبت.", "arrest"),
+    ],
+)
+def test_events_people_militants_detain_are_abducted(
+    extract_resources: ExtractResources, text: str, kind: str
+) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
         # a raid that militants carry out, or that hits the army, is on the ground, as English "raid"
         ("قتل 12 مدنيا في غارة شنها مقاتلو تنظيم الدولة الإسلامية على قرية قرب أربيندا يوم الأحد.", "armed_assault"),
         ("واصل المسلحون شن غارات على القرى يوم الثلاثاء فقتلوا ثلاثة مزارعين.", "armed_assault"),

@@ -323,6 +323,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             and not _RECORD_CLAUSE.search(doc.text, max(sentence.start, t.start - 60), t.start)
             and not any(start <= t.start < end for start, end in doc.images)
         ]  # fmt: skip
+        triggers = [_as_abduction(doc, index, sentence, t) for t in triggers]
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
             triggers = []  # "Its cells regularly target army convoys": a pattern, not an incident
@@ -665,6 +666,60 @@ def _term_core(doc: _Doc, term: TermMatch) -> str:
                 return core[len(prefix) :]
         return core
     return words[-1]
+
+
+ARREST, ABDUCTION = "arrest", "kidnapping"
+
+
+def _as_abduction(doc: _Doc, index: CodebookIndex, sentence: Sentence, trigger: TermMatch) -> TermMatch:
+    """People that militants round up or detain are abducted, not arrested: "Armed men arrived by boat at a fishing
+    camp ... and rounded up the fishermen", "IS fighters detained 20 villagers", "أوقف مسلحون قافلة". The trigger
+    is a verb ("rounded up", "detained"; not "a raid on a hideout", "اعتقال") whose subject is a perpetrator
+    description ("armed men", "militants", "مسلحون") or a jihadist group: in English the sentence's first group,
+    before the verb, not the object of an earlier event word ("troops killed four Islamic State militants and
+    arrested seven suspects") and with no passive ("Two militants were detained"); in Arabic the group right after
+    the verb (verb-subject order), unless the verb carries its own subject ("احتجزوا")."""
+    if trigger.key != ARREST:
+        return trigger
+    if doc.language is Language.ar:
+        verb = fold(trigger.text)
+        if " " in verb or not verb.startswith(_AR_ARREST_VERBS) or verb.endswith("وا"):
+            return trigger
+        after = [
+            m
+            for section in ("actors", "descriptions")
+            for m in doc.in_range(section, trigger.end, trigger.end + 3)
+            if not doc.text[trigger.end : m.start].strip()
+        ]
+        subject = after[0] if after else None
+    else:
+        if not trigger.text.split()[0].endswith("ed") or _PASSIVE_BEFORE.search(
+            doc.text, max(sentence.start, trigger.start - 20), trigger.start
+        ):
+            return trigger
+        before = [
+            m
+            for section in ("actors", "descriptions")
+            for m in doc.in_range(section, sentence.start, trigger.start)
+            if m.end <= trigger.start
+        ]
+        subject = min(before, key=lambda m: (m.start, m.section != "actors")) if before else None
+        if subject is not None and (
+            passive_between(doc.text, subject.end, trigger.start)
+            or doc.in_range("event_types", sentence.start, subject.start)
+            or harm_verb_before(doc.text, subject.start, index.harm_words)
+        ):
+            subject = None
+    if subject is None:
+        return trigger
+    if subject.section != "descriptions" and index.actor_kind.get(subject.key) is not ActorType.jihadist_group:
+        return trigger
+    return TermMatch(trigger.section, ABDUCTION, trigger.start, trigger.end, trigger.text)
+
+
+# Arabic arrest verbs in the perfect, whose subject may follow them ("اعتقل", "احتجز", "أوقف"; not the nouns)
+_AR_ARREST_VERBS = tuple(fold(w) for w in ("اعتقل", "احتجز", "أوقف", "ألقى"))
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$")
 
 
 _AR_PLURAL = re.compile(r"ات(?:ها|هم|هما|ه)?$")
