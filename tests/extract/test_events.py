@@ -336,6 +336,43 @@ def test_events_attacks_in_the_plural_with_a_day_or_a_toll_stay_an_event(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the next paragraph goes on with the lead: more victims, or the victims named by their fate
+        "Gunmen abducted nine farmers in a raid on a village in Kamwenge district on Tuesday, the army said.\n\n"
+        "Two other villagers were wounded by gunfire as they tried to flee, an army spokesman said.",
+        "Gunmen abducted nine farmers in a raid on a village in Kamwenge district on Tuesday, the army said.\n\n"
+        "Those abducted included two women, he said.",
+    ],
+)
+def test_events_the_lead_goes_on_in_the_next_paragraph(extract_resources: ExtractResources, text: str) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == ["kidnapping"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "perpetrator"),
+    [
+        # "insurgents" (متمردون) beheaded: the subject between the verb and its object
+        ("قطع متمردون رؤوس خمسة قرويين مساء الأحد في قرية شمال ماروبا.", "execution", None),
+        # Iraq's counter-terrorism forces named with their country
+        ("Iraqi counter-terrorism forces killed two suspected Islamic State militants and arrested five others in "
+         "a raid on Tuesday.", "arrest", "cts"),
+        ("قتلت قوات مكافحة الإرهاب العراقية اثنين من المشتبه بانتمائهم إلى تنظيم الدولة الإسلامية واعتقلت خمسة "
+         "آخرين يوم الثلاثاء.", "arrest", "cts"),
+        # a homemade mine is an improvised explosive device, as "لغم تقليدي الصنع"
+        ("Two soldiers were killed on Monday when a homemade mine exploded under their vehicle.", "bombing/ied", None),
+    ],
+)
+def test_events_translation_pairs_agree_on_type_and_perpetrator(
+    extract_resources: ExtractResources, text: str, kind: str, perpetrator: str | None
+) -> None:
+    found = events(extract_resources, text)
+    assert found and f"{found[0].event_type}{'/' + found[0].sub_type if found[0].sub_type else ''}" == kind
+    if perpetrator is not None:
+        assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == perpetrator
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         # people that militants round up or detain are abducted

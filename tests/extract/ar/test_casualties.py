@@ -28,6 +28,12 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("قتيلان وجريح في هجوم على حاجز", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
         ("مقتل جنديين وإصابة شرطي", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
         ("مقتل جنديين وثلاثة مدنيين", [("killed", 5, 5, 5, False)]),
+        # a second figure joined with و is more of the same toll, whatever noun it counts (not "ومدني واحد")
+        ("قتل تسعة جنود وأربعة من المساعدين المدنيين للجيش", [("killed", 13, 13, 13, False)]),
+        ("قتل تسعة من عناصر الحرس الوطني ومدني واحد", [("killed", 10, 10, 10, False)]),
+        # "that one of the raiding force's members was wounded"; not "one of the gunmen killed a soldier"
+        ("وذكر أن أحد عناصر القوة المداهمة أصيب خلال الاشتباك", [("wounded", 1, 1, 1, False)]),
+        ("وقال إن أحد المسلحين قتل جنديا", [("killed", 1, 1, 1, False)]),
         # "met their death": the people come before the noun
         ("لقي جنديان سوريان حتفهما وأصيب أربعة آخرون", [("killed", 2, 2, 2, False), ("wounded", 4, 4, 4, False)]),
         ("لقي جندي حتفه في الانفجار", [("killed", 1, 1, 1, False)]),

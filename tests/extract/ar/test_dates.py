@@ -67,6 +67,9 @@ def _resolve(text: str, context: DateContext | None = None):
         # a month of the year named after it
         ("وفي تشرين الأول/أكتوبر من العام الماضي هاجم انتحاري مسجدا", date(2018, 10, 1), DatePrecision.month,
          "تشرين الأول/أكتوبر من العام الماضي"),
+        # "الاثنين" alone is Monday, as wire copy writes it (not after a definite noun, "the two soldiers")
+        ("انفجرت سيارة مفخخة الاثنين قرب سوق مزدحمة", date(2019, 7, 15), DatePrecision.day, "الاثنين"),
+        ("قالت الشرطة الاثنين إن مسلحين هاجموا حاجزا", date(2019, 7, 15), DatePrecision.day, "الاثنين"),
         # a weekday of the week before the anchor's
         ("قتل الضابط يوم الخميس من الأسبوع الماضي", date(2019, 7, 11), DatePrecision.day,
          "يوم الخميس من الأسبوع الماضي"),
@@ -83,7 +86,8 @@ def test_dates_resolved(text: str, value: date, precision: DatePrecision, eviden
 @pytest.mark.parametrize(
     "text",
     [
-        "الجنود الاثنين", "بعد صلاة الجمعة", "قبل أيام", "قبل الهجوم", "حتى اليوم", "في اليوم التالي",
+        "الجنود الاثنين", "بعد صلاة الجمعة", "فرقت الشرطة بين الاثنين", "قتل المسلحون الاثنين معا",
+        "قبل أيام", "قبل الهجوم", "حتى اليوم", "في اليوم التالي",
         # over the past year: a stretch up to now
         "تشهد المنطقة تصاعدا في الهجمات على مدى العام الماضي",
     ],

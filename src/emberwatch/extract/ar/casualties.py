@@ -310,6 +310,10 @@ def _passive_verb_after(text: str, toks: list[Token], expr: NumberExpr) -> tuple
         if any(c in _CLAUSE_BREAK for c in text[toks[expr.last].end : toks[k].start]):
             return None
         kind = _PASSIVE_AFTER.get(toks[k].norm)
+        if kind is None and toks[expr.first].norm in _ONE_OF and not (k + 1 < len(toks) and _persons(toks[k + 1].norm)):
+            # "أن أحد عناصر القوة المداهمة أصيب" (that one of the raiding force's members was wounded); not an
+            # active verb with its object ("أن أحد المسلحين قتل جنديا", one of the gunmen killed a soldier)
+            kind = _SINGULAR_PASSIVE.get(toks[k].norm)
         if kind is not None:
             return _Word(kind, toks[k].norm), k
     return None
@@ -443,6 +447,13 @@ def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) ->
         if _among(toks, expr) and found:
             previous_end = expr.last
             continue  # "، بينهم ثلاثة أطفال،" (among them three children): part of the figure before
+        if _joins_figure(toks, expr, found) and not _is_perpetrator(toks, expr, perpetrators):
+            # "قُتل تسعة جنود وأربعة من المساعدين المدنيين" (nine soldiers and four civilian auxiliaries): one toll
+            before = found[-1]
+            last = _evidence_end(toks, expr, max([q_last, *_noun_phrase(toks, expr)]))
+            found[-1] = _Figure(before.kind, _add(before.count, count), before.first, last, False, before.trigger)
+            previous_end = expr.last
+            continue
         after = _noun_after(toks, expr) or _fate_after(toks, expr)
         pairing = after or _trigger_before(text, toks, expr, previous_end) or _passive_verb_after(text, toks, expr)
         previous_end = expr.last
@@ -592,6 +603,18 @@ _WAS = frozenset(_F(w) for w in ("كان", "كانت"))
 
 # "one" / "two" as an adjective after the noun they count
 _ONE_TWO = frozenset(_F(w) for w in ("واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"))
+
+
+_ONE_WORD = _F("واحد")
+
+
+def _joins_figure(toks: list[Token], expr: NumberExpr, found: list[_Figure]) -> bool:
+    """The figure opens with و right after the last figure's words ("تسعة جنود وأربعة مدنيين"): more of the same
+    toll, whatever noun it counts."""
+    word = toks[expr.first].norm
+    if not found or found[-1].perpetrator or not word.startswith("و") or word.startswith(_ONE_WORD):
+        return False  # (not "ومدني واحد", one civilian: "واحد" opens with its own waw)
+    return found[-1].last == expr.first - 1
 
 
 def _one_more_person(text: str, toks: list[Token], last: int, numbers: set[int]) -> tuple[int, int]:

@@ -9,7 +9,8 @@ Recognised (on folded tokens, so hamza and ta marbuta spelling does not matter):
   date would fall after the anchor); numeric ``12/07/2019`` (day first) and ISO ``2019-07-12``;
 - a year alone after عام / سنة: year precision;
 - weekdays: ``يوم الثلاثاء``, ``مساء السبت``, ``الخميس الماضي``: the most recent such day on or before
-  the anchor (strictly before with الماضي); الاثنين and الجمعة need يوم, a time of day or الماضي
+  the anchor (strictly before with الماضي); الجمعة needs يوم, a time of day or الماضي, and الاثنين alone is
+  Monday unless the words around it make it "the two" ("بين الاثنين", "الاثنين معا")
   because they also mean "the two" and "Friday prayers";
 - relative: اليوم (فجر اليوم), أمس, أمس الأول / أول أمس, الليلة الماضية, قبل/منذ ثلاثة أيام (number
   words, digits and the duals يومين/أسبوعين/شهرين), الأسبوع الماضي (week), الشهر الماضي (month),
@@ -264,7 +265,7 @@ def _weekdays(toks: list[Token], anchor: date | None) -> list[_Found]:
         before = {s.stem for s in clitic_variants(toks[i - 1].norm)} if i > 0 else set()
         cue = bool(before & _TIME_OF_DAY)
         past = i + 1 < len(toks) and toks[i + 1].norm in _PAST
-        if not (cue or past) and weekday in _WEEKDAYS_NEEDING_CUE:
+        if not (cue or past) and weekday in _WEEKDAYS_NEEDING_CUE and not _bare_monday(toks, i, weekday):
             continue
         back = (anchor.weekday() - weekday) % 7
         if past and back == 0:
@@ -280,6 +281,26 @@ def _weekdays(toks: list[Token], anchor: date | None) -> list[_Found]:
 
 
 _WEEK_WORD = fold("الأسبوع")
+# words around "الاثنين" that make it "the two": "كلا الاثنين", "بين الاثنين", "الاثنين معا", "الاثنين الآخرين"
+_TWO_BEFORE = frozenset(fold(w) for w in ("كلا", "كلتا", "بين", "هذين", "هاتين", "من", "مع", "إلى", "عن"))
+_THAT = frozenset(fold(w) for w in ("إن", "أن"))
+_TWO_AFTER = frozenset(fold(w) for w in ("معا", "منهما", "منهم", "الآخرين", "الآخران", "الباقيين"))
+
+
+def _bare_monday(toks: list[Token], i: int, weekday: int) -> bool:
+    """"الاثنين" alone is Monday as wire copy writes it ("انفجرت سيارة مفخخة الاثنين قرب سوق", "قالت الشرطة الاثنين
+    إن"), unless the words around it make it "the two" (:data:`_TWO_BEFORE`, :data:`_TWO_AFTER`, a definite noun
+    before it); "الجمعة" alone stays Friday prayers."""
+    if weekday != 0:
+        return False
+    before = {s.stem for s in clitic_variants(toks[i - 1].norm)} if i > 0 else set()
+    after = toks[i + 1].norm if i + 1 < len(toks) else ""
+    if before & _TWO_BEFORE or after in _TWO_AFTER:
+        return False
+    # after a definite noun it qualifies it ("الجنود الاثنين", the two soldiers), unless a reported clause
+    # follows ("قالت الشرطة الاثنين إن", the police said on Monday that)
+    definite = i > 0 and any(s.has_article for s in clitic_variants(toks[i - 1].norm))
+    return not definite or after in _THAT
 
 
 def _of_last_week(toks: list[Token], i: int) -> bool:
