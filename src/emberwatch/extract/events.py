@@ -492,10 +492,13 @@ def _pronoun_subject(doc: _Doc, i: int, previous: _Group) -> bool:
 def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sentence_cues: set[str]) -> bool:
     """Sentence ``i`` comes right after the previous event's last sentence, in its paragraph, with an `others`
     cue and a casualty figure: "Two other villagers were wounded by gunfire as they fled" adds victims to the
-    raid told before it, whatever its trigger; so does one that opens the next paragraph (wire copy goes on with
-    the lead there: "Gunmen abducted nine farmers ...", then "Two other villagers were wounded by gunfire as they
-    tried to flee")."""
+    raid told before it, whatever its trigger; so does one that opens the paragraph after a one-sentence lead (wire
+    copy goes on with the lead there: "Gunmen abducted nine farmers ...", then "Two other villagers were wounded by
+    gunfire as they tried to flee")."""
     if "others" not in sentence_cues or previous.sentences[-1] != i - 1:
+        return False
+    lead = previous.sentences == [previous.sentences[0]] and all(doc.headings[k] for k in range(previous.sentences[0]))
+    if doc.paragraphs[i] != doc.paragraphs[i - 1] and not lead:
         return False
     # the cue must belong to a casualty figure ("two other villagers were wounded", "قرويان آخران"), not to
     # others of another fate ("two rebels were killed and four others arrested")
