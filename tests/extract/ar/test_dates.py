@@ -70,6 +70,9 @@ def _resolve(text: str, context: DateContext | None = None):
         # "الاثنين" alone is Monday, as wire copy writes it (not after a definite noun, "the two soldiers")
         ("انفجرت سيارة مفخخة الاثنين قرب سوق مزدحمة", date(2019, 7, 15), DatePrecision.day, "الاثنين"),
         ("قالت الشرطة الاثنين إن مسلحين هاجموا حاجزا", date(2019, 7, 15), DatePrecision.day, "الاثنين"),
+        # a month named alone after the sentence's year is of that year
+        ("شهدت تونس أكثر الهجمات دموية عام 2015، حين قتل مسلحون 21 سائحا في متحف باردو في آذار", date(2015, 3, 1),
+         DatePrecision.month, "آذار"),
         # a weekday of the week before the anchor's
         ("قتل الضابط يوم الخميس من الأسبوع الماضي", date(2019, 7, 11), DatePrecision.day,
          "يوم الخميس من الأسبوع الماضي"),

@@ -50,6 +50,9 @@ THURSDAY = DateContext(published=date(2019, 3, 14))
         ("In October last year, a suicide bomber attacked a mosque", date(2018, 10, 1), 4, date(2018, 10, 31)),
         ("the insurgency has spread since 2017, when militants attacked a mosque", date(2017, 1, 1), 5,
          date(2017, 12, 31)),
+        # a month named alone after the sentence's one year is of that year
+        ("suffered its deadliest attacks in 2015, when gunmen killed 21 tourists at the Bardo museum in March",
+         date(2015, 3, 1), 4, date(2015, 3, 31)),
         # a weekday of the week before the anchor's
         ("was shot dead on Thursday last week", date(2019, 3, 7), 1, None),
         ("was shot dead on Monday of last week", date(2019, 3, 4), 1, None),

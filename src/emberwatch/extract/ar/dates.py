@@ -156,7 +156,7 @@ def _absolute(toks: list[Token], ctx: DateContext) -> list[_Found]:
         if (toks[i].norm,) in _AMBIGUOUS_MONTHS and day is None and year_hit is None:
             i += 1
             continue
-        year = year_hit[0] if year_hit else None
+        year = year_hit[0] if year_hit else _year_told_before(toks, i, ctx.anchor)
         end_index = year_hit[1] if year_hit else last
         first_index = day_index if day is not None else i
         found.extend(_absolute_value(toks, ctx, day, month, year, first_index, end_index))
@@ -165,6 +165,24 @@ def _absolute(toks: list[Token], ctx: DateContext) -> list[_Found]:
 
 
 _OF = fold("من")
+
+
+def _year_told_before(toks: list[Token], i: int, anchor: date | None) -> int | None:
+    """The year a sentence gave before a month named alone ("شهدت تونس أكثر الهجمات دموية عام 2015، حين قتل
+    مسلحون 21 سائحا ... في آذار": March 2015, not March of the publication's year), when it is one year and
+    earlier than the anchor's; the anchor's year otherwise (None)."""
+    years = {
+        int(toks[k].norm)
+        for k in range(1, i)
+        if toks[k].norm.isdigit() and len(toks[k].norm) == 4 and 1900 <= int(toks[k].norm) <= 2100
+        and ({s.stem for s in clitic_variants(toks[k - 1].norm)} | {toks[k - 1].norm}) & _YEAR_CUES
+    }
+    if len(years) != 1 or anchor is None:
+        return None
+    year = years.pop()
+    return year if year < anchor.year else None
+
+
 _DEFINITE = tuple(fold(w) for w in ("ال", "وال", "فال", "بال", "لل"))
 # ordinal day numbers before "من <month>" ("the seventh of August")
 _ORDINALS: dict[str, int] = {

@@ -279,6 +279,14 @@ def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -
     candidates += _month_of_year(text, sentence.start, sentence.end, context.anchor)
     if not candidates:
         candidates = _in_month(text, sentence.start, sentence.end, context)
+    elif all(c[1].precision is DatePrecision.year for c in candidates):
+        # a month named alone after the sentence's one year is of that year ("Tunisia suffered its deadliest attacks
+        # in 2015, when gunmen killed 21 tourists at the Bardo museum in March": March 2015), as in Arabic
+        years = {c[1].value.year for c in candidates}
+        told = min(c[0] for c in candidates)
+        if len(years) == 1 and context.anchor is not None and (year := years.pop()) < context.anchor.year:
+            framed = replace(context, heading_year=year)
+            candidates += _in_month(text, told, sentence.end, framed)
     if not candidates:
         return None
     # "said on Wednesday that its fighters executed two men on Monday"; "stated on 30 June 2017" also drops
