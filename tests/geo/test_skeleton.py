@@ -81,6 +81,12 @@ def test_skeleton_index_reads_short_names_only_with_exact_vowels() -> None:
     assert index.lookup_short("بيو") == [3]
 
 
+def test_skeleton_index_reads_short_names_with_only_alef_for_vowels_as_a_and_e() -> None:
+    index = SkeletonIndex.build([(1, "Abala"), (2, "Bolo"), (3, "Bilal")])
+    assert index.lookup("أبالا") == []
+    assert index.lookup_short("أبالا") == [1]  # not Bolo or Bilal: their vowels are written
+
+
 def test_skeleton_index_refuses_short_ambiguous_names() -> None:
     index = SkeletonIndex.build([(1, "Al Lah"), (2, "Ba")])
     assert index.lookup("الله") == []

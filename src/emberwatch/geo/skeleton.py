@@ -218,8 +218,10 @@ class SkeletonIndex:
         found: list[int] = []
         for skeleton in arabic_skeletons(arabic_name):
             key = consonants(skeleton).replace(" ", "")
-            if _long_enough(key, skeleton) or len(skeleton.replace(" ", "")) <= len(key):
-                continue  # long enough for lookup(), or no vowel letter to check the reading by
+            if _long_enough(key, skeleton):
+                continue  # long enough for lookup()
+            # (a name with no vowel letter but alef, "أبالا", matches a Latin name with only a / e between its
+            # consonants, Abala: the province the text puts it in is the check)
             flat = skeleton.replace(" ", "")
             for entry, latin in self.short.get(key, ()):
                 if _vowel_distance(flat, latin.replace(" ", "")) == 0 and entry not in found:
