@@ -329,6 +329,10 @@ def test_geoparser_arabic_name_before_its_country(geoparser: Geoparser, text: st
         ("نصب مسلحون كمينا لدورية عسكرية قرب بوريم في منطقة غاو شمالي مالي.", "Bourem"),
         ("فجر انتحاري نفسه في سوق كوهات التابعة لإقليم خيبر بختونخوا في باكستان.", "Kohat"),
         ("قتل ثلاثة من عناصر الأمن في هجوم على حاجز في تشامان، إقليم بلوشستان، جنوب غربي باكستان.", "Chaman"),
+        # ... as its centre or one of its towns; a short name with only alef for vowels
+        ("فجر انتحاري نفسه وسط تجمع في بلدة خار، كبرى بلدات منطقة باجور الباكستانية.", "Khar"),
+        ("قتل خمسة جنود في هجوم على كوكاوا، إحدى مدن ولاية بورنو في نيجيريا.", "Kukawa"),
+        ("اقتحم مسلحون بلدة أبالا في منطقة تيلابيري غربي النيجر.", "Abala"),
     ],
 )
 def test_geoparser_arabic_name_before_its_province(geoparser: Geoparser, text: str, name: str) -> None:

@@ -660,8 +660,11 @@ def _provinced_names(text: str, places: list[PlaceRef]) -> dict[int, tuple[str, 
 
 PROVINCE_GAP = 24  # characters between a name and the province after it ("بولاية", "، في محافظة")
 _UNIT = r"(?:ولاية|محافظة|إقليم|اقليم|منطقة|مقاطعة|مديرية|قضاء)"
+# "خار، مركز منطقة باجور" (Khar, the centre of Bajaur district), "عاصمة ولاية بورنو" (the capital of Borno state),
+# "كبرى بلدات منطقة باجور" (the largest town of Bajaur district), "إحدى قرى ولاية بورنو" (a village of Borno state)
+_HUB = r"(?:(?:مركز|عاصمة|(?:كبرى|إحدى|أكبر)\s+(?:مدن|بلدات|قرى|مناطق))\s+)"
 _BEFORE_PROVINCE = re.compile(
-    rf"(?:\s*[(،,]\s*(?:(?:في\s+|ب)?(?:ال)?{_UNIT}\s+)?"
+    rf"(?:\s*[(،,]\s*(?:(?:في\s+|ب)?(?:ال)?{_HUB}?{_UNIT}\s+)?"
     rf"|\s+(?:في\s+|ب)(?:{_UNIT}\s+)?"
     rf"|\s+(?:ال)?(?:تابعة|واقعة)\s+(?:ل|في\s+)(?:ال)?(?:{_UNIT}\s+)?)$"
 )
