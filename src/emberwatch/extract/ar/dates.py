@@ -171,12 +171,7 @@ def _year_told_before(toks: list[Token], i: int, anchor: date | None) -> int | N
     """The year a sentence gave before a month named alone ("شهدت تونس أكثر الهجمات دموية عام 2015، حين قتل
     مسلحون 21 سائحا ... في آذار": March 2015, not March of the publication's year), when it is one year and
     earlier than the anchor's; the anchor's year otherwise (None)."""
-    years = {
-        int(toks[k].norm)
-        for k in range(1, i)
-        if toks[k].norm.isdigit() and len(toks[k].norm) == 4 and 1900 <= int(toks[k].norm) <= 2100
-        and ({s.stem for s in clitic_variants(toks[k - 1].norm)} | {toks[k - 1].norm}) & _YEAR_CUES
-    }
+    years = {found.value.year for found in _years(toks[:i])}
     if len(years) != 1 or anchor is None:
         return None
     year = years.pop()

@@ -20,7 +20,7 @@ from emberwatch.extract.ar.numbers import parse_numbers
 from emberwatch.extract.language import DateContext, NormalizedText
 from emberwatch.extract.types import CountMention, ResolvedDate, Sentence, TermMatch, TextSpan
 from emberwatch.models import Attribution, Language
-from emberwatch.text.arabic import NormalisedText, TermMatcher, Token, fold, normalise, tokens
+from emberwatch.text.arabic import NormalisedText, TermMatcher, Token, clitic_variants, fold, normalise, tokens
 
 # How far (characters) from a trigger a cue still applies, as in the English rules.
 CUE_WINDOW = 60
@@ -98,17 +98,10 @@ _DONE_BY = re.compile(r"\s+(?:\S+\s+)?(?:شنها|شنه|شنوها|نفذها|�
 _AIMED_AT = re.compile(r"\s+(?:\S+\s+)?(?:استهدفت|استهدف|استهدفوا|على|ضد)\s+")
 
 
-def _strip_clitics(word: str) -> str:
-    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix) :]
-    return word
-
-
 def _bare_raid(trigger: str) -> bool:
     """The trigger is "غارة" / "غارات" alone (with clitics), not "غارة جوية"."""
     words = fold(trigger).split()
-    return len(words) == 1 and _strip_clitics(words[0]) in _RAID_NOUNS
+    return len(words) == 1 and any(split.stem in _RAID_NOUNS for split in clitic_variants(words[0]))
 
 
 class ArabicRules:
@@ -121,7 +114,7 @@ class ArabicRules:
         self.matcher = build_matcher(codebook)
         self.perpetrator_words = frozenset(fold(w) for w in codebook.cues.perpetrator_killed.ar)
         aircraft = [fold(w) for w in codebook.cues.aircraft.ar]
-        self.aircraft_words = frozenset(_strip_clitics(w) for w in aircraft if " " not in w)
+        self.aircraft_words = frozenset(w for w in aircraft if " " not in w)
         self.aircraft_phrases = tuple(w for w in aircraft if " " in w)
         self.actor_kinds = {a.id: a.kind for a in codebook.actors}
         # two-word event terms whose verb and object the subject may part ("قطع مسلحون ... رؤوس")
@@ -182,9 +175,8 @@ class ArabicRules:
         start = max(text.rfind(ch, 0, raid.start) for ch in _SENTENCE_ENDS) + 1
         ends = [i for i in (text.find(ch, raid.end) for ch in _SENTENCE_ENDS) if i >= 0]
         sentence = fold(text[start : min(ends, default=len(text))])
-        if any(_strip_clitics(w) in self.aircraft_words for w in sentence.split()) or any(
-            phrase in sentence for phrase in self.aircraft_phrases
-        ):
+        aircraft = any(split.stem in self.aircraft_words for w in sentence.split() for split in clitic_variants(w))
+        if aircraft or any(phrase in sentence for phrase in self.aircraft_phrases):
             return False
         agents = [h for h in hits if h.section in ("actors", "descriptions")]
         if _LAUNCHED.search(text, max(start, raid.start - RAID_VERB_REACH), raid.start):
