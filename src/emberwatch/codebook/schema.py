@@ -73,6 +73,10 @@ class ActorType(StrEnum):
     rebel_group = "rebel_group"
 
 
+# the kinds of actor that act for a state: armies, police, a coalition, foreign troops
+STATE_KINDS = frozenset({ActorType.state_force, ActorType.international_coalition, ActorType.foreign_force})
+
+
 class Actor(Entry):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from emberwatch.codebook.schema import ActorType, Codebook
+from emberwatch.codebook.schema import STATE_KINDS, ActorType, Codebook
 from emberwatch.extract.ar.casualties import VERB_TRIGGERS
 from emberwatch.extract.dating import DocumentDates
 from emberwatch.extract.en.context import harm_verb_before, harmed_after, marker_before, passive_between
@@ -678,7 +678,7 @@ ARREST, ABDUCTION = "arrest", "kidnapping"
 
 def _as_abduction(doc: _Doc, index: CodebookIndex, sentence: Sentence, trigger: TermMatch) -> TermMatch:
     """People that militants round up or detain are abducted, not arrested: "Armed men arrived by boat at a fishing
-    camp ... and rounded up the fishermen", "IS fighters detained 20 villagers", "أوقف مسلحون قافلة". The trigger
+    camp ... and rounded up the fishermen", "IS fighters detained 20 villagers", "احتجز مسلحون عشرة مدنيين". The trigger
     is a verb ("rounded up", "detained"; not "a raid on a hideout", "اعتقال") whose subject is a perpetrator
     description ("armed men", "militants", "مسلحون") or a jihadist group: in English the sentence's first group,
     before the verb, not the object of an earlier event word ("troops killed four Islamic State militants and
@@ -1712,7 +1712,6 @@ def _month_end(year: int, month: int) -> date:
 
 
 FORCE_SUBJECT_GAP = 3  # words between a force named as subject and its kill verb ("Philippine army troops killed")
-_STATE_KINDS = frozenset({ActorType.state_force, ActorType.international_coalition, ActorType.foreign_force})
 
 
 def _killed_by_force(doc: _Doc, count: CountMention, index: CodebookIndex) -> bool:
@@ -1721,7 +1720,7 @@ def _killed_by_force(doc: _Doc, count: CountMention, index: CodebookIndex) -> bo
     ("قتلت القوات الفلبينية ستة مسلحين")."""
     ev = count.evidence
     for actor in doc.in_range("actors", max(0, ev.start - 60), ev.end):
-        if index.actor_kind.get(actor.key) not in _STATE_KINDS:
+        if index.actor_kind.get(actor.key) not in STATE_KINDS:
             continue
         if doc.language is Language.ar and ev.start <= actor.start and actor.end <= ev.end:
             return True

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from emberwatch.codebook.schema import ActorType, Codebook, Terms
+from emberwatch.codebook.schema import STATE_KINDS, Codebook, Terms
 from emberwatch.extract.ar import casualties, dates, sentences
 from emberwatch.extract.ar.numbers import parse_numbers
 from emberwatch.extract.language import DateContext, NormalizedText
@@ -80,9 +80,7 @@ def _longest_per_section(hits: list[TermMatch]) -> list[TermMatch]:
 
 _AIRSTRIKE, _ARMED_ASSAULT = "airstrike", "armed_assault"
 _RAID_NOUNS = frozenset(fold(w) for w in ("غارة", "غارات"))
-_STATE_KINDS = frozenset({ActorType.state_force, ActorType.international_coalition, ActorType.foreign_force})
 _SENTENCE_ENDS = ".!?؟\n"
-_CLAUSE_MARKS = ",،؛;:"
 RAID_AGENT_REACH = 40  # characters after "غارة" where "شنها" + its agent, or "استهدفت" + its target, are looked for
 RAID_VERB_REACH = 25  # characters from a verb of launching (شن) to "غارة"
 PARTITIVE_REACH = 30  # characters before a group where "خمسة من" makes it the counted dead
@@ -169,7 +167,7 @@ class ArabicRules:
         return partitive is not None and self.has_number(partitive["figure"])
 
     def _is_state(self, hit: TermMatch) -> bool:
-        return hit.section == "actors" and self.actor_kinds.get(hit.key) in _STATE_KINDS
+        return hit.section == "actors" and self.actor_kinds.get(hit.key) in STATE_KINDS
 
     def _militant_raid(self, text: str, hits: list[TermMatch], raid: TermMatch) -> bool:
         start = max(text.rfind(ch, 0, raid.start) for ch in _SENTENCE_ENDS) + 1
