@@ -448,3 +448,109 @@ def test_pipeline_event_place_is_near_any_trigger_of_its_sentence(geo_resources:
     event = extract_document(ExtractInput(id="1", text=text, published="2024-03-14"), resources).events[0]
     assert event.event_type == "arson"
     assert event.place is not None and event.place.text == "al-Busayrah"
+
+
+# ------------------------------------------------------------------ twentieth session (rules-35)
+
+_BOMBER_STOPPED = {
+    "en": "A suicide bomber blew himself up at the gate of an army camp on Saturday, killing nine people.\n\n"
+    "The attacker walked up to the crowd of recruits. Guards opened fire on him when he tried to push past them, "
+    "but he detonated his explosives.\n\nThe governor blamed the Islamic State group.",
+    "ar": "فجّر انتحاري نفسه عند بوابة معسكر للجيش يوم السبت، ما أسفر عن مقتل تسعة أشخاص.\n\n"
+    "وتقدّم المهاجم نحو حشد المجندين. وأضاف أن الحراس أطلقوا النار عليه عندما حاول شقّ طريقه بينهم، لكنه فجّر "
+    "المتفجرات التي كان يحملها.\n\nوحمّل المحافظ تنظيم الدولة الإسلامية المسؤولية.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_pipeline_guards_firing_on_the_bomber_are_part_of_the_bombing(
+    extract_resources: ExtractResources, language: str
+) -> None:
+    (event,) = run(extract_resources, _BOMBER_STOPPED[language]).events
+    assert (event.sub_type, event.killed.best) == ("suicide_bombing", 9)
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "isis"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a man shot dead in a raid on a village is the raid's victim: the raid's other words give the type
+        ("Suspected Islamic State militants stormed a farming village near Hawija on Monday, shooting dead one man "
+         "and setting fire to seven houses.", "arson"),
+        ("اقتحم مسلحون يشتبه في انتمائهم إلى تنظيم الدولة الإسلامية قرية زراعية قرب الحويجة يوم الاثنين، فقتلوا رجلا "
+         "بالرصاص وأضرموا النار في سبعة منازل.", "arson"),
+        # a raid on a person's house, then shooting him, is a targeted killing
+        ("On Wednesday night, gunmen stormed the house of the mukhtar of a village near Hawija and shot him dead.",
+         "assassination"),
+    ],
+)  # fmt: skip
+def test_pipeline_killing_in_a_village_raid_is_no_assassination(
+    extract_resources: ExtractResources, text: str, event_type: str
+) -> None:
+    (event,) = run(extract_resources, text).events
+    assert event.event_type == event_type
+
+
+def test_pipeline_victims_after_a_sentence_without_event_words_belong_to_the_raid(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "Gunmen stormed a village near Hawija on Monday night, local officials said.\n\n"
+        "About a dozen gunmen on motorcycles reached the village at around 11 p.m. and went from house to house. "
+        "A farmer who tried to stop them was shot dead, and two other men were wounded, the colonel said."
+    )
+    (event,) = run(extract_resources, text).events
+    assert (event.killed.best, event.wounded.best) == (1, 2)
+
+
+def test_pipeline_ground_lost_in_a_blame_sentence_is_no_event(extract_resources: ExtractResources) -> None:
+    text = (
+        "اقتحم انتحاري بسيارة مفخخة حاجزا للجيش عند مدخل البلدة صباح الخميس، ما أسفر عن مقتل خمسة أشخاص.\n\n"
+        "وحمّل وزير الأمن تنظيم الدولة الإسلامية المسؤولية، قائلا إن مقاتليه يحاولون استعادة مواقعهم بعد طردهم من "
+        "قواعدهم الجبلية."
+    )
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "isis"
+
+
+def test_pipeline_far_mention_of_the_attack_and_a_weapon_in_general_are_no_events(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "انفجرت قنبلة في حافلة صغيرة في مدينة هرات يوم الأحد، ما أسفر عن مقتل أربعة ركاب.\n\n"
+        "وتبنى تنظيم الدولة الإسلامية - ولاية خراسان الهجوم.\n\n"
+        "وتراجع عدد هجمات التنظيم منذ عام 2023.\n\n"
+        "وقال سكان إنهم طالبوا السلطات بتعزيز الأمن في محطات الحافلات.\n\n"
+        "وفي نيسان/أبريل 2024، قتل مسلح ستة مصلين بالرصاص في مسجد للشيعة في مديرية غوزره.\n\n"
+        "وقال أحدهم إنهم عمال يخرجون عند الفجر.\n\n"
+        "وتقول الأمم المتحدة إن التنظيم لا يزال قادرا على تنفيذ عمليات في الخارج.\n\n"
+        "وكانت القنابل المغناطيسية تُستخدم على نطاق واسع في كابول قبل سيطرة طالبان.\n\n"
+        "وزار الوالي الجرحى في المستشفى، وتعهد بتقديم المسؤولين عن الهجوم إلى العدالة."
+    )
+    events = run(extract_resources, text).events
+    assert [(e.event_type, e.killed.best) for e in events] == [("bombing", 4), ("assassination", 6)]
+
+
+def test_pipeline_the_latest_in_a_series_is_no_event(extract_resources: ExtractResources) -> None:
+    text = (
+        "فجّر انتحاري نفسه قرب مركبة لحركة طالبان في مدينة جلال آباد يوم السبت، ما أسفر عن مقتل أربعة أشخاص.\n\n"
+        "ويأتي الهجوم ضمن سلسلة هجمات شنها التنظيم في ولاية ننغرهار، معقله السابق، منذ استيلاء طالبان على السلطة في "
+        "أغسطس/آب."
+    )
+    assert len(run(extract_resources, text).events) == 1
+
+
+def test_pipeline_magnetic_bombs_widely_used_are_a_pattern(extract_resources: ExtractResources) -> None:
+    text = (
+        "A magnetic bomb attached to a minibus exploded in Herat on Sunday, killing four passengers.\n\n"
+        "Magnetic bombs, known locally as sticky bombs, were widely used in Kabul and other cities in the years "
+        "before the Taliban takeover."
+    )
+    (event,) = run(extract_resources, text).events
+    assert (event.sub_type, event.killed.best) == ("ied", 4)
+
+
+def test_pipeline_philippine_forces_in_the_spelling_with_ya(extract_resources: ExtractResources) -> None:
+    text = "قتلت القوات الفيليبينية ستة مسلحين في اشتباك قرب بلدة تامباران يوم الخميس."
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "philippine-forces"

@@ -752,3 +752,22 @@ def test_event_place_arabic_oasis_is_a_head_noun(geoparser: Geoparser) -> None:
     text = "قالت مصادر أمنية إن مسلحين هاجموا نقطة للشرطة قرب واحة الفرافرة في الصحراء الغربية بمصر."
     place = _event_place(geoparser, text, "هاجموا", "ar")
     assert place is not None and place.name == "Qasr al Farafirah"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "at the entrance of" a town is where it happened, not the region that names the forces
+        ("اقتحم انتحاري بسيارة مفخخة حاجزا لقوات الأمن في بونتلاند عند مدخل برغال، وهي بلدة ساحلية في إقليم باري "
+         "شمال شرقي الصومال.", "اقتحم", "Bargaal"),
+        # "south-west of Kirkuk" only says where the subdistrict is (the arson's word is nearer Kirkuk)
+        ("كركوك (العراق) - اقتحم مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية قرية زراعية قرب ناحية العباسي "
+         "جنوب غربي كركوك، ليل الاثنين-الثلاثاء، فقتلوا رجلا بالرصاص وأضرموا النار في سبعة منازل.", "أضرموا",
+         "Al ‘Abbasi"),
+    ],
+)  # fmt: skip
+def test_event_place_arabic_entrance_and_compound_direction(
+    geoparser: Geoparser, text: str, trigger: str, expected: str
+) -> None:
+    place = _event_place(geoparser, text, trigger, "ar")
+    assert place is not None and place.name == expected

@@ -369,3 +369,42 @@ def test_geoparser_arabic_two_word_name_after_a_head_noun_over_a_foreign_first_w
 )
 def test_geoparser_arabic_country_names_gazetteer_lacks(geoparser: Geoparser, text: str, code: str) -> None:
     assert [p.country_code for p in geoparser.geoparse(text, "ar")] == [code]
+
+
+# ------------------------------------------------------------------ geo-70
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        # a name the text then calls a town ("الدور، وهي بلدة"): an everyday word ("the role") read as the town
+        ("وكان التنظيم قد اجتاح الدور، وهي بلدة ذات غالبية سنية على الضفة الشرقية لنهر دجلة، في حزيران/يونيو 2014.",
+         "Ad Dawr", 1),
+        # "outside" a town is near it
+        ("خطف مسلحون 23 امرأة خارج غامبورو، وهي بلدة تقع في ولاية بورنو شمال شرقي نيجيريا.", "Gamboru", 2),
+    ],
+)  # fmt: skip
+def test_geoparser_arabic_name_called_a_town_after_it(
+    geoparser: Geoparser, text: str, name: str, precision: int
+) -> None:
+    found = {p.name: int(p.precision) for p in geoparser.geoparse(text, "ar")}
+    assert found.get(name) == precision
+
+
+def test_geoparser_arabic_camp_is_no_town_abroad(geoparser: Geoparser) -> None:
+    # "معسكر" (a camp) is also Mascara in Algeria
+    text = "فجّر انتحاري نفسه عند بوابة معسكر لقوات الأمن في مدينة عتق جنوبي اليمن."
+    assert [p.name for p in geoparser.geoparse(text, "ar")] == ["Ataq", "Yemen"]
+
+
+def test_geoparser_arabic_town_far_abroad_read_with_the_documents_places(geoparser: Geoparser) -> None:
+    # "ماسيو" is Maceió in Brazil by its Arabic name; in a paragraph that names no other place of a report on the
+    # Philippines (spelled "الفيليبين", as AFP's Arabic service writes it), it is Masiu in Lanao del Sur
+    text = (
+        "إليغان (الفيليبين) - قتلت القوات الفيليبينية ستة مسلحين قرب بلدة تامباران في ولاية لاناو ديل سور.\n\n"
+        "وجاءت العملية في أعقاب كمين في بلدة ماسيو المجاورة. ففي 30 تشرين الأول/أكتوبر، أطلق مسلحون النار على شاحنة "
+        "للجيش على طريق خارج ماسيو."
+    )
+    found = [(p.text, p.country_code) for p in geoparser.geoparse(text, "ar")]
+    assert ("الفيليبين", "PH") in found
+    assert [code for name, code in found if name == "ماسيو"] == ["PH", "PH"]

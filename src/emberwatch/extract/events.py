@@ -84,6 +84,7 @@ class CodebookIndex:
     strategic: frozenset[str] = frozenset()
     prominent_targets: frozenset[str] = frozenset()  # people killed for who they are (targets.yaml `prominent`)
     combatant_targets: frozenset[str] = frozenset()  # soldiers and police: a side that also acts
+    territorial: frozenset[str] = frozenset()  # types that claim or lose ground (event_types.yaml)
 
     @classmethod
     def build(cls, codebook: Codebook) -> CodebookIndex:
@@ -115,6 +116,7 @@ class CodebookIndex:
             combatant_targets=frozenset(
                 t.id for t in codebook.targets if t.human and t.gtd_target_type in COMBATANT_TARGET_TYPES
             ),
+            territorial=frozenset(et.id for et in codebook.event_types if et.territorial_control),
         )
 
 
@@ -127,6 +129,15 @@ class _Group:
     triggers: list[TermMatch]
     key: str
     paragraph: int
+    # the last sentence that goes on with the event without an event word of its own and is not part of it
+    # ("About a dozen gunmen on motorcycles reached the village at around 11 p.m."): the next sentence still
+    # comes right after the event ("A farmer who tried to stop them was shot dead, and two other men were wounded")
+    bridged: int = -1
+
+    @property
+    def told_last(self) -> int:
+        """The event's last sentence, or the bridging sentence after it."""
+        return max(self.sentences[-1], self.bridged)
 
     @property
     def event_type(self) -> str:
@@ -327,8 +338,15 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
             triggers = []  # "Its cells regularly target army convoys": a pattern, not an incident
-        if triggers and all(_plural_generic(doc, index, t) for t in triggers) and _is_habitual(doc, rules, i):
-            triggers = []  # "Attacks on SDF positions have increased since December 2024": a trend, not an incident
+        plural = [t for t in triggers if _plural_generic(doc, index, t)]
+        if (
+            plural
+            and all(t in plural or (groups and _inside_anaphor(doc, i, t)) for t in triggers)
+            and _is_habitual(doc, rules, i)
+        ):
+            # "Attacks on SDF positions have increased since December 2024": a trend, not an incident; so is "ويأتي
+            # الهجوم ضمن سلسلة هجمات شنها التنظيم منذ ..." (the attack is the latest in a series since ...)
+            triggers = []
         # "blamed Daesh cells for the attack, saying the sheikh had received threats in recent months": when every
         # event word refers back, a "new event" cue belongs to something else the sentence tells
         # (a sentence with no event words of its own starts no event either: "blamed Daesh, which has killed
@@ -349,6 +367,20 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         if not continues and _refers_back(doc, rules, index, groups, i, triggers, sentence_cues):
             groups[-1].sentences.append(i)  # "... said the killing bore the hallmarks of ISIS cells", paragraphs on
             continue
+        own_day = doc.own_date(i)
+        if (
+            groups
+            and triggers
+            and referring_only
+            and not continues
+            and (own_day is None or own_day.precision >= DatePrecision.month)
+            and not doc.casualties(rules, i)
+        ):
+            # only event words that name an event told before, far from it, with no day or toll of their own ("The
+            # governor visited the wounded and promised that those responsible for the attack would be brought to
+            # justice", paragraphs after the bombing; "وقال الجيش إن القتلى ينتمون إلى جماعة ... احتلت مراوي عام
+            # 2017", the dead belonged to a group that occupied Marawi in 2017): no event of their own
+            continue
         if not triggers:
             if continues and (
                 "claimed" in sentence_cues
@@ -360,8 +392,15 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                 # "No group has claimed the bombing, but the officer blamed Daesh"; "فقال إن العبوة زرعتها خلايا
                 # تابعة لتنظيم الدولة" (said the device was planted by IS cells): about the event before
                 groups[-1].sentences.append(i)
+            elif (
+                continues
+                and groups[-1].told_last == i - 1
+                and (doc.paragraphs[i] == doc.paragraphs[i - 1] or groups[-1].sentences == [i - 1])
+            ):
+                groups[-1].bridged = i
             continue
         best = _raid_before_demolition(triggers, max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start)))
+        best = _killing_in_village_raid(doc, index, triggers, best)
         same_type = [t for t in triggers if t.key.split("/")[0] == best.key.split("/")[0]]
         generic_only = all(index.priority.get(t.key, 0) == 0 for t in triggers)
         own_actor = bool(doc.sentence_matches("actors", [i]))
@@ -374,6 +413,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or (not own_actor and _more_victims(doc, rules, groups[-1], i, sentence_cues))
             or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
             or (not own_actor and all(_quoted(doc, i, t) for t in triggers))
+            or (not own_actor and all(_fires_at_attacker(doc, t) for t in triggers))
+            or _explains_blame(doc, rules, index, i, triggers)
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
             or (not own_actor and _pronoun_subject(doc, i, groups[-1]) and _goes_on(index, groups[-1], triggers))
         ):
@@ -425,7 +466,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling (its trigger stays the event's own)
             groups[-1].sentences.append(i)
             continue
-        if continues and _same_paragraph_compatible(groups[-1], group, index):
+        if continues and _same_paragraph_compatible(doc, groups[-1], group, index):
             previous = groups[-1]
             previous.sentences.append(i)
             previous.triggers += same_type
@@ -440,6 +481,37 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
 # station, killed three employees and blew up its pumps", "اقتحموا ... وفجّروا مضخاتها")
 # (folding drops the shadda: "فجّروا" is "فجروا")
 _DEMOLITION = frozenset(fold(w) for w in ("blew up", "blown up", "blowing up", "فجروا", "فجرت"))
+
+
+# a village, town or camp as the object of a raid ("stormed a farming village", "اقتحم مسلحون ... قرية زراعية")
+# (the first place word after the raid word: not "stormed the house of the mukhtar of a village")
+_RAIDED_PLACE = re.compile(
+    r"\b(?:(?P<settlement>villages?|towns?|hamlets?|camps?|settlements?)|houses?|homes?|office|compound|headquarters|"
+    r"mosque|church|school)\b|(?<![\w])(?:ال)?(?:(?P<ar_settlement>قرية|قرى|بلدة|مخيم)|منزل|بيت|مقر|مكتب|مسجد|مدرسة)",
+    re.IGNORECASE,
+)
+
+
+def _killing_in_village_raid(doc: _Doc, index: CodebookIndex, triggers: list[TermMatch], best: TermMatch) -> TermMatch:
+    """A shooting death told after a raid on a village ("stormed a farming village ..., shooting dead one man and
+    setting fire to seven houses", "اقتحم مسلحون قرية زراعية فقتلوا رجلا بالرصاص وأضرموا النار"): a victim of
+    the raid, not a targeted killing; the sentence's other words give the event's type."""
+    if best.key != "assassination":
+        return best
+    raids = [
+        t
+        for t in triggers
+        if t.key == "armed_assault" and t.end <= best.start and _raids_settlement(doc.text, t.end, best.start)
+    ]
+    if not raids:
+        return best
+    others = [t for t in triggers if t.key != "assassination" and t.start != best.start]
+    return max(others, key=lambda t: (index.priority.get(t.key, 0), -t.start))
+
+
+def _raids_settlement(text: str, start: int, end: int) -> bool:
+    found = _RAIDED_PLACE.search(text, start, end)
+    return found is not None and bool(found.group("settlement") or found.group("ar_settlement"))
 
 
 def _raid_before_demolition(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
@@ -486,7 +558,7 @@ def _pronoun_subject(doc: _Doc, i: int, previous: _Group) -> bool:
     """Sentence ``i`` opens on a third-person pronoun (Arabic: on "ثم") right after the event's last
     sentence: more of it."""
     opening = _THEN_OPENING if doc.language is Language.ar else _PRONOUN_OPENING
-    return previous.sentences[-1] == i - 1 and opening.match(doc.text, doc.sentences[i].start) is not None
+    return previous.told_last == i - 1 and opening.match(doc.text, doc.sentences[i].start) is not None
 
 
 def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sentence_cues: set[str]) -> bool:
@@ -495,7 +567,7 @@ def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sen
     raid told before it, whatever its trigger; so does one that opens the paragraph after a one-sentence lead (wire
     copy goes on with the lead there: "Gunmen abducted nine farmers ...", then "Two other villagers were wounded by
     gunfire as they tried to flee")."""
-    if "others" not in sentence_cues or previous.sentences[-1] != i - 1:
+    if "others" not in sentence_cues or previous.told_last != i - 1:
         return False
     lead = previous.sentences == [previous.sentences[0]] and all(doc.headings[k] for k in range(previous.sentences[0]))
     if doc.paragraphs[i] != doc.paragraphs[i - 1] and not lead:
@@ -541,6 +613,39 @@ RESTATED_TOLL = 3  # the smallest single figure whose repetition tells the same 
 
 _OPENING_QUOTES = "“«"
 _CLOSING_QUOTES = "”»"
+
+
+def _explains_blame(doc: _Doc, rules: LanguageRules, index: CodebookIndex, i: int, triggers: list[TermMatch]) -> bool:
+    """Sentence ``i`` blames someone before its only event words, words of ground lost or won, and has no day
+    or toll of its own: they tell why ("وحمّل وزير الأمن تنظيم الدولة المسؤولية، قائلا إن مقاتليه يحاولون استعادة
+    مواقعهم بعد طردهم من قواعدهم", blamed IS, saying its fighters were trying to regain ground after being
+    driven from their bases): the blame of the event before, not an event of its own."""
+    blames = [c for c in doc.sentence_matches("cues", [i]) if c.key == "attributed"]
+    return (
+        bool(blames)
+        and all(t.key.split("/")[0] in index.territorial for t in triggers)
+        and all(min(c.end for c in blames) <= t.start for t in triggers)
+        and doc.own_date(i) is None
+        and not doc.casualties(rules, i)
+    )
+
+
+# the object of a shooting word that is the attacker told before: a pronoun or the attacker's noun
+_AT_ATTACKER = {
+    Language.en: re.compile(
+        r"\s+(?:on|at)\s+(?:him|them|the\s+(?:attacker|bomber|assailant|gunman|gunmen|intruder)s?)\b", re.IGNORECASE
+    ),
+    Language.ar: re.compile(r"\s*(?:عليه|عليها|عليهم|عليهما|(?:ب?اتجاه|تجاه|نحو)(?:ه|ها|هم|هما))(?![\w\u064b-\u0652])"),
+}
+_SHOOTING = ("fire", "shot", "shoot", "النار", "النيران")
+
+
+def _fires_at_attacker(doc: _Doc, trigger: TermMatch) -> bool:
+    """A shooting word aimed at the attacker just told ("Guards opened fire on him when he tried to push past
+    them", "أطلقوا النار عليه"): the defenders' fire during that event, not a new attack."""
+    if trigger.key != "armed_assault" or not any(w in trigger.text.lower() for w in _SHOOTING):
+        return False
+    return _AT_ATTACKER[doc.language].match(doc.text, trigger.end) is not None
 
 
 def _quoted(doc: _Doc, i: int, trigger: TermMatch) -> bool:
@@ -1077,9 +1182,13 @@ def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
     return any(doc.headings[k] for k in range(first + 1, last))
 
 
-def _same_paragraph_compatible(previous: _Group, group: _Group, index: CodebookIndex) -> bool:
-    """Same paragraph and the same type, or one of the two only has the generic type."""
-    if previous.paragraph != group.paragraph:
+def _same_paragraph_compatible(doc: _Doc, previous: _Group, group: _Group, index: CodebookIndex) -> bool:
+    """Same paragraph and the same type, or one of the two only has the generic type. The paragraph is the
+    event's first one, or the one its last sentence, just before, goes on in ("The bomber ... walked into the
+    tent", then "Guards tried to stop him, but he detonated the charge as they approached")."""
+    last = previous.sentences[-1]
+    goes_on = last == group.primary - 1 and doc.paragraphs[last] == group.paragraph
+    if previous.paragraph != group.paragraph and not goes_on:
         return False
     generic = index.priority.get(group.key, 0) == 0 or index.priority.get(previous.key, 0) == 0
     return previous.event_type == group.event_type or generic

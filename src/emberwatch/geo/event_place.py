@@ -67,6 +67,11 @@ _HEAD_AR = frozenset(fold_key(w) for w in (
     "مدينة", "بلدة", "قرية", "ناحية", "قضاء", "محافظة", "منطقة", "حي", "مخيم", "ريف", "بادية", "مدينتي",
     "قريتي", "بلدتي", "منطقتي", "واحة",
 ))  # fmt: skip
+# a part of a place or a way into it, in the construct state after a locative ("عند مدخل برغال", "على مشارف الموصل")
+_PART_AR = frozenset(fold_key(w) for w in (
+    "مدخل", "مداخل", "بوابة", "مشارف", "أطراف", "ضواحي", "محيط", "وسط", "أحياء", "شوارع", "سوق", "أسواق",
+))  # fmt: skip
+_ON_AR = frozenset(fold_key(w) for w in ("على",))
 _NEAR_FROM_AR = frozenset(fold_key(w) for w in ("بالقرب", "قريبا", "قريب", "مقربة"))
 _SPECIFICITY = {1: 1.5, 2: 1.3, 3: 1.0, 4: 0.6, 5: 0.3, 6: 0.0, 7: -1.0}
 
@@ -264,7 +269,8 @@ _DIRECTION_OF = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?$"
     r"|^\s*,\s*(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$"
-    r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?\s+(?:مدينة\s+)?$"
+    # (and "جنوب غربي كركوك", south-west of Kirkuk)
+    r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?(?:\s*[-\s]\s*(?:ال)?(?:شرق|غرب)(?:ي|ها)?)?\s+(?:مدينة\s+)?$"
     # "قرب البصيرة في ريف دير الزور": the countryside, province or district the town lies in
     r"|^\s*[,،]?\s*في\s+(?:ال)?(?:ريف|محافظة|قضاء|ناحية)\s+$",
     re.IGNORECASE,
@@ -473,6 +479,8 @@ def _is_locative(text: str, place: PlaceRef, lower: int) -> bool:
     words = _words_before_name(text, place.start, lower, 3)  # "in the Hamrin mountains"
     if words and words[-1] in _HEAD_AR:  # "في مدينة الرقة"
         words = words[:-1]
+    if len(words) >= 2 and words[-1] in _PART_AR and words[-2] in _LOCATIVE_AR | _ON_AR:
+        return True  # "عند مدخل برغال" (at the entrance of Bargaal), "على مشارف الموصل"
     if words and (words[-1] in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR):
         return True
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_AFTER:

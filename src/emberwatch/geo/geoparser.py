@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-69"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-70"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -437,7 +437,8 @@ class Geoparser:
         the matcher resolved to a namesake far abroad (Mansoura in Egypt, in a paragraph on Raqqa;
         Bousso in southern Chad, under a Diffa dateline) is read as another romanisation of a place
         next to the paragraph's other places (Al Mansurah near Tabqa; Bosso in Niger, by its Arabic
-        letters), when there is one: the namesake is in none of the paragraph's countries, more than
+        letters), when there is one: the namesake is in none of the paragraph's countries (the document's, when the
+        paragraph names no other place), more than
         :data:`ABROAD_KM` from all its towns, and no national capital ("talks in the city of Cairo"
         stay in Cairo). Every mention of the name resolved to that namesake moves with it.
         Returns (extra, places) with the readings applied."""
@@ -459,7 +460,11 @@ class Geoparser:
                 continue
             first, last = text.rfind("\n", 0, start) + 1, text.find("\n", end)
             lo, hi = bisect_left(starts, first), (bisect_left(starts, last) if last >= 0 else len(located))
-            others = [p for p in located[lo:hi] if p.text != current.text]
+            # (a paragraph that names no other place is read with the document's: "the neighbouring town of Masiu"
+            # in a report on Lanao del Sur is no Maceió)
+            others = [p for p in located[lo:hi] if p.text != current.text] or [
+                p for p in located if p.text != current.text
+            ]
             if not others or current.country_code in {p.country_code for p in others}:
                 continue
             towns = [p for p in others if p.precision <= LocationPrecision.admin2]

@@ -845,7 +845,8 @@ _RELATION_GAP = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?(?:to\s+the\s+)?"
     r"(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
     rf"|{_NEAR}"
-    r"|^\s*[,،]?\s*(?:(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?|قرب|بالقرب\s+من)\s+(?:مدينة\s+|بلدة\s+)?$",
+    r"|^\s*[,،]?\s*(?:(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?(?:\s*[-\s]\s*(?:ال)?(?:شرق|غرب)(?:ي|ها)?)?|قرب|بالقرب\s+من)"
+    r"\s+(?:مدينة\s+|بلدة\s+)?$",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$|بين\s+$", re.IGNORECASE)

@@ -261,7 +261,7 @@ _HEAD_NOUNS = frozenset(fold(w) for w in (
 # "قرب ديكوا" (near Dikwa), "جنوب أيورو" (south of Ayorou): a locative before a foreign name the
 # gazetteer has no Arabic spelling of; only a word without the article that is no common word
 _LOCATIVES = frozenset(fold(w) for w in ("قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
-                                        "غربي", "ضواحي", "أطراف"))  # fmt: skip
+                                        "غربي", "ضواحي", "أطراف", "خارج"))  # fmt: skip
 
 
 # landform words that begin a name ("وادي حوران", Wadi Horan; "جبل حمرين") and are no place on their own
@@ -348,7 +348,21 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
             elif again is not None and _second_name_word(text, name, again):
                 spans.append((name.start, again.end))  # "قرب مالام فاتوري"
             spans.append((name.start, name.end))
+    # "غامبورو، وهي بلدة تقع في ولاية بورنو": a word the text then calls a town
+    for i, name in enumerate(toks[:-2]):
+        after = text[name.end : toks[i + 2].end]
+        if (
+            _APPOSITIVE_TOWN.match(after)
+            and not name.norm.startswith("ال")
+            and len(name.norm) >= 3
+            and not is_common_word(name.norm)
+            and (name.start, name.end) not in spans
+        ):
+            spans.append((name.start, name.end))
     return spans
+
+
+_APPOSITIVE_TOWN = re.compile(r"\s*[،,]\s*(?:وهي|وهو)\s+(?:بلدة|مدينة|قرية)$")
 
 
 # "the village of X", "the towns of X and Y": a settlement the text introduces by name

@@ -218,6 +218,15 @@ def test_casualties_codebook_perpetrator_words() -> None:
          [("killed", 11)]),
         # "hundreds of thousands"
         ("وأودت الحرب بحياة مئات الآلاف.", [("killed", 200000)]),
+        # a vocalised dual after the noun of killing; a conscript is a person
+        ("ما أدى إلى مقتل مقاتلَين وإصابة ثالث.", [("killed", 2), ("wounded", 1)]),
+        ("وأُصيب مجند في الشرطة ونُقل إلى المستشفى.", [("wounded", 1)]),
+        # the person after "shot dead" with the weapon between
+        ("وقتلوا بالرصاص عنصرين من مجموعة دفاع ذاتي مدنية.", [("killed", 2)]),
+        # houses burned by another verb are not the killing verb's figure
+        ("اقتحم مسلحون قرية، فقتلوا رجلا بالرصاص وأضرموا النار في سبعة منازل على الأقل.", [("killed", 1)]),
+        # "the four wounded were two guards and two technicians": a known toll told again
+        ("والجرحى الأربعة هم حارسان وفنيّان كانا نائمين في مبنى قريب.", []),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

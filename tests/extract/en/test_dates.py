@@ -97,6 +97,10 @@ def test_dates_headings_and_dateline() -> None:
         # the earliest of equally precise days: the search on Wednesday is for men abducted three days before
         ("Troops were combing the desert on Wednesday for nine men abducted by gunmen three days ago.", False,
          date(2019, 3, 11)),
+        # the day a statement was read or issued dates the statement
+        ("Attackers opened fire on the people inside, according to a ministry statement read on state television on "
+         "Wednesday.", True, date(2019, 3, 13)),
+        ("In a statement on Tuesday, the army said its troops had killed five militants.", True, date(2019, 3, 12)),
     ],
 )
 def test_dates_statement_days_and_the_event_day(text: str, reported: bool, value: date) -> None:

@@ -140,8 +140,8 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
         # the speaker after "and a" is no one more person
         ("Mortar bombs killed five civilians and wounded 12 others, military sources and a local official said.",
          [("killed", 5), ("wounded", 12)]),
-        # nor are "the two survivors" who told it
-        ("A third man who tried to run was shot dead, the two survivors told police.", []),
+        # nor are "the two survivors" who told it (the man before his "who" clause is the one shot dead)
+        ("A third man who tried to run was shot dead, the two survivors told police.", [("killed", 1)]),
         # what hit a person is no head count; a participle takes no figure before it
         ("He was hit by several bullets and died before reaching the health centre.", []),
         ("The group attacked several oil fields in early 2015, killing guards and foreign workers.", []),
@@ -154,6 +154,12 @@ def test_numbers_casualty_mentions(text: str, expected: list[tuple[str, int, boo
         # "the dead", like "the wounded", are people counted before
         ("A regional official said several of the dead militants were foreigners.", []),
         ("The dead included three children.", []),
+        # a person before a "who" clause without commas; the figure that opens its own passive clause
+        ("A farmer who tried to stop them from entering his home was shot dead, and two other men were wounded.",
+         [("killed", 1), ("wounded", 2)]),
+        # "shot dead" with its object after it, not the gunman before it
+        ("In April 2024, a gunman shot dead six worshippers at a Shia mosque.", [("killed", 6)]),
+        ("A soldier was shot dead a day later.", [("killed", 1)]),
     ],
 )
 def test_numbers_killings_of_tolls_risen_and_speakers(text: str, expected: list[tuple[str, int]]) -> None:

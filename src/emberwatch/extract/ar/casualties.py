@@ -85,7 +85,7 @@ DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رج�
 DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
                                              "مدرس", "معلم", "مهندس", "سائق", "ممرض", "مسؤول", "فلاح",
                                              "مسعف", "ناشط", "قروي", "مسافر", "زائر", "مصور", "إعلامي",
-                                             "راكب", "فني", "تقني", "مرافق")}  # fmt: skip
+                                             "راكب", "فني", "تقني", "مرافق", "مجند", "متطوع", "دركي")}  # fmt: skip
 # every person noun of the dual lists counts one in the singular ("مقتل حارس أمن", "وقتلوا شاباً"), and so
 # do a member, a village headman, an imam and a judge ("اغتال مسلحون عضواً في مجلس ...", "قاضياً")
 PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "قاضي")}
@@ -274,6 +274,8 @@ def _trigger_before(
         if _carrying(toks, k):
             return None
         word = _lookup(toks[k].norm, TRIGGERS) or _lookup(toks[k].norm, NOUNS)
+        if word is None and _joined_plural_verb(toks[k].norm):
+            return None  # "فقتلوا رجلا وأضرموا النار في سبعة منازل": the figure is the other verb's (houses burned)
         if word is not None and word.stem in _TREATED and not _treatment_after(toks, expr):
             return None  # "يتلقى" without "العلاج" after the figure: receives something else
         if word is not None:
@@ -287,13 +289,18 @@ def _trigger_before(
         counted = toks[expr.last + 1].norm if expr.last + 1 < len(toks) else ""
         if not counted or counted in _FUNCTION_WORDS or counted in _UNITS:
             break  # the figure must count something: "أربعة رجال", not "... في 20"
-        if _carrying(toks, k):
+        if _carrying(toks, k) or (_joined_plural_verb(toks[k].norm) and _lookup(toks[k].norm, TRIGGERS) is None):
             return None
         if any(s in VERB_TRIGGERS for s in _stems(toks[k].norm)):
             word = _lookup(toks[k].norm, TRIGGERS)
             if word is not None:
                 return word, k
     return None
+
+
+def _joined_plural_verb(norm: str) -> bool:
+    """A past verb in the plural joined with و/ف ("وأضرموا", "فأحرقوا"): a clause of its own."""
+    return norm[:1] in ("و", "ف") and norm.endswith("وا") and len(norm) >= 6
 
 
 # passive-only verbs after their subject (SVO): "أن أربعة أشخاص آخرين أُصيبوا بجروح" (four other people were
@@ -436,6 +443,18 @@ _CUT = frozenset(_F(w) for w in ("قطع", "قطعوا", "قطعت", "بقطع")
 _AGE_WORDS = frozenset(_F(w) for w in ("عمره", "عمرها", "عمرهما", "عمرهم", "العمر", "عمر"))
 
 
+_BREAKDOWN_REACH = 6  # words after "the four wounded" that tell who they were, counted no more
+
+
+def _definite_toll(toks: list[Token], expr: NumberExpr) -> bool:
+    """A figure with the article after a casualty noun with the article ("الجرحى الأربعة", the four wounded): a
+    toll the reader knows, told again."""
+    if expr.first == 0 or not toks[expr.first].norm.removeprefix("و").startswith("ال"):
+        return False
+    noun = toks[expr.first - 1].norm
+    return any(v.has_article for v in clitic_variants(noun)) and _is_casualty_word(noun)
+
+
 def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) -> list[_Figure]:
     found: list[_Figure] = []
     previous_end = -1
@@ -443,6 +462,9 @@ def _with_numbers(text: str, toks: list[Token], perpetrators: frozenset[str]) ->
     for expr in parse_numbers(toks):
         if _counts_something_else(toks, expr):
             continue
+        if _definite_toll(toks, expr):
+            previous_end = expr.last + 1 + _BREAKDOWN_REACH
+            continue  # "والجرحى الأربعة هم حارسان وفنيّان" (the four wounded are two guards and two technicians)
         count, q_first, q_last = _bounds(toks, expr)
         if _among(toks, expr) and found:
             previous_end = expr.last
@@ -531,12 +553,15 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             continue
         j = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in IN_IT else i + 1  # "قتل فيه شخصان"
         j = _after_time_words(toks, j)  # "قتل قبل أسبوعين مدرسان", "أصيب أمس جنديان"
+        if j + 1 < len(toks) and toks[j].norm in WITH_BULLETS and _persons(toks[j + 1].norm):
+            j += 1  # "وقتلوا بالرصاص عنصرين" (and shot dead two members)
         subject = j
         j = _after_subject(toks, i, j, perpetrators, numbers)  # "اغتال مسلحون يوم الاثنين عضواً"
         if j >= len(toks) or j in numbers or (j + 1 < len(toks) and toks[j + 1].norm in _ONE_TWO):
             continue  # the number after the noun counts them ("قتل مدني واحد", one civilian: not one plus one)
         nxt = toks[j].norm
-        value = _persons(nxt) or _possessed_person(nxt) or (1 if nxt in ONE_OF_THEM else 0)
+        # ("مقتل مقاتلَين": a dual the writer vocalised)
+        value = _persons(nxt) or _vocalised_dual(toks[j]) or _possessed_person(nxt) or (1 if nxt in ONE_OF_THEM else 0)
         if not value and nxt in _HEADS and (j > subject or _local_head(toks, j)):
             value = 1  # "قتل مسلحون مجهولون رئيس مجلس قرية": the head right after the attackers
         perp = bool(_stems(nxt) & perpetrators) or (value > 0 and _of_attackers(toks, j + 1, perpetrators))
@@ -669,10 +694,14 @@ _VOCALISED_DUAL = re.compile("\u064e[يى]\u0652?ن[\u064b-\u0652]*$")  # "مز�
 def _head_count(tok: Token) -> int:
     """:func:`_persons` of a token, reading a dual that the writer vocalised ("مزارعَين آخرَين", two other
     farmers) where the bare letters could be a plural ("مزارعين")."""
-    value = _persons(tok.norm, another=False)
-    if not value and tok.norm.endswith("ين") and _VOCALISED_DUAL.search(tok.text):
+    return _persons(tok.norm, another=False) or _vocalised_dual(tok)
+
+
+def _vocalised_dual(tok: Token) -> int:
+    """2 for a person's dual in -ين that the writer vocalised ("مقاتلَين"), else 0."""
+    if tok.norm.endswith("ين") and _VOCALISED_DUAL.search(tok.text):
         return 2 if _persons(tok.norm[:-2], another=False) == 1 else 0
-    return value
+    return 0
 
 
 def _after_subject(

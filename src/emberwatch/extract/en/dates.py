@@ -73,7 +73,9 @@ _ANY_DATE = re.compile(
 # "announced late on Wednesday", "told reporters on Monday")
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|stated|claimed|confirmed|added|declared|told (?:\w+ ){0,2}?\w+)"
-    r"(?: (?:late|early))?(?: on| last)? $",
+    r"(?: (?:late|early))?(?: on| last)? $"
+    # ("according to a ministry statement read on state television on Saturday", "in a statement on Sunday")
+    r"|\b(?:statement|communiqu[eé])(?: (?!that\b|which\b|saying\b)[\w-]+){0,4}?(?: (?:late|early))?(?: on)? $",
     re.IGNORECASE,
 )
 _SMALL = {

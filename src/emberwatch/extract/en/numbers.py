@@ -422,6 +422,8 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "
         j -= 1
     if j > 0 and text and "," in text[tokens[j].end : tokens[j + 1].start]:
         j = _before_relative(text, tokens, j)  # "The officer, who headed a department ..., was killed"
+    elif j > 0 and text:
+        j = _before_person_relative(text, tokens, j)  # "A farmer who tried to stop them ... was shot dead"
     phrases: list[NumberPhrase] = []
     k = max(0, j - 12)
     # "Two other suspects were arrested and one soldier was wounded": figures before another fate are not the
@@ -526,8 +528,10 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
         one_more = _one_more(tokens, i, phrases)
         if phrase is None and one_more:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)  # "... and his bodyguard"
-        if phrases and phrase is not None and _own_casualty_clause(tokens, phrase):
-            break  # "killed nine militants and two soldiers were wounded": the two are the wounded
+        if phrase is not None and _own_casualty_clause(tokens, phrase):
+            # "killed nine militants and two soldiers were wounded": the two are the wounded; so are those of "was
+            # shot dead, and two other men were wounded"
+            break
         if phrase is not None and (tokens[phrase.start].lower not in {"a", "an"} or i == first or one_more):
             phrases.append(phrase)
             used.update(range(phrase.start, phrase.end))
@@ -618,6 +622,17 @@ def _before_relative(text: str, tokens: list[Token], last: int) -> int:
         if tokens[k].lower in {"who", "which"} and "," in text[tokens[k - 1].end : tokens[k].start]:
             return k - 1
         if tokens[k].lower in KILLED | WOUNDED or ";" in text[tokens[k - 1].end : tokens[k].start]:
+            break
+    return last
+
+
+def _before_person_relative(text: str, tokens: list[Token], last: int) -> int:
+    """The person noun before a "who" clause without commas whose last word is ``last`` ("a farmer who tried to
+    stop them from entering his home was shot dead"), or ``last``."""
+    for k in range(last, max(0, last - RELATIVE_REACH), -1):
+        if tokens[k].lower == "who" and tokens[k - 1].lower in _PEOPLE:
+            return k - 1
+        if tokens[k].lower in KILLED | WOUNDED or any(c in text[tokens[k - 1].end : tokens[k].start] for c in ",;"):
             break
     return last
 
@@ -734,8 +749,15 @@ def _prefers_after(tokens: list[Token], idx: int) -> bool:
     word = tokens[idx].lower
     if word.endswith("ing"):
         return True
+    # ("a gunman shot dead six worshippers": "shot dead" with its object after it)
+    active = word in {"killed", "wounded", "injured", "left"} or (
+        word == "dead"
+        and idx > 1
+        and tokens[idx - 1].lower in {"shot", "gunned"}
+        and tokens[idx - 2].lower not in _AUXILIARIES  # (not "was shot dead a day later")
+    )
     return (
-        word in {"killed", "wounded", "injured", "left"}
+        active
         and idx + 1 < len(tokens)
         and (parse_number(tokens, idx + 1) is not None or tokens[idx + 1].lower in {"a", "an"})
     )
