@@ -554,3 +554,16 @@ def test_pipeline_philippine_forces_in_the_spelling_with_ya(extract_resources: E
     text = "قتلت القوات الفيليبينية ستة مسلحين في اشتباك قرب بلدة تامباران يوم الخميس."
     (event,) = run(extract_resources, text).events
     assert event.perpetrator is not None and event.perpetrator.actor_id == "philippine-forces"
+
+
+def test_pipeline_toll_a_statement_gives_in_a_paragraph_of_its_own_is_another_event(
+    extract_resources: ExtractResources,
+) -> None:
+    text = (
+        "The spokesman of Iraq's Counter-Terrorism Service stated on 30 June 2017 that plans were in place to capture "
+        "Tal Afar.\n\nAccording to a statement on 4 July by the deputy chief of Nineveh provincial council, 200 "
+        "Turkmens were reportedly held and killed by the militants in Tal Afar two months ago."
+    )
+    events = run(extract_resources, text, published=date(2017, 9, 16)).events
+    assert [(e.event_type, e.killed.best) for e in events] == [("territorial_control", None), ("attack", 200)]
+    assert str(events[1].date.value) == "2017-07-04"

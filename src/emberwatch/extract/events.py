@@ -466,7 +466,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             # "وسقطت أربع قذائف على الأقل بين المنازل": the same shelling (its trigger stays the event's own)
             groups[-1].sentences.append(i)
             continue
-        if continues and _same_paragraph_compatible(doc, groups[-1], group, index):
+        detail = not own_actor
+        if continues and _same_paragraph_compatible(doc, groups[-1], group, index, detail):
             previous = groups[-1]
             previous.sentences.append(i)
             previous.triggers += same_type
@@ -1047,8 +1048,14 @@ def _continues_previous(
     new_paragraph = doc.paragraphs[i] != doc.paragraphs[groups[-1].sentences[-1]]
     if own is not None and new_paragraph and _LIST_ITEM.match(doc.text, doc.sentences[i].start):
         return False  # a new dated item of a timeline ("* 12 April – ...") is a new entry
-    if own is None or (own.reported and not follow_up):
-        return True  # (a statement's day says nothing of the event's: "وأوضحت الوزارة، في بيان تُلي يوم الأحد، أن")
+    if own is None:
+        return True
+    if own.reported and not follow_up:
+        # (a statement's day says nothing of the event's: "وأوضحت الوزارة، في بيان تُلي يوم الأحد، أن"), but a toll
+        # a statement gives in a paragraph of its own is another event's ("According to a statement on 4 July ..., 200
+        # Turkmens were reportedly held and killed by the militants in Tal Afar two months ago")
+        told_again = bool({"claimed", "anaphora"} & sentence_cues)  # "IS claimed the attack ..., saying it killed four"
+        return told_again or not (new_paragraph and doc.casualties(rules, i))
     previous = [doc.own_date(k) for k in groups[-1].sentences]
     dated = [d for d in previous if d is not None]
     if follow_up and not own.reported and (not dated or own.value <= dated[0].value):
@@ -1182,12 +1189,15 @@ def _is_heading_between(doc: _Doc, first: int, last: int) -> bool:
     return any(doc.headings[k] for k in range(first + 1, last))
 
 
-def _same_paragraph_compatible(doc: _Doc, previous: _Group, group: _Group, index: CodebookIndex) -> bool:
+def _same_paragraph_compatible(
+    doc: _Doc, previous: _Group, group: _Group, index: CodebookIndex, detail: bool = False
+) -> bool:
     """Same paragraph and the same type, or one of the two only has the generic type. The paragraph is the
-    event's first one, or the one its last sentence, just before, goes on in ("The bomber ... walked into the
-    tent", then "Guards tried to stop him, but he detonated the charge as they approached")."""
+    event's first one, or, for a ``detail`` (a sentence that names no actor of its own), the one the event's
+    last sentence, just before, goes on in ("The bomber ... walked into the tent", then "Guards tried to stop him,
+    but he detonated the charge as they approached")."""
     last = previous.sentences[-1]
-    goes_on = last == group.primary - 1 and doc.paragraphs[last] == group.paragraph
+    goes_on = detail and last == group.primary - 1 and doc.paragraphs[last] == group.paragraph
     if previous.paragraph != group.paragraph and not goes_on:
         return False
     generic = index.priority.get(group.key, 0) == 0 or index.priority.get(previous.key, 0) == 0

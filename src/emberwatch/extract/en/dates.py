@@ -75,9 +75,22 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|stated|claimed|confirmed|added|declared|told (?:\w+ ){0,2}?\w+)"
     r"(?: (?:late|early))?(?: on| last)? $"
     # ("according to a ministry statement read on state television on Saturday", "in a statement on Sunday")
-    r"|\b(?:statement|communiqu[eé])(?: (?!that\b|which\b|saying\b)[\w-]+){0,4}?(?: (?:late|early))?(?: on)? $",
+    r"|(?P<statement>\b(?:statement|communiqu[eé])(?: (?!that\b|which\b|saying\b)[\w-]+){0,4}?(?: (?:late|early))?"
+    r"(?: on)? )$",
     re.IGNORECASE,
 )
+def _reported_on(text: str, start: int, candidate: tuple[int, ResolvedDate]) -> bool:
+    """The date right after a reporting verb, or a weekday right after a statement ("a statement read on state
+    television on Saturday"; a statement "on 4 July" in a narrative is where its relative dates count from)."""
+    found = _REPORTED_ON.search(text, start, candidate[0])
+    if found is None:
+        return False
+    evidence = candidate[1].evidence
+    return not found.group("statement") or (
+        evidence is not None and any(day in evidence.text.lower() for day in WEEKDAYS)
+    )
+
+
 _SMALL = {
     "one": 1,
     "two": 2,
@@ -296,7 +309,7 @@ def resolve_sentence_date(text: str, sentence: Sentence, context: DateContext) -
     reported = [
         c[1].evidence
         for c in candidates
-        if _REPORTED_ON.search(text, sentence.start, c[0]) or _by_date(text, sentence.start, c[0], c[1])
+        if _reported_on(text, sentence.start, c) or _by_date(text, sentence.start, c[0], c[1])
     ]
     of_event = [
         c for c in candidates if not any(r is not None and c[0] < r.end and r.start < c[0] + 1 for r in reported)
