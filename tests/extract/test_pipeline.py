@@ -567,3 +567,32 @@ def test_pipeline_toll_a_statement_gives_in_a_paragraph_of_its_own_is_another_ev
     events = run(extract_resources, text, published=date(2017, 9, 16)).events
     assert [(e.event_type, e.killed.best) for e in events] == [("territorial_control", None), ("attack", 200)]
     assert str(events[1].date.value) == "2017-07-04"
+
+
+def test_pipeline_the_female_bomber_named_again_after_a_one_sentence_lead(extract_resources: ExtractResources) -> None:
+    text = (
+        "مايدوغوري (نيجيريا) - أسفر تفجير انتحاري عن مقتل ثمانية أشخاص على الأقل في سوق للأسماك ببلدة باما مساء "
+        "الأحد.\n\nوقال متحدث باسم الشرطة إن الانتحارية فجّرت متفجرات كانت تخفيها تحت ملابسها. وأضاف أن تسعة عشر "
+        "شخصا أصيبوا بجروح.\n\nوأوضح محللون أن جماعة بوكو حرام وغريمتها تنشطان في المنطقة، وإن كانت التفجيرات "
+        "الانتحارية التي تنفذها نساء ارتبطت في أغلب الأحيان بجماعة بوكو حرام."
+    )
+    (event,) = run(extract_resources, text).events
+    assert (event.killed.best, event.wounded.best) == (8, 19)
+    # the analysts' pattern names no perpetrator of this bombing
+    assert event.perpetrator is None or event.perpetrator.actor_id is None
+
+
+def test_pipeline_event_told_after_a_new_event_cue_is_its_own_type(extract_resources: ExtractResources) -> None:
+    text = (
+        "At least seven people were killed on Tuesday when mortar bombs hit the town of Konduga.\n\n"
+        "The shelling came three days after ISWAP fighters attacked a military base in Bama, east of Konduga, late "
+        "on Saturday. The army said troops repelled that attack, while one soldier was killed."
+    )
+    events = run(extract_resources, text).events
+    assert [e.event_type for e in events] == ["shelling", "attack"]
+
+
+def test_pipeline_adf_in_the_spelling_with_waw(extract_resources: ExtractResources) -> None:
+    text = 'خطف مسلحون تسعة مزارعين يوم الثلاثاء، وحمّل الجيش المسؤولية لـ"القوات الديموقراطية المتحالفة".'
+    (event,) = run(extract_resources, text).events
+    assert event.perpetrator is not None and event.perpetrator.actor_id == "iscap"

@@ -408,3 +408,21 @@ def test_geoparser_arabic_town_far_abroad_read_with_the_documents_places(geopars
     found = [(p.text, p.country_code) for p in geoparser.geoparse(text, "ar")]
     assert ("الفيليبين", "PH") in found
     assert [code for name, code in found if name == "ماسيو"] == ["PH", "PH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a head noun's name that ends in alef is no everyday noun in the accusative (Pama, Burkina Faso, by its
+        # Arabic name): Bama in the province the text gives
+        ("أسفر تفجير انتحاري عن مقتل ثمانية أشخاص في سوق للأسماك ببلدة باما في ولاية بورنو شمال شرقي نيجيريا.",
+         "Bama", "NG"),
+        # a head noun's name the resolver dropped as a far namesake is read by its letters
+        ("خلال مداهمة وكر في الصحراء الغربية على بعد نحو 40 كيلومترا جنوب غرب مدينة الباويطي في الواحات البحرية.",
+         "Al Bawiti", "EG"),
+    ],
+)  # fmt: skip
+def test_geoparser_arabic_head_noun_name_read_by_its_letters(
+    geoparser: Geoparser, text: str, name: str, code: str
+) -> None:
+    assert (name, code) in {(p.name, p.country_code) for p in geoparser.geoparse(text, "ar")}

@@ -336,8 +336,9 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         ]  # fmt: skip
         triggers = [_as_abduction(doc, index, sentence, t) for t in triggers]
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
+        trend = False  # a sentence whose event words tell a pattern: no event, and no detail of the one before
         if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
-            triggers = []  # "Its cells regularly target army convoys": a pattern, not an incident
+            triggers, trend = [], True  # "Its cells regularly target army convoys": a pattern, not an incident
         plural = [t for t in triggers if _plural_generic(doc, index, t)]
         if (
             plural
@@ -346,7 +347,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         ):
             # "Attacks on SDF positions have increased since December 2024": a trend, not an incident; so is "ويأتي
             # الهجوم ضمن سلسلة هجمات شنها التنظيم منذ ..." (the attack is the latest in a series since ...)
-            triggers = []
+            triggers, trend = [], True
         # "blamed Daesh cells for the attack, saying the sheikh had received threats in recent months": when every
         # event word refers back, a "new event" cue belongs to something else the sentence tells
         # (a sentence with no event words of its own starts no event either: "blamed Daesh, which has killed
@@ -384,7 +385,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         if not triggers:
             if continues and (
                 "claimed" in sentence_cues
-                or "anaphora" in sentence_cues
+                # (not a pattern's words: "suicide bombings by women have more often been associated with JAS")
+                or ("anaphora" in sentence_cues and not trend)
                 or "follow_up" in sentence_cues
                 or _blames_someone(doc, i)
                 or _more_victims(doc, rules, groups[-1], i, sentence_cues)  # "وأضاف أن أربعة أشخاص آخرين أُصيبوا"
@@ -443,6 +445,11 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                     _INTRODUCED.search(doc.text, max(0, t.start - INTRODUCED_REACH), t.start)
                     # "وجاء القصف بعد يومين من هجوم على قاعدة" (two days after an attack on a base)
                     or any(0 <= t.start - end <= 2 for end in cue_ends)
+                    # "The shelling came three days after ISWAP fighters attacked a base": the clause after the cue
+                    or any(
+                        0 <= t.start - end <= NEW_EVENT_CLAUSE and not _CLAUSE_GAP.search(doc.text, end, t.start)
+                        for end in cue_ends
+                    )
                 )
             ]
         if violent and len(own) < len(triggers):
@@ -526,6 +533,8 @@ def _raid_before_demolition(triggers: list[TermMatch], best: TermMatch) -> TermM
 # an event word introduced as a new one: "a similar attack", "another raid", "an attack"
 _INTRODUCED = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 INTRODUCED_REACH = 60  # characters before an event word where its article and one adjective are looked for
+NEW_EVENT_CLAUSE = 40  # characters from a "new event" cue to the event word of the clause it opens
+_CLAUSE_GAP = re.compile(r"[,;:،؛]|\b(?:and|but|which|that)\b")
 
 
 def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:

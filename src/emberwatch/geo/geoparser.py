@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-70"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-71"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -281,7 +281,14 @@ class Geoparser:
         for start, end, cued in [*wider, *proposed, *((s, e, True) for s, e in cued_spans)]:
             # (a word of such a name the resolver dropped as a far namesake, "بيلا" read as Biyala in Egypt, does
             # not stand in the whole name's way)
-            blocking = [span for span in taken if (start, end) not in wider_spans or span not in (dropped or set())]
+            # (nor does the name itself after a head noun, when the resolver dropped it as a far namesake: "مدينة
+            # الباويطي" in a report on Egypt stays for the letter skeleton to read)
+            far = dropped or set()
+            blocking = [
+                span
+                for span in taken
+                if span not in far or ((start, end) not in wider_spans and not (cued and span == (start, end)))
+            ]
             if any(start < e and s < end for s, e in blocking):
                 continue
             if not cued and any(s < start and e == end and text[s:start] in "وفبل" for s, e in head_spans):
@@ -302,8 +309,8 @@ class Geoparser:
             local = [p for p in mention.postings if self.gazetteer.country_code(p.place) in named]
             if cued and local and self._common_word(text[start:end]):
                 continue  # a known name the matcher turned down as a common word: its decision stands
-            if not local and accusative_of_common(text[start:end]):
-                continue  # "دمروا بئراً" (destroyed a well): not Beira
+            if not local and not head_noun and accusative_of_common(text[start:end]):
+                continue  # "دمروا بئراً" (destroyed a well): not Beira (but "ببلدة باما" is the town of Bama)
             if not local and ends_with_romance_particle(text[max(0, start - 40) : start].split()):
                 continue  # "موسيمبوا دا برايا" (Mocímboa da Praia) is not Praia
             # (a cued name of a country the document names: "قرب داماساك، في بورنو", near Damasak, in Borno)

@@ -227,6 +227,8 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("اقتحم مسلحون قرية، فقتلوا رجلا بالرصاص وأضرموا النار في سبعة منازل على الأقل.", [("killed", 1)]),
         # "the four wounded were two guards and two technicians": a known toll told again
         ("والجرحى الأربعة هم حارسان وفنيّان كانا نائمين في مبنى قريب.", []),
+        # a person and a three-word relative clause before the singular passive verb
+        ("وأضاف أن مرافقا كان يسير معه أصيب في كتفه ونُقل إلى مستشفى المنطقة.", [("wounded", 1)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

@@ -611,8 +611,12 @@ def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
     أصيب"). Not a person followed by a person after the verb ("أن مسلحاً قتل جندياً" is active)."""
     if i + 1 < len(toks) and (_persons(toks[i + 1].norm) or i + 1 in numbers):
         return None
-    if i > 2 and toks[i - 2].norm in _WAS and not _CLAUSE_BREAK & set(toks[i - 1].text + toks[i - 2].text):
-        i -= 2  # over "كان برفقته" (who was with him): "وأن مرافقاً كان برفقته أُصيب بجروح"
+    for gap in (2, 3):
+        # over "كان برفقته" (who was with him): "وأن مرافقاً كان برفقته أُصيب بجروح", "كان يسير معه"
+        between = "".join(t.text for t in toks[i - gap : i])
+        if i > gap and toks[i - gap].norm in _WAS and not _CLAUSE_BREAK & set(between):
+            i -= gap
+            break
     for k in (i - 1, i - 2):
         if k < 1 or k in numbers or _CLAUSE_BREAK & set(toks[k].text):
             return None
