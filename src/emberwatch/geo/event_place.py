@@ -29,7 +29,7 @@ from collections.abc import Callable
 from emberwatch.geo.folding import fold_key
 from emberwatch.geo.gazetteer import distance_km
 from emberwatch.geo.recognise import in_image_caption, load_cues
-from emberwatch.geo.resolve import NEAR_GAP
+from emberwatch.geo.resolve import AR_COMPASS, NEAR_GAP
 from emberwatch.models import LocationPrecision, PlaceRef
 
 _DATELINE = re.compile(r"^\s*(?P<head>[^\n]{0,90}?)(?:\s[-–—]{1,2}\s|\)\s*[-–—:]|:\s)")
@@ -69,7 +69,7 @@ _HEAD_AR = frozenset(fold_key(w) for w in (
 ))  # fmt: skip
 # a part of a place or a way into it, in the construct state after a locative ("عند مدخل برغال", "على مشارف الموصل")
 _PART_AR = frozenset(fold_key(w) for w in (
-    "مدخل", "مداخل", "بوابة", "مشارف", "أطراف", "ضواحي", "محيط", "وسط", "أحياء", "شوارع", "سوق", "أسواق",
+    "مدخل", "مداخل", "بوابة", "مشارف", "أحياء", "شوارع", "سوق", "أسواق",
 ))  # fmt: skip
 _ON_AR = frozenset(fold_key(w) for w in ("على",))
 _NEAR_FROM_AR = frozenset(fold_key(w) for w in ("بالقرب", "قريبا", "قريب", "مقربة"))
@@ -270,7 +270,7 @@ _DIRECTION_OF = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?$"
     r"|^\s*,\s*(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$"
     # (and "جنوب غربي كركوك", south-west of Kirkuk)
-    r"|^\s*[,،]?\s*(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?(?:\s*[-\s]\s*(?:ال)?(?:شرق|غرب)(?:ي|ها)?)?\s+(?:مدينة\s+)?$"
+    rf"|^\s*[,،]?\s*(?:إلى\s+ال)?{AR_COMPASS}\s+(?:مدينة\s+)?$"
     # "قرب البصيرة في ريف دير الزور": the countryside, province or district the town lies in
     r"|^\s*[,،]?\s*في\s+(?:ال)?(?:ريف|محافظة|قضاء|ناحية)\s+$",
     re.IGNORECASE,

@@ -93,7 +93,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-71"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-72"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:

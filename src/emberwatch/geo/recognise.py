@@ -760,7 +760,7 @@ def _ends_with(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> b
 
 _MAX_CUE_WORDS = 4
 # a name followed by an appositive that calls it a town ("الدور، وهي بلدة", "، وهي مدينة صغيرة", "، البلدة الواقعة")
-_AR_APPOSITIVE_TOWN = re.compile(
+AR_APPOSITIVE_TOWN = re.compile(
     r"\s*[،,]\s*(?:وهي|وهو)\s+(?:بلدة|مدينة|قرية)\b|\s*[،,]\s*(?:البلدة|المدينة|القرية)\s+(?:الواقعة|التي)\b"
 )
 _EN_HEADS = frozenset(["town", "city", "village", "district", "province", "area", "villages", "towns"])
@@ -790,7 +790,7 @@ def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
         stems = {w[k:] for w in prevs for k in range(0, 3) if len(w) - k >= 2}
         mention.generic_cue = bool(stems & cues.ar_generic)
         mention.settlement = bool(stems & _AR_SETTLEMENT_HEADS)
-        if _AR_APPOSITIVE_TOWN.match(doc.text, mention.end):
+        if AR_APPOSITIVE_TOWN.match(doc.text, mention.end):
             # "اجتاح الدور، وهي بلدة ذات غالبية سنية": the name a town, as after a head noun
             mention.cue = mention.generic_cue = mention.settlement = True
         if prevs & cues.ar_admin1_before:

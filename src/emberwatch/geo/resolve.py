@@ -836,6 +836,8 @@ def incoherent(
     return out
 
 
+# an Arabic compass word, alone or compound ("شمالي", "جنوب غربي", south-west of)
+AR_COMPASS = r"(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?(?:\s*[-\s]\s*(?:ال)?(?:شرق|غرب)(?:ي|ها)?)?"
 _NEAR = r"^\s*,?\s*(?:(?:located|situated)\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
 NEAR_GAP = re.compile(_NEAR, re.IGNORECASE)
 """The words between two places when the first lies near the second: "A, near B", "A, located outside B"."""
@@ -845,8 +847,7 @@ _RELATION_GAP = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?(?:to\s+the\s+)?"
     r"(?:north|south|east|west)[a-z-]*\s+of\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$"
     rf"|{_NEAR}"
-    r"|^\s*[,،]?\s*(?:(?:إلى\s+ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ها)?(?:\s*[-\s]\s*(?:ال)?(?:شرق|غرب)(?:ي|ها)?)?|قرب|بالقرب\s+من)"
-    r"\s+(?:مدينة\s+|بلدة\s+)?$",
+    rf"|^\s*[,،]?\s*(?:(?:إلى\s+ال)?{AR_COMPASS}|قرب|بالقرب\s+من)\s+(?:مدينة\s+|بلدة\s+)?$",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$|بين\s+$", re.IGNORECASE)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from emberwatch.geo.recognise import ARABIC_NAMES
+from emberwatch.geo.recognise import AR_APPOSITIVE_TOWN, ARABIC_NAMES
 from emberwatch.text.arabic import Token, clitic_variants, fold, tokens
 
 if TYPE_CHECKING:
@@ -349,10 +349,9 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((name.start, again.end))  # "قرب مالام فاتوري"
             spans.append((name.start, name.end))
     # "غامبورو، وهي بلدة تقع في ولاية بورنو": a word the text then calls a town
-    for i, name in enumerate(toks[:-2]):
-        after = text[name.end : toks[i + 2].end]
+    for name in toks[:-2]:
         if (
-            _APPOSITIVE_TOWN.match(after)
+            AR_APPOSITIVE_TOWN.match(text, name.end)
             and not name.norm.startswith("ال")
             and len(name.norm) >= 3
             and not is_common_word(name.norm)
@@ -361,8 +360,6 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
             spans.append((name.start, name.end))
     return spans
 
-
-_APPOSITIVE_TOWN = re.compile(r"\s*[،,]\s*(?:وهي|وهو)\s+(?:بلدة|مدينة|قرية)$")
 
 
 # "the village of X", "the towns of X and Y": a settlement the text introduces by name
