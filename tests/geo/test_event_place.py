@@ -771,3 +771,22 @@ def test_event_place_arabic_entrance_and_compound_direction(
 ) -> None:
     place = _event_place(geoparser, text, trigger, "ar")
     assert place is not None and place.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lang", "expected"),
+    [
+        # geo-73: a town that locates a mountain range or a desert pins the event down, near the town
+        ("أعلنت قيادة العمليات المشتركة أن مقاتلات قتلت سبعة مسلحين في غارات جوية على مخابئ للتنظيم في جبال حمرين "
+         "شمال شرقي ناحية العلم بمحافظة صلاح الدين.", "غارات", "ar", "Al-'Alam"),
+        ("Iraqi F-16 warplanes killed seven militants in air strikes on hideouts in the Hamrin Mountains north-east of "
+         "the town of al-Alam, in Salahuddin province.", "air strikes", "en", "Al-'Alam"),
+        ("Egyptian security forces killed four militants during a raid on a hideout in the Western Desert about 40 "
+         "kilometres southwest of the town of Bawiti, on Wednesday.", "raid", "en", "Al Bawiti"),
+    ],
+)  # fmt: skip
+def test_event_place_town_locating_a_mountain_range_is_the_place(
+    geoparser: Geoparser, text: str, trigger: str, lang: str, expected: str
+) -> None:
+    place = _event_place(geoparser, text, trigger, lang)
+    assert place is not None and (place.name, int(place.precision)) == (expected, 2)

@@ -283,8 +283,9 @@ def test_geoparser_arabic_name_after_a_locative_in_a_named_country_is_kept(geopa
     [
         # a city and a district of the same name and province, the city's district left blank: the city
         ("Police in the central Somali city of Galkayo blamed the Islamic State group for the killing.", 1),
-        # a common English spelling of a town GeoNames gives only its district
-        ("Militants attacked an army checkpoint east of the town of Shirqat in Salahuddin province.", 1),
+        # a common English spelling of a town GeoNames gives only its district (near the town: "east of the town of",
+        # geo-73)
+        ("Militants attacked an army checkpoint east of the town of Shirqat in Salahuddin province.", 2),
         # introduced as a town: the town, though it carries the name only as an alternate (Murzuk)
         ("Militants blew up two pylons in the town of Murzuq in southern Libya.", 1),
     ],
@@ -382,6 +383,10 @@ def test_geoparser_arabic_country_names_gazetteer_lacks(geoparser: Geoparser, te
          "Ad Dawr", 1),
         # "outside" a town is near it
         ("خطف مسلحون 23 امرأة خارج غامبورو، وهي بلدة تقع في ولاية بورنو شمال شرقي نيجيريا.", "Gamboru", 2),
+        # geo-73: a town the gazetteer knows only in Latin letters, read by its letters as after a head noun, in a
+        # country of the text with no province of it to confirm the reading
+        ("انفجرت سيارة مفخخة في الصومال قرب البوابة الرئيسية لميناء لاسقوري، البلدة الواقعة على ساحل خليج عدن.",
+         "Las Khorey", 1),
     ],
 )  # fmt: skip
 def test_geoparser_arabic_name_called_a_town_after_it(

@@ -141,6 +141,13 @@ def test_arabic_term_matcher_words_must_be_adjacent() -> None:
     assert TermMatcher([("تنظيم الدولة", "isis")]).find("تنظيم، الدولة") == []
 
 
+@pytest.mark.parametrize("text", ['من جماعة "دولة إسلامية"', "من جماعة «دولة إسلامية»", "من جماعة دولة إسلامية"])
+def test_arabic_term_matcher_reads_a_name_across_quotation_marks(text: str) -> None:
+    matches = TermMatcher([("جماعة دولة إسلامية", "dawlah")]).find(text)
+    assert [m.key for m in matches] == ["dawlah"]
+    assert matches[0].text.startswith("جماعة") and matches[0].text.endswith("إسلامية")
+
+
 def test_arabic_term_matcher_longest_match_wins() -> None:
     matcher = TermMatcher([("الدولة", "state"), ("تنظيم الدولة", "isis")])
     assert [m.key for m in matcher.find("هاجم تنظيم الدولة")] == ["isis"]

@@ -221,7 +221,17 @@ class _Doc:
                 return True  # "قتل خلال الأشهر الأخيرة عدداً من قادة طالبان": the period inside the figure's words
             if cue.end <= count.evidence.start:
                 between = self.text[cue.end : count.evidence.start]
-                if count.evidence.start - cue.end <= CUMULATIVE_BEFORE and not _CLAUSE_END.search(between):
+                # (not over the day of the figure's own clause: "وهذا ثاني هجوم منذ مطلع الشهر، ففي التاسع من
+                # كانون الثاني أصيب أربعة", the second attack since the start of the month: on January 9, four
+                # were wounded)
+                dated = (
+                    own is not None
+                    and own.precision == DatePrecision.day
+                    and own.evidence is not None
+                    and cue.end <= own.evidence.start < count.evidence.start
+                )
+                near = count.evidence.start - cue.end <= CUMULATIVE_BEFORE
+                if near and not _CLAUSE_END.search(between) and not dated:
                     return True
             elif cue.start >= count.evidence.end:
                 between = self.text[count.evidence.end : cue.start]
@@ -408,7 +418,9 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         own_actor = bool(doc.sentence_matches("actors", [i]))
         if continues and (
             "claimed" in sentence_cues
-            or "anaphora" in sentence_cues
+            # (a target named again joins only a sentence with no actor of its own: "The vehicle, a white station
+            # wagon, had been parked near the gate", not "The SDF ... arrested a man accused of preparing the car")
+            or ("anaphora" in sentence_cues and (not own_actor or _names_event_again(doc, i)))
             or ("follow_up" in sentence_cues and not own_actor)  # "His bodyguard died in hospital on Sunday"
             or (generic_only and not own_actor)
             or (follow_up and not own_actor)  # the follow-up lead's event, told with its day
@@ -535,6 +547,17 @@ _INTRODUCED = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 INTRODUCED_REACH = 60  # characters before an event word where its article and one adjective are looked for
 NEW_EVENT_CLAUSE = 40  # characters from a "new event" cue to the event word of the clause it opens
 _CLAUSE_GAP = re.compile(r"[,;:،؛]|\b(?:and|but|which|that)\b")
+
+
+def _names_event_again(doc: _Doc, i: int) -> bool:
+    """Sentence ``i`` has an anaphor of the event or its people ("the attack", "the gunmen"), not only of a
+    target ("the car", "the convoy": a target's words inside the anaphor)."""
+    sentence = doc.sentences[i]
+    targets = doc.in_range("targets", sentence.start, sentence.end)
+    return any(
+        c.key == "anaphora" and not any(c.start <= t.start and t.end <= c.end for t in targets)
+        for c in doc.in_range("cues", sentence.start, sentence.end)
+    )
 
 
 def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
@@ -1351,6 +1374,8 @@ def _actor_score(
     source = kind not in (ActorType.jihadist_group, ActorType.international_coalition)
     if source and _reported_type(doc, group) and (_source_of_report(doc, actor, index) or _according_to(doc, actor)):
         score -= 3
+    if source and not state_action and _announces(doc, actor):
+        score -= 2  # "أعلنت وزارة الداخلية أن مسلحين نصبوا كمينا": the body that tells of the attack
     if _blames(doc, actor):
         score -= 3  # "The SDF blamed Daesh cells", "وحمّلت قسد خلايا داعش المسؤولية": the accuser
     elif marker is None and not state_action and _blamed(doc, actor):
@@ -1378,10 +1403,38 @@ def _among_victims(doc: _Doc, actor: TermMatch, rules: LanguageRules) -> bool:
     i = doc.sentence_at(actor.start)
     return any(
         not c.perpetrator
-        and c.evidence.start <= actor.start
-        and actor.end <= c.evidence.end
-        and rules.has_number(doc.text[c.evidence.start : actor.start])
+        and (
+            (
+                c.evidence.start <= actor.start
+                and actor.end <= c.evidence.end
+                and rules.has_number(doc.text[c.evidence.start : actor.start])
+            )
+            or _in_victims_body(doc, actor, c)
+        )
         for c in doc.casualties(rules, i)
+    )
+
+
+VICTIM_BODY_WORDS = 3  # words from the victim's noun to the body it served in ("مسؤولا رفيعا في استخبارات")
+_AR_IN_BODY = frozenset(fold(w) for w in ("في", "من", "لدى"))
+
+
+def _in_victims_body(doc: _Doc, actor: TermMatch, count: CountMention) -> bool:
+    """Arabic: the actor is the body the counted victim served in, right after him ("قتل مسلحان ... مسؤولا رفيعا
+    في استخبارات حركة طالبان", gunmen killed a senior official in the Taliban's intelligence), not the attackers:
+    a short gap without a comma, with "في" / "من" / "لدى" and no trigger or cue of its own."""
+    if doc.language is not Language.ar or count.evidence.end > actor.start:
+        return False
+    gap = doc.text[count.evidence.end : actor.start]
+    words = gap.split()
+    if not words or len(words) > VICTIM_BODY_WORDS or _GAP_BREAK.search(gap):
+        return False
+    if not _AR_IN_BODY & {fold(w) for w in words}:
+        return False
+    return not any(
+        m.start >= count.evidence.end and m.end <= actor.start
+        for section in ("event_types", "cues")
+        for m in doc.in_range(section, count.evidence.end, actor.start)
     )
 
 
@@ -1521,6 +1574,30 @@ def _source_of_report(doc: _Doc, actor: TermMatch, index: CodebookIndex) -> bool
             for c in nearby
         ):
             return True
+    return False
+
+
+ANNOUNCER_REACH = 3  # words from the announcing body to "أن" / "إن" ("أعلنت وزارة الداخلية التونسية أن")
+_AR_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها"))
+
+
+def _announces(doc: _Doc, actor: TermMatch) -> bool:
+    """Arabic: the actor is the subject of a reporting verb right before it that introduces what happened ("أعلنت
+    وزارة الداخلية التونسية أن مسلحين نصبوا كمينا", the interior ministry announced that gunmen laid an
+    ambush): the body that tells of the event, not its perpetrator."""
+    if doc.language is not Language.ar:
+        return False
+    verb = next((c for c in doc.in_range("cues", max(0, actor.start - 12), actor.start)
+                 if c.key == "reporting" and c.end <= actor.start and not doc.text[c.end : actor.start].strip()),
+                None)  # fmt: skip
+    if verb is None:
+        return False
+    after = doc.text[actor.end : actor.end + 60].split()[:ANNOUNCER_REACH]
+    for word in after:
+        if fold(word.strip("،,")) in _AR_THAT:
+            return True
+        if _GAP_BREAK.search(word):
+            return False
     return False
 
 
@@ -1709,8 +1786,17 @@ def _perpetrator(
             first = (codebook_roles.perpetrator_organizations or codebook_roles.perpetrator_individuals)[0]
             return Perpetrator(actor_id=None, name=first.text, attribution=Attribution.unknown), []
         return None, []
-    _, best, sentence_idx = max(scored, key=lambda s: (s[0], -abs(s[1].start - trigger.start)))
-    actor_id = _most_specific(doc, group, best.key, index)
+    # (of two actors scoring alike, the one that claims: "Local officials initially blamed al-Shabaab, but the
+    # Islamic State group claimed responsibility")
+    _, best, sentence_idx = max(
+        scored,
+        key=lambda s: (
+            s[0],
+            index.actor_kind.get(s[1].key) is ActorType.jihadist_group and _claims_in_sentence(doc, s[1]),
+            -abs(s[1].start - trigger.start),
+        ),
+    )
+    actor_id = _most_specific(doc, group, best.key, index, sentence_idx)
     mentions = [a for a, _ in candidates if a.key == actor_id] or [best]
     if all(a.key != actor_id for a, _ in candidates):
         mentions = [a for a in doc.in_range("actors", *_group_range(doc, group)) if a.key == actor_id] or [best]
@@ -1777,12 +1863,17 @@ def _group_range(doc: _Doc, group: _Group) -> tuple[int, int]:
     return first[0], last[1]
 
 
-def _most_specific(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex) -> str:
-    """Prefer a province/affiliate of the chosen actor named in the same paragraph."""
+def _most_specific(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex, sentence: int) -> str:
+    """Prefer a province/affiliate of the chosen actor named in the same paragraph; a unit of a state force
+    only in the actor's own sentence ("the Joint Operations Command said F-16s killed seven militants ... Troops
+    from the Counter-Terrorism Service searched the area": the strikes are not the service's)."""
     children = index.children.get(actor_id)
     if not children:
         return actor_id
-    in_paragraph = doc.in_range("actors", *_group_range(doc, group))
+    if index.actor_kind.get(actor_id) in NON_STATE:
+        in_paragraph = doc.in_range("actors", *_group_range(doc, group))
+    else:
+        in_paragraph = doc.sentence_matches("actors", [sentence])
     specific = [a.key for a in in_paragraph if a.key in children]
     return specific[0] if specific else actor_id
 

@@ -267,7 +267,8 @@ _SET_OUT = frozenset([
 _DIRECTION_OF = re.compile(
     r"^\s*[,،(]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|nearly)\s+)?"
     r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?$"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south)(?:east|west)?)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|village)\s+of\s+)?$"
     r"|^\s*,\s*(?:the\s+)?(?:provincial\s+|regional\s+)?capital\s+of\s+(?:the\s+)?$"
     # (and "جنوب غربي كركوك", south-west of Kirkuk)
     rf"|^\s*[,،]?\s*(?:إلى\s+ال)?{AR_COMPASS}\s+(?:مدينة\s+)?$"
@@ -360,7 +361,28 @@ def _locates_previous(text: str, place: PlaceRef, places: list[PlaceRef]) -> boo
         previous.geonames_id != place.geonames_id
         and place.start - previous.end <= 40
         and bool(_DIRECTION_OF.match(text[previous.end : place.start]))
+        and not _town_locates_area(previous, place)
     )
+
+
+LOCATING_GAP = 60  # characters of "about 40 kilometres southwest of the town of" between an area and its town
+
+
+def _town_locates_area(area: PlaceRef, town: PlaceRef) -> bool:
+    """A town that locates a wide area or a landform before it ("in the Hamrin mountains north-east of al-Alam",
+    "في جبال حمرين شمال شرقي ناحية العلم"): the town pins the event down, near it, better than the area does."""
+    return int(area.precision) >= int(LocationPrecision.part_of_country) and int(town.precision) <= int(
+        LocationPrecision.near
+    )
+
+
+def _located_by_town(text: str, place: PlaceRef, places: list[PlaceRef]) -> bool:
+    """The area is located by a town right after it (see :func:`_town_locates_area`)."""
+    later = [p for p in places if p.start >= place.end and p.start - place.end <= LOCATING_GAP]
+    if not later:
+        return False
+    town = min(later, key=lambda p: p.start)
+    return _town_locates_area(place, town) and bool(_DIRECTION_OF.match(text[place.end : town.start]))
 
 
 _PART_OF_TOWN = re.compile(
@@ -794,7 +816,13 @@ def event_place(
     in_sentence = [p for p in usable if p.start >= sentence[0] and p.end <= sentence[1]]
     # "Bayji, north of Baghdad"; "retake Tal Afar, one of the last cities ..., 55 km west of Mosul"
     in_sentence = [
-        p for p in in_sentence if not (_locates_previous(text, p, in_sentence) or _measured_from(text, p, in_sentence))
+        p
+        for p in in_sentence
+        if not (
+            _locates_previous(text, p, in_sentence)
+            or _measured_from(text, p, in_sentence)
+            or _located_by_town(text, p, in_sentence)
+        )
     ] or in_sentence
     # "a leader planning attacks in Europe, killed in a drone strike near Idlib"; "using weapons captured
     # in Iraq, IS seized villages near Kobani": the place of a plan or of where arms came from

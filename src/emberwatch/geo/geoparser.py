@@ -40,6 +40,7 @@ from emberwatch.geo.skeleton import (
     NOT_IN_A_LONGER_NAME,
     SKELETON_COUNTRIES,
     SkeletonIndex,
+    appositive_name_spans,
     cued_latin_spans,
     cued_name_spans,
     is_head_noun,
@@ -93,7 +94,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-72"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-73"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -263,12 +264,14 @@ class Geoparser:
         proposed = [(span.start, span.end, False) for span in model.find(text, ("place",))]
         locative = set(locative_name_spans(text))
         head_spans = cued_name_spans(text) if head_spans is None else head_spans
-        cued_spans = [*head_spans, *sorted(locative, key=lambda span: (span[0], -span[1]))]
+        # (a word the text calls a town is read as one after a head noun, not only in a province the text names)
+        appositive = [span for span in appositive_name_spans(text) if span not in locative and span not in head_spans]
+        cued_spans = [*head_spans, *appositive, *sorted(locative, key=lambda span: (span[0], -span[1]))]
         provinced = provinced or {}
         before_country = _country_named_spans(text, bracketed or {})
         before_province = _country_named_spans(text, {end: cc for end, (cc, _) in provinced.items()})
         cued_spans += [*before_country, *(span for span in before_province if span not in before_country)]
-        only_provinced = set(before_province) - set(before_country) - set(head_spans) - locative
+        only_provinced = set(before_province) - set(before_country) - set(head_spans) - set(appositive) - locative
         only_provinced -= {(s, e) for s, e, _ in proposed}
         # a name after a head noun that holds a shorter span of the model is tried first ("بلدة بندر بيلا" before
         # the model's "بندر", Bender in Moldova); the model's span stands when the whole name is unknown

@@ -771,7 +771,8 @@ _AR_SETTLEMENT_HEADS = frozenset(fold_key(w) for w in ("مدينة", "بلدة",
 
 def _annotate(doc: _Doc, mention: Mention, cues: Cues) -> None:
     i, j = mention.token_range
-    before = _before(doc, i, 4)
+    # (six words: "north-east of the town of al-Alam" holds its near cue five words before the name)
+    before = _before(doc, i, 6)
     after = doc.token_text(j) if j < len(doc.tokens) else ""
     if mention.arabic:
         # "وقرب الحويجة": cue words may carry the conjunction و/ف

@@ -326,7 +326,8 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
 def locative_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the one word after an Arabic locative (``قرب ديكوا``, ``بالقرب من أيورو``, ``جنوب
     أيورو``) that has no article and is no common word: a foreign name the gazetteer may know only in
-    Latin letters; a doubled name (``قرب غوروم غوروم``) is read whole first."""
+    Latin letters; a doubled name (``قرب غوروم غوروم``) is read whole first. (A word the text then calls a
+    town: :func:`appositive_name_spans`.)"""
     from emberwatch.text.arabic_common import is_common_word
 
     toks = tokens(text)
@@ -348,17 +349,23 @@ def locative_name_spans(text: str) -> list[tuple[int, int]]:
             elif again is not None and _second_name_word(text, name, again):
                 spans.append((name.start, again.end))  # "قرب مالام فاتوري"
             spans.append((name.start, name.end))
-    # "غامبورو، وهي بلدة تقع في ولاية بورنو": a word the text then calls a town
-    for name in toks[:-2]:
-        if (
-            AR_APPOSITIVE_TOWN.match(text, name.end)
-            and not name.norm.startswith("ال")
-            and len(name.norm) >= 3
-            and not is_common_word(name.norm)
-            and (name.start, name.end) not in spans
-        ):
-            spans.append((name.start, name.end))
     return spans
+
+
+def appositive_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a word the text then calls a town ("غامبورو، وهي بلدة تقع في ولاية بورنو", "لاسقوري، البلدة
+    الواقعة على ساحل خليج عدن"), without the article and no common word: as sure a place as one after a head
+    noun."""
+    from emberwatch.text.arabic_common import is_common_word
+
+    return [
+        (name.start, name.end)
+        for name in tokens(text)[:-2]
+        if AR_APPOSITIVE_TOWN.match(text, name.end)
+        and not name.norm.startswith("ال")
+        and len(name.norm) >= 3
+        and not is_common_word(name.norm)
+    ]
 
 
 

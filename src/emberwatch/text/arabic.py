@@ -117,6 +117,10 @@ def arabic_ratio(text: str) -> float:
     return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
+# quotation marks that may stand between the words of a codebook term ('تنظيم "الدولة الإسلامية"')
+_TERM_QUOTES = "\"“”«»'‘’"
+
+
 def fold(text: str) -> str:
     """Normalised text without an offset map (fast; for dictionary keys and lookups)."""
     return text.translate(_TABLE)
@@ -381,7 +385,8 @@ class TermMatcher:
             return None
         for k in range(1, len(entry.words)):
             prev, tok = toks[i + k - 1], toks[i + k]
-            if nt.text[prev.norm_end : tok.norm_start].strip():
+            # (quotation marks may stand between the words: 'جماعة "دولة إسلامية"', a name quoted)
+            if nt.text[prev.norm_end : tok.norm_start].strip().strip(_TERM_QUOTES):
                 return None
             word = entry.words[k]
             # adjectives agree in definiteness: "خلايا نائمة" also finds "الخلايا النائمة"

@@ -28,6 +28,8 @@ def _figures(text: str) -> list[tuple[str, int | None, int | None, int | None, b
         ("قتيلان وجريح في هجوم على حاجز", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
         ("مقتل جنديين وإصابة شرطي", [("killed", 2, 2, 2, False), ("wounded", 1, 1, 1, False)]),
         ("مقتل جنديين وثلاثة مدنيين", [("killed", 5, 5, 5, False)]),
+        # kidnappers killed are the attackers' dead, not victims
+        ("وقتلوا أربعة من الخاطفين وضبطوا ست دراجات نارية", [("killed", 4, 4, 4, True)]),
         # a second figure joined with و is more of the same toll, whatever noun it counts (not "ومدني واحد")
         ("قتل تسعة جنود وأربعة من المساعدين المدنيين للجيش", [("killed", 13, 13, 13, False)]),
         ("قتل تسعة من عناصر الحرس الوطني ومدني واحد", [("killed", 10, 10, 10, False)]),
@@ -229,6 +231,12 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("والجرحى الأربعة هم حارسان وفنيّان كانا نائمين في مبنى قريب.", []),
         # a person and a three-word relative clause before the singular passive verb
         ("وأضاف أن مرافقا كان يسير معه أصيب في كتفه ونُقل إلى مستشفى المنطقة.", [("wounded", 1)]),
+        # twenty-first session: the victim after a dual subject and a clause on how they came
+        ("قتل مسلحان يستقلان دراجة نارية مسؤولا رفيعا في الاستخبارات بالرصاص أمام مسجد.", [("killed", 1)]),
+        ("قتل مسلحون يستقلون سيارة قاضيا أمام منزله.", [("killed", 1)]),
+        # the two heads of two shepherds; the pronoun that opens who the counted people were adds no one
+        ("أقدم التنظيم على قطع رأسي راعيين كان قد خطفهما.", [("killed", 2)]),
+        ("وقتلوا ثلاثة أشخاص هم شرطي ومدنيان.", [("killed", 3)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

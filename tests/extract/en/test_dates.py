@@ -101,6 +101,9 @@ def test_dates_headings_and_dateline() -> None:
         ("Attackers opened fire on the people inside, according to a ministry statement read on state television on "
          "Wednesday.", True, date(2019, 3, 13)),
         ("In a statement on Tuesday, the army said its troops had killed five militants.", True, date(2019, 3, 12)),
+        # so does the day of a news conference where it was told
+        ("The device went off at about 9.30 p.m., a police spokesman told a news conference in Kampala on Sunday.",
+         True, date(2019, 3, 10)),
     ],
 )
 def test_dates_statement_days_and_the_event_day(text: str, reported: bool, value: date) -> None:

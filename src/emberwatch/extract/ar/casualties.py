@@ -79,7 +79,7 @@ PERSONS: set[str] = {
 DUAL_PERSONS: set[str] = {_F(w) for w in ("شخص", "جندي", "طفل", "رجل", "امرأة", "عنصر", "ضابط", "حارس",
                                           "راع", "صياد", "تاجر", "شاب", "شرطي", "طالب", "عامل", "طبيب", "صبي",
                                           "فتاة", "شقيق", "ابن", "أخ", "زعيم", "شيخ", "مختار", "عضو",
-                                          "إمام", "نجل", "وجيه")}  # fmt: skip
+                                          "إمام", "نجل", "وجيه", "راعي", "قاضي")}  # fmt: skip
 # nouns with a sound masculine plural: only the nominative dual -ان is unambiguous ("مدنيان"; "مدنيين"
 # may be the plural)
 DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواطن", "مقاتل", "موظف", "مزارع", "صحفي",
@@ -96,8 +96,9 @@ PERSONS |= {_F(w) for w in ("زوجة", "زوج", "ابنة", "شقيقة", "و�
 _HEADS = {_F("رئيس")}
 PERPETRATORS: frozenset[str] = frozenset(_F(w) for w in (
     "مهاجم", "مهاجمين", "مهاجمون", "انتحاري", "انتحاريين", "انتحاريون", "انغماسي", "انغماسيين",
-    "مسلحين", "مسلحون", "مسلح", "إرهابي", "إرهابيين", "إرهابيون", "منفذ", "منفذي", "منفذين", "الجناة",
-    "جناة", "مهاجمي", "عناصر التنظيم", "الخلية", "خلية", "قناص", "القناص",
+    "مسلحين", "مسلحون", "مسلح", "مسلحان", "مهاجمان", "انتحاريان", "إرهابي", "إرهابيين", "إرهابيون", "منفذ",
+    "منفذي", "منفذين", "الجناة", "جناة", "مهاجمي", "خاطف", "الخاطفين", "خاطفين", "الخاطفون", "خاطفون", "خاطفي",
+    "عناصر التنظيم", "الخلية", "خلية", "قناص", "القناص",
 ))  # fmt: skip
 
 _AT_LEAST = [_F(p) for p in ("ما لا يقل عن", "ما لا يقل على", "لا يقل عن")]
@@ -439,6 +440,7 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
 _ONE_OF = frozenset(_F(w) for w in ("أحد", "إحدى"))
 _PLACE_PREPOSITIONS = frozenset(_F(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "أمام"))
 _HEAD = _F("رأس")
+_TWO_HEADS = _F("رأسي")  # the dual in construct: "قطع رأسي راعيين"
 _CUT = frozenset(_F(w) for w in ("قطع", "قطعوا", "قطعت", "بقطع"))
 _AGE_WORDS = frozenset(_F(w) for w in ("عمره", "عمرها", "عمرهما", "عمرهم", "العمر", "عمر"))
 
@@ -537,10 +539,12 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
                 k, value = person
                 found.append(_Figure(KILLED, Count(low=value, best=value, high=value), k, i, False, i))
             continue
-        if tok.norm == _HEAD and i > 0 and _stems(toks[i - 1].norm) & _CUT and i + 1 < len(toks):
-            # "قطع رأس راعٍ" (beheaded a shepherd): one person, named after "the head of"
-            if _persons(toks[i + 1].norm) == 1 and i + 1 not in numbers:
-                found.append(_Figure(KILLED, Count(low=1, best=1, high=1), i, i + 1, False, i))
+        if tok.norm in (_HEAD, _TWO_HEADS) and i > 0 and _stems(toks[i - 1].norm) & _CUT and i + 1 < len(toks):
+            # "قطع رأس راعٍ" (beheaded a shepherd): one person, named after "the head of"; "قطع رأسي راعيين" (the
+            # two heads of two shepherds): two
+            value = _head_count(toks[i + 1]) if i + 1 not in numbers else 0
+            if value == (1 if tok.norm == _HEAD else 2):
+                found.append(_Figure(KILLED, Count(low=value, best=value, high=value), i, i + 1, False, i))
             continue
         singular = _SINGULAR_PASSIVE.get(tok.norm)
         k = _subject_before(toks, i, numbers) if singular is not None else None
@@ -654,6 +658,8 @@ def _one_more_person(text: str, toks: list[Token], last: int, numbers: set[int])
             break  # "وإصابة 12 آخرين، بحسب ما أفادت مصادر عسكرية ومسؤول": the speaker after a comma
         if k in numbers or _CLAUSE_BREAK & set(toks[k].text) or _is_casualty_word(toks[k].norm[1:]):
             break
+        if toks[k].norm in _THEY_ARE:
+            break  # "ثلاثة أشخاص هم شرطي ومدنيان" (three people: a policeman and two civilians): who they were
         more = _joined_person(toks[k].norm)
         if more:
             return more, k
@@ -662,6 +668,8 @@ def _one_more_person(text: str, toks: list[Token], last: int, numbers: set[int])
     return 0, last
 
 
+# the pronoun that opens who the counted people were ("ثلاثة أشخاص هم شرطي ومدنيان")
+_THEY_ARE = frozenset(_F(w) for w in ("هم", "وهم", "هما", "وهما", "هن", "وهن"))
 # words from a figure's noun to one more person joined with و, over the noun's own words ("تسعة من عناصر الحرس
 # الوطني في النيجر ومدني واحد": nine national guards in Niger and one civilian)
 ONE_MORE_REACH = 6
@@ -740,8 +748,9 @@ def _after_subject(
             _persons(toks[k].norm, another=False) == 1 or toks[k].norm in _HEADS
         ):
             return k  # "قتل مسلحون شيخ عشيرة" (gunmen killed a tribal elder): a person right after the subject
-        if k < len(toks) and toks[k].norm in _PREPOSITIONS:
-            # "قتل مسلحون على دراجة نارية قاضياً": over a short phrase, a person in the accusative
+        if k < len(toks) and (toks[k].norm in _PREPOSITIONS or toks[k].norm in _RIDING):
+            # "قتل مسلحون على دراجة نارية قاضياً", "قتل مسلحان يستقلان دراجة نارية مسؤولاً": over a short
+            # phrase or a clause on how the attackers came, a person in the accusative
             for m in range(k + 1, min(k + 1 + _PHRASE_WINDOW, len(toks))):
                 if _CLAUSE_BREAK & set(toks[m - 1].text) or _is_casualty_word(toks[m].norm):
                     break
@@ -752,6 +761,8 @@ def _after_subject(
 
 
 _PREPOSITIONS = {_F(w) for w in ("على", "في", "من", "داخل", "قرب", "أمام")}
+# a clause on how the attackers came ("يستقلان دراجة نارية", riding a motorcycle), between them and their victim
+_RIDING = {_F(w) for w in ("يستقل", "يستقلان", "يستقلون", "يركب", "يركبان", "يركبون", "يقود", "يقودان", "يقودون")}
 _SUSPECTED_OF = {_F(w) for w in ("يشتبه", "يعتقد", "يرجح")}  # "suspected / believed (to belong to ...)"
 _SUSPICION_WINDOW = 9  # words of that clause: "يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية في الصومال"
 _PHRASE_WINDOW = 4

@@ -141,6 +141,7 @@ class ArabicRules:
             hits.append(TermMatch(section, key, m.start, m.end, m.text))
         hits += self._split_triggers(text, nt, hits)
         hits = _without_non_events(hits, nt)
+        hits = _without_series_anaphors(text, hits)
         hits = self._ground_raids(text, hits)
         return _longest_per_section(list(dict.fromkeys(hits)))
 
@@ -351,6 +352,24 @@ def _without_non_events(hits: list[TermMatch], nt: NormalisedText) -> list[TermM
                 continue
         kept.append(h)
     return kept
+
+
+# "سلسلة من الاشتباكات" (a series of clashes), "عدد من الهجمات": a definite noun after a quantity names events
+# in general, not the one told before
+_SERIES_BEFORE = re.compile(r"(?:سلسل[ةه]|موج[ةه]|عدد|جمل[ةه])\s+من\s*$")
+SERIES_REACH = 16  # characters before an anaphor where the quantity is looked for
+
+
+def _without_series_anaphors(text: str, hits: list[TermMatch]) -> list[TermMatch]:
+    return [
+        h
+        for h in hits
+        if not (
+            h.section == "cues"
+            and h.key == "anaphora"
+            and _SERIES_BEFORE.search(text, max(0, h.start - SERIES_REACH), h.start)
+        )
+    ]
 
 
 def _reuse_or_normalise(text: str, normalized: NormalizedText | None) -> NormalisedText:

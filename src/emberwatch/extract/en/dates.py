@@ -76,7 +76,9 @@ _REPORTED_ON = re.compile(
     r"(?: (?:late|early))?(?: on| last)? $"
     # ("according to a ministry statement read on state television on Saturday", "in a statement on Sunday")
     r"|(?P<statement>\b(?:statement|communiqu[eé])(?: (?!that\b|which\b|saying\b)[\w-]+){0,4}?(?: (?:late|early))?"
-    r"(?: on)? )$",
+    r"(?: on)? "
+    # ("a police spokesman told a news conference in Kampala on Sunday")
+    r"|\b(?:news|press) (?:conference|briefing)(?: in [A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?: (?:late|early))?(?: on)? )$",
     re.IGNORECASE,
 )
 def _reported_on(text: str, start: int, candidate: tuple[int, ResolvedDate]) -> bool:
