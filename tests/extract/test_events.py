@@ -28,6 +28,9 @@ def events(resources: ExtractResources, text: str) -> list[ExtractedEvent]:
         "Coalition strikes killed as many as 6,000 civilians in 2017.",  # a large figure for a whole year
         "قُتل أكثر من ألف مدني خلال الحرب في سوريا.",
         "قتل 40 شخصا حتى الآن في الاشتباكات بين الجيش والمسلحين.",
+        # the period's own day is no day of a clause of its own (rules-39)
+        "They reported 25-38 IS militants had been killed since 10 March, while they themselves suffered three "
+        "casualties.",
     ],
 )
 def test_events_summary_statement_is_not_an_event(extract_resources: ExtractResources, text: str) -> None:
@@ -1127,6 +1130,12 @@ def test_events_aircraft_strikes_and_raids_ending_in_demolitions(
         ("The Joint Operations Command said F-16 warplanes killed seven Islamic State militants in air strikes on "
          "Thursday on hideouts in the Hamrin mountains. Troops from the Counter-Terrorism Service who searched the "
          "area on Friday found five bodies, the statement said.", "iraqi-security-forces"),
+        # the group whose leader was killed is the harmed side
+        ("ISIL's deputy leader in Syria, Abu Ali al-Anbari, was killed by JSOC special forces operatives in March "
+         "2016 near the Syrian-Iraqi border.", "us-forces"),
+        # a group's claim is news of the front in a capture, no claim of it
+        ("On 24 March, it was also reported that the SDF had captured eight villages to the southwest of Tabqa city. "
+         "ISIL's Amaq News Agency meanwhile claimed the SDF had withdrawn from the dam.", "sdf"),
     ],
 )
 def test_events_perpetrator_is_not_the_victims_body_nor_the_announcer(
@@ -1205,3 +1214,59 @@ def test_events_a_dated_clause_after_a_running_count_is_an_event(extract_resourc
     )
     found = events(extract_resources, text)
     assert [(e.event_type, e.date.value, e.wounded.best) for e in found] == [("bombing", date(2021, 3, 2), 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # suspected rebels of a quoted group are its fighters, the attackers
+        ('كينشاسا - خطف متمردون يُشتبه في انتمائهم إلى "القوات الديمقراطية المتحالفة" أربعة عشر شخصا، وقتلوا اثنين '
+         "آخرين في هجوم ليلي على قرية قرب دجوغو.", ("kidnapping", "iscap")),
+        # the next sentence tells how the car bomb went off, with nothing of its own: the same event, and the blame
+        # two paragraphs on names its perpetrator
+        ("TRIPOLI - At least five people were killed when a car bomb exploded at a checkpoint at the northern entrance "
+         "to the town of Ghat on Sunday evening, military sources said.\n\nThe driver of a pickup truck ignored orders "
+         "to stop and blew up his vehicle next to the guard post at about 7 p.m., a military source said.\n\nA "
+         'spokesman for the Libyan National Army blamed "remnants of the Daesh organisation" hiding in the desert.',
+         ("bombing", "isis")),
+        # "he added that they burned the stalls": the raiders, going on
+        ("نيامي - قتل مسلحون على دراجات نارية ما لا يقل عن 17 مدنيا في هجوم على سوق المواشي في تورودي.\n\nوقال "
+         "مسؤول محلي إن عشرات المهاجمين طوّقوا السوق بعيد الظهر وفتحوا النار. وأضاف أنهم أحرقوا الأكشاك واقتادوا "
+         "مئات من رؤوس الأبقار. وتبنى تنظيم ولاية الساحل الهجوم عبر وكالة أعماق.", ("armed_assault", "isis-sahel")),
+        # a killing before an assembled crowd is an execution, as "أعدم" is
+        ("MUKALLA, Yemen - Islamic State militants shot dead two men yesterday in front of a crowd in a village near "
+         "Al-Mahfad.", ("execution", "isis")),
+    ],
+)  # fmt: skip
+def test_events_set_eighteen_leads(extract_resources: ExtractResources, text: str, expected: tuple[str, str]) -> None:
+    lead = events(extract_resources, text)[0]
+    assert (lead.event_type, lead.perpetrator and lead.perpetrator.actor_id) == expected
+
+
+def test_events_the_operations_own_day_after_the_statements(extract_resources: ExtractResources) -> None:
+    text = (
+        "DAMASCUS - Syrian security forces killed three suspected Islamic State militants in a raid on a hideout in "
+        "the town of Ad-Dumayr, the interior ministry said on Wednesday.\n\nThe operation, carried out on March 8, "
+        "targeted a farmhouse on the eastern edge of the town, the ministry said in a statement."
+    )
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.date.value) for e in found] == [("arrest", date(2021, 3, 8))]
+
+
+def test_events_the_official_and_a_relative_named_after_a_council_head(extract_resources: ExtractResources) -> None:
+    text = (
+        "ALEPPO, Syria - The Islamic State group has claimed responsibility for the killing of the head of the local "
+        "council in the town of As-Safira, who was shot dead outside his home last Thursday, sources said.\n\n"
+        "Gunmen in a car opened fire on the official as he returned home from evening prayers, a security official "
+        "told reporters. A relative who was walking with him was wounded in the leg."
+    )
+    found = events(extract_resources, text)
+    assert [(e.event_type, e.killed.best, e.wounded.best) for e in found] == [("assassination", 1, 1)]
+
+
+def test_events_a_base_for_ambushes_is_a_pattern(extract_resources: ExtractResources) -> None:
+    text = (
+        "The Islamic State has kept a presence in Syria's vast central desert since it lost its last territory, using "
+        "it as a base for ambushes on the army and attacks on shepherds."
+    )
+    assert events(extract_resources, text) == []

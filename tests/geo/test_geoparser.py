@@ -431,3 +431,20 @@ def test_geoparser_arabic_head_noun_name_read_by_its_letters(
     geoparser: Geoparser, text: str, name: str, code: str
 ) -> None:
     assert (name, code) in {(p.name, p.country_code) for p in geoparser.geoparse(text, "ar")}
+
+
+def test_geoparser_arabic_town_read_once_is_that_town_where_the_text_repeats_it(geoparser: Geoparser) -> None:
+    # geo-73: the dateline's letter-skeleton reading holds for the name's other mentions, clitics allowed
+    text = (
+        "غاروي (الصومال) - اغتال مسلحان مسؤولا في جهاز الضرائب في غاروي، العاصمة الإدارية لإقليم بونتلاند، ونُقل "
+        "أحد المارة إلى مستشفى غاروي العام."
+    )
+    found = [(text[p.start : p.end], p.name) for p in geoparser.geoparse(text, "ar") if p.name == "Garoowe"]
+    assert found == [("غاروي", "Garoowe")] * 3
+
+
+def test_geoparser_arabic_short_name_over_a_towns_adjective_in_its_province(geoparser: Geoparser) -> None:
+    # geo-73: "إيل" is only Ayl in Jordan by its Arabic name; "الساحلية في إقليم نوغال" puts it in Nugaal: Eyl
+    text = "مقديشو - انفجرت عبوة ناسفة على بعد نحو 20 كيلومترا غرب بلدة إيل الساحلية في إقليم نوغال."
+    found = [(p.name, int(p.precision)) for p in geoparser.geoparse(text, "ar") if p.country_code == "SO"]
+    assert ("Eyl", 2) in found and len([n for n, _ in found if n == "Eyl"]) == 1

@@ -229,6 +229,8 @@ class _Doc:
                     and own.precision == DatePrecision.day
                     and own.evidence is not None
                     and cue.end <= own.evidence.start < count.evidence.start
+                    # (the day of a clause of its own, not the period's own end: "killed since 10 March")
+                    and _CLAUSE_BREAK.search(self.text, cue.end, own.evidence.start) is not None
                 )
                 near = count.evidence.start - cue.end <= CUMULATIVE_BEFORE
                 if near and not _CLAUSE_END.search(between) and not dated:
@@ -413,6 +415,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             continue
         best = _raid_before_demolition(triggers, max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start)))
         best = _killing_in_village_raid(doc, index, triggers, best)
+        best = _execution_over_shooting(triggers, best)
         same_type = [t for t in triggers if t.key.split("/")[0] == best.key.split("/")[0]]
         generic_only = all(index.priority.get(t.key, 0) == 0 for t in triggers)
         own_actor = bool(doc.sentence_matches("actors", [i]))
@@ -430,6 +433,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or (not own_actor and all(_fires_at_attacker(doc, t) for t in triggers))
             or _explains_blame(doc, rules, index, i, triggers)
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
+            or (not own_actor and _same_kind_detail(doc, rules, index, groups[-1], i, triggers))
             or (not own_actor and _pronoun_subject(doc, i, groups[-1]) and _goes_on(index, groups[-1], triggers))
         ):
             previous = groups[-1]
@@ -534,6 +538,15 @@ def _raids_settlement(text: str, start: int, end: int) -> bool:
     return found is not None and bool(found.group("settlement") or found.group("ar_settlement"))
 
 
+def _execution_over_shooting(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
+    """A targeted killing told with an execution's words in its sentence is the execution ("shot dead two men
+    yesterday in front of a crowd ... after a 'verdict'", as "أعدم مسلحون ... رميا بالرصاص رجلين"): the shooting is
+    how it was done."""
+    if best.key != "assassination":
+        return best
+    return next((t for t in triggers if t.key.split("/")[0] == "execution"), best)
+
+
 def _raid_before_demolition(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
     """An armed assault told before a demolition in its sentence is the event (the raid), not a bombing."""
     if best.key != "bombing" or fold(best.text.lower()).removeprefix("و") not in _DEMOLITION:
@@ -573,7 +586,11 @@ def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
 # house, killing people ... before setting fire to at least 15 homes"; not "They (were) also / later ...",
 # which adds another), as does an Arabic one that opens on "then" ("ثم انتقلوا من منزل إلى منزل، فأحرقوا الأكواخ")
 _PRONOUN_OPENING = re.compile(r"[\s\"“‘']*(?:They|He|She)\s+(?!(?:\w+\s+)?(?:also|later)\b)")
-_THEN_OPENING = re.compile(r"[\s\"“«]*ثم\s")
+# ... and so does one whose reporting verb goes on about "them" ("وأضاف أنهم أحرقوا الأكشاك", he added that they burned
+# the stalls)
+_THEN_OPENING = re.compile(
+    r"[\s\"“«]*(?:ثم\s|و?(?:أضاف|أضافت|قال|قالت|أوضح|أوضحت|أفاد|أفادت|ذكر|ذكرت|تابع|تابعت)\s+(?:ب?أن|إن)هم\s)"
+)
 
 
 def _goes_on(index: CodebookIndex, previous: _Group, triggers: list[TermMatch]) -> bool:
@@ -888,6 +905,20 @@ def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
     return (own is None or own.precision >= DatePrecision.month) and not doc.casualties(rules, i)
 
 
+def _same_kind_detail(
+    doc: _Doc, rules: LanguageRules, index: CodebookIndex, previous: _Group, i: int, triggers: list[TermMatch]
+) -> bool:
+    """Sentence ``i``, right after the event's last sentence, tells an event of the event's own kind with nothing of
+    its own: no day, no toll (and, as the caller checks, no actor): how it happened ("A car bomb exploded at a
+    checkpoint ... The driver of a pickup truck ignored orders to stop and blew up his vehicle next to the guard
+    post"), not another one."""
+    if previous.sentences[-1] != i - 1 or doc.own_date(i) is not None or doc.casualties(rules, i):
+        return False
+    specific = [t for t in triggers if index.priority.get(t.key, 0) > 0]
+    kind = previous.key.split("/")[0]
+    return bool(specific) and all(t.key.split("/")[0] == kind for t in specific)
+
+
 def _restates_weapon(
     doc: _Doc, rules: LanguageRules, previous: _Group, triggers: list[TermMatch], i: int, index: CodebookIndex
 ) -> bool:
@@ -1060,6 +1091,9 @@ def _follow_up_lead(doc: _Doc, group: _Group) -> bool:
     return (own is None or own.reported) and any(c.key == "follow_up" for c in doc.sentence_matches("cues", [i]))
 
 
+REPORTED_AFTER_DAYS = 7  # days a statement may come after the event it reports and that a sentence then dates
+
+
 def _continues_previous(
     doc: _Doc,
     rules: LanguageRules,
@@ -1092,6 +1126,16 @@ def _continues_previous(
     dated = [d for d in previous if d is not None]
     if follow_up and not own.reported and (not dated or own.value <= dated[0].value):
         return True  # "... has died of his injuries, officials said on Monday. The officer was shot dead on Wednesday"
+    if (
+        dated
+        and all(d.reported for d in dated)
+        and "anaphora" in sentence_cues
+        and own.precision is DatePrecision.day
+        and 0 <= (dated[0].value - own.value).days <= REPORTED_AFTER_DAYS
+    ):
+        # the event's own day, told after the day of the statement that reported it: "the interior ministry said on
+        # Monday. The operation, carried out on August 3, targeted a farmhouse"
+        return True
     dated = [d for d in dated if not d.reported] or dated  # the event's own day before a statement's
     if (
         not dated
@@ -1709,7 +1753,10 @@ _SUBJECT_GAP = frozenset({"", *(fold(w) for w in (
 # (not "عناصر", nominative and genitive alike: "مقتل عناصر قسد" are the harmed)
 # "قتل مسلحون يُشتبه في انتمائهم إلى تنظيم الدولة": the attackers' group, named in a clause on the subject
 _SUSPECTED_SUBJECT = re.compile(
-    fold(r"^مسلح(?:ون|ين)\s+(?:مجهول(?:ون|ين)\s+)?(?:يشتبه|يعتقد|يرجح)\s+(?:في\s+)?(?:انتمائهم|أنهم)\s+(?:إلى|الى|من)$")
+    fold(
+        r"^(?:مسلح|مقاتل|متمرد|متشدد|مهاجم)(?:ون|ين)\s+(?:مجهول(?:ون|ين)\s+)?(?:يشتبه|يعتقد|يرجح)\s+(?:في\s+)?"
+        r"(?:انتمائهم|أنهم)\s+(?:إلى|الى|من)$"
+    )
 )
 
 
@@ -1735,7 +1782,7 @@ def _cue_marker(doc: _Doc, actor: TermMatch) -> str | None:
             c.key == "harm_before"
             and (
                 fold(doc.text[c.end : end].strip(" \"“”«»")) in _SUBJECT_GAP
-                or _SUSPECTED_SUBJECT.match(fold(doc.text[c.end : end].strip()))
+                or _SUSPECTED_SUBJECT.match(fold(doc.text[c.end : end].strip(" \"“”«»")))
             )
         )
     ]
@@ -1786,16 +1833,17 @@ def _perpetrator(
             first = (codebook_roles.perpetrator_organizations or codebook_roles.perpetrator_individuals)[0]
             return Perpetrator(actor_id=None, name=first.text, attribution=Attribution.unknown), []
         return None, []
-    # (of two actors scoring alike, the one that claims: "Local officials initially blamed al-Shabaab, but the
-    # Islamic State group claimed responsibility")
-    _, best, sentence_idx = max(
-        scored,
-        key=lambda s: (
-            s[0],
-            index.actor_kind.get(s[1].key) is ActorType.jihadist_group and _claims_in_sentence(doc, s[1]),
-            -abs(s[1].start - trigger.start),
-        ),
-    )
+    # (of two actors scoring alike in an attack, the one that claims: "Local officials initially blamed al-Shabaab,
+    # but the Islamic State group claimed responsibility"; not in a strategic development, where a group's claim
+    # is news of the front: "ISIL's Amaq News Agency meanwhile claimed the SDF had withdrawn from the dam")
+    kind = group.event_type.split("/")[0]
+    attack = kind not in index.strategic and kind not in index.territorial
+
+    def claims(actor: TermMatch) -> bool:
+        jihadist = index.actor_kind.get(actor.key) is ActorType.jihadist_group
+        return attack and jihadist and _claims_in_sentence(doc, actor)
+
+    _, best, sentence_idx = max(scored, key=lambda s: (s[0], claims(s[1]), -abs(s[1].start - trigger.start)))
     actor_id = _most_specific(doc, group, best.key, index, sentence_idx)
     mentions = [a for a, _ in candidates if a.key == actor_id] or [best]
     if all(a.key != actor_id for a, _ in candidates):

@@ -175,6 +175,7 @@ class Geoparser:
             )
             extra += self._names_in_found_provinces(text, [*places, *extra], provinced)
             extra, places = self._local_readings(text, places, countries, extra, head_spans)
+            extra += self._repeated_readings(text, [*places, *extra], extra)
         elif not arabic and countries & SKELETON_COUNTRIES:
             cued = cued_latin_spans(text)
             extra = self._romanised_places(text, mentions, places, countries, cued)
@@ -182,6 +183,8 @@ class Geoparser:
         else:
             extra = []
         found = sorted([*places, *extra], key=lambda p: p.start) if extra else places
+        if extra:  # one place per span, when two readings found the same name ("بلدة إيل الساحلية في إقليم نوغال")
+            found = list({(p.start, p.end): p for p in reversed(found)}.values())[::-1]
         return [p for p in found if not _arabic_common_word(text, p)]
 
     def resolve_spans(
@@ -340,6 +343,45 @@ class Geoparser:
             mention.postings = names
             added.append(mention)
         return self._resolve_added(text, mentions, added, homes)
+
+    def _repeated_readings(self, text: str, found: list[PlaceRef], readings: list[PlaceRef]) -> list[PlaceRef]:
+        """A town read by its letters or by the mention model once (the dateline's "غاروي (الصومال) -") is that town
+        wherever the text writes the name again as a word of its own, clitics allowed ("في غاروي، العاصمة
+        الإدارية لإقليم بونتلاند", "مستشفى غاروي العام"), where nothing cued it."""
+        from emberwatch.text.arabic import tokens
+
+        towns = {
+            fold_key(p.text): p
+            for p in readings
+            if p.geonames_id is not None
+            and int(p.precision) <= int(LocationPrecision.near)
+            and " " not in p.text.strip()
+            and not self._common_word(p.text)  # ("بلدة الكرامة" is a town, "الكرامة" elsewhere dignity)
+        }
+        if not towns:
+            return []
+        taken = [(p.start, p.end) for p in found]
+        out: list[PlaceRef] = []
+        for tok in tokens(text):
+            start, end = tok.start, tok.end
+            word = fold_key(text[start:end])
+            name = next((n for n in (word, word[1:], word[2:]) if n in towns and word.endswith(n)), None)
+            if name is None or (name != word and word[: len(word) - len(name)] not in _NAME_CLITICS):
+                continue
+            prefix = word[: len(word) - len(name)]
+            if prefix and fold_key(text[start : start + len(prefix)]) != prefix:
+                continue  # (a diacritic on the clitic: the offsets would not hold)
+            start += len(prefix)
+            if any(start < e and s < end for s, e in taken):
+                continue
+            entries = np.flatnonzero(self.gazetteer.geonameid == towns[name].geonames_id)
+            if not len(entries):
+                continue
+            mention = mention_for_span(self.gazetteer, text, start, end)
+            precision = precision_for(self.gazetteer, mention, int(entries[0]))
+            out.append(self._place_ref(mention, Resolution(int(entries[0]), precision)))
+            taken.append((start, end))
+        return out
 
     def _names_in_found_provinces(
         self, text: str, found: list[PlaceRef], provinced: dict[int, tuple[str, str]]
@@ -603,6 +645,9 @@ class Geoparser:
         )
 
 
+# clitics written on a town's name ("وغاروي", "بغاروي", "لغاروي", "فغاروي", "وبغاروي")
+_NAME_CLITICS = frozenset({"و", "ب", "ل", "ف", "وب", "ول", "فب"})
+
 WELL_KNOWN_CITY = 100_000  # a city this large keeps its own Arabic name over a letter-skeleton reading
 
 
@@ -680,7 +725,8 @@ _UNIT = r"(?:ولاية|محافظة|إقليم|اقليم|منطقة|مقاطع
 _HUB = r"(?:(?:مركز|عاصمة|(?:كبرى|إحدى|أكبر)\s+(?:مدن|بلدات|قرى|مناطق))\s+)"
 _BEFORE_PROVINCE = re.compile(
     rf"(?:\s*[(،,]\s*(?:(?:في\s+|ب)?(?:ال)?{_HUB}?{_UNIT}\s+)?"
-    rf"|\s+(?:في\s+|ب)(?:{_UNIT}\s+)?"
+    # (over an adjective of the town's: "بلدة إيل الساحلية في إقليم نوغال", the coastal town of Eyl in Nugaal)
+    rf"|(?:\s+ال[^\s،,()]+ي[ةه])?\s+(?:في\s+|ب)(?:{_UNIT}\s+)?"
     rf"|\s+(?:ال)?(?:تابعة|واقعة)\s+(?:ل|في\s+)(?:ال)?(?:{_UNIT}\s+)?)$"
 )
 COUNTRY_GAP = 24  # characters between a name and the country after it ("بنو (باكستان)", "غربي النيجر")

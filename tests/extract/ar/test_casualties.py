@@ -237,6 +237,8 @@ def test_casualties_codebook_perpetrator_words() -> None:
         # the two heads of two shepherds; the pronoun that opens who the counted people were adds no one
         ("أقدم التنظيم على قطع رأسي راعيين كان قد خطفهما.", [("killed", 2)]),
         ("وقتلوا ثلاثة أشخاص هم شرطي ومدنيان.", [("killed", 3)]),
+        # over the group the attackers are of, a manner and a time, to the victims
+        ("أعدم مسلحون من تنظيم الدولة الإسلامية رميا بالرصاص أمس رجلين أمام حشد من سكان قرية.", [("killed", 2)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

@@ -735,6 +735,19 @@ def _after_subject(
                 break
             if m in numbers or _persons(toks[m].norm, another=False) == 1 or toks[m].norm in _HEADS:
                 return m  # (a figure counts the people: "... أحد عشر مدنياً", eleven civilians)
+    if k < len(toks) and toks[k].norm == _OF_WORD:
+        # "أعدم مسلحون من تنظيم الدولة الإسلامية رميا بالرصاص أمس رجلين": over the group the attackers are of, a
+        # manner and a time, to the first person in the accusative (or a dual in -ين) of the clause
+        for m in range(k + 1, min(k + 1 + _GROUP_WINDOW, len(toks))):
+            if _CLAUSE_BREAK & set(toks[m - 1].text) or _is_casualty_word(toks[m].norm):
+                break
+            word = toks[m].norm
+            if m in numbers:
+                return m
+            if (word.endswith("ا") and _persons(word[:-1], another=False)) or (
+                word.endswith("ين") and _persons(word, another=False) == 2
+            ):
+                return m
     if verb == KILL:
         # "قتل مسلحون بالرصاص مختار قرية": active only with the weapon, then a person, or with a person in the
         # accusative ("قتل انتحاري شرطياً"); else "قُتل مسلحون", militants were killed
@@ -766,6 +779,7 @@ _RIDING = {_F(w) for w in ("يستقل", "يستقلان", "يستقلون", "ي
 _SUSPECTED_OF = {_F(w) for w in ("يشتبه", "يعتقد", "يرجح")}  # "suspected / believed (to belong to ...)"
 _SUSPICION_WINDOW = 9  # words of that clause: "يُشتبه في انتمائهم إلى تنظيم الدولة الإسلامية في الصومال"
 _PHRASE_WINDOW = 4
+_GROUP_WINDOW = 10  # words of "من تنظيم الدولة الإسلامية رميا بالرصاص أمس" between the attackers and their victim
 
 
 # killing verbs that are active only (no passive reading without vowels, unlike "قتل"), so a

@@ -23,6 +23,12 @@ _PASSIVE_HARM = re.compile(
     r"|executed|beheaded|gunned down|shot dead)\b"
 )
 WINDOW = 40
+# "ISIL's deputy leader in Syria, Abu Ali al-Anbari, was killed by special forces": the group whose member was harmed
+_POSSESSIVE_HARM = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){1,4}?(?:in\s+[\w-]+\s*)?(?:,[^,.;]{1,40},\s*)?(?:were|was|have been|had been)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|kidnapped|abducted|assassinated|executed|beheaded|gunned down|shot dead)\b"
+)
+POSSESSIVE_WINDOW = 100
 
 
 def _before(text: str, start: int) -> str:
@@ -54,7 +60,10 @@ def _longest_end(before: str, words: Sequence[str]) -> int:
 
 def harmed_after(text: str, end: int) -> bool:
     """The words after the mention say it was harmed ("... were killed")."""
-    return _PASSIVE_HARM.match(text[end : end + WINDOW].lower()) is not None
+    return (
+        _PASSIVE_HARM.match(text[end : end + WINDOW].lower()) is not None
+        or _POSSESSIVE_HARM.match(text[end : end + POSSESSIVE_WINDOW].lower()) is not None
+    )
 
 
 def harm_verb_before(text: str, start: int, harm_words: Sequence[str]) -> bool:

@@ -607,6 +607,7 @@ _PERSON_ROLES = frozenset({
     "councilor", "lawmaker", "spokesman", "prosecutor", "chairman", "emir", "wali", "preacher", "member",
     "boy", "girl", "child", "man", "woman", "vendor", "worker", "student", "daughter", "passer-by", "villager",
     "nephew", "niece", "cousin", "uncle", "sister", "grandson", "granddaughter", "companion", "escort",
+    "relative", "neighbour", "neighbor", "friend", "colleague",
 })  # fmt: skip
 
 
