@@ -94,7 +94,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-73"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-74"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
