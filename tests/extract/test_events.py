@@ -1270,3 +1270,21 @@ def test_events_a_base_for_ambushes_is_a_pattern(extract_resources: ExtractResou
         "it as a base for ambushes on the army and attacks on shepherds."
     )
     assert events(extract_resources, text) == []
+
+
+@pytest.mark.parametrize(
+    "ranking",
+    [
+        "It was the second IS-K attack in the province in less than three weeks.",
+        "والتفجير هو ثاني هجوم دامٍ في محيط غات خلال شهر.",
+    ],
+)
+def test_events_a_sentence_ranking_the_event_is_no_event(extract_resources: ExtractResources, ranking: str) -> None:
+    # rules-40: the event just told, ranked among others, is no event of its own (nor one of the month)
+    lead = (
+        "KABUL - Gunmen attacked a Taliban checkpoint on the outskirts of Mehtar Lam on Sunday night, killing four."
+        if ranking.startswith("It")
+        else "طرابلس - قُتل خمسة أشخاص مساء يوم الأحد جراء انفجار سيارة مفخخة عند نقطة تفتيش في مدخل غات."
+    )
+    found = events(extract_resources, f"{lead}\n\n{ranking}")
+    assert len(found) == 1, [(e.event_type, e.evidence.text) for e in found]

@@ -364,6 +364,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         # event word refers back, a "new event" cue belongs to something else the sentence tells
         # (a sentence with no event words of its own starts no event either: "blamed Daesh, which has killed
         # several commanders in recent months")
+        if triggers and groups and _ranks_event(doc, rules, i):
+            continue  # "It was the second attack in the area this month": the event told, ranked among others
         referring_only = all(_inside_anaphor(doc, i, t) for t in triggers)
         follow_up = bool(groups) and _follow_up_lead(doc, groups[-1])
         continues = _continues_previous(
@@ -571,6 +573,28 @@ def _names_event_again(doc: _Doc, i: int) -> bool:
         c.key == "anaphora" and not any(c.start <= t.start and t.end <= c.end for t in targets)
         for c in doc.in_range("cues", sentence.start, sentence.end)
     )
+
+
+# the event just told, ranked among others: "It was the second IS-K attack in the province in less than three weeks",
+# "It was the deadliest attack in the province in more than a year", "وهذا ثاني هجوم يستهدف القوات في المنطقة",
+# "والتفجير هو ثاني هجوم دامٍ في محيط غات خلال شهر", "ويُعد هذا الاغتيال ثاني هجوم تشهده المنطقة"
+_RANKING = re.compile(
+    r"[\s\"“«]*(?:(?:It|This|That)\s+(?:was|is|marked)\s+the\s+(?:second|third|fourth|fifth|sixth|latest|deadliest"
+    r"|worst|biggest|largest|first)\b"
+    r"|و?(?:يعد\s+|يُعد\s+|تعد\s+|تُعد\s+)?(?:هذا|هذه|ال\S+)\s+(?:ال\S+\s+)?(?:هو\s+|هي\s+)?(?:ثاني|ثالث|رابع|خامس"
+    r"|سادس|أعنف|أكبر|أحدث|أول)\s+(?:هجوم|تفجير|اعتداء))",
+    re.IGNORECASE,
+)
+
+
+def _ranks_event(doc: _Doc, rules: LanguageRules, i: int) -> bool:
+    """Sentence ``i`` ranks the event just told among others (:data:`_RANKING`) and tells nothing dated or counted of
+    its own: no event (a sentence that goes on with the earlier event it compares, "وهذا ثاني هجوم ..., إذ انفجرت في
+    27 آب عبوة", keeps it)."""
+    own = doc.own_date(i)
+    if (own is not None and own.precision is DatePrecision.day) or doc.casualties(rules, i):
+        return False
+    return _RANKING.match(doc.text, doc.sentences[i].start) is not None
 
 
 def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
