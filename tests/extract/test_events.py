@@ -663,13 +663,23 @@ def test_events_the_officer_blaming_a_group_after_a_denied_claim_names_the_perpe
     assert found[0].perpetrator is not None and found[0].perpetrator.actor_id == "isis"
 
 
-def test_events_an_anaphor_does_not_type_the_new_event_of_its_sentence(extract_resources: ExtractResources) -> None:
-    text = (
-        "خطف مسلحون ستة عمال طرق قرب ديكوا يوم 15 فبراير.\n\n"
-        "وتأتي عملية الخطف في أعقاب سلسلة من الهجمات في المنطقة، إذ اقتحم مسلحو التنظيم في 23 يناير قاعدة عسكرية "
-        "في مارتي، ما أسفر عن مقتل خمسة جنود."
-    )
-    assert [e.event_type for e in events(extract_resources, text)] == ["kidnapping", "armed_assault"]
+@pytest.mark.parametrize(
+    ("text", "event_types"),
+    [
+        # an anaphor does not type the new event of its sentence
+        ("خطف مسلحون ستة عمال طرق قرب ديكوا يوم 15 فبراير.\n\n"
+         "وتأتي عملية الخطف في أعقاب سلسلة من الهجمات في المنطقة، إذ اقتحم مسلحو التنظيم في 23 يناير قاعدة عسكرية "
+         "في مارتي، ما أسفر عن مقتل خمسة جنود.", ["kidnapping", "armed_assault"]),
+        # rules-39: "a series of the clashes" is no anaphor
+        ("قُتل شخصان صباح الأحد جراء انفجار قنبلة في دراجة نارية متوقفة قرب السوق العامة في بلدة داتو باغلاس.\n\n"
+         "وقال مسؤولون إن الجيش عزز مواقعه حول داتو باغلاس إثر سلسلة من الاشتباكات مع مسلحين موالين لتنظيم الدولة في "
+         "بلدات مجاورة.", ["bombing", "armed_clash"]),
+    ],
+)  # fmt: skip
+def test_events_anaphors_and_the_new_events_beside_them(
+    extract_resources: ExtractResources, text: str, event_types: list[str]
+) -> None:
+    assert [e.event_type for e in events(extract_resources, text)] == event_types
 
 
 @pytest.mark.parametrize(
@@ -1173,15 +1183,6 @@ def test_events_a_target_or_blast_named_again_goes_on_with_the_event(
     assert len(found) == count, [(e.event_type, e.evidence.text) for e in found]
 
 
-def test_events_a_series_of_the_clashes_is_no_anaphor(extract_resources: ExtractResources) -> None:
-    text = (
-        "قُتل شخصان صباح الأحد جراء انفجار قنبلة في دراجة نارية متوقفة قرب السوق العامة في بلدة داتو باغلاس.\n\n"
-        "وقال مسؤولون إن الجيش عزز مواقعه حول داتو باغلاس إثر سلسلة من الاشتباكات مع مسلحين موالين لتنظيم الدولة في "
-        "بلدات مجاورة."
-    )
-    assert [e.event_type for e in events(extract_resources, text)] == ["bombing", "armed_clash"]
-
-
 @pytest.mark.parametrize(
     ("text", "event_type", "perpetrator"),
     [
@@ -1238,7 +1239,9 @@ def test_events_a_dated_clause_after_a_running_count_is_an_event(extract_resourc
          "Al-Mahfad.", ("execution", "isis")),
     ],
 )  # fmt: skip
-def test_events_set_eighteen_leads(extract_resources: ExtractResources, text: str, expected: tuple[str, str]) -> None:
+def test_events_lead_type_and_perpetrator_over_details_told_after_it(
+    extract_resources: ExtractResources, text: str, expected: tuple[str, str]
+) -> None:
     lead = events(extract_resources, text)[0]
     assert (lead.event_type, lead.perpetrator and lead.perpetrator.actor_id) == expected
 
