@@ -184,7 +184,13 @@ class Geoparser:
             extra = []
         found = sorted([*places, *extra], key=lambda p: p.start) if extra else places
         if extra:  # one place per span, when two readings found the same name ("بلدة إيل الساحلية في إقليم نوغال")
-            found = list({(p.start, p.end): p for p in reversed(found)}.values())[::-1]
+            spans: set[tuple[int, int]] = set()
+            unique = []
+            for p in found:
+                if (p.start, p.end) not in spans:
+                    spans.add((p.start, p.end))
+                    unique.append(p)
+            found = unique
         return [p for p in found if not _arabic_common_word(text, p)]
 
     def resolve_spans(
@@ -350,14 +356,18 @@ class Geoparser:
         الإدارية لإقليم بونتلاند", "مستشفى غاروي العام"), where nothing cued it."""
         from emberwatch.text.arabic import tokens
 
-        towns = {
-            fold_key(p.text): p
-            for p in readings
-            if p.geonames_id is not None
-            and int(p.precision) <= int(LocationPrecision.near)
-            and " " not in p.text.strip()
-            and not self._common_word(p.text)  # ("بلدة الكرامة" is a town, "الكرامة" elsewhere dignity)
-        }
+        towns: dict[str, int] = {}  # folded name -> gazetteer entry
+        for p in readings:
+            if (
+                p.geonames_id is None
+                or int(p.precision) > int(LocationPrecision.near)
+                or " " in p.text.strip()
+                or self._common_word(p.text)  # ("بلدة الكرامة" is a town, "الكرامة" elsewhere dignity)
+            ):
+                continue
+            entries = np.flatnonzero(self.gazetteer.geonameid == p.geonames_id)
+            if len(entries):
+                towns.setdefault(fold_key(p.text), int(entries[0]))
         if not towns:
             return []
         taken = [(p.start, p.end) for p in found]
@@ -374,12 +384,9 @@ class Geoparser:
             start += len(prefix)
             if any(start < e and s < end for s, e in taken):
                 continue
-            entries = np.flatnonzero(self.gazetteer.geonameid == towns[name].geonames_id)
-            if not len(entries):
-                continue
             mention = mention_for_span(self.gazetteer, text, start, end)
-            precision = precision_for(self.gazetteer, mention, int(entries[0]))
-            out.append(self._place_ref(mention, Resolution(int(entries[0]), precision)))
+            precision = precision_for(self.gazetteer, mention, towns[name])
+            out.append(self._place_ref(mention, Resolution(towns[name], precision)))
             taken.append((start, end))
         return out
 
