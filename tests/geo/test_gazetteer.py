@@ -232,3 +232,10 @@ def test_gazetteer_region_country_that_is_no_iso_code_names_the_entry(item: obje
 
     with pytest.raises(GazetteerError, match=r"regions.yaml -> x: country .* is no two-letter ISO code"):
         _region_country(item)
+
+
+def test_gazetteer_a_town_without_an_arabic_name_takes_its_districts(gazetteer: Gazetteer) -> None:
+    # GeoNames gives "تالة" to the delegation of Thala only: the town it is named after takes it too (index format 10)
+    places = [p for p in gazetteer.lookup("تالة") if p.country_code == "TN" and p.name == "Thala"]
+    assert any(p.kind == PlaceKind.city and p.feature_code.startswith("PPL") for p in places), places
+    assert any(p.kind == PlaceKind.admin2 for p in places), places

@@ -207,7 +207,8 @@ class _Doc:
         sentence = self.sentences[i]
         if self._tally_date(i):
             return True
-        if _RECORD_CLAUSE.search(self.text, max(sentence.start, count.evidence.start - 60), count.evidence.start):
+        record_from = max(sentence.start, count.evidence.start - RECORD_REACH)
+        if _RECORD_CLAUSE.search(self.text, record_from, count.evidence.start):
             return True  # "Daesh, which has killed several Taliban commanders": the group's record
         in_sentence = self.in_range("cues", sentence.start, sentence.end)
         large = (count.count.best or count.count.low or count.count.high or 0) >= LARGE_TOTAL
@@ -343,13 +344,13 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             and not _seized_weapon(doc, t, cues)
             and not _inside_weapon_name(doc, t)
             and not _armament(doc, t)
-            and not _RECORD_CLAUSE.search(doc.text, max(sentence.start, t.start - 60), t.start)
+            and not _RECORD_CLAUSE.search(doc.text, max(sentence.start, t.start - RECORD_REACH), t.start)
             and not any(start <= t.start < end for start, end in doc.images)
         ]  # fmt: skip
-        triggers = [_as_abduction(doc, index, sentence, t) for t in triggers]
+        triggers = [_as_abduction(doc, index, sentence, _captured_ground(doc, t)) for t in triggers]
         sentence_cues = {c.key for c in doc.sentence_matches("cues", [i])}
         trend = False  # a sentence whose event words tell a pattern: no event, and no detail of the one before
-        if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i):
+        if triggers and "habitual" in sentence_cues and _is_habitual(doc, rules, i) and _in_pattern(doc, i, triggers):
             triggers, trend = [], True  # "Its cells regularly target army convoys": a pattern, not an incident
         plural = [t for t in triggers if _plural_generic(doc, index, t)]
         if (
@@ -404,6 +405,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                 or "follow_up" in sentence_cues
                 or _blames_someone(doc, i)
                 or _more_victims(doc, rules, groups[-1], i, sentence_cues)  # "وأضاف أن أربعة أشخاص آخرين أُصيبوا"
+                or _wounded_told_after(doc, rules, groups[-1], i)
             ):
                 # "No group has claimed the bombing, but the officer blamed Daesh"; "فقال إن العبوة زرعتها خلايا
                 # تابعة لتنظيم الدولة" (said the device was planted by IS cells): about the event before
@@ -418,16 +420,30 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         best = _raid_before_demolition(triggers, max(triggers, key=lambda t: (index.priority.get(t.key, 0), -t.start)))
         best = _killing_in_village_raid(doc, index, triggers, best)
         best = _execution_over_shooting(triggers, best)
+        best = _killing_in_property_attack(triggers, best)
+        best = _village_raid(doc, triggers, best, sentence.end)
+        triggers = [best if (t.start, t.end) == (best.start, best.end) else t for t in triggers]
         same_type = [t for t in triggers if t.key.split("/")[0] == best.key.split("/")[0]]
         generic_only = all(index.priority.get(t.key, 0) == 0 for t in triggers)
-        own_actor = bool(doc.sentence_matches("actors", [i]))
+        # (not the force the report is according to: "..., according to a statement from the Popular Mobilisation
+        # command", "وبحسب بيان صادر عن قيادة عمليات الحشد الشعبي، كانت الدورية ...")
+        own_actor = any(not _according_to(doc, a) for a in doc.sentence_matches("actors", [i]))
+        claimed = _claimed_attack(groups, index, i) if generic_only and "claimed" in sentence_cues else None
+        if claimed is not None and "new_event" not in sentence_cues:
+            # a claim told after an arrest that followed the attack: "Police said on Thursday that they had detained
+            # two people ... In a statement carried by its Amaq news agency on Wednesday night, IS said its fighters
+            # had killed 'an apostate official'": the attack's claim, not the arrest's or an event of its own
+            claimed.sentences.append(i)
+            continue
         if continues and (
             "claimed" in sentence_cues
             # (a target named again joins only a sentence with no actor of its own: "The vehicle, a white station
             # wagon, had been parked near the gate", not "The SDF ... arrested a man accused of preparing the car")
             or ("anaphora" in sentence_cues and (not own_actor or _names_event_again(doc, i)))
             or ("follow_up" in sentence_cues and not own_actor)  # "His bodyguard died in hospital on Sunday"
-            or (generic_only and not own_actor)
+            # (not an attack with a day and a toll of its own: "وبحسب قسد، تقف الخلية وراء هجوم استهدف يوم الأحد حاجزا
+            # لها ... وأسفر عن مقتل اثنين من مقاتليها", the cell was behind an attack on Sunday that killed two)
+            or (generic_only and not own_actor and not _new_attack_toll(doc, rules, i, triggers))
             or (follow_up and not own_actor)  # the follow-up lead's event, told with its day
             or (not own_actor and _more_victims(doc, rules, groups[-1], i, sentence_cues))
             or (not own_actor and _same_victim(doc, index, groups[-1], i, triggers))
@@ -454,7 +470,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             # a new event next to an anaphor, introduced in generic words ("The raid followed a similar attack last
             # month"): an attack, not the anaphor's raid (as "ويأتي الهجوم بعد هجوم مماثل"); not "those wounded in
             # the clashes", "the bomb attack" (the anaphor's own event)
-            cue_ends = [c.end for c in doc.sentence_matches("cues", [i]) if c.key == "new_event"]
+            new_cues = [c for c in doc.sentence_matches("cues", [i]) if c.key == "new_event"]
+            cue_ends = [c.end for c in new_cues]
             violent = [
                 t
                 for t in own
@@ -463,6 +480,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                     _INTRODUCED.search(doc.text, max(0, t.start - INTRODUCED_REACH), t.start)
                     # "وجاء القصف بعد يومين من هجوم على قاعدة" (two days after an attack on a base)
                     or any(0 <= t.start - end <= 2 for end in cue_ends)
+                    # "على هجوم آخر في المنطقة" (another attack in the area): the event word inside the cue
+                    or any(c.start <= t.start and t.end <= c.end for c in new_cues)
                     # "The shelling came three days after ISWAP fighters attacked a base": the clause after the cue
                     or any(
                         0 <= t.start - end <= NEW_EVENT_CLAUSE and not _CLAUSE_GAP.search(doc.text, end, t.start)
@@ -480,7 +499,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         group = _Group(i, [i], same_type, best.key, doc.paragraphs[i])
         if (
             groups
-            and generic_only
+            # (or gunfire heard: '"Then we heard the shots."', a resident's words on the executions told before)
+            and (generic_only or all(t.key == ARMED_ASSAULT for t in triggers))
             and _opens_quoted(doc, i)
             and all(_quoted(doc, i, t) for t in triggers)
             and doc.own_date(i) is None
@@ -512,8 +532,9 @@ _DEMOLITION = frozenset(fold(w) for w in ("blew up", "blown up", "blowing up", "
 # a village, town or camp as the object of a raid ("stormed a farming village", "اقتحم مسلحون ... قرية زراعية")
 # (the first place word after the raid word: not "stormed the house of the mukhtar of a village")
 _RAIDED_PLACE = re.compile(
-    r"\b(?:(?P<settlement>villages?|towns?|hamlets?|camps?|settlements?)|houses?|homes?|office|compound|headquarters|"
-    r"mosque|church|school)\b|(?<![\w])(?:ال)?(?:(?P<ar_settlement>قرية|قرى|بلدة|مخيم)|منزل|بيت|مقر|مكتب|مسجد|مدرسة)",
+    r"\b(?:(?P<settlement>villages?|towns?|city|hamlets?|camps?|settlements?)|houses?|homes?|office|compound|"
+    r"headquarters|mosque|church|school)\b"
+    r"|(?<![\w])(?:ال)?(?:(?P<ar_settlement>قرية|قرى|بلدة|مدينة|مخيم)|منزل|بيت|مقر|مكتب|مسجد|مدرسة|كنيسة)",
     re.IGNORECASE,
 )
 
@@ -536,8 +557,67 @@ def _killing_in_village_raid(doc: _Doc, index: CodebookIndex, triggers: list[Ter
 
 
 def _raids_settlement(text: str, start: int, end: int) -> bool:
-    found = _RAIDED_PLACE.search(text, start, end)
+    found = _first_place(text, start, end)
     return found is not None and bool(found.group("settlement") or found.group("ar_settlement"))
+
+
+def _first_place(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first :data:`_RAIDED_PLACE` word starting before ``end``, read whole ("campaign" is no "camp")."""
+    found = _RAIDED_PLACE.search(text, start, min(len(text), end + 20))
+    return found if found is not None and found.start() < end else None
+
+
+_PROPERTY_CRIMES = frozenset({"arson", "robbery"})
+
+
+def _killing_in_property_attack(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
+    """A shooting death told after an arson or a robbery in its sentence ("Gunmen set fire to wheat fields ...,
+    shooting dead a farmer who tried to stop them", "أضرم مسلحون النار في حقول قمح ... وقتلوا بالرصاص مزارعا حاول
+    منعهم"): a victim of that attack, not a targeted killing."""
+    if best.key != "assassination":
+        return best
+    return next((t for t in triggers if t.key in _PROPERTY_CRIMES and t.end <= best.start), best)
+
+
+def _village_raid(doc: _Doc, triggers: list[TermMatch], best: TermMatch, end: int) -> TermMatch:
+    """An attack on a village: a raid. Homes burned in a raid told before them in their sentence ("killed at least nine
+    people in a raid on a fishing village ..., burning homes and boats", "في هجوم على قرية للصيادين ... وأضرموا النار
+    في منازل") are the raid; so is a village attacked ("هاجم مسلحون ... قرية تقع شرقي ميناكا، فقتلوا 21 مدنيا", as
+    "raided a village"), whatever the sentence's other words. ``end``: the end of the trigger's sentence."""
+    if best.key not in ("arson", ATTACK):
+        return best
+    for t in triggers:
+        # (before the arson; anywhere when the best word is a generic one: "ويأتي الهجوم بعد هجوم مماثل ..., ففي 27
+        # أيار/مايو هاجم مسلحون ... مخيما لرعاة نازحين", attacked a camp of displaced herders)
+        if (best.key != ATTACK and t.start > best.start) or t.key not in (ARMED_ASSAULT, ATTACK):
+            continue
+        if t.key == ATTACK and fold(t.text.lower()).removeprefix("و") not in _ATTACK_VERBS:
+            continue  # (not a casualty word: "was wounded and managed to return to the town")
+        stop = best.start if t.end <= best.start else min(end, t.end + RAID_OBJECT_REACH)
+        start = t.start if t.key == ARMED_ASSAULT else t.end
+        place = _first_place(doc.text, start, stop)
+        # (the village attacked, not one the attacked place is near: "attacked a guard post at an oil field near
+        # the southern town of Ubari")
+        if place is None:
+            continue
+        words_before = doc.text[t.end : place.start()].split()[-LOCATIVE_WORDS:]
+        if any(_LOCATIVE.fullmatch(w.strip(",،")) for w in words_before):
+            continue
+        if place.group("settlement") or place.group("ar_settlement"):
+            return t if t.key == ARMED_ASSAULT else TermMatch(t.section, ARMED_ASSAULT, t.start, t.end, t.text)
+    return best
+
+
+RAID_OBJECT_REACH = 80  # characters after "attacked" where the village it attacked is looked for
+_ATTACK_VERBS = frozenset(
+    fold(w) for w in ("attacked", "attack", "attacks", "attacking", "هاجم", "هاجموا", "هاجمت", "هجوم", "هجوما", "هجمات")
+)
+LOCATIVE_WORDS = 3  # words before the village where a preposition makes it a place near the object, not the object
+_LOCATIVE = re.compile(
+    r"(?:at|near|outside|in|of|from|to|north|south|east|west|outskirts|edge)"
+    r"|(?:في|قرب|بالقرب|عند|على|أطراف|ضواحي|مشارف|شمال|جنوب|شرق|غرب|شرقي|غربي|شمالي|جنوبي)",
+    re.IGNORECASE,
+)
 
 
 def _execution_over_shooting(triggers: list[TermMatch], best: TermMatch) -> TermMatch:
@@ -656,6 +736,18 @@ def _more_victims(doc: _Doc, rules: LanguageRules, previous: _Group, i: int, sen
     )
 
 
+def _wounded_told_after(doc: _Doc, rules: LanguageRules, previous: _Group, i: int) -> bool:
+    """Sentence ``i``, with no event word, actor or day of its own, right after the event's last sentence in its
+    paragraph, counts only wounded people: the event's ("The toll rose to 13 on Sunday ... Six people were being
+    treated for gunshot and machete wounds at a hospital in Bushenyi")."""
+    if previous.told_last != i - 1 or doc.paragraphs[i] != doc.paragraphs[i - 1] or doc.own_date(i) is not None:
+        return False
+    if doc.sentence_matches("actors", [i]):
+        return False
+    counts = doc.casualties(rules, i)
+    return bool(counts) and all(c.kind == "wounded" and not c.perpetrator for c in counts)
+
+
 def _restates_toll(doc: _Doc, rules: LanguageRules, previous: _Group, i: int) -> bool:
     """Every casualty figure of sentence ``i`` repeats one of the event before it ("killing a farmer and
     wounding two others ... One farmer was shot dead and two men were wounded"): its toll told again."""
@@ -707,17 +799,21 @@ def _explains_blame(doc: _Doc, rules: LanguageRules, index: CodebookIndex, i: in
 # the object of a shooting word that is the attacker told before: a pronoun or the attacker's noun
 _AT_ATTACKER = {
     Language.en: re.compile(
-        r"\s+(?:on|at)\s+(?:him|them|the\s+(?:attacker|bomber|assailant|gunman|gunmen|intruder)s?)\b", re.IGNORECASE
+        r"\s+(?:on|at|with)\s+(?:him|them|the\s+(?:attacker|bomber|assailant|gunman|gunmen|intruder)s?)\b",
+        re.IGNORECASE,
     ),
-    Language.ar: re.compile(r"\s*(?:عليه|عليها|عليهم|عليهما|(?:ب?اتجاه|تجاه|نحو)(?:ه|ها|هم|هما))(?![\w\u064b-\u0652])"),
+    Language.ar: re.compile(
+        r"\s*(?:عليه|عليها|عليهم|عليهما|معه|معهم|معهما|(?:ب?اتجاه|تجاه|نحو)(?:ه|ها|هم|هما))(?![\w\u064b-\u0652])"
+    ),
 }
 _SHOOTING = ("fire", "shot", "shoot", "النار", "النيران")
 
 
 def _fires_at_attacker(doc: _Doc, trigger: TermMatch) -> bool:
     """A shooting word aimed at the attacker just told ("Guards opened fire on him when he tried to push past
-    them", "أطلقوا النار عليه"): the defenders' fire during that event, not a new attack."""
-    if trigger.key != "armed_assault" or not any(w in trigger.text.lower() for w in _SHOOTING):
+    them", "أطلقوا النار عليه"), or fire exchanged with them ("Troops ... exchanged fire with them", "تبادلت معهم
+    إطلاق النار"): the defenders' fire during that event, not a new attack."""
+    if trigger.key not in (ARMED_ASSAULT, "armed_clash") or not any(w in trigger.text.lower() for w in _SHOOTING):
         return False
     return _AT_ATTACKER[doc.language].match(doc.text, trigger.end) is not None
 
@@ -790,8 +886,14 @@ def _is_definite(doc: _Doc, term: TermMatch) -> bool:
         if previous and fold(previous[-1]).removeprefix("و") in _AR_PARTITIVE:
             return False
         return bool(_AR_DEFINITE.match(fold(doc.text[word_start : term.end])))
-    before = doc.text[max(0, term.start - 4) : term.start]
-    return before.lower() == "the "
+    return _EN_DEFINITE.search(doc.text, max(0, term.start - 40), term.start) is not None
+
+
+# "the " right before a noun or its modifiers ("the patrol", "the three-vehicle patrol", "the armoured convoy"), not
+# a noun inside another's phrase ("the attack on a patrol")
+_EN_DEFINITE = re.compile(
+    r"\bthe\s+(?:(?!(?:a|an|of|on|in|at|to|and|or|with|by|for|from|as)\b)[\w'’-]+\s+){0,2}\Z", re.IGNORECASE
+)
 
 
 def _same_victim(doc: _Doc, index: CodebookIndex, previous: _Group, i: int, triggers: list[TermMatch]) -> bool:
@@ -852,7 +954,26 @@ def _term_core(doc: _Doc, term: TermMatch) -> str:
     return words[-1]
 
 
-ARREST, ABDUCTION = "arrest", "kidnapping"
+ARREST, ABDUCTION, ARMED_ASSAULT, ATTACK = "arrest", "kidnapping", "armed_assault", "attack"
+TERRITORIAL = "territorial_control"
+
+
+# "captured a fourth" / "captured another" ends the person's phrase: "and captured a fourth in an operation", not
+# "captured another village" (ground taken)
+_CAPTURED_PERSON_END = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:in|and|during|near|on|at|after|before|alive|while|who|when)\b"
+)
+_CAPTURED_ORDINAL = re.compile(r"captured\s+(?:a\s+(?:second|third|fourth|fifth)|another)$", re.IGNORECASE)
+
+
+def _captured_ground(doc: _Doc, trigger: TermMatch) -> TermMatch:
+    """An arrest trigger "captured a second / another ..." followed by a noun is ground taken ("the SDF captured
+    another village"): territorial control."""
+    if trigger.key != ARREST or not _CAPTURED_ORDINAL.match(trigger.text):
+        return trigger
+    if _CAPTURED_PERSON_END.match(doc.text, trigger.end):
+        return trigger
+    return TermMatch(trigger.section, TERRITORIAL, trigger.start, trigger.end, trigger.text)
 
 
 def _as_abduction(doc: _Doc, index: CodebookIndex, sentence: Sentence, trigger: TermMatch) -> TermMatch:
@@ -902,7 +1023,7 @@ def _as_abduction(doc: _Doc, index: CodebookIndex, sentence: Sentence, trigger: 
 
 
 # Arabic arrest verbs in the perfect, whose subject may follow them ("اعتقل", "احتجز", "أوقف"; not the nouns)
-_AR_ARREST_VERBS = tuple(fold(w) for w in ("اعتقل", "احتجز", "أوقف", "ألقى"))
+_AR_ARREST_VERBS = tuple(fold(w) for w in ("اعتقل", "احتجز", "أوقف", "ألقى", "أسر"))
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$")
 
 
@@ -921,12 +1042,47 @@ def _plural_generic(doc: _Doc, index: CodebookIndex, trigger: TermMatch) -> bool
     return core.endswith("s")
 
 
+# a clause with a subject of its own that turns against the one before: "... since Houthi drone strikes in October
+# 2022, but crude from Shabwa is still pumped", "منذ الهجمات التي شنها الحوثيون ... إلا أن الخام ... لا يزال يُضخ"
+# (not a verb that goes on with the same subject: "Car bombs have been a favourite weapon ..., but have been rare")
+_CONTRAST = re.compile(
+    r"\b(?:but|however|although|though|whereas)\s+(?!(?:have|has|had|is|are|was|were|also|still|not|remain)\b)"
+    r"|(?<![\u0621-\u064a])(?:إلا أن|لكن|ولكن|غير أن|بيد أن)",
+    re.IGNORECASE,
+)
+
+
+def _in_pattern(doc: _Doc, i: int, triggers: list[TermMatch]) -> bool:
+    """Some event word of sentence ``i`` shares its clause with a `habitual` cue: no contrast (:data:`_CONTRAST`)
+    stands between them."""
+    cues = [c for c in doc.sentence_matches("cues", [i]) if c.key == "habitual"]
+
+    def contrast(start: int, end: int) -> bool:  # (the words after the contrast are read past ``end``)
+        return any(m.start() < end for m in _CONTRAST.finditer(doc.text, start, min(len(doc.text), end + 20)))
+
+    return any(not contrast(min(c.end, t.end), max(c.start, t.start)) for c in cues for t in triggers)
+
+
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
     """Sentence ``i`` has a `habitual` cue ("regularly", "بشكل متكرر", "several sweeps"), no day or week of its
     own (a month or a year, "this year", still frames a pattern) and no casualty figure: it describes what a
     group or a force does, not something that happened."""
     own = doc.own_date(i)
     return (own is None or own.precision >= DatePrecision.month) and not doc.casualties(rules, i)
+
+
+_ATTACK_NOUNS = frozenset(fold(w) for w in ("attack", "هجوم", "هجوما", "اعتداء"))
+
+
+def _new_attack_toll(doc: _Doc, rules: LanguageRules, i: int, triggers: list[TermMatch]) -> bool:
+    """Sentence ``i`` has a casualty figure of its own and a day of its own or an attack told as a new one ("an
+    attack", "هجوم" without the article)."""
+    if not doc.casualties(rules, i):
+        return False
+    own = doc.own_date(i)
+    if own is not None and own.precision < DatePrecision.month:
+        return True
+    return any(fold(t.text.lower()) in _ATTACK_NOUNS and not _is_definite(doc, t) for t in triggers)
 
 
 def _same_kind_detail(
@@ -936,11 +1092,22 @@ def _same_kind_detail(
     its own: no day, no toll (and, as the caller checks, no actor): how it happened ("A car bomb exploded at a
     checkpoint ... The driver of a pickup truck ignored orders to stop and blew up his vehicle next to the guard
     post"), not another one."""
-    if previous.sentences[-1] != i - 1 or doc.own_date(i) is not None or doc.casualties(rules, i):
+    # (over a sentence of the paragraph with no event words: "National Guard units ... surrounded a shelter dug into
+    # a hillside before dawn, the statement said. The men inside refused to surrender and opened fire.")
+    between = (
+        previous.told_last == i - 2
+        and doc.paragraphs[i - 1] == doc.paragraphs[i]
+        and doc.own_date(i - 1) is None  # (not "By 4 September, troops were within three kilometers of the city.")
+        and not doc.in_range("event_types", doc.sentences[i - 1].start, doc.sentences[i - 1].end)
+    )
+    if (previous.told_last != i - 1 and not between) or doc.own_date(i) is not None or doc.casualties(rules, i):
         return False
     specific = [t for t in triggers if index.priority.get(t.key, 0) > 0]
     kind = previous.key.split("/")[0]
-    return bool(specific) and all(t.key.split("/")[0] == kind for t in specific)
+    # (the suspects' gunfire is part of a security operation: "... surrounded a shelter dug into a hillside before dawn.
+    # The men inside refused to surrender and opened fire.")
+    kinds = (kind, ARMED_ASSAULT) if kind in STATE_ACTION_TYPES else (kind,)
+    return bool(specific) and all(t.key.split("/")[0] in kinds for t in specific)
 
 
 def _restates_weapon(
@@ -969,7 +1136,14 @@ def _restates_weapon(
 # a relative clause that tells an actor's record ("Daesh, which has killed several Taliban commanders", "the
 # group, which has carried out"): the group's past, not an incident of the report
 # (not a passive: "two U.S. citizens, who had been kidnapped by guerrillas", is the event)
-_RECORD_CLAUSE = re.compile(r",\s*(?:which|who)\s+(?:has|have|had)\s+(?!been\b)(?:\w+\s+){0,2}$", re.IGNORECASE)
+RECORD_REACH = 140  # characters before an event word where the relative clause of a record is looked for
+# (also over an "and" that goes on with the record: "AQAP, which has long been active in the mountains around Habban
+# and has attacked oil facilities in the province before"; Arabic "وسبق أن هاجم منشآت نفطية", and has attacked before)
+_RECORD_CLAUSE = re.compile(
+    r",\s*(?:which|who)\s+(?:has|have|had)\s+(?!been\b)(?:[^,.;:]{0,80}?\s+and\s+(?:has|have|had)\s+)?(?:\w+\s+){0,2}$"
+    r"|(?<![\u0621-\u064a])و?سبق\s+(?:(?:له|لها|لهم)\s+)?أن\s+$",
+    re.IGNORECASE,
+)
 
 
 THROWN_REACH = 25  # characters from a verb of throwing to the weapon thrown
@@ -1194,6 +1368,19 @@ def _narrows(coarse: ResolvedDate, fine: ResolvedDate) -> bool:
         and coarse.end is not None
         and coarse.value <= fine.value <= coarse.end
     )
+
+
+def _claimed_attack(groups: list[_Group], index: CodebookIndex, i: int) -> _Group | None:
+    """The attack a claim in sentence ``i`` is about when the event told last is a state action after it (an arrest, an
+    air strike): the last attack before that action, at most :data:`REFER_BACK_SENTENCES` before the claim."""
+    if not groups or groups[-1].event_type not in STATE_ACTION_TYPES:
+        return None
+    for group in reversed(groups[:-1]):
+        kind = group.event_type
+        if kind in STATE_ACTION_TYPES or kind in index.strategic or kind in index.territorial:
+            continue
+        return group if group.sentences[-1] >= i - REFER_BACK_SENTENCES else None
+    return None
 
 
 def _claims_previous(doc: _Doc, groups: list[_Group], i: int, triggers: list[TermMatch], cues: set[str]) -> bool:
@@ -1522,7 +1709,8 @@ def _subject_of_figure(doc: _Doc, actor: TermMatch, rules: LanguageRules) -> boo
 
 
 OWNER_GAP = 25  # characters between a target noun and the actor that owns it
-_EN_OWNER_LINK = re.compile(r"\s+(?:of|belonging\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+# (a country's possessive between: "a patrol of Iraq's Popular Mobilisation Forces")
+_EN_OWNER_LINK = re.compile(r"\s+(?:of|belonging\s+to)\s+(?:the\s+|[\w-]+['’]s\s+)?", re.IGNORECASE)
 _AR_OWNER_LINK = re.compile(r"\s+(?:(?:تابع|تابعا|تابعة|التابع|التابعة)\s+)?(?:لـ?\s*[\"“«]?\s*)?")
 
 
@@ -1569,13 +1757,18 @@ ACCORDING_REACH = 30  # characters from "according to" / "بحسب" to the actor
 _ACCORDING_FOLDED = frozenset(fold(w) for w in ("according to", "بحسب", "وفقا ل", "نقلا عن"))
 
 
+def _full_name(doc: _Doc, actor: TermMatch) -> TermMatch:
+    """The full name an alias in brackets stands for ("the Syrian Democratic Forces (SDF)": the short name stands
+    where the full one does), else the actor."""
+    alias_of = [a for a in doc.in_range("actors", max(0, actor.start - 80), actor.start)
+                if a.end < actor.start and _ALIAS_GAP.fullmatch(doc.text, a.end, actor.start)]  # fmt: skip
+    return alias_of[-1] if alias_of else actor
+
+
 def _according_to(doc: _Doc, actor: TermMatch) -> bool:
     """The actor is whom the report is "according to" ("according to the Kurdish-led Syrian Democratic Forces",
     "بحسب قوات سوريا الديمقراطية"), in the same clause: the source of the report."""
-    alias_of = [a for a in doc.in_range("actors", max(0, actor.start - 80), actor.start)
-                if a.end < actor.start and _ALIAS_GAP.fullmatch(doc.text, a.end, actor.start)]  # fmt: skip
-    if alias_of:  # "the Syrian Democratic Forces (SDF)": the short name stands where the full one does
-        actor = alias_of[-1]
+    actor = _full_name(doc, actor)
     for cue in doc.in_range("cues", max(0, actor.start - ACCORDING_REACH - 15), actor.start):
         if cue.key != "reporting" or fold(cue.text.lower()) not in _ACCORDING_FOLDED or cue.end > actor.start:
             continue
@@ -1594,7 +1787,7 @@ def _claims_in_sentence(doc: _Doc, actor: TermMatch) -> bool:
     claims = [
         c for c in doc.sentence_matches("cues", [i]) if c.key == "claimed" and fold(c.text.lower()) not in _STATEMENTS
     ]
-    actors = doc.sentence_matches("actors", [i])
+    actors = [*doc.sentence_matches("actors", [i]), actor]  # (the actor may be a group's common noun)
 
     def distance(a: TermMatch, c: TermMatch) -> int:
         return max(c.start - a.end, a.start - c.end, 0)
@@ -1649,18 +1842,28 @@ ANNOUNCER_REACH = 3  # words from the announcing body to "أن" / "إن" ("أع�
 _AR_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها"))
 
 
+_ALIAS_AFTER = re.compile(r"\A\s*\([^()]{1,40}\)")
+_AR_RELATIVE = frozenset(fold(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين"))
+RELATIVE_REACH = 4  # more words when a relative clause describes the announcing body
+
+
 def _announces(doc: _Doc, actor: TermMatch) -> bool:
     """Arabic: the actor is the subject of a reporting verb right before it that introduces what happened ("أعلنت
     وزارة الداخلية التونسية أن مسلحين نصبوا كمينا", the interior ministry announced that gunmen laid an
     ambush): the body that tells of the event, not its perpetrator."""
     if doc.language is not Language.ar:
         return False
+    actor = _full_name(doc, actor)
     verb = next((c for c in doc.in_range("cues", max(0, actor.start - 12), actor.start)
                  if c.key == "reporting" and c.end <= actor.start and not doc.text[c.end : actor.start].strip()),
                 None)  # fmt: skip
     if verb is None:
         return False
-    after = doc.text[actor.end : actor.end + 60].split()[:ANNOUNCER_REACH]
+    # (over the body's short name and a relative clause that describes it: "أعلنت قوات سوريا الديموقراطية (قسد) التي
+    # يقودها الأكراد الخميس أن مسلحين خطفوا", the Kurdish-led SDF announced on Thursday that gunmen abducted)
+    following = _ALIAS_AFTER.sub("", doc.text[actor.end : actor.end + 100], count=1).split()
+    reach = ANNOUNCER_REACH + (RELATIVE_REACH if following and fold(following[0]) in _AR_RELATIVE else 0)
+    after = following[:reach]
     for word in after:
         if fold(word.strip("،,")) in _AR_THAT:
             return True
@@ -1727,11 +1930,12 @@ def _blamed(doc: _Doc, actor: TermMatch) -> bool:
     )
 
 
-# between a blame verb and the accused: a quote, "the", "remnants of" ('blamed "remnants of Daesh"')
+# between a blame verb and the accused: a quote, "the", "remnants of" ('blamed "remnants of Daesh"'), in Arabic the
+# speaker's one or two words ("واتهم شيوخ عشائر التنظيم", tribal elders accused the organisation)
 # ('blamed "cells of the Daesh terrorist organisation"'; "وحمّل المتحدث خلايا تنظيم داعش", "واتهمت قسد \"خلايا تنظيم
 # داعش\"": the speaker between, Arabic putting the subject after its verb)
 _BLAMED_GAP = re.compile(
-    r"\s*(?:[\u0621-\u0652\u0640]+\s+)?[\"“'«]?\s*(?:the\s+)?"
+    r"\s*(?:(?!(?:في|من|لدى|عن)\s)[\u0621-\u0652\u0640]+\s+){0,2}[\"“'«]?\s*(?:the\s+)?"
     r"(?:(?:remnants|cells|members|fighters|militants|elements)\s+of\s+(?:the\s+)?|(?:خلايا|عناصر|فلول|بقايا)\s+)?",
     re.IGNORECASE,
 )
@@ -1850,6 +2054,21 @@ def _perpetrator(
     if not scored:
         # an actor in subject position that is not the usual kind (a state force attacking)
         scored = [s for s in all_scored if s[0] >= 1]
+    kind = group.event_type.split("/")[0]
+    attack = kind not in index.strategic and kind not in index.territorial
+    if not scored and attack:
+        # the group named by a common noun in the event's sentences ("اتهم شيوخ عشائر التنظيم بالوقوف وراء عملية
+        # القتل", elders accused the organisation; "officials blamed the group"): the jihadist group last named
+        # (a generic "attack" is no event through such a mention alone, unless it names the attackers, "هاجم عشرات من
+        # مسلحي التنظيم مدينة بن قردان": not "صمدت في وجه التنظيم طوال هجومه عام 2014", held out against the
+        # organisation throughout its offensive; and the group is seldom the side that took ground: "The military
+        # declared the city liberated")
+        anaphors = [(a, i) for i in group.sentences for a in _group_anaphors(doc, i, index)]
+        if index.priority.get(group.key, 0) == 0:  # a generic attack: only the group's members as its attackers
+            anaphors = [(a, i) for a, i in anaphors if _names_members(doc, a)]
+        scored = [
+            s for s in ((_actor_score(doc, a, trigger, group, index, rules), a, i) for a, i in anaphors) if s[0] >= 2
+        ]
     if not scored:
         if group.event_type not in STATE_ACTION_TYPES and (
             codebook_roles.perpetrator_individuals or codebook_roles.perpetrator_organizations
@@ -1860,8 +2079,6 @@ def _perpetrator(
     # (of two actors scoring alike in an attack, the one that claims: "Local officials initially blamed al-Shabaab,
     # but the Islamic State group claimed responsibility"; not in a strategic development, where a group's claim
     # is news of the front: "ISIL's Amaq News Agency meanwhile claimed the SDF had withdrawn from the dam")
-    kind = group.event_type.split("/")[0]
-    attack = kind not in index.strategic and kind not in index.territorial
 
     def claims(actor: TermMatch) -> bool:
         jihadist = index.actor_kind.get(actor.key) is ActorType.jihadist_group
@@ -1950,14 +2167,86 @@ def _most_specific(doc: _Doc, group: _Group, actor_id: str, index: CodebookIndex
     return specific[0] if specific else actor_id
 
 
+# a jihadist group named again by a common noun: "the group", "the militant group", "التنظيم", "للتنظيم", "الجماعة"
+_GROUP_ANAPHOR = {
+    Language.en: re.compile(
+        r"\bthe\s+(?:(?:same|militant|jihadist|extremist|insurgent|armed)\s+)?group\b(?!['’]s\s+(?:leader|founder))",
+        re.IGNORECASE,
+    ),
+    Language.ar: re.compile(r"(?<![\u0621-\u064a])[وفب]?(?:ال|لل)(?:تنظيم|جماعة)(?![\u0621-\u064a])"),
+}
+
+
+# the group's members named through it: "مسلحي التنظيم", "عناصر التنظيم", "fighters of the group", "the group's
+# fighters"
+_MEMBERS_BEFORE = re.compile(
+    r"(?:(?:fighters|militants|members|cells|remnants)\s+of\s+|(?<![\u0621-\u064a])و?(?:مسلحو|مسلحي|عناصر|مقاتلو|مقاتلي"
+    r"|أفراد|خلايا|خلية|فلول|بقايا)\s+)\Z",
+    re.IGNORECASE,
+)
+_MEMBERS_AFTER = re.compile(r"['’]s\s+(?:fighters|militants|members|cells|gunmen)\b", re.IGNORECASE)
+
+
+def _names_members(doc: _Doc, anaphor: TermMatch) -> bool:
+    return bool(
+        _MEMBERS_BEFORE.search(doc.text, max(0, anaphor.start - 20), anaphor.start)
+        or _MEMBERS_AFTER.match(doc.text, anaphor.end)
+    )
+
+
+BRANCH_REACH = 60  # characters from a branch's name to the parent named as what it belongs to
+
+
+def _group_anaphors(doc: _Doc, i: int, index: CodebookIndex) -> list[TermMatch]:
+    """The common nouns of sentence ``i`` that name a jihadist group again (:data:`_GROUP_ANAPHOR`, not inside an
+    actor's name: "تنظيم الدولة"), each as a mention of the jihadist group last named before it in the text."""
+    pattern = _GROUP_ANAPHOR.get(doc.language)
+    if pattern is None:
+        return []
+    sentence = doc.sentences[i]
+    found = []
+    for m in pattern.finditer(doc.text, sentence.start, sentence.end):
+        if doc.in_range("actors", m.start(), m.end()):
+            continue
+        named = [
+            a for a in doc.in_range("actors", 0, m.start())
+            if a.end <= m.start() and index.actor_kind.get(a.key) is ActorType.jihadist_group
+        ]  # fmt: skip
+        if named:
+            # the branch over the parent it is described by ("ولاية غرب أفريقيا التابعة لتنظيم الدولة الإسلامية ...
+            # مقاتلو التنظيم")
+            parent = named[-1]
+            branches = [
+                a.key for a in named
+                if a.key in index.children.get(parent.key, ()) and 0 <= parent.start - a.end <= BRANCH_REACH
+            ]  # fmt: skip
+            key = branches[-1] if branches else named[-1].key
+            found.append(TermMatch("actors", key, m.start(), m.end(), m.group()))
+    return found
+
+
+CLAIM_SENTENCES = 6
+CLAIM_PARAGRAPHS = 2
+
+
 def _claim_elsewhere(doc: _Doc, group: _Group, index: CodebookIndex) -> tuple[TermMatch, int] | None:
-    """ "X claimed responsibility" in one of the next 3 sentences, in the event's last paragraph or the one
-    after it."""
+    """ "X claimed responsibility" in one of the next :data:`CLAIM_SENTENCES` sentences, at most
+    :data:`CLAIM_PARAGRAPHS` paragraphs after the event's last one, before any other event's sentence (wire copy
+    tells the attack, how it went and a witness's words, then who claimed or was blamed)."""
     last = group.sentences[-1]
-    for i in range(last + 1, min(len(doc.sentences), last + 4)):
-        if doc.paragraphs[i] > doc.paragraphs[last] + 1 or doc.headings[i] or _is_heading_between(doc, last, i):
+    # (also a sentence between the event's own ones: "قُتل شرطي ... وقالت الشرطة إنه يُشتبه في انتماء الانتحاري إلى
+    # جماعة أنصار الدولة ... وقال المتحدث إن عناصر من وحدة مكافحة الإرهاب أُرسلوا إلى بيما")
+    between = [i for i in range(group.sentences[0] + 1, last) if i not in group.sentences]
+    for i in [*between, *range(last + 1, min(len(doc.sentences), last + 1 + CLAIM_SENTENCES))]:
+        if i > last and (
+            doc.paragraphs[i] > doc.paragraphs[last] + CLAIM_PARAGRAPHS
+            or doc.headings[i]
+            or _is_heading_between(doc, last, i)
+        ):
             break
         if i in doc.grouped:
+            if i < last:
+                continue
             break  # another event's sentence: "On May 24, a roadside bomb ... IS claimed that attack"
         cues = doc.sentence_matches("cues", [i])
         claims = [c for c in cues if c.key in {"claimed", "attributed"}]
@@ -2036,6 +2325,7 @@ _MORE_PEOPLE = re.compile(
     r"\b(?:as well as|along with|together with)\b|(?:إلى جانب|فضلا عن|بالإضافة إلى)", re.IGNORECASE
 )
 TARGETED_KILLING = "assassination"
+MASS_KILLING = 5  # dead from which a shooting is an armed assault, not a targeted killing
 
 
 def _targeted_killing(doc: _Doc, group: _Group, counts: list[CountMention], index: CodebookIndex) -> bool:
@@ -2167,6 +2457,10 @@ def _build_event(
     event_type, sub_type = group.event_type, group.sub_type
     if event_type in _UNSPECIFIC_KILLINGS and _targeted_killing(doc, group, counts, index):
         event_type, sub_type = TARGETED_KILLING, None
+    killed = _casualties(counts, "killed", state_side)
+    if event_type == TARGETED_KILLING and killed.best is not None and killed.best >= MASS_KILLING:
+        # "38 tourists were shot dead on a beach": a massacre, not a targeted killing of a few people
+        event_type, sub_type = ARMED_ASSAULT, None
     event = ExtractedEvent(
         event_type=event_type,
         sub_type=sub_type,
@@ -2178,7 +2472,7 @@ def _build_event(
         targets=unique_spans(roles.targets),
         victims=unique_spans(victims),
         weapons=unique_spans(roles.weapons),
-        killed=_casualties(counts, "killed", state_side),
+        killed=killed,
         wounded=_casualties(counts, "wounded", state_side),
         mechanisms=_mechanisms(doc, group),
         confidence=0.0,

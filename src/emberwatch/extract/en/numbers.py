@@ -415,6 +415,19 @@ def _without_breakdown(text: str, tokens: list[Token], found: list[NumberPhrase]
     return found[:1] if first is not None and None not in rest and sum(r for r in rest if r) <= first else found
 
 
+def _is_age(text: str, tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """A bare figure set off by commas right after a name ("rodriguez porth, 65, was killed"): the person's age."""
+    if phrase.end - phrase.start != 1 or phrase.start == 0 or phrase.end >= len(tokens):
+        return False
+    figure, previous, following = tokens[phrase.start], tokens[phrase.start - 1], tokens[phrase.end]
+    return (
+        figure.lower.rstrip(",").isdigit()
+        and "," in text[previous.end - 1 : figure.start]
+        and "," in text[figure.end - 1 : following.start]
+        and previous.lower.rstrip(",") not in KILLED | WOUNDED
+    )
+
+
 def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "") -> list[NumberPhrase]:
     """ "five soldiers and two civilians were killed": number phrases left of the keyword."""
     j = idx - 1
@@ -437,6 +450,12 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "
             i += 1
             continue
         phrase = parse_number(tokens, i)
+        if phrase is not None and i > 0 and tokens[i - 1].lower == "no":
+            i = phrase.end  # "No one else was hurt": nobody
+            continue
+        if phrase is not None and text and _is_age(text, tokens, phrase):
+            i = phrase.end  # "pablo pelaez gonzales, 45, a former mayor of medellin, was murdered": an age
+            continue
         if phrase is None and tokens[i].lower in {"a", "an"} and i < j:
             phrase = NumberPhrase(Count(low=1, best=1, high=1), i, i + 1)
         if phrase is None and i == j and tokens[i].lower == "another":
