@@ -2204,24 +2204,27 @@ def _group_anaphors(doc: _Doc, i: int, index: CodebookIndex) -> list[TermMatch]:
     if pattern is None:
         return []
     sentence = doc.sentences[i]
+    actors = doc.by_section.get("actors", [])
     found = []
     for m in pattern.finditer(doc.text, sentence.start, sentence.end):
         if doc.in_range("actors", m.start(), m.end()):
             continue
-        named = [
-            a for a in doc.in_range("actors", 0, m.start())
+        before = bisect.bisect_left(doc.starts_by_section.get("actors", []), m.start())
+        jihadist = (
+            a for a in reversed(actors[:before])
             if a.end <= m.start() and index.actor_kind.get(a.key) is ActorType.jihadist_group
+        )  # fmt: skip
+        parent = next(jihadist, None)
+        if parent is None:
+            continue
+        # the branch over the parent it is described by ("ولاية غرب أفريقيا التابعة لتنظيم الدولة الإسلامية ...
+        # مقاتلو التنظيم")
+        children = index.children.get(parent.key, ())
+        branches = [
+            a.key for a in doc.in_range("actors", max(0, parent.start - BRANCH_REACH - 80), parent.start)
+            if a.key in children and 0 <= parent.start - a.end <= BRANCH_REACH
         ]  # fmt: skip
-        if named:
-            # the branch over the parent it is described by ("ولاية غرب أفريقيا التابعة لتنظيم الدولة الإسلامية ...
-            # مقاتلو التنظيم")
-            parent = named[-1]
-            branches = [
-                a.key for a in named
-                if a.key in index.children.get(parent.key, ()) and 0 <= parent.start - a.end <= BRANCH_REACH
-            ]  # fmt: skip
-            key = branches[-1] if branches else named[-1].key
-            found.append(TermMatch("actors", key, m.start(), m.end(), m.group()))
+        found.append(TermMatch("actors", branches[-1] if branches else parent.key, m.start(), m.end(), m.group()))
     return found
 
 
