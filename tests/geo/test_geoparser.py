@@ -259,6 +259,22 @@ def test_geoparser_arabic_provinces_of_other_theatres(
     assert all(pair in found for pair in expected), found
 
 
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        # a name GeoNames writes only in Latin letters, read by its letters: after a unit's head noun the district
+        # ("in Rubirizi district"), after a settlement's the town
+        ("قتل متمردون تسعة أشخاص في قرية للصيادين في مقاطعة روبيريزي بغرب أوغندا", LocationPrecision.admin2),
+        ("أمضت عائلات كثيرة الليل في بلدة روبيريزي بغرب أوغندا", LocationPrecision.exact),
+    ],
+)
+def test_geoparser_arabic_unit_head_noun_reads_a_latin_only_name_as_the_unit(
+    geoparser: Geoparser, text: str, precision: LocationPrecision
+) -> None:
+    found = [p for p in geoparser.geoparse(text, "ar") if p.text == "روبيريزي"]
+    assert [(p.country_code, p.precision) for p in found] == [("UG", precision)]
+
+
 def test_geoparser_arabic_province_sharing_its_capitals_name_needs_its_head_noun(geoparser: Geoparser) -> None:
     city = geoparser.geoparse("انفجار في قندهار", "ar")
     province = geoparser.geoparse("انفجار في ولاية قندهار", "ar")

@@ -94,7 +94,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-74"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-75"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -342,6 +342,10 @@ class Geoparser:
                     # ("بوداي في البقاع" after "منطقة" stays Boudai, which GeoNames puts in Baalbek-Hermel)
                     there = self._readings_in_province(text[start:end], *in_province, found)
                     found = there if there or (start, end) in only_provinced else found
+                if _UNIT_BEFORE.search(text, max(0, start - 16), start):
+                    # a unit's head noun before the name ("في مقاطعة روبيريزي", in Rubirizi district): the unit
+                    units = [e for e in found if self.gazetteer.place(e).kind in _UNIT_KINDS]
+                    found = units or found
                 names = [Posting(e, VARIANT) for e in found] or names
             if not names:
                 continue  # unknown to the gazetteer, or a nationality ("العراقيين")
@@ -736,6 +740,8 @@ _BEFORE_PROVINCE = re.compile(
     rf"|(?:\s+ال[^\s،,()]+ي[ةه])?\s+(?:في\s+|ب)(?:{_UNIT}\s+)?"
     rf"|\s+(?:ال)?(?:تابعة|واقعة)\s+(?:ل|في\s+)(?:ال)?(?:{_UNIT}\s+)?)$"
 )
+_UNIT_BEFORE = re.compile(rf"(?<![\u0621-\u064a])[وفب]?(?:ال)?{_UNIT}\s+$")
+_UNIT_KINDS = frozenset({PlaceKind.admin1, PlaceKind.admin2})
 COUNTRY_GAP = 24  # characters between a name and the country after it ("بنو (باكستان)", "غربي النيجر")
 _DIRECTION = r"(?:ب|في\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ها)?"
 _BEFORE_COUNTRY = re.compile(rf"(?:\s*[(،,]\s*|\s+{_DIRECTION}(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?\s+)$")
