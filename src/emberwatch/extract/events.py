@@ -563,7 +563,16 @@ def _raids_settlement(text: str, start: int, end: int) -> bool:
 
 def _first_place(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first :data:`_RAIDED_PLACE` word starting before ``end``, read whole ("campaign" is no "camp")."""
-    found = _RAIDED_PLACE.search(text, start, min(len(text), end + 20))
+    return _starting_before(_RAIDED_PLACE, text, start, end)
+
+
+READ_ON = 20  # characters past a search's end that a match starting before it may read
+
+
+def _starting_before(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` that starts in ``[start, end)``, its words and look-aheads read past ``end``
+    (a search bounded at ``end`` would take "camp" of "campaign", and "but " before "have" for a new clause)."""
+    found = pattern.search(text, start, min(len(text), end + READ_ON))
     return found if found is not None and found.start() < end else None
 
 
@@ -1056,11 +1065,11 @@ def _in_pattern(doc: _Doc, i: int, triggers: list[TermMatch]) -> bool:
     """Some event word of sentence ``i`` shares its clause with a `habitual` cue: no contrast (:data:`_CONTRAST`)
     stands between them."""
     cues = [c for c in doc.sentence_matches("cues", [i]) if c.key == "habitual"]
-
-    def contrast(start: int, end: int) -> bool:  # (the words after the contrast are read past ``end``)
-        return any(m.start() < end for m in _CONTRAST.finditer(doc.text, start, min(len(doc.text), end + 20)))
-
-    return any(not contrast(min(c.end, t.end), max(c.start, t.start)) for c in cues for t in triggers)
+    return any(
+        _starting_before(_CONTRAST, doc.text, min(c.end, t.end), max(c.start, t.start)) is None
+        for c in cues
+        for t in triggers
+    )
 
 
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
