@@ -250,6 +250,8 @@ def test_casualties_codebook_perpetrator_words() -> None:
         # one person treated, a relative clause on him between the verb and "العلاج"
         ("وتلقى رجل نجا من الهجوم العلاج في مستشفى الحويجة من جروح في ساقه.", [("wounded", 1)]),
         ("وتلقت امرأة تمكنت من الهرب العلاج في مستشفى المدينة من حروق.", [("wounded", 1)]),
+        # "and one of his guards" after the person killed: one more ("شيخ عشيرة وأحد حراسه")
+        ("قتل مسلحون مجهولون شيخ عشيرة وأحد حراسه قرب منزله أمس.", [("killed", 2)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

@@ -604,6 +604,9 @@ def _without_numbers(toks: list[Token], perpetrators: frozenset[str]) -> list[_F
                 if more:
                     value, last = value + more, k
                     break
+                if toks[k].norm in _AND_ONE_OF and k + 1 < len(toks) and _possessed_people(toks[k + 1].norm):
+                    value, last = value + 1, k + 1  # "تاجر محروقات وأحد عماله": and one of his workers
+                    break
                 if toks[k].norm[:1] == "و":
                     break  # another conjunct, not a person
         if value:
@@ -703,6 +706,21 @@ _THEY_ARE = frozenset(_F(w) for w in ("هم", "وهم", "هما", "وهما", "�
 # words from a figure's noun to one more person joined with و, over the noun's own words ("تسعة من عناصر الحرس
 # الوطني في النيجر ومدني واحد": nine national guards in Niger and one civilian)
 ONE_MORE_REACH = 6
+
+
+_AND_ONE_OF = frozenset(_F(w) for w in ("وأحد", "وإحدى"))
+
+
+def _possessed_people(token: str) -> bool:
+    """People named with a possessive suffix: "عماله" (his workers), "حراسه", "مرافقيه"."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 2 and _stems(token[: -len(suffix)]) & _PEOPLE:
+            return True
+    return False
+
+
+# people a possessive names in the plural ("عماله", his workers; "حراسه", his guards; "مرافقيه", his companions)
+_PEOPLE = PERSONS | _GROUP_HEADS | {_F(w) for w in ("عمال", "حراس", "مرافقي", "أقارب", "أبناء", "رفاق", "زملاء")}
 
 
 def _possessed_person(token: str) -> int:
