@@ -239,3 +239,10 @@ def test_gazetteer_a_town_without_an_arabic_name_takes_its_districts(gazetteer: 
     places = [p for p in gazetteer.lookup("تالة") if p.country_code == "TN" and p.name == "Thala"]
     assert any(p.kind == PlaceKind.city and p.feature_code.startswith("PPL") for p in places), places
     assert any(p.kind == PlaceKind.admin2 for p in places), places
+
+
+def test_gazetteer_a_town_takes_the_latin_spelling_of_the_district_named_after_it(gazetteer: Gazetteer) -> None:
+    # GeoNames spells the town Jilma and its delegation Jelma: "the town of Jelma" can be the town (index format 11)
+    places = [p for p in gazetteer.lookup("Jelma") if p.country_code == "TN"]
+    assert any(p.kind == PlaceKind.city and p.name == "Jilma" for p in places), places
+    assert any(p.kind == PlaceKind.admin2 for p in places), places

@@ -275,6 +275,15 @@ def test_geoparser_arabic_unit_head_noun_reads_a_latin_only_name_as_the_unit(
     assert [(p.country_code, p.precision) for p in found] == [("UG", precision)]
 
 
+def test_geoparser_arabic_short_name_the_text_calls_a_town_is_read_in_the_documents_country(
+    geoparser: Geoparser,
+) -> None:
+    # "وانا" has two consonants (Wana): read by its letters only after "بلدة" and only in the country the text names
+    text = "انفجرت عبوة ناسفة قرب بلدة وانا، كبرى بلدات منطقة جنوب وزيرستان في شمال غربي باكستان."
+    found = [p for p in geoparser.geoparse(text, "ar") if p.text == "وانا"]
+    assert [(p.name, p.country_code) for p in found] == [("Wana", "PK")]
+
+
 def test_geoparser_arabic_province_sharing_its_capitals_name_needs_its_head_noun(geoparser: Geoparser) -> None:
     city = geoparser.geoparse("انفجار في قندهار", "ar")
     province = geoparser.geoparse("انفجار في ولاية قندهار", "ar")

@@ -205,7 +205,8 @@ class _Doc:
     def is_cumulative(self, i: int, count: CountMention) -> bool:
         """A running total rather than one incident's toll (docs/extraction.md, rule 6)."""
         sentence = self.sentences[i]
-        if self._tally_date(i):
+        if self._tally_date(i) and not any(c.key == "follow_up" for c in self.sentence_matches("cues", [i])):
+            # (but the event's toll risen by then is its toll: "By Sunday the toll had climbed to 23")
             return True
         record_from = max(sentence.start, count.evidence.start - RECORD_REACH)
         if _RECORD_CLAUSE.search(self.text, record_from, count.evidence.start):
@@ -368,6 +369,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         if triggers and groups and _ranks_event(doc, rules, i):
             continue  # "It was the second attack in the area this month": the event told, ranked among others
         referring_only = all(_inside_anaphor(doc, i, t) for t in triggers)
+        _name_from_anaphor(doc, index, groups, i, triggers)
         follow_up = bool(groups) and _follow_up_lead(doc, groups[-1])
         continues = _continues_previous(
             doc,
@@ -389,7 +391,13 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             and triggers
             and referring_only
             and not continues
-            and (own_day is None or own_day.precision >= DatePrecision.month)
+            # (with a day of its own too when they name only the event's people: "وتجمّع ذوو المخطوفين يوم الأربعاء
+            # أمام مكتب المسؤول", relatives of the abducted gathered on Wednesday)
+            and (
+                own_day is None
+                or own_day.precision >= DatePrecision.month
+                or all(_names_the_people(doc, i, t) for t in triggers)
+            )
             and not doc.casualties(rules, i)
         ):
             # only event words that name an event told before, far from it, with no day or toll of their own ("The
@@ -406,6 +414,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
                 or _blames_someone(doc, i)
                 or _more_victims(doc, rules, groups[-1], i, sentence_cues)  # "وأضاف أن أربعة أشخاص آخرين أُصيبوا"
                 or _wounded_told_after(doc, rules, groups[-1], i)
+                or _bodies_found(doc, i)  # "The bodies of the two men were found yesterday by relatives"
             ):
                 # "No group has claimed the bombing, but the officer blamed Daesh"; "فقال إن العبوة زرعتها خلايا
                 # تابعة لتنظيم الدولة" (said the device was planted by IS cells): about the event before
@@ -452,14 +461,21 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or _explains_blame(doc, rules, index, i, triggers)
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
             or (not own_actor and _same_kind_detail(doc, rules, index, groups[-1], i, triggers))
+            or (not own_actor and _how_it_was_done(doc, groups[-1], i, triggers))
+            or (not own_actor and _told_in_lead(doc, index, groups[-1], i, triggers))
+            or (not own_actor and generic_only and _bodies_found(doc, i))
             or (not own_actor and _pronoun_subject(doc, i, groups[-1]) and _goes_on(index, groups[-1], triggers))
         ):
-            previous = groups[-1]
+            # (a sentence that names only an event told before the last one is about that event: "وأعلن تنظيم ولاية
+            # سيناء مسؤوليته عن عملية الخطف" after the bodies of two of the abducted were found)
+            previous = _named_earlier_group(doc, index, groups, i, triggers) or groups[-1]
             previous.sentences.append(i)
             previous.triggers += same_type
             # "the attack ... began with a roadside bomb"; not "the attackers ... seized weapons" (looting)
             violent = [t for t in triggers if t.key.split("/")[0] not in index.strategic]
             upgrade = max(violent, key=lambda t: (index.priority.get(t.key, 0), -t.start), default=None)
+            if upgrade is not None and _names_earlier_event(doc, groups, i, upgrade):
+                upgrade = None  # "the explosion was heard several kilometres away": the bombing told first
             if upgrade is not None and index.priority.get(previous.key, 0) == 0 < index.priority.get(upgrade.key, 0):
                 previous.key = upgrade.key
                 previous.triggers += [t for t in triggers if t.key == upgrade.key and t not in same_type]
@@ -500,7 +516,8 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
         if (
             groups
             # (or gunfire heard: '"Then we heard the shots."', a resident's words on the executions told before)
-            and (generic_only or all(t.key == ARMED_ASSAULT for t in triggers))
+            # (or a burning told: '"They burned everything: the millet, the beds, the seeds for next season"')
+            and (generic_only or all(t.key in (ARMED_ASSAULT, "arson") for t in triggers))
             and _opens_quoted(doc, i)
             and all(_quoted(doc, i, t) for t in triggers)
             and doc.own_date(i) is None
@@ -609,7 +626,10 @@ def _village_raid(doc: _Doc, triggers: list[TermMatch], best: TermMatch, end: in
         # the southern town of Ubari")
         if place is None:
             continue
-        words_before = doc.text[t.end : place.start()].split()[-LOCATIVE_WORDS:]
+        between = doc.text[t.end : place.start()].split()
+        if between == ["على"]:
+            between = []  # "هجوم على البلدة": the object of the attack (as "an attack on the town")
+        words_before = between[-LOCATIVE_WORDS:]
         if any(_LOCATIVE.fullmatch(w.strip(",،")) for w in words_before):
             continue
         if place.group("settlement") or place.group("ar_settlement"):
@@ -693,6 +713,66 @@ def _inside_anaphor(doc: _Doc, i: int, trigger: TermMatch) -> bool:
         c.key == "anaphora" and c.start <= trigger.start and trigger.end <= c.end
         for c in doc.in_range("cues", sentence.start, sentence.end)
     )
+
+
+# anaphors that name an event's people, not the event ("the abducted", "the wounded", "المخطوفين", "الجرحى")
+_PEOPLE_ANAPHOR = re.compile(
+    r"(?:the|those)\s+(?:\w+\s+)?(?:dead|wounded|injured|victims|casualties|abducted|kidnapped|hostages|captives|"
+    r"killed|taken)"
+    r"|[وفبل]?(?:ال|لل)(?:قتلى|قتيلين|قتيلان|جرحى|جريحين|جريحان|مصابين|ضحايا|مخطوفين|مخطوفون|مختطفين|مختطفون|رهائن)",
+    re.IGNORECASE,
+)
+
+
+def _names_the_people(doc: _Doc, i: int, trigger: TermMatch) -> bool:
+    """The trigger lies in an anaphor of sentence ``i`` that names the people an event took or harmed."""
+    sentence = doc.sentences[i]
+    return any(
+        c.key == "anaphora"
+        and c.start <= trigger.start
+        and trigger.end <= c.end
+        and _PEOPLE_ANAPHOR.fullmatch(doc.text[c.start : c.end]) is not None
+        for c in doc.in_range("cues", sentence.start, sentence.end)
+    )
+
+
+def _named_earlier_group(
+    doc: _Doc, index: CodebookIndex, groups: list[_Group], i: int, triggers: list[TermMatch]
+) -> _Group | None:
+    """The latest event before the last one that sentence ``i`` names by anaphors alone, of a specific type the
+    last one is not ("عملية الخطف" after a kidnapping, then a killing), or None."""
+    if not triggers or not all(_inside_anaphor(doc, i, t) for t in triggers):
+        return None
+    kinds = {t.key.split("/")[0] for t in triggers if index.priority.get(t.key, 0) > 0}
+    if not kinds or groups[-1].event_type in kinds:
+        return None
+    return next((g for g in reversed(groups[:-1]) if g.event_type in kinds), None)
+
+
+def _names_earlier_event(doc: _Doc, groups: list[_Group], i: int, trigger: TermMatch) -> bool:
+    """The trigger is an anaphor of sentence ``i`` naming the type of an event told before the last one."""
+    kind = trigger.key.split("/")[0]
+    return _inside_anaphor(doc, i, trigger) and any(g.event_type == kind for g in groups[:-1])
+
+
+def _name_from_anaphor(
+    doc: _Doc, index: CodebookIndex, groups: list[_Group], i: int, triggers: list[TermMatch]
+) -> None:
+    """An event told in generic words takes the type a later anaphor names it by, within
+    :data:`REFER_BACK_SENTENCES` ("قتل مسلحون قياديا محليا ... وجاءت عملية الاغتيال بعد أقل من أسبوعين على هجوم آخر",
+    gunmen killed a local commander ... the assassination came less than two weeks after another attack)."""
+    if not groups or index.priority.get(groups[-1].key, 0) > 0 or groups[-1].sentences[-1] < i - REFER_BACK_SENTENCES:
+        return
+    named = [
+        t for t in triggers
+        if _inside_anaphor(doc, i, t)
+        and index.priority.get(t.key, 0) > 0
+        and t.key.split("/")[0] not in index.strategic
+        and t.key.split("/")[0] not in STATE_ACTION_TYPES
+    ]  # fmt: skip
+    # (not the type of an event told before it, which the anaphor names again: "القصف" after a shelling)
+    if len({t.key for t in named}) == 1 and not any(g.event_type == named[0].key.split("/")[0] for g in groups):
+        groups[-1].key = named[0].key  # (its words stay those of its own sentences)
 
 
 # a sentence that opens on a pronoun goes on about the people of the sentence before ("They went from house to
@@ -791,14 +871,16 @@ _CLOSING_QUOTES = "”»"
 
 
 def _explains_blame(doc: _Doc, rules: LanguageRules, index: CodebookIndex, i: int, triggers: list[TermMatch]) -> bool:
-    """Sentence ``i`` blames someone before its only event words, words of ground lost or won, and has no day
-    or toll of its own: they tell why ("وحمّل وزير الأمن تنظيم الدولة المسؤولية، قائلا إن مقاتليه يحاولون استعادة
+    """Sentence ``i`` blames someone before its only event words, words of ground lost or won or definite ones, and has
+    no day or toll of its own: they tell why ("وحمّل وزير الأمن تنظيم الدولة المسؤولية، قائلا إن مقاتليه يحاولون استعادة
     مواقعهم بعد طردهم من قواعدهم", blamed IS, saying its fighters were trying to regain ground after being
     driven from their bases): the blame of the event before, not an event of its own."""
     blames = [c for c in doc.sentence_matches("cues", [i]) if c.key == "attributed"]
     return (
         bool(blames)
-        and all(t.key.split("/")[0] in index.territorial for t in triggers)
+        # (or words of the event named again: "blamed ISWAP and said troops had searched the area from which the
+        # bombs were fired")
+        and all(t.key.split("/")[0] in index.territorial or _is_definite(doc, t) for t in triggers)
         and all(min(c.end for c in blames) <= t.start for t in triggers)
         and doc.own_date(i) is None
         and not doc.casualties(rules, i)
@@ -1039,10 +1121,35 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?
 _AR_PLURAL = re.compile(r"ات(?:ها|هم|هما|ه)?$")
 
 
+# a vague large number right before event words ("hundreds of assassinations", "dozens of attacks", "عشرات
+# الاغتيالات", "مئات عمليات الاغتيال")
+_MANY_BEFORE = re.compile(
+    r"\b(?:hundreds|dozens|thousands|scores|numerous|countless)\s+(?:of\s+)?$"
+    r"|(?<![\u0621-\u064a])(?:مئات|عشرات|آلاف)\s+(?:من\s+)?(?:ال)?(?:عمليات\s+)?$",
+    re.IGNORECASE,
+)
+MANY_REACH = 24  # characters before the event word where :data:`_MANY_BEFORE` is read
+_MANY_AFTER = re.compile(r"\s+(?:[\u0621-\u064a]+\s+)?(?:عديدة|كثيرة|متعددة)(?![\u0621-\u064a])")
+
+
+def _plural_word(doc: _Doc, trigger: TermMatch) -> bool:
+    """An event word in the plural of any type ("kidnappings", "attacks", "هجمات", "اغتيالات")."""
+    core = _term_core(doc, trigger)
+    if doc.language is Language.ar:
+        return _AR_PLURAL.search(core) is not None
+    return core.endswith("s") and not core.endswith("ss")
+
+
 def _plural_generic(doc: _Doc, index: CodebookIndex, trigger: TermMatch) -> bool:
     """A generic event word in the plural ("attacks", "killings", "هجمات", "اعتداءات"): with no day and no casualty
     figure in its sentence it tells a trend or a record ("Jolo has suffered some of the deadliest attacks", "IS-K
     has claimed attacks on Taliban officials since 2021"), not one incident."""
+    if _MANY_BEFORE.search(doc.text, max(0, trigger.start - MANY_REACH), trigger.start) or _MANY_AFTER.match(
+        doc.text, trigger.end
+    ):
+        # "Hundreds of assassinations were recorded", "عشرات الاغتيالات", "غارات جوية عديدة" (numerous air strikes):
+        # counted events of any type
+        return True
     if index.priority.get(trigger.key, 0) != 0:
         return False
     core = _term_core(doc, trigger)
@@ -1063,13 +1170,21 @@ _CONTRAST = re.compile(
 
 def _in_pattern(doc: _Doc, i: int, triggers: list[TermMatch]) -> bool:
     """Some event word of sentence ``i`` shares its clause with a `habitual` cue: no contrast (:data:`_CONTRAST`)
-    stands between them."""
+    stands between them, and the cue does not open a clause joined after dated ones (:data:`_JOINED_CLAUSE`)."""
     cues = [c for c in doc.sentence_matches("cues", [i]) if c.key == "habitual"]
+    dated = doc.own_date(i) is not None
     return any(
         _starting_before(_CONTRAST, doc.text, min(c.end, t.end), max(c.start, t.start)) is None
+        # (nor a clause of its own joined after dated event words: "شهدت تونس أعنف الهجمات سنة 2015، حين قتل مسلحون
+        # سياحا في متحف، ولا تزال البلاد تخضع لحالة الطوارئ", when gunmen killed tourists at a museum in 2015, and
+        # the country still lives under an emergency)
+        and not (dated and c.start > t.end and _JOINED_CLAUSE.search(doc.text, t.end, c.start + 1))
         for c in cues
         for t in triggers
     )
+
+
+_JOINED_CLAUSE = re.compile(r"[،,]\s*(?:و|and\s)", re.IGNORECASE)
 
 
 def _is_habitual(doc: _Doc, rules: LanguageRules, i: int) -> bool:
@@ -1092,6 +1207,85 @@ def _new_attack_toll(doc: _Doc, rules: LanguageRules, i: int, triggers: list[Ter
     if own is not None and own.precision < DatePrecision.month:
         return True
     return any(fold(t.text.lower()) in _ATTACK_NOUNS and not _is_definite(doc, t) for t in triggers)
+
+
+# bodies found ("residents found the bodies of two of the workers", "وعثر سكان على جثتي اثنين من العمال")
+_BODIES_FOUND = re.compile(
+    r"\b(?:found|discovered|recovered)\b[^.;]{0,40}?\bbod(?:y|ies)\b"
+    r"|\bbod(?:y|ies)\b[^.;]{0,60}?\b(?:was|were|had been|have been)\s+(?:found|discovered|recovered)\b"
+    r"|(?<![\u0621-\u064a])[وف]?(?:عثر|عثرت|عثروا|العثور|انتشال|انتشلت)(?![\u0621-\u064a])[^.؛]{0,40}?جث(?:ة|ث|تي|مان)",
+    re.IGNORECASE,
+)
+
+
+# bodies of people the report has named: "the bodies of the two men", "bodies of two of the workers", "جثتيهما",
+# "جثتي اثنين من العمال", "جثة الرهينة"
+_KNOWN_BODIES = re.compile(
+    r"\bbod(?:y|ies)\s+of\s+(?:the|his|her|their|(?:\w+\s+)?of\s+the)\b"
+    r"|(?<![\u0621-\u064a])[وفبل]?(?:جثت(?:ه|ها|هما|يهما|يه|هم)|جثث(?:هم|هما|هن)|جثمان(?:ه|ها))(?![\u0621-\u064a])"
+    r"|(?<![\u0621-\u064a])[وفبل]?جث(?:ة|ث|تي)\s+(?:\S+\s+من\s+)?ال",
+    re.IGNORECASE,
+)
+
+
+def _bodies_found(doc: _Doc, i: int) -> bool:
+    """Sentence ``i`` tells the bodies of people named before found: told after an event, later than it, of the
+    people it took (with generic words of harm only: "وقد أصيبا بطلقات نارية في الرأس", shot in the head), not an
+    event of its own (but "the bodies of three more unidentified Guatemalans were found" are other dead)."""
+    sentence = doc.sentences[i]
+    return (
+        _BODIES_FOUND.search(doc.text, sentence.start, sentence.end) is not None
+        and _KNOWN_BODIES.search(doc.text, sentence.start, sentence.end) is not None
+    )
+
+
+def _told_in_lead(doc: _Doc, index: CodebookIndex, previous: _Group, i: int, triggers: list[TermMatch]) -> bool:
+    """Sentence ``i``, at most two sentences after the event's last one and with no day of its own, names only
+    acts its first sentence told too ("Gunmen stopped a bus, shot dead its driver and abducted 11 passengers ... A
+    union gave a different figure, saying 13 passengers had been abducted"): that event's, not another."""
+    if not triggers or previous.told_last < i - 2 or doc.own_date(i) is not None:
+        return False
+    if any(c.key == "cumulative" for c in doc.sentence_matches("cues", [i])):
+        return False  # "ومنذ ذلك الحين شنوا هجمات على بلدات ... وخطفوا سكانا": what they have done since, no detail
+    first = doc.sentences[previous.primary]
+    # (acts the first sentence tells, not a pattern it lists: "a wave of kidnappings, killings, and dynamite attacks")
+    named = {
+        t.key.split("/")[0] for t in doc.in_range("event_types", first.start, first.end) if not _plural_word(doc, t)
+    }
+    civilians = [
+        t for t in doc.sentence_matches("targets", [i])
+        if t.key in index.human_targets and t.key not in index.combatant_targets
+    ]  # fmt: skip
+    if ATTACK in named and civilians:
+        # (an attack told first, then the gunfire on its civilians: "Residents who tried to flee towards the hills were
+        # shot", "السكان الذين حاولوا الفرار نحو التلال أُطلق عليهم الرصاص"; not troops' fire told after a rebel attack)
+        named.add(ARMED_ASSAULT)
+    return all(t.key.split("/")[0] in named for t in triggers)
+
+
+def _how_it_was_done(doc: _Doc, previous: _Group, i: int, triggers: list[TermMatch]) -> bool:
+    """Sentence ``i``, right after a targeted killing or an ambush, tells the gunfire of that event, with no day or
+    on the event's own day ("Gunmen shot dead a local commander ... on the night of Saturday to Sunday. The commander
+    ... was leaving a relative's house at around 11:30 p.m. on Saturday when gunmen in a car ... opened fire"; "نصب
+    مسلحون كمينا لدوريتهم ... وقال ضابط إن الدورية كانت تسير على ساتر ترابي حين تعرضت لإطلاق نار"): how it was
+    done."""
+    if previous.told_last != i - 1 or previous.event_type not in _GUNFIRE_EVENTS:
+        return False
+    if not triggers or any(t.key != ARMED_ASSAULT for t in triggers):
+        return False
+    own = doc.own_date(i)
+    if own is None:
+        return True
+    dated = [d for d in (doc.own_date(k) for k in previous.sentences) if d is not None and not d.reported]
+    return (
+        own.precision is DatePrecision.day
+        and bool(dated)
+        and dated[0].precision is DatePrecision.day
+        and dated[0].value == own.value
+    )
+
+
+_GUNFIRE_EVENTS = frozenset({"assassination", "ambush"})  # events whose gunfire a next sentence may tell
 
 
 def _same_kind_detail(
@@ -1175,7 +1369,11 @@ ARMAMENT_REACH = 60  # characters from "armed with" to the last weapon of its li
 # what attackers carried: "armed with", "equipped with", "المسلحين ببنادق" (armed with rifles), "مدججين بـ",
 # "المزودين برشاشات" (equipped with machine guns)
 _ARMED_WITH = re.compile(
-    r"\b(?:armed|equipped)\s+with\s|(?<!\S)[وف]?(?:ال)?(?:مسلح|مدجج|مزود)(?:ين|ون|ان|ة)?\s+(?=ب)", re.IGNORECASE
+    r"\b(?:armed|equipped)\s+with\s|(?<!\S)[وف]?(?:ال)?(?:مسلح|مدجج|مزود)(?:ين|ون|ان|ة)?\s+(?=ب)"
+    # the weapons gunfire came from ("came under fire from machine guns and rocket-propelled grenades", "تعرضت
+    # لإطلاق نار من رشاشات وقذائف صاروخية")
+    r"|\b(?:fire|gunfire)\s+(?:from|with)\s|(?<!\S)[وفل]?(?:ال)?نار\s+(?:من\s+|(?=ب))",
+    re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"(?:\s|,|،|\band\b|\bor\b|(?<!\S)[وب]|(?<!\S)أو(?!\S))*", re.IGNORECASE)
 
@@ -1224,6 +1422,10 @@ def _seized_weapon(doc: _Doc, trigger: TermMatch, cues: list[TermMatch]) -> bool
 
 
 DENIAL_REACH = 60  # characters from an actor to a denial cue after it, in the same sentence
+# an Arabic verb of denial right before its subject, and what it denies after the subject ("ونفت حركة طالبان
+# باكستان أي تورط لها", the Pakistani Taliban denied any involvement)
+_DENIAL_VERB_AR = re.compile(r"(?:^|\s)[وف]?(?:نفت|نفى|نفي|تنفي|ينفي|تبرأت|تبرأ)\s+$")
+_DENIED_AR = re.compile(r"تورط|مسؤولي|صل[ةه]|علاق[ةه]|دور")
 ATTRIBUTION_REACH = 80  # characters around an actor where the rules look for suspicion cues
 OTHERS_REACH = 12  # characters around a casualty figure's evidence where an `others` cue counts for it
 STRATEGIC = "Strategic developments"
@@ -1357,7 +1559,18 @@ def _continues_previous(
         # an event of its own; nor "the killing of six ... on 16 November", nor "four police officers were wounded
         # last night when urban commandos attacked them" after "two peasants were killed when they set off a mine")
         return True
-    if "claimed" in sentence_cues or "follow_up" in sentence_cues:
+    if (
+        not dated
+        and groups[-1].sentences[-1] == i - 1
+        and own.precision is DatePrecision.day
+        and "anaphora" in sentence_cues
+        and "claimed" not in sentence_cues
+        and not doc.in_range("event_types", doc.sentences[i].start, doc.sentences[i].end)
+    ):
+        # an event told without its day, then its people named again with the day: "The attackers arrived on the night
+        # of May 11 to 12, shortly before midnight, and went from house to house"
+        return True
+    if "claimed" in sentence_cues or "follow_up" in sentence_cues or _bodies_found(doc, i):
         # a claim, or a death of the wounded, may be dated later than the attack, never before it: "On February 27, two
         # militiamen were killed by a roadside bomb ..., an attack later claimed by IS" is an earlier event
         return not dated or (own.end or own.value) >= dated[0].value
@@ -1633,6 +1846,8 @@ def _actor_score(
         # "the Taliban denied involvement"; "أصدرت جماعة نصرة الإسلام والمسلمين المنافسة، المرتبطة بتنظيم القاعدة،
         # بيانا نفت فيه" (issued a statement denying), the verb after the group's description
         score -= 4
+    elif _denies_first(doc, actor):
+        score -= 4  # "ونفت حركة طالبان باكستان أي تورط لها": the verb of denial first
     # "an Iraqi army official said a bomb exploded", "قال مصدر في قسد إن ...": a group's spokesman may
     # claim, and the coalition's reports its own strikes ("coalition spokesman ... said the strikes")
     source = kind not in (ActorType.jihadist_group, ActorType.international_coalition)
@@ -1892,6 +2107,15 @@ _BLAME_GAP_AR = re.compile(r"\s*(?:\S+\s+(?:في|من|باسم|لدى)\s+)?")
 def _is_blame(doc: _Doc, cue: TermMatch) -> bool:
     """An `attributed` cue that is a verb of blaming ("blamed", "accused", "حمّل", "اتهم")."""
     return cue.key == "attributed" and fold(doc.text[cue.start : cue.end].lower()) in _BLAME_VERBS
+
+
+def _denies_first(doc: _Doc, actor: TermMatch) -> bool:
+    """Arabic, verb first: the actor is the subject of a verb of denial right before it, and what it denies
+    follows in the same clause ("ونفت حركة طالبان باكستان أي تورط لها")."""
+    if doc.language is not Language.ar or not _DENIAL_VERB_AR.search(doc.text, max(0, actor.start - 12), actor.start):
+        return False
+    denied = _DENIED_AR.search(doc.text, actor.end, actor.end + DENIAL_REACH)
+    return denied is not None and not _CLAUSE_END.search(doc.text, actor.end, denied.start())
 
 
 def _blames(doc: _Doc, actor: TermMatch) -> bool:

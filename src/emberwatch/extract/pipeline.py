@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALGORITHM_VERSION = "rules-43"  # bump when extraction rules change what they find
+ALGORITHM_VERSION = "rules-44"  # bump when extraction rules change what they find
 
 
 class Geoparser(Protocol):

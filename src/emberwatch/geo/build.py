@@ -653,16 +653,27 @@ class _Builder:
         self.city_entries = []
 
     def _add_seat_names(self, entry: int, names: list[str]) -> None:
-        """A town with no Arabic name takes those of the district named after it (GeoNames gives "تالة" to the
-        delegation of Thala, not to the town): an Arabic text's "مدينة تالة" can then be the town, as the English
-        "the town of Thala" is."""
-        if any(_good_arabic(name) for name in names):
-            return
+        """A town takes the spellings of the district named after it that it lacks. With no Arabic name it takes
+        the district's (GeoNames gives "تالة" to the delegation of Thala, not to the town): an Arabic text's
+        "مدينة تالة" can then be the town, as the English "the town of Thala" is. It takes the district's Latin
+        spellings as well (GeoNames spells the town Jilma and its delegation Jelma): "the town of Jelma" is the
+        town, as "مدينة جلمة" is."""
         district = int(self.rows.admin2[entry])
-        arabic = self.admin_arabic.get(district) if district >= 0 else None
-        if arabic and names and _same_name(names[0], self.admin_latin.get(district, [])):
-            for name in arabic:
+        latin = self.admin_latin.get(district, []) if district >= 0 else []
+        if not names or not _same_name(names[0], latin):
+            return
+        if not any(_good_arabic(name) for name in names):
+            for name in self.admin_arabic.get(district, []):
                 self.names.add(name, entry, NameFlag.variant)
+        # (Latin spellings only from a district whose own name is the town's, not Manhattan in New York County, which
+        # GeoNames also calls Manhattan; and of its names only other spellings of the town's)
+        if not _same_name(names[0], latin[:1]):
+            return
+        own = {fold_key(name) for name in names}
+        for name in latin:
+            cleaned = _clean_admin_name(name)
+            if _good_latin(cleaned) and fold_key(cleaned) not in own and _same_name(cleaned, names[:1]):
+                self.names.add(cleaned, entry, NameFlag.variant)
 
     # ------------------------------------------------------------------ output
 

@@ -31,7 +31,7 @@ from emberwatch.errors import GazetteerError
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 _ENTRY_ARRAYS = (
     "geonameid", "lat", "lon", "population", "kind", "country", "admin1", "admin2", "feature",
     "name_offsets",

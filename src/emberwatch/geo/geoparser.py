@@ -94,7 +94,7 @@ def ensure_gazetteer(
     return directory
 
 
-GEOPARSER_VERSION = "geo-75"  # bump when recognition, resolution or event-place rules change behaviour
+GEOPARSER_VERSION = "geo-76"  # bump when recognition, resolution or event-place rules change behaviour
 
 
 class Geoparser:
@@ -342,6 +342,15 @@ class Geoparser:
                     # ("بوداي في البقاع" after "منطقة" stays Boudai, which GeoNames puts in Baalbek-Hermel)
                     there = self._readings_in_province(text[start:end], *in_province, found)
                     found = there if there or (start, end) in only_provinced else found
+                if not found and _SETTLEMENT_BEFORE.search(text, max(0, start - 16), start):
+                    # a short name the text calls a town ("قرب بلدة وانا"): its one reading of exact vowels in the
+                    # document's countries, as a name the text puts in a province is read there
+                    short = [
+                        e
+                        for e in self._skeletons().lookup_short(text[start:end])
+                        if self.gazetteer.country_code(e) in named
+                    ]
+                    found = short if len(short) == 1 else []
                 if _UNIT_BEFORE.search(text, max(0, start - 16), start):
                     # a unit's head noun before the name ("في مقاطعة روبيريزي", in Rubirizi district): the unit
                     units = [e for e in found if self.gazetteer.place(e).kind in _UNIT_KINDS]
@@ -742,6 +751,8 @@ _BEFORE_PROVINCE = re.compile(
 )
 _UNIT_BEFORE = re.compile(rf"(?<![\u0621-\u064a])[وفب]?(?:ال)?{_UNIT}\s+$")
 _UNIT_KINDS = frozenset({PlaceKind.admin1, PlaceKind.admin2})
+# a settlement's head noun right before a name ("بلدة وانا", "في مدينة بيو")
+_SETTLEMENT_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وفب]?(?:ال)?(?:مدينة|بلدة|قرية)\s+$")
 COUNTRY_GAP = 24  # characters between a name and the country after it ("بنو (باكستان)", "غربي النيجر")
 _DIRECTION = r"(?:ب|في\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ها)?"
 _BEFORE_COUNTRY = re.compile(rf"(?:\s*[(،,]\s*|\s+{_DIRECTION}(?:\s+(?:ال)?(?:شرق|غرب)(?:ي)?)?\s+)$")

@@ -252,6 +252,12 @@ def test_casualties_codebook_perpetrator_words() -> None:
         ("وتلقت امرأة تمكنت من الهرب العلاج في مستشفى المدينة من حروق.", [("wounded", 1)]),
         # "and one of his guards" after the person killed: one more ("شيخ عشيرة وأحد حراسه")
         ("قتل مسلحون مجهولون شيخ عشيرة وأحد حراسه قرب منزله أمس.", [("killed", 2)]),
+        # twenty-third session: a boy (فتى) is a person; an age is no figure, but the figure of the next clause is
+        ("ما أسفر عن مقتل فتى في الخامسة عشرة من عمره وإصابة خمسة أشخاص.", [("killed", 1), ("wounded", 5)]),
+        # a shop owner ("صاحب متجر") killed
+        ("ففي 11 يونيو قتل مسلحون بالرصاص صاحب متجر في بلدة ساحلية.", [("killed", 1)]),
+        # the bodies of two ("جثتي", the dual of "جثة") found
+        ("وعثر سكان يوم الاثنين على جثتي اثنين من العمال قرب قرية.", [("killed", 2)]),
     ],
 )
 def test_casualties_kinds_and_counts(text: str, expected: list[tuple[str, int]]) -> None:

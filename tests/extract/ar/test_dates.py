@@ -76,6 +76,8 @@ def _resolve(text: str, context: DateContext | None = None):
         # a weekday of the week before the anchor's
         ("قتل الضابط يوم الخميس من الأسبوع الماضي", date(2019, 7, 11), DatePrecision.day,
          "يوم الخميس من الأسبوع الماضي"),
+        # twenty-third session: the night of the 11th to the 12th is the 11th (as "the night of May 11 to 12")
+        ("وصل المهاجمون ليل 11 إلى 12 مايو قبيل منتصف الليل", date(2019, 5, 11), DatePrecision.day, "11 إلى 12 مايو"),
     ],
 )
 def test_dates_resolved(text: str, value: date, precision: DatePrecision, evidence: str) -> None:

@@ -208,3 +208,26 @@ def test_numbers_range_keeps_its_bounds_and_years_are_no_range() -> None:
 def test_numbers_no_one_else_is_nobody(text: str, expected: list[tuple[str, int]]) -> None:
     found = casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)
     assert [(m.kind, m.count.best) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # twenty-third session: an apposition after "including" is part of the figure, to its closing comma
+        ("Two soldiers and three civilians, including a woman and her daughter, were wounded.", [("wounded", 5)]),
+        # wounds suffered: the subject is the wounded ("a woman suffered burns")
+        ("A guard was beaten, and a woman suffered burns while trying to rescue her livestock.", [("wounded", 1)]),
+        ("The bomb killed two people and a soldier suffered minor injuries.", [("killed", 2), ("wounded", 1)]),
+        # one person, what he belonged to, then "and one of his companions": two dead
+        ("Gunmen shot dead a local commander of the General Security forces and one of his companions.",
+         [("killed", 2)]),
+        # ... but not companions in a clause of their own (guard: passes on rules-43 too)
+        ("Gunmen shot dead a member of the local council and two of his sons were abducted.", [("killed", 1)]),
+        # a figure before the casualty noun, an apposition after it: "15 wounded, several of them ..."
+        ("The hospital had received nine bodies and 15 wounded, several of them in a serious condition.",
+         [("killed", 9), ("wounded", 15)]),
+    ],
+)
+def test_numbers_appositions_wounds_suffered_and_companions(text: str, expected: list[tuple[str, int]]) -> None:
+    found = casualty_mentions(text, Sentence(0, len(text)), ATTACKERS)
+    assert [(m.kind, m.count.best) for m in found] == expected

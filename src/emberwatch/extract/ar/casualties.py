@@ -31,6 +31,7 @@ TRIGGERS: dict[str, str] = {
         "مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "مصرع", "استشهاد", "وفاة", "حياة", "قضى", "اغتيال", "اغتال", "اغتيل",
         "اغتالت", "اغتالوا", "إعدام", "أعدم", "أعدمت", "أعدموا", "ذبح", "توفي", "توفيت", "توفوا",
         "رؤوس", "رأسي",  # "قطع مسلحون رؤوس ثلاثة رجال" (beheaded three men), "رأسي رجلين" (two men's heads)
+        "جثتي", "جثتا",  # the bodies of two ("جثتي اثنين من العمال", "جثتي جنديين")
     )},
     **{_F(w): WOUNDED for w in (
         "إصابة", "أصيب", "أصيبت", "جرح", "جرحت", "إصابات", "أصاب", "أصابت", "أصابوا", "أصابا", "أصابتا",
@@ -46,7 +47,7 @@ _TREATMENT = _F("العلاج")
 NOUNS: dict[str, str] = {
     **{_F(w): KILLED for w in (
         "قتيل", "قتيلا", "قتلى", "قتلوا", "شهيد", "شهيدا", "شهداء", "استشهدوا", "ضحايا", "ضحية",
-        "حتفهم", "حتفه", "حتفهما", "حتفها", "مصرعهم", "مصرعه", "مصرعهما", "مصرعها", "جثث", "جثة",
+        "حتفهم", "حتفه", "حتفهما", "حتفها", "مصرعهم", "مصرعه", "مصرعهما", "مصرعها", "جثث", "جثة", "جثتي", "جثتا",
         "قتلا", "قتلتا", "استشهدا",  # dual verbs after the two they count ("مدنيين اثنين قتلا")
     )},
     **{_F(w): WOUNDED for w in (
@@ -93,6 +94,10 @@ DUAL_PERSONS_AN: set[str] = {_F(w) for w in ("مدني", "عسكري", "مواط
 PERSONS |= DUAL_PERSONS | DUAL_PERSONS_AN | {_F(w) for w in ("عضو", "مختار", "إمام", "قاض", "قاضي")}
 # family members named after a casualty verb ("فيما أُصيبت زوجة المختار بجروح", the mukhtar's wife was wounded)
 PERSONS |= {_F(w) for w in ("زوجة", "زوج", "ابنة", "شقيقة", "والد", "والدة", "حفيد", "حفيدة", "بائع", "بائعة")}
+# a boy or girl without a dual of the regular pattern ("مقتل فتى في الخامسة عشرة من عمره")
+PERSONS |= {_F(w) for w in ("فتى", "طفلة")}
+# an owner named by what he owns ("قتل مسلحون بالرصاص صاحب متجر", gunmen shot dead a shopkeeper)
+PERSONS |= {_F(w) for w in ("صاحب", "صاحبة")}
 # a head counts as the object of an active verb after its subject ("قتل مسلحون رئيس مجلس قرية"), not after a
 # noun, where it is mostly a head of state or government named in a past case ("اغتيال رئيس الوزراء الأسبق")
 _HEADS = {_F("رئيس")}
@@ -446,9 +451,12 @@ def _counts_something_else(toks: list[Token], expr: NumberExpr) -> bool:
         return True  # "في أحد مستشفيات حلب" (in one of Aleppo's hospitals): a place, not a person
     following = toks[expr.last + 2].norm if expr.last + 2 < len(toks) else ""
     if (after == _OF_WORD and following in _AGE_WORDS) or any(
-        toks[k].norm in _AGE_WORDS for k in range(max(0, expr.first - 2), expr.first)
+        toks[k].norm in _AGE_WORDS and not any(t.norm[:1] == "و" for t in toks[k + 1 : expr.first])
+        for k in range(max(0, expr.first - 2), expr.first)
     ):
-        return True  # an age: "صبي في الثانية عشرة من عمره", "البالغ من العمر تسع سنوات"
+        # an age: "صبي في الثانية عشرة من عمره", "البالغ من العمر تسع سنوات"; not a figure in the next clause
+        # ("فتى في الخامسة عشرة من عمره وإصابة خمسة أشخاص")
+        return True
     return after in _UNITS or (before in _TIME_BEFORE and after in _UNITS | {""})
 
 

@@ -147,6 +147,11 @@ def _absolute(toks: list[Token], ctx: DateContext) -> list[_Found]:
         day_tok = toks[i - 1].norm if i > 0 else ""
         day = int(day_tok) if day_tok.isdigit() and 1 <= int(day_tok) <= 31 else None
         day_index = i - 1
+        if day is not None and day_index >= 2 and toks[day_index - 1].norm in _TO:
+            first_day = toks[day_index - 2].norm
+            if first_day.isdigit() and 1 <= int(first_day) < day:
+                # a night or a span of days ("ليل 11 إلى 12 مايو", the night of May 11 to 12): its first day
+                day, day_index = int(first_day), day_index - 2
         if day is None and day_tok == _OF and i > 1:  # "السابع من آب", "الثاني عشر من يونيو", "7 من آب"
             day, day_index = _day_before_of(toks, i - 2)
             before = toks[day_index - 1].norm if day_index > 0 else ""
@@ -165,6 +170,7 @@ def _absolute(toks: list[Token], ctx: DateContext) -> list[_Found]:
 
 
 _OF = fold("من")
+_TO = frozenset(fold(w) for w in ("إلى", "الى", "حتى"))
 
 
 def _year_told_before(toks: list[Token], i: int, anchor: date | None) -> int | None:

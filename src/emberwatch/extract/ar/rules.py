@@ -34,6 +34,7 @@ SPLIT_GAP = 6  # words a subject may put between the two words of a verb-object 
 # أعمال بالرصاص", gunmen suspected of belonging to IS shot a businessman dead)
 GAP_REACH = 12
 GAP = "…"  # in a term, the words between a verb and its object ("قتل … بالرصاص")
+_TIME_ADVERBS = {fold(w) for w in ("قبل", "ذلك", "من", "أبدا", "قط", "بعد", "الآن", "حتى", "اليوم")}
 _RESPONSIBILITY = {fold(w) for w in ("مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "تبني", "صلته")}
 _SEP = "\t"
 
@@ -247,7 +248,9 @@ class ArabicRules:
             if cue.end > trigger.start or trigger.start - cue.end > CUE_WINDOW:
                 continue
             between = tokens(text[cue.end : trigger.start])
-            if len(between) > NEGATION_WORDS or any(t.norm in _RESPONSIBILITY for t in between):
+            # (time words do not count: "لم تقدم قبل ذلك على حرق المنازل", had never before burned houses)
+            counted = [t for t in between if t.norm not in _TIME_ADVERBS]
+            if len(counted) > NEGATION_WORDS or any(t.norm in _RESPONSIBILITY for t in between):
                 continue
             if fold(cue.text) == "قد" and not (between and between[0].norm.startswith(("ي", "س"))):
                 continue  # قد + perfect verb asserts the past ("وقد قتل"); only قد + imperfect is "may"

@@ -148,7 +148,7 @@ _STOP = frozenset(
 )
 
 _KEYWORDS = re.compile(
-    r"\b(?:" + "|".join(sorted(KILLED | WOUNDED | {"toll"}, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(KILLED | WOUNDED | {"toll", "burns"}, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 _CURRENCY = frozenset("$€£¥")
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[-–]\d[\d,]*)?|[A-Za-z]+(?:[-'][A-Za-z]+)*")  # "8-10": a range
@@ -315,6 +315,9 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
         kind = "killed" if tok.lower in KILLED else "wounded" if tok.lower in WOUNDED else None
         if kind is None and tok.lower == "toll" and idx > 0 and tokens[idx - 1].lower == "the":
             kind = "killed"  # "The toll rose to nine": a toll of its own is the death toll
+        suffered = _suffered_before(tokens, idx)
+        if kind is None and tok.lower == "burns" and suffered is not None:
+            kind = "wounded"  # "a woman suffered burns"
         if kind is None:
             continue
         if (kind == "wounded" or tok.lower == "dead") and idx > 0 and tokens[idx - 1].lower == "the":
@@ -324,6 +327,8 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
         toll = _death_toll(tokens, idx, used)
         if toll is not None:
             found = [toll]  # "the death toll from Monday's bombing rose to nine"
+        elif kind == "wounded" and suffered is not None:
+            found = _numbers_before(tokens, suffered, used, text)  # "a woman suffered serious injuries"
         elif (idx > 0 and tokens[idx - 1].lower in _AUXILIARIES) or tok.lower == "gunned":
             found = _numbers_before(tokens, idx, used, text)  # ("gunned down by 19 bullets" counts no 19 people)
         elif _has_own_object(tokens, idx):
@@ -361,6 +366,17 @@ def casualty_mentions(text: str, sentence: Sentence, perpetrator_words: frozense
 
 
 _DYING = frozenset({"died", "dies", "perished"})
+# verbs whose subject bears the wounds after them ("a woman suffered burns", "two guards sustained injuries")
+_SUFFER = frozenset({"suffered", "sustained", "suffers", "sustains"})
+SUFFER_REACH = 3  # words from the verb to its wounds ("suffered serious head injuries")
+
+
+def _suffered_before(tokens: list[Token], idx: int) -> int | None:
+    """Index of a verb of suffering at most :data:`SUFFER_REACH` words before the wounds at ``idx``, or None."""
+    for k in range(idx - 1, max(-1, idx - 1 - SUFFER_REACH), -1):
+        if tokens[k].lower in _SUFFER:
+            return k
+    return None
 _TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "increased", "reached", "reaches", "jumped",
                          "hit", "stood", "stands", "is", "was"})  # fmt: skip
 _RUNNING = frozenset({"since", "so", "this", "overall", "total"})  # a toll over a period, not one event's
@@ -478,7 +494,9 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "
             continue
         if phrase is not None and phrase.end <= j + 1 and j + 1 - phrase.end <= 10:
             if any(tokens[x].lower in _SUBSET for x in range(max(0, phrase.start - 2), phrase.start)):
-                i = phrase.end
+                # "three civilians, including a woman and her daughter, were wounded": the whole apposition is
+                # part of the three
+                i = _apposition_end(text, tokens, phrase.end, j)
                 continue
             if phrases and _subset_after(tokens, phrase):
                 # "Two civilians, one of them a child, were killed": a part of the two, counted by no other figure
@@ -500,7 +518,7 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "
                 for x in range(phrase.end, min(phrase.end + 3, j))
             )
             # ("a soldier died": a verb of dying has the dead as its subject, no auxiliary needed)
-            dying = tokens[idx].lower in _DYING and idx - j == 1
+            dying = tokens[idx].lower in _DYING | _SUFFER and idx - j == 1
             if tokens[phrase.start].lower in {"a", "an"} and not (near and (idx - j > 1 or dying)):
                 i = phrase.end
                 continue
@@ -516,6 +534,16 @@ def _numbers_before(tokens: list[Token], idx: int, used: set[int], text: str = "
     ):
         return []
     return phrases
+
+
+def _apposition_end(text: str, tokens: list[Token], start: int, last: int) -> int:
+    """The first token after the comma that closes an apposition opened before ``start`` ("including a woman
+    and her daughter, were"), or ``start`` when no comma closes it by ``last``."""
+    if text:
+        for x in range(start, min(last + 2, len(tokens))):
+            if "," in text[tokens[x - 1].end : tokens[x].start]:
+                return x
+    return start
 
 
 def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[NumberPhrase]:
@@ -542,6 +570,8 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             phrase = None
         if phrases and phrase is not None and _subset_after(tokens, phrase):
             break  # "killing at least six people, four of them soldiers": part of the six, not more
+        if phrases and phrase is not None and tokens[phrase.start].lower in {"both", "all"}:
+            break  # "the bodies of the two men, both in their thirties": the same two
         if phrase is not None and _speakers(tokens, phrase):
             break  # "was shot dead, the two survivors told police": who said it, not more dead
         one_more = _one_more(tokens, i, phrases)
@@ -557,6 +587,13 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             i = phrase.end
             continue
         word = tokens[i].lower
+        if word == "of" and len(phrases) == 1 and tokens[phrases[0].start].lower in {"a", "an"}:
+            # "shot dead a local commander of Syria's General Security forces and one of his companions": over what
+            # the one person is a member of, to his companions
+            companion = _companion_after(tokens, i)
+            if companion is not None:
+                i, limit = companion, max(limit, min(len(tokens), companion + 4))
+                continue
         if (
             word in KILLED
             or word in WOUNDED
@@ -573,6 +610,38 @@ def _numbers_after(tokens: list[Token], idx: int, used: set[int]) -> list[Number
             break
         i += 1
     return phrases
+
+
+COMPANION_REACH = 8  # words from "of" after one person to "and one of his ..." ("a commander of the X forces and")
+_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
+def _companion_after(tokens: list[Token], i: int) -> int | None:
+    """Index of the figure of "and one of his companions" / "and his driver" within :data:`COMPANION_REACH` words
+    after the "of" at ``i`` that follows one person ("a commander of the security forces and ..."), or None."""
+    for x in range(i + 1, min(len(tokens) - 2, i + 1 + COMPANION_REACH)):
+        word = tokens[x].lower
+        if word in KILLED | WOUNDED | _OTHER_FATES or word in {"in", "on", "at", "after", "when", "who", "which"}:
+            return None
+        if word != "and":
+            continue
+        nxt = tokens[x + 1].lower
+        phrase = parse_number(tokens, x + 1)
+        if nxt in _POSSESSIVES and tokens[x + 2].lower in _PERSON_ROLES:
+            noun = x + 2  # "and his driver"
+        elif (
+            phrase is not None
+            and phrase.end + 2 < len(tokens)
+            and tokens[phrase.end].lower == "of"
+            and tokens[phrase.end + 1].lower in _POSSESSIVES
+        ):
+            noun = phrase.end + 2  # "and one of his companions", "and two of her children"
+        else:
+            return None
+        # (not the subject of a clause of its own: "and two of his sons were abducted")
+        return None if noun + 1 < len(tokens) and tokens[noun + 1].lower in _AUXILIARIES else x + 1
+    return None
+    return None
 
 
 # irregular past tenses of acts other than killing ("killed two guards and set 40 homes on fire")
@@ -614,6 +683,8 @@ def _one_more(tokens: list[Token], i: int, phrases: list[NumberPhrase]) -> bool:
         and parse_number(tokens, i + 1) is None  # "and her three children" are three, counted as such
         and tokens[i + 1].lower not in _NOT_ONE_PERSON
         and tokens[i + 1].lower not in KILLED | WOUNDED
+        # (nor the subject of a clause of its own: "killed two people and a soldier suffered injuries")
+        and not (i + 2 < len(tokens) and tokens[i + 2].lower in _AUXILIARIES | _SUFFER | _DYING)
     )
 
 
@@ -769,6 +840,8 @@ def _prefers_after(tokens: list[Token], idx: int) -> bool:
     word = tokens[idx].lower
     if word.endswith("ing"):
         return True
+    if idx > 0 and parse_number(tokens, idx - 1) is not None:
+        return False  # "nine bodies and 15 wounded, several of them ...": a noun after its figure
     # ("a gunman shot dead six worshippers": "shot dead" with its object after it)
     active = word in {"killed", "wounded", "injured", "left"} or (
         word == "dead"

@@ -100,7 +100,7 @@ class EnglishRules:
     def match_terms(self, text: str, normalized: NormalizedText | None = None) -> list[TermMatch]:
         normalized = normalized or self.normalize(text)
         matcher = self._single if _single_case(text) else self._mixed
-        return matcher.match(text, normalized)
+        return [m for m in matcher.match(text, normalized) if not _participle_adjective(text, m)]
 
     def casualties(self, text: str, sentence: Sentence) -> list[CountMention]:
         return numbers.casualty_mentions(text, sentence, self.perpetrator_words)
@@ -144,6 +144,26 @@ class EnglishRules:
 _NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 _DIGIT_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*\d")
+
+
+# "the attacked village", "the targeted building": a past participle between "the" and its noun describes a place
+# the report has told of, it tells no event
+_FATES = frozenset({"assassination", "kidnapping", "execution"})
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|is|are|had|has|have|and|or|in|on|at|by|of)\b)[a-z]+\b")
+
+
+def _participle_adjective(text: str, match: TermMatch) -> bool:
+    """An event word ending in -ed after "the" and before a noun ("the attacked village"); not a person's fate ("the
+    assassinated candidate", "the kidnapped journalist"), which names an event of its own."""
+    return (
+        match.section == "event_types"
+        and match.key not in _FATES
+        and " " not in match.text
+        and match.text.lower().endswith("ed")
+        and _THE_BEFORE.search(text, max(0, match.start - 8), match.start) is not None
+        and _NOUN_AFTER.match(text, match.end) is not None
+    )
 
 
 def _month_may(text: str, cue: TermMatch) -> bool:
