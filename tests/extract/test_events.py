@@ -1660,6 +1660,9 @@ def test_events_an_arabic_verb_of_denial_before_the_group_clears_it(extract_reso
         ("Residents said the militants had come down to steal food several times since the summer.", []),
         # a vague large number of events is a record, not an incident
         ("Hundreds of assassinations were recorded in the following years.", []),
+        # a participle of attack between "the" and its noun names the place attacked, no event ("the captured camp"
+        # still names the capture)
+        ("Dozens of families from the attacked village had arrived in the town by Friday.", []),
         # plotting is no attack
         ("وذكر الجهاز أن العملية جاءت بعد أسابيع من مراقبة خلية اتهمها بالتخطيط لاستهداف دور العبادة.", []),
         # ground won back

@@ -462,7 +462,7 @@ def _group_triggers(doc: _Doc, rules: LanguageRules, index: CodebookIndex) -> li
             or (not own_actor and _restates_toll(doc, rules, groups[-1], i))
             or (not own_actor and _same_kind_detail(doc, rules, index, groups[-1], i, triggers))
             or (not own_actor and _how_it_was_done(doc, groups[-1], i, triggers))
-            or (not own_actor and _told_in_lead(doc, index, groups[-1], i, triggers))
+            or (not own_actor and _told_in_lead(doc, rules, index, groups[-1], i, triggers))
             or (not own_actor and generic_only and _bodies_found(doc, i))
             or (not own_actor and _pronoun_subject(doc, i, groups[-1]) and _goes_on(index, groups[-1], triggers))
         ):
@@ -1239,18 +1239,25 @@ def _bodies_found(doc: _Doc, i: int) -> bool:
     )
 
 
-def _told_in_lead(doc: _Doc, index: CodebookIndex, previous: _Group, i: int, triggers: list[TermMatch]) -> bool:
+def _told_in_lead(
+    doc: _Doc, rules: LanguageRules, index: CodebookIndex, previous: _Group, i: int, triggers: list[TermMatch]
+) -> bool:
     """Sentence ``i``, at most two sentences after the event's last one and with no day of its own, names only
     acts its first sentence told too ("Gunmen stopped a bus, shot dead its driver and abducted 11 passengers ... A
     union gave a different figure, saying 13 passengers had been abducted"): that event's, not another."""
     if not triggers or previous.told_last < i - 2 or doc.own_date(i) is not None:
         return False
+    if any(doc.own_date(k) is not None for k in range(previous.told_last + 1, i)):
+        return False  # ("By 6 December, ISIL was in control of less than 10 houses" between: another day's news)
     if any(c.key == "cumulative" for c in doc.sentence_matches("cues", [i])):
         return False  # "ومنذ ذلك الحين شنوا هجمات على بلدات ... وخطفوا سكانا": what they have done since, no detail
     first = doc.sentences[previous.primary]
     # (acts the first sentence tells, not a pattern it lists: "a wave of kidnappings, killings, and dynamite attacks")
+    cues = doc.in_range("cues", first.start, first.end)
     named = {
-        t.key.split("/")[0] for t in doc.in_range("event_types", first.start, first.end) if not _plural_word(doc, t)
+        t.key.split("/")[0]
+        for t in doc.in_range("event_types", first.start, first.end)
+        if not _plural_word(doc, t) and not rules.is_negated(doc.text, first, TextSpan(t.start, t.end, t.text), cues)
     }
     civilians = [
         t for t in doc.sentence_matches("targets", [i])

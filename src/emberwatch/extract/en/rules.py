@@ -148,17 +148,18 @@ _DIGIT_AFTER = re.compile(r"\s*\d")
 
 # "the attacked village", "the targeted building": a past participle between "the" and its noun describes a place
 # the report has told of, it tells no event
-_FATES = frozenset({"assassination", "kidnapping", "execution"})
+_ATTACKS = frozenset({"attack", "armed_assault"})
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|is|are|had|has|have|and|or|in|on|at|by|of)\b)[a-z]+\b")
 
 
 def _participle_adjective(text: str, match: TermMatch) -> bool:
-    """An event word ending in -ed after "the" and before a noun ("the attacked village"); not a person's fate ("the
-    assassinated candidate", "the kidnapped journalist"), which names an event of its own."""
+    """A word of attack ending in -ed after "the" and before a noun ("the attacked village"); not a person's fate ("the
+    assassinated candidate", "the kidnapped journalist"), which names an event of its own, nor ground or people taken
+    ("the captured camp", "the captured jihadists"), which name the capture told before."""
     return (
         match.section == "event_types"
-        and match.key not in _FATES
+        and match.key in _ATTACKS
         and " " not in match.text
         and match.text.lower().endswith("ed")
         and _THE_BEFORE.search(text, max(0, match.start - 8), match.start) is not None
