@@ -17,6 +17,10 @@ def events(resources: ExtractResources, text: str) -> list[ExtractedEvent]:
     return extract_document(ExtractInput(id="t", text=text, published=PUBLISHED), resources).events
 
 
+def _type_killed_perpetrator(found: list[ExtractedEvent]) -> list[tuple[str, int | None, str | None]]:
+    return [(e.event_type, e.killed.best, e.perpetrator.actor_id if e.perpetrator else None) for e in found]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1736,10 +1740,7 @@ def test_events_a_later_anaphor_names_the_generic_event(extract_resources: Extra
 def test_events_bodies_found_and_the_people_named_again(
     extract_resources: ExtractResources, text: str, expected: list[tuple[str, int | None, str | None]]
 ) -> None:
-    found = events(extract_resources, text)
-    assert [
-        (e.event_type, e.killed.best, e.perpetrator.actor_id if e.perpetrator else None) for e in found
-    ] == expected
+    assert _type_killed_perpetrator(events(extract_resources, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1765,7 +1766,4 @@ def test_events_bodies_found_and_the_people_named_again(
 def test_events_tolls_blames_and_anaphors_go_to_their_event(
     extract_resources: ExtractResources, text: str, expected: list[tuple[str, int | None, str | None]]
 ) -> None:
-    found = events(extract_resources, text)
-    assert [
-        (e.event_type, e.killed.best, e.perpetrator.actor_id if e.perpetrator else None) for e in found
-    ] == expected
+    assert _type_killed_perpetrator(events(extract_resources, text)) == expected
