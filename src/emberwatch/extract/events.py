@@ -1150,12 +1150,8 @@ def _plural_generic(doc: _Doc, index: CodebookIndex, trigger: TermMatch) -> bool
         # "Hundreds of assassinations were recorded", "عشرات الاغتيالات", "غارات جوية عديدة" (numerous air strikes):
         # counted events of any type
         return True
-    if index.priority.get(trigger.key, 0) != 0:
-        return False
-    core = _term_core(doc, trigger)
-    if doc.language is Language.ar:  # "هجمات", "هجماتها" (its attacks), "اعتداءاتهم"
-        return _AR_PLURAL.search(core) is not None
-    return core.endswith("s")
+    # "هجمات", "هجماتها" (its attacks), "اعتداءاتهم"
+    return index.priority.get(trigger.key, 0) == 0 and _plural_word(doc, trigger)
 
 
 # a clause with a subject of its own that turns against the one before: "... since Houthi drone strikes in October
